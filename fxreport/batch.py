@@ -1,0 +1,148 @@
+"""Checking many paths at once: expanding directories, reading safely, series.
+
+A path that cannot be read is reported as ``Unreadable`` and the others are
+still checked.  Large batches are spread over the CPU cores; only the few
+values continuity needs are kept per file, so memory stays small.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterable, Sequence
+from typing import BinaryIO, NamedTuple
+
+from .calendar import BusinessCalendar
+from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
+from .decoder import SIZE_LIMIT
+
+STDIN = "-"
+PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves
+
+
+class Unreadable(NamedTuple):
+    path: str
+    reason: str
+
+
+def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
+    """Files to check (a directory gives its ``*.txt`` files, sorted) and problems."""
+    files: list[str] = []
+    problems: list[Unreadable] = []
+    for path in paths:
+        if path == STDIN:
+            files.append(path)
+            continue
+        try:
+            st = os.stat(path)
+        except OSError as exc:
+            problems.append(Unreadable(display_path(path), _why(exc)))
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            files.append(path)
+            continue
+        try:
+            names = sorted(os.listdir(path))
+        except OSError as exc:
+            problems.append(Unreadable(display_path(path), _why(exc)))
+            continue
+        for name in names:
+            if not name.lower().endswith(".txt"):
+                continue
+            full = os.path.join(path, name)
+            try:
+                if stat.S_ISDIR(os.stat(full).st_mode):
+                    continue
+            except OSError as exc:  # a broken symlink or a loop
+                problems.append(Unreadable(display_path(full), _why(exc)))
+                continue
+            files.append(full)
+    return files, problems
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def read_limited(fh: BinaryIO) -> bytes:
+    """At most SIZE_LIMIT + 1 bytes: enough to know a file is too large."""
+    chunks = []
+    left = SIZE_LIMIT + 1
+    while left > 0:
+        chunk = fh.read(left)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def check_one(path: str) -> FileReport | Unreadable:
+    shown = "<stdin>" if path == STDIN else display_path(path)
+    try:
+        if path == STDIN:
+            if sys.stdin is None:
+                return Unreadable(shown, "there is no standard input")
+            result = check_bytes(read_limited(sys.stdin.buffer), None)
+            result.path = shown
+            return result
+        with open(path, "rb") as fh:
+            data = read_limited(fh)
+    except OSError as exc:
+        return Unreadable(shown, _why(exc))
+    result = check_bytes(data, path)
+    result.path = shown
+    return result
+
+
+def _check_chunk(paths: Sequence[str]) -> list[FileReport | Unreadable]:
+    return [check_one(p) for p in paths]
+
+
+def check_many(paths: Sequence[str], jobs: int | None = None) -> list[FileReport | Unreadable]:
+    """``check_one`` over ``paths`` in order, in worker processes when there are many."""
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or STDIN in paths:
+        return [check_one(p) for p in paths]
+    import multiprocessing
+
+    size = max(64, len(paths) // (jobs * 8))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ctx.Pool(jobs) as pool:
+        out: list[FileReport | Unreadable] = []
+        for part in pool.imap(_check_chunk, chunks):
+            out.extend(part)
+    return out
+
+
+class Outcome(NamedTuple):
+    reports: list[FileReport]
+    unreadable: list[Unreadable]
+
+
+def check_paths(paths: Sequence[str], previous: str | None = None,
+                calendar: BusinessCalendar | None = None,
+                jobs: int | None = None) -> Outcome:
+    """Check files and directories as one series (or one file against ``previous``)."""
+    calendar = calendar or BusinessCalendar()
+    files, unreadable = expand(paths)
+    reports: list[FileReport] = []
+    for item in check_many(files, jobs):
+        if isinstance(item, Unreadable):
+            unreadable.append(item)
+        else:
+            reports.append(item)
+    if previous is not None:
+        prev = check_one(previous)
+        if isinstance(prev, Unreadable):
+            unreadable.append(prev)
+        else:
+            for r in reports:
+                compare(r, prev, calendar)
+    elif len(reports) > 1:
+        link_series(reports, calendar)
+    finish(reports)
+    return Outcome(reports, unreadable)

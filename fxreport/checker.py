@@ -1,0 +1,144 @@
+"""Checking reports: the decoder's findings plus arithmetic, naming and continuity.
+
+``check_bytes`` checks one file's content; ``link_series`` adds the findings
+that need several reports (continuity, duplicates).  Everything returns
+findings; nothing raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Iterable, Sequence
+
+from .calendar import BusinessCalendar
+from .decoder import SIZE_LIMIT, decode
+from .fields import expected_filename
+from .findings import Finding
+from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS
+from .layout import AMOUNTS
+
+_ID_PLAN = tuple((i, AMOUNTS[i.target], i.terms) for i in IDENTITIES)
+
+
+class FileReport:
+    """The outcome of checking one file, with what its neighbours in a series need."""
+
+    __slots__ = ("path", "bank", "date", "findings", "prior", "today", "records")
+
+    def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
+                 findings: list[Finding], values: dict[str, int],
+                 records: list[bytes] | None = None) -> None:
+        self.path = path
+        self.bank = bank
+        self.date = date
+        self.findings = findings
+        # the records are kept only when a finding points into them (for the text view)
+        self.records = records if any(f.row for f in findings) else None
+        # only the seven carried pairs are kept, so a long series stays small
+        self.prior = tuple(values.get(n) for n in PRIOR_DAY_FIELDS)
+        self.today = tuple(values.get(n) for n in TODAY_FIELDS)
+
+    @property
+    def valid(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def check_bytes(data: bytes, path: str | None = None) -> FileReport:
+    """Every single-file rule over ``data``; ``path``'s base name is naming-checked."""
+    d = decode(data)
+    findings = d.findings
+    values = d.values
+    for ident, field, terms in _ID_PLAN:
+        actual = values.get(ident.target)
+        if actual is None:
+            continue
+        expected = 0
+        for sign, name in terms:
+            v = values.get(name)
+            if v is None:
+                break
+            expected += sign * v
+        else:
+            if expected != actual:
+                findings.append(Finding(ident.code, field.row, field, None,
+                                        actual=actual, expected=expected, diff=actual - expected))
+    bank, date = d.bank, d.date
+    if path is not None and bank and date:
+        name = os.path.basename(path)
+        want = expected_filename(bank, date)
+        if name != want:
+            code = "NAM002" if name.lower() == want.lower() else "NAM001"
+            findings.append(Finding(code, name=display_path(name), expected=want, bank=bank,
+                                    date=date.isoformat()))
+    return FileReport(path, bank, date, findings, values, d.records)
+
+
+def display_path(path: str) -> str:
+    """A path safe to print and to put in JSON (undecodable bytes escaped)."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def check_file(path: str) -> FileReport:
+    """Read at most the size limit and check; OSError propagates to the caller."""
+    with open(path, "rb") as fh:
+        data = fh.read(SIZE_LIMIT + 1)
+    return check_bytes(data, path)
+
+
+def compare(today: FileReport, previous: FileReport, calendar: BusinessCalendar) -> None:
+    """Continuity of ``today`` against the report before it (findings added to today)."""
+    out = today.findings
+    if today.bank is None or today.date is None:
+        return
+    if previous.bank is None or previous.date is None:
+        out.append(Finding("CNT002", why="the previous report's firm code or date cannot be read",
+                           why_zh="無法讀取前一份申報的證券商代號或日期"))
+        return
+    if previous.bank != today.bank:
+        out.append(Finding("CNT002", why=f"the previous report is of firm {previous.bank}, not {today.bank}",
+                           why_zh=f"前一份申報為證券商 {previous.bank}，不是 {today.bank}"))
+        return
+    if previous.date >= today.date:
+        out.append(Finding("CNT002", why=f"the previous report is dated {previous.date.isoformat()}, "
+                                         f"not before {today.date.isoformat()}",
+                           why_zh=f"前一份申報日期為 {previous.date.isoformat()}，不早於 {today.date.isoformat()}"))
+        return
+    expected = calendar.previous(today.date)
+    if previous.date != expected:
+        out.append(Finding("CNT003", previous_date=previous.date.isoformat(),
+                           date=today.date.isoformat(), expected_date=expected.isoformat()))
+    for (prior_name, today_name), mine, theirs in zip(CARRIED, today.prior, previous.today):
+        if mine is not None and theirs is not None and mine != theirs:
+            field = AMOUNTS[prior_name]
+            out.append(Finding("CNT001", field.row, field, None, actual=mine, expected=theirs,
+                               today=today_name, previous=previous.date.isoformat()))
+
+
+def link_series(reports: Sequence[FileReport], calendar: BusinessCalendar) -> None:
+    """Group by firm, order by date, flag duplicate dates, compare each with the one before."""
+    firms: dict[str, dict[_dt.date, list[FileReport]]] = {}
+    for r in reports:
+        if r.bank is not None and r.date is not None:
+            firms.setdefault(r.bank, {}).setdefault(r.date, []).append(r)
+    for bank, days in firms.items():
+        before: list[FileReport] = []
+        for day in sorted(days):
+            same = days[day]
+            if len(same) > 1:
+                paths = ", ".join(str(r.path) for r in same)
+                for r in same:
+                    r.findings.append(Finding("CNT004", bank=bank, count=len(same),
+                                              date=day.isoformat(), paths=paths))
+            if len(before) == 1:  # after a duplicated day, which one came before is unknown
+                for r in same:
+                    compare(r, before[0], calendar)
+            before = same
+
+
+def finish(reports: Iterable[FileReport]) -> None:
+    for r in reports:
+        r.findings.sort(key=Finding.sort_key)

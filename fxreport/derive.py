@@ -1,0 +1,39 @@
+"""Computing every left side of the identities from its inputs (``build --derive``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .identities import derivation_order
+
+
+class DeriveConflict(ValueError):
+    def __init__(self, problems: list[tuple[str, Any, int, str]]) -> None:
+        self.problems = problems  # (name, given, derived, formula)
+        super().__init__("; ".join(
+            f"{n} is given as {g:,} but {f} gives {d:,}" for n, g, d, f in problems))
+
+
+def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``amounts`` with every derivable left side filled in.
+
+    A left side that is given must equal the derived value (DeriveConflict
+    names both numbers).  Inputs that are not whole numbers are left for the
+    model's validation to report.
+    """
+    out = dict(amounts)
+    problems = []
+    for ident in derivation_order():
+        terms = [out.get(name) for _, name in ident.terms]
+        if not all(isinstance(t, int) and not isinstance(t, bool) for t in terms):
+            continue
+        value = sum(sign * t for (sign, _), t in zip(ident.terms, terms))  # type: ignore[misc]
+        given = out.get(ident.target)
+        if given is None:
+            out[ident.target] = value
+        elif isinstance(given, int) and not isinstance(given, bool) and given != value:
+            problems.append((ident.target, given, value, ident.formula()))
+    if problems:
+        raise DeriveConflict(problems)
+    return out

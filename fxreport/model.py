@@ -1,0 +1,133 @@
+"""The typed report (pydantic v2), generated from the layout table.
+
+Attributes are snake_case (``report.row1.acust``, ``report.row1.adj_1``);
+aliases are the annex's names (``ACUST``, ``Adj-1``), which JSON input and
+output use.  Every amount is a strict int with |v| <= 999,999,999.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, create_model, field_validator
+
+from . import fields as fc
+from .fields import expected_filename
+from .layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROW_TITLES, ROWS
+
+AmountInt = Annotated[int, Strict(), Field(ge=-AMOUNT_MAX, le=AMOUNT_MAX)]
+
+_ROW_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True)
+
+
+def _describe(f: Any) -> str:
+    return (f"{f.label_zh} / {f.label_en}. S9(9) in thousands of USD, row {f.row} "
+            f"columns {f.start}-{f.end} ({f.width} bytes).")
+
+
+def _row_model(row: int) -> type[BaseModel]:
+    spec: dict[str, Any] = {
+        f.attr: (AmountInt, Field(alias=f.name, description=_describe(f)))
+        for f in ROWS[row] if f.type == AMOUNT
+    }
+    zh, en = ROW_TITLES[row]
+    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+        f"Row{row}", __config__=_ROW_CONFIG, __doc__=f"Row {row}: {zh} / {en}.", **spec)
+    return model
+
+
+Row1 = _row_model(1)
+Row2 = _row_model(2)
+Row3 = _row_model(3)
+_ROW_MODELS = {1: Row1, 2: Row2, 3: Row3}
+_BANK, _DATE = ROWS[1][0], ROWS[1][1]
+
+
+class Report(BaseModel):
+    """One day's FX-position report of one firm."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    bank: str = Field(pattern=r"^[A-Z0-9]{4}$", description=(
+        f"{_BANK.label_zh} / {_BANK.label_en}: 4 uppercase ASCII letters or digits, "
+        f"columns {_BANK.start}-{_BANK.end} of every row."))
+    date: _dt.date = Field(description=(
+        f"{_DATE.label_zh} / {_DATE.label_en}: ISO 2016-12-09 or ROC 105/12/09; written as "
+        f"ROC YYY/MM/DD in columns {_DATE.start}-{_DATE.end} of every row."))
+    row1: Row1 = Field(description="Row 1: " + " / ".join(ROW_TITLES[1]))  # type: ignore[valid-type]
+    row2: Row2 = Field(description="Row 2: " + " / ".join(ROW_TITLES[2]))  # type: ignore[valid-type]
+    row3: Row3 = Field(description="Row 3: " + " / ".join(ROW_TITLES[3]))  # type: ignore[valid-type]
+
+    @field_validator("bank", mode="before")
+    @classmethod
+    def _bank_is_text(cls, v: Any) -> Any:
+        if not isinstance(v, str):
+            raise ValueError("the firm code must be a string such as \"ABCD\"")
+        return v
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_forms(cls, v: Any) -> Any:
+        if isinstance(v, _dt.datetime):
+            raise ValueError("give a date, not a date and time")
+        if isinstance(v, _dt.date):
+            return v
+        if not isinstance(v, str):
+            raise ValueError("give the date as ISO 2016-12-09 or ROC 105/12/09")
+        try:
+            return fc.parse_any_date(v)
+        except fc.FieldFormatError:
+            raise ValueError(f"{v!r} is not a real date as ISO 2016-12-09 or ROC 105/12/09") from None
+
+    @field_validator("date")
+    @classmethod
+    def _date_fits(cls, v: _dt.date) -> _dt.date:
+        fc.format_roc_date(v)  # raises FieldValueError (a ValueError) outside ROC 001-999
+        return v
+
+    def amounts(self) -> dict[str, int]:
+        """Every amount by the annex's name (``{"BAL": ..., "Adj-1": ...}``)."""
+        out: dict[str, int] = {}
+        for row in (1, 2, 3):
+            out.update(getattr(self, f"row{row}").model_dump(by_alias=True))
+        return out
+
+    def __getitem__(self, name: str) -> int:
+        return self.amounts()[name]
+
+    @property
+    def filename(self) -> str:
+        """The name the naming rule gives: ``ABP1209.txt``."""
+        return expected_filename(self.bank, self.date)
+
+    @classmethod
+    def from_amounts(cls, bank: str, date: _dt.date | str,
+                     amounts: Mapping[str, int]) -> Report:
+        """Build and validate from a flat mapping of annex names to amounts."""
+        return cls.model_validate({"bank": bank, "date": date, **split_rows(amounts)})
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The JSON shape ``fxreport show --format json`` prints and ``build`` reads."""
+        return self.model_dump(mode="json", by_alias=True)
+
+
+def split_rows(amounts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """A flat ``{name: value}`` mapping as ``{"row1": {...}, "row2": ..., "row3": ...}``."""
+    rows: dict[str, dict[str, Any]] = {"row1": {}, "row2": {}, "row3": {}}
+    for f in LAYOUT:
+        if f.type == AMOUNT and f.name in amounts:
+            rows[f"row{f.row}"][f.name] = amounts[f.name]
+    return rows
+
+
+def trusted(bank: str, date: _dt.date, amounts: Mapping[str, int]) -> Report:
+    """A Report from values the decoder has already validated (no re-validation)."""
+    rows = {}
+    for row, model in _ROW_MODELS.items():
+        rows[f"row{row}"] = model.model_construct(
+            **{f.attr: amounts[f.name] for f in ROWS[row] if f.type == AMOUNT})
+    return Report.model_construct(bank=bank, date=date, **rows)
+
+

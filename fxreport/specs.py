@@ -1,0 +1,102 @@
+"""Writing ``specs/format.md`` and ``specs/rules.md`` from the layout and the catalogue.
+
+``python -m fxreport.specs`` rewrites them; a test fails when the committed
+files differ from what this module writes, so the docs cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from .identities import CARRIED, IDENTITIES
+from .layout import RECORD_WIDTH, ROW_TITLES, ROWS
+from .rules import CATEGORIES, RULES, Rule
+
+_PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
+
+_TYPE_TEXT = {
+    "code": "XXXX: 4 uppercase ASCII letters or digits",
+    "roc_date": "YYY/MM/DD: ROC date, year 001-999",
+    "s9_9": "S9(9): right-aligned signed whole number",
+    "reserved": "reserved: all spaces",
+    "big5_text": "Big5 text (cp950)",
+}
+
+
+def template(text: str) -> str:
+    """A message template as documentation: ``{field}`` becomes ``<field>``."""
+    return _PLACEHOLDER.sub(lambda m: f"<{m.group(1)}>", text)
+
+
+def format_md() -> str:
+    out = ["# The report's byte layout", "",
+           "Generated from `fxreport/layout.py` by `python -m fxreport.specs`; do not edit.",
+           f"Each record is {RECORD_WIDTH} bytes; columns are bytes, 1-based, inclusive.",
+           "Amounts are S9(9) in thousands of US dollars. The writer emits CRLF after every record.",
+           ""]
+    for row, fields in ROWS.items():
+        zh, en = ROW_TITLES[row]
+        out += [f"## Row {row}: {en} ({zh})", "",
+                "| cols | width | name | attribute | type | 標籤 | label |",
+                "|---|---|---|---|---|---|---|"]
+        for f in fields:
+            out.append(f"| {f.start}-{f.end} | {f.width} | {f.name or '(unnamed)'} | `{f.attr}` | "
+                       f"{_TYPE_TEXT[f.type]} | {f.label_zh} | {f.label_en} |")
+        out.append("")
+    out += ["## Identities", "",
+            "| code | identity | severity |", "|---|---|---|"]
+    for i in IDENTITIES:
+        out.append(f"| {i.code} | `{i.formula()}` | {'warning (inferred)' if i.inferred else 'error'} |")
+    out += ["", "## Prior-day fields carried from the previous report", "",
+            "| today's prior-day field | previous report's field |", "|---|---|"]
+    out += [f"| {p} | {t} |" for p, t in CARRIED]
+    return "\n".join(out) + "\n"
+
+
+def explain(rule: Rule, lang: str = "en") -> str:
+    zh = lang == "zh-TW"
+    lines = [f"{rule.code}: {rule.title[lang]}",
+             f"  {'類別' if zh else 'category'}: {rule.category}",
+             f"  {'嚴重性' if zh else 'severity'}: {rule.severity}",
+             f"  {'附件' if zh else 'annex'}: {rule.annex}",
+             f"  {'訊息' if zh else 'message'}: {template(rule.message[lang])}",
+             f"  {'修正' if zh else 'fix'}: {template(rule.hint[lang])}"]
+    return "\n".join(lines)
+
+
+def rules_md() -> str:
+    out = ["# Rule catalogue", "",
+           "Generated from `fxreport/rules.py` by `python -m fxreport.specs`; do not edit.",
+           "`fxreport rules` lists these; `fxreport rules CODE` explains one.",
+           "Severity `error` makes a file invalid; `warning` does not.", ""]
+    for cat in CATEGORIES:
+        out += [f"## {cat}", ""]
+        for r in RULES.values():
+            if r.category != cat:
+                continue
+            out += [f"### {r.code}: {r.title['en']} ({r.title['zh-TW']})", "",
+                    f"- severity: {r.severity}",
+                    f"- annex: {r.annex}",
+                    f"- message: {template(r.message['en'])}",
+                    f"- 訊息: {template(r.message['zh-TW'])}",
+                    f"- fix: {template(r.hint['en'])}",
+                    f"- 修正: {template(r.hint['zh-TW'])}", ""]
+    return "\n".join(out)
+
+
+GENERATED = {"format.md": format_md, "rules.md": rules_md}
+
+
+def main(argv: list[str] | None = None) -> int:
+    target = Path(argv[0] if argv else "specs")
+    target.mkdir(exist_ok=True)
+    for name, make in GENERATED.items():
+        (target / name).write_text(make(), encoding="utf-8")
+        print(f"wrote {target / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
