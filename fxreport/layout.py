@@ -46,12 +46,12 @@ class Field(NamedTuple):
 
 
 _ZH_RESERVED = "保留欄位"
-_EN_RESERVED = "reserved (must be blank)"
+_EN_RESERVED = "reserved"
 
 # (start, end, name, attr, type, Chinese label, English label); row given per block.
 _HEAD = (
     (1, 4, "BANK", "bank", CODE, "證券商英文字軌", "firm code"),
-    (5, 13, "DATE", "date", ROC_DATE, "部位資料日期", "report date (ROC)"),
+    (5, 13, "DATE", "date", ROC_DATE, "部位資料日期", "report date"),
 )
 
 _ROW1 = (

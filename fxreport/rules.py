@@ -144,7 +144,7 @@ _RULES: list[Rule] = [
     # --- reserved -----------------------------------------------------------------
     _r("RSV001", "reserved", ERROR,
        ("Reserved field not blank", "保留欄位未填空白"), _RESERVED,
-       ("reserved columns {start}-{end} must be all spaces: found {found}",
+       ("columns {start}-{end} are reserved and must be all spaces: found {found}",
         "第 {start}-{end} 位元組為保留欄位，須全部填空白：內容 {found}"),
        ("replace its {width} bytes with spaces (not zeros, not NULs)",
         "請將這 {width} 個位元組全部改為半形空白 (不可填 0 或 NUL)")),
@@ -169,7 +169,7 @@ for _i in IDENTITIES:
         _i.code, "arithmetic", _sev,
         (f"{_i.formula()}", f"{_i.formula()}"),
         f"填報資料各欄位間之相關性 ({_why}): {_i.formula()}",
-        (f"{{actual:,}} but {_i.formula()} gives {{expected:,}} (off by {{diff:+,}})",
+        (f"is {{actual:,}} but {_i.formula()} gives {{expected:,}} (off by {{diff:+,}})",
          f"為 {{actual:,}}，但依 {_i.formula()} 應為 {{expected:,}} (差 {{diff:+,}})"),
         ("correct {field} or one of the amounts it is computed from; "
          "`fxreport build --derive` computes it",
@@ -179,7 +179,7 @@ _RULES += [
     # --- continuity -------------------------------------------------------------------
     _r("CNT001", "continuity", ERROR,
        ("Prior-day amount differs from the previous report", "前日餘額與前一營業日申報不符"), _CARRY,
-       ("{actual:,} but the previous report ({previous}) has {today} = {expected:,}",
+       ("is {actual:,} but the previous report ({previous}) has {today} = {expected:,}",
         "為 {actual:,}，但前一份申報 ({previous}) 的 {today} 為 {expected:,}"),
        ("set {field} to {expected:,}; corrections to earlier days go in today's "
         "bought/sold/contracted/settled amounts, never in a balance",

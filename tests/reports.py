@@ -1,0 +1,64 @@
+"""Helpers shared by the tests: sample paths, a valid report, Hypothesis strategies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from hypothesis import strategies as st
+
+from fxreport.derive import derive
+from fxreport.identities import IDENTITIES
+from fxreport.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.model import Report
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+DAY1 = SAMPLES / "ABP1208.txt"
+DAY2 = SAMPLES / "ABP1209.txt"
+
+TARGETS = {i.target for i in IDENTITIES}
+INPUTS = [f.name for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS]
+ALL_AMOUNTS = [f.name for f in LAYOUT if f.type == AMOUNT]
+
+
+def records(data: bytes) -> list[bytearray]:
+    return [bytearray(r) for r in data.split(b"\r\n")[:3]]
+
+
+def join(recs: list[bytearray], end: bytes = b"\r\n") -> bytes:
+    return b"".join(bytes(r) + end for r in recs)
+
+
+def put(data: bytes, row: int, start: int, raw: bytes) -> bytes:
+    """``data`` with ``raw`` written at 1-based column ``start`` of ``row``."""
+    recs = records(data)
+    recs[row - 1][start - 1:start - 1 + len(raw)] = raw
+    return join(recs)
+
+
+def report_from(inputs: dict[str, int], bank: str = "ABCD",
+                date: dt.date = dt.date(2016, 12, 9)) -> Report:
+    return Report.from_amounts(bank, date, derive(inputs))
+
+
+# Inputs small enough that every derived amount still fits S9(9).
+small = st.integers(min_value=-9_999_999, max_value=9_999_999)
+any_amount = st.integers(min_value=-AMOUNT_MAX, max_value=AMOUNT_MAX)
+codes = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", min_size=4, max_size=4)
+dates = st.dates(min_value=dt.date(1912, 1, 1), max_value=dt.date(2910, 12, 31))
+
+
+@st.composite
+def valid_reports(draw: Any) -> Report:
+    """Reports in which every identity of FORMAT.md section 4 holds."""
+    inputs = {name: draw(small) for name in INPUTS}
+    return report_from(inputs, draw(codes), draw(dates))
+
+
+@st.composite
+def any_reports(draw: Any) -> Report:
+    """Reports with arbitrary in-range amounts (identities need not hold)."""
+    return Report.from_amounts(draw(codes), draw(dates),
+                               {name: draw(any_amount) for name in ALL_AMOUNTS})

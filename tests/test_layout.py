@@ -1,0 +1,102 @@
+"""The layout table: it tiles every record, agrees with FORMAT.md, and feeds the docs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from fxreport import specs
+from fxreport.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
+from fxreport.structs import RECORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDORED = ROOT / "tests" / "data" / "FORMAT.md"
+SHARED = ROOT.parent / "shared" / "FORMAT.md"
+
+
+@pytest.mark.parametrize("row", [1, 2, 3])
+def test_each_row_tiles_1_to_213(row: int) -> None:
+    column = 1
+    for f in ROWS[row]:
+        assert f.start == column, f"gap or overlap before {f}"
+        assert f.end >= f.start
+        column = f.end + 1
+    assert column == RECORD_WIDTH + 1
+
+
+@pytest.mark.parametrize("row", [1, 2, 3])
+def test_construct_struct_width_is_213(row: int) -> None:
+    assert RECORDS[row].sizeof() == RECORD_WIDTH
+
+
+def test_amount_fields_are_ten_bytes_and_names_unique() -> None:
+    names = [f.name for f in LAYOUT if f.name and f.name not in ("BANK", "DATE")]
+    assert len(names) == len(set(names))
+    assert all(f.width == 10 for f in LAYOUT if f.type == AMOUNT)
+    attrs = [(f.row, f.attr) for f in LAYOUT]
+    assert len(attrs) == len(set(attrs))
+    assert all(re.fullmatch(r"[a-z][a-z0-9_]*", f.attr) for f in LAYOUT)
+
+
+def _format_tables(text: str) -> dict[int, list[tuple[int, int, str, str]]]:
+    """(start, end, name, label) rows of FORMAT.md's three layout tables."""
+    tables: dict[int, list[tuple[int, int, str, str]]] = {}
+    row = 0
+    for line in text.splitlines():
+        m = re.match(r"Row (\d):", line)
+        if m:
+            row = int(m.group(1))
+            tables[row] = []
+            continue
+        if line.startswith("## 4"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if row and len(cells) == 3 and re.fullmatch(r"\d[\d\-, ]*", cells[0]):
+            if cells[0] == "1-4, 5-13":
+                tables[row] += [(1, 4, "BANK", "as row 1"), (5, 13, "DATE", "as row 1")]
+                continue
+            start, end = (int(x) for x in cells[0].split("-"))
+            tables[row].append((start, end, cells[1], cells[2]))
+    return tables
+
+
+def test_layout_agrees_with_format_md() -> None:
+    tables = _format_tables(VENDORED.read_text(encoding="utf-8"))
+    assert set(tables) == {1, 2, 3}
+    for row, expected in tables.items():
+        fields = ROWS[row]
+        assert len(fields) == len(expected), f"row {row}"
+        for f, (start, end, name, label) in zip(fields, expected):
+            assert (f.start, f.end) == (start, end)
+            assert (f.name or "(unnamed)") == name
+            if label == "R":
+                assert f.type == RESERVED, f
+            elif label == "as row 1":
+                assert (f.name, f.label_zh) == (ROWS[1][0 if name == "BANK" else 1].name,
+                                                ROWS[1][0 if name == "BANK" else 1].label_zh)
+            elif f.name in ("BANK", "DATE"):
+                assert f.label_en == label, f
+            else:
+                assert f.label_zh == label, f
+                assert f.type == AMOUNT, f
+
+
+def test_vendored_format_md_is_the_shared_one() -> None:
+    if not SHARED.exists():
+        pytest.skip("../shared/FORMAT.md is not beside this checkout")
+    assert VENDORED.read_bytes() == SHARED.read_bytes()
+
+
+@pytest.mark.parametrize("name", sorted(specs.GENERATED))
+def test_specs_are_generated_from_the_code(name: str) -> None:
+    committed = (ROOT / "specs" / name).read_text(encoding="utf-8")
+    assert committed == specs.GENERATED[name](), (
+        f"specs/{name} is stale: run `python -m fxreport.specs`")
+
+
+def test_format_md_spec_lists_every_field() -> None:
+    text = specs.format_md()
+    for f in LAYOUT:
+        assert f"| {f.start}-{f.end} | {f.width} | {f.name or '(unnamed)'} |" in text
