@@ -98,7 +98,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     lang = _lang(lang)
     outcome = check_paths(list(paths), previous, _calendar(closed_days), jobs)
     apply_selection(outcome, _prefixes(select), _prefixes(ignore))
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         write_json(outcome, out, lang)
     else:

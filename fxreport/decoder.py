@@ -212,7 +212,9 @@ def _byte_findings(row: int, rec: bytes, codec: str, data: bytes) -> dict[Field,
             continue
         field = columns[i]
         if b < 0x80:
-            if field not in found:
+            # NUL/control bytes in a reserved field are the reserved rule's (FORMAT.md
+            # section 2: "Zeros, NULs or text are findings"); elsewhere they are encoding's
+            if field not in found and field.type != RESERVED:
                 name = _CONTROL_NAMES.get(b, "control")
                 found[field] = Finding("ENC004", row, field, rec[field.start - 1:field.end],
                                        column=i + 1, byte=f"0x{b:02X} ({name})")

@@ -1,0 +1,229 @@
+"""Writes the check corpus: one folder per case, its files and ``expected.json``.
+
+The expectations below are written by hand from FORMAT.md, not taken from
+fxreport's output.  Run ``python tests/corpus/build.py`` after editing; a test
+fails when the committed folders differ from what this script writes.
+
+expected.json: {"paths": [...], "args": [...], "exit": N,
+                "files": {path: {"valid": bool, "findings": [[code, row, start], ...]}}}
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE.parent))
+
+import fxreport  # noqa: E402
+from fxreport.derive import derive  # noqa: E402
+from fxreport.identities import CARRIED, IDENTITIES  # noqa: E402
+from fxreport.model import Report  # noqa: E402
+from reports import join, put, records  # noqa: E402
+
+DAY1 = (ROOT / "samples" / "ABP1208.txt").read_bytes()
+DAY2 = (ROOT / "samples" / "ABP1209.txt").read_bytes()
+A2 = fxreport.loads(DAY2).amounts()
+BIG5_TAI = "台".encode("cp950")  # A5 78
+
+CASES: list[dict[str, Any]] = []
+
+
+def case(name: str, files: dict[str, bytes], findings: dict[str, list[tuple[Any, ...]]],
+         paths: list[str] | None = None, args: list[str] | None = None,
+         exit: int | None = None, valid: dict[str, bool] | None = None) -> None:
+    """``findings``: per file, the expected (code, row, start) of every finding."""
+    errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012"))
+                     for c in fs) for f, fs in findings.items()}
+    valid = valid or {f: not errors[f] for f in findings}
+    CASES.append({"name": name, "files": files, "paths": paths or sorted(files),
+                  "args": args or [], "findings": findings, "valid": valid,
+                  "exit": exit if exit is not None else (0 if all(valid.values()) else 1)})
+
+
+def one(name: str, data: bytes, *found: tuple[Any, ...], filename: str = "ABP1209.txt") -> None:
+    case(name, {filename: data}, {filename: list(found)})
+
+
+def report_bytes(amounts: dict[str, int], date: str, bank: str = "ABCD", **kw: Any) -> bytes:
+    return fxreport.dumps(Report.from_amounts(bank, date, amounts), **kw)
+
+
+# --- valid files in every accepted style --------------------------------------------
+one("valid-canonical", DAY2)
+one("valid-lf", DAY2.replace(b"\r\n", b"\n"))
+one("valid-no-final-newline", DAY2[:-2])
+one("valid-lf-no-final-newline", DAY2.replace(b"\r\n", b"\n")[:-1])
+one("valid-zero-fill", report_bytes(A2, "105/12/09", sign_style="zero-fill"))
+one("valid-plus-signs", put(put(DAY2, 1, 14, b"+000012508"), 2, 14, b"     +5500"))
+one("valid-sign-next-to-digits", put(DAY2, 1, 44, b"    -00750"))
+one("valid-big-amounts", report_bytes(derive({**{k: v for k, v in A2.items() if k not in {i.target for i in IDENTITIES}},
+                                              "AB": 999_000_000, "AS": 1_000_000}), "105/12/09"))
+
+# --- encoding ---------------------------------------------------------------------
+one("enc-utf16-le-bom", DAY2.decode("ascii").encode("utf-16"), ("ENC001", None, None))
+one("enc-utf16-be-no-bom", DAY2.decode("ascii").encode("utf-16-be"), ("ENC001", None, None))
+one("enc-utf32-bom", DAY2.decode("ascii").encode("utf-32"), ("ENC001", None, None))
+one("enc-utf8-bom", b"\xef\xbb\xbf" + DAY2, ("ENC002", None, None))
+one("enc-zip-renamed", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, ("ENC003", None, None))
+one("enc-nul-in-amount", put(DAY2, 1, 24, b"      \x002900"[:10]), ("ENC004", 1, 24))
+one("enc-tab-in-amount", put(DAY2, 1, 34, b"\t     3650"), ("ENC004", 1, 34))
+one("enc-big5-in-reserved", put(DAY2, 2, 190, "台灣".encode("cp950")), ("ENC005", 2, 184))
+one("enc-fullwidth-digits", put(DAY2, 1, 24, b"    " + "２９".encode("cp950") + b"00"), ("ENC005", 1, 24))
+one("enc-utf8-chinese", put(DAY2, 3, 20, "台".encode("utf-8")), ("ENC005", 3, 14))
+one("enc-big5-user-defined", put(DAY2, 1, 66, b"\x81\x40"), ("ENC005", 1, 64))
+one("enc-big5-straddles-edge", put(DAY2, 1, 23, BIG5_TAI),
+    ("ENC005", 1, 14), ("FLD003", 1, 24))  # lead byte ends BAL; its ASCII trail byte starts AB
+one("enc-orphan-lead-byte-at-end", put(DAY2, 1, 213, b"\xa5"), ("ENC005", 1, 204))
+one("enc-latin1", put(DAY2, 1, 64, "café".encode("latin-1")), ("ENC005", 1, 64))
+
+# --- structure --------------------------------------------------------------------
+one("str-empty", b"", ("STR001", None, None))
+one("str-only-blank-lines", b"\r\n\r\n  \r\n", ("STR001", None, None))
+one("str-two-records", join(records(DAY2)[:2]), ("STR002", None, None))
+one("str-four-records", DAY2 + DAY2.split(b"\r\n")[0] + b"\r\n", ("STR002", None, None))
+one("str-blank-line-between-records", DAY2.replace(b"\r\n", b"\r\n\r\n", 1), ("STR002", None, None))
+one("str-short-record", DAY2.replace(b"      -925" + b" " * 30 + b"\r\n", b"      -925\r\n"),
+    ("STR003", 2, None))
+one("str-long-record", DAY2.replace(b"\r\n", b" \r\n", 1), ("STR003", 1, None))
+one("str-cr-only-line-ends", DAY2.replace(b"\r\n", b"\r"), ("STR002", None, None))
+one("str-trailing-empty-lines", DAY2 + b"\r\n\r\n", ("STR004", None, None))
+one("str-mixed-line-ends", DAY2.replace(b"\r\n", b"\n", 1), ("STR005", None, None))
+one("str-too-large", DAY2 * 200, ("STR006", None, None))
+
+# --- field ------------------------------------------------------------------------
+one("fld-bank-lowercase", put(DAY2, 1, 1, b"abcd"), ("FLD001", 1, 1))
+one("fld-bank-row3-punctuation", put(DAY2, 3, 1, b"AB-D"), ("FLD001", 3, 1))
+one("fld-date-form", put(put(put(DAY2, 1, 5, b"105-12-09"), 2, 5, b"105-12-09"), 3, 5, b"105-12-09"),
+    ("FLD002", 1, 5), ("FLD002", 2, 5), ("FLD002", 3, 5))
+one("fld-date-impossible", put(DAY2, 1, 5, b"105/02/30"), ("FLD002", 1, 5))
+one("fld-date-year-000", put(DAY2, 2, 5, b"000/12/09"), ("FLD002", 2, 5))
+one("fld-date-gregorian", put(DAY2, 3, 5, b"2016/1209"), ("FLD002", 3, 5))
+one("fld-amount-left-aligned", put(DAY2, 1, 24, b"2900      "), ("FLD003", 1, 24))
+one("fld-amount-blank", put(DAY2, 2, 54, b" " * 10), ("FLD003", 2, 54))
+one("fld-amount-thousands-separator", put(DAY2, 1, 14, b"    12,508"), ("FLD003", 1, 14))
+one("fld-amount-decimal", put(DAY2, 3, 104, b"      95.0"), ("FLD003", 3, 104))
+one("fld-amount-trailing-minus", put(DAY2, 1, 44, b"      750-"), ("FLD003", 1, 44))
+one("fld-amount-inner-space", put(DAY2, 1, 44, b"     - 750"), ("FLD003", 1, 44))
+one("fld-amount-out-of-range", put(DAY2, 3, 134, b"1000002100"), ("FLD004", 3, 134))
+
+# --- reserved ---------------------------------------------------------------------
+one("rsv-afs-zeros", put(DAY2, 1, 64, b"0" * 10), ("RSV001", 1, 64))
+one("rsv-adj3-text", put(DAY2, 1, 204, b"N/A"), ("RSV001", 1, 204))
+one("rsv-row2-bal-fb2", put(DAY2, 2, 24, b"         0"), ("RSV001", 2, 24))
+one("rsv-row2-tail-nul-padded", put(DAY2, 2, 184, b"\x00" * 30), ("RSV001", 2, 184))
+one("rsv-row3-unnamed", put(DAY2, 3, 50, b"0"), ("RSV001", 3, 14))
+one("rsv-row3-between", put(DAY2, 3, 114, b"         0"), ("RSV001", 3, 114))
+one("rsv-two-fields", put(put(DAY2, 2, 64, b"x"), 2, 164, b"x"), ("RSV001", 2, 64), ("RSV001", 2, 164))
+
+# --- consistency --------------------------------------------------------------------
+one("con-bank-row2", put(DAY2, 2, 1, b"ABCE"), ("CON001", 2, 1))
+one("con-date-row3", put(DAY2, 3, 5, b"105/12/08"), ("CON002", 3, 5))
+one("con-bank-row1", put(DAY2, 1, 1, b"ABXY"), ("CON001", 2, 1), ("CON001", 3, 1))
+
+# --- arithmetic: each left side off by one, with the warnings that follow from it --------
+_POS = {"ACUST": (1, 44), "ABAL_UNB": (1, 144), "ABAL_UNS": (1, 154), "AUNST": (1, 164),
+        "SPOT": (1, 174), "ABAL_FB1": (2, 134), "ABAL_FB3": (2, 154), "FORWARD": (2, 174),
+        "ABAL_SW1": (3, 194), "ABAL_SW2": (3, 204), "ABAL": (1, 74), "POS": (3, 124)}
+_ALSO = {  # identities that use the changed amount as an input
+    "ACUST": [("ARI011", 1, 74)], "ABAL_UNB": [("ARI004", 1, 164)],
+    "ABAL_UNS": [("ARI004", 1, 164)], "AUNST": [("ARI005", 1, 174)],
+    "SPOT": [("ARI012", 3, 124)], "ABAL_FB1": [("ARI008", 2, 174)],
+    "ABAL_FB3": [("ARI008", 2, 174)], "FORWARD": [("ARI012", 3, 124)],
+    "ABAL_SW1": [("ARI012", 3, 124)], "ABAL_SW2": [("ARI012", 3, 124)],
+    "ABAL": [("ARI005", 1, 174)], "POS": [],
+}
+for ident in IDENTITIES:
+    row, start = _POS[ident.target]
+    raw = b"%10d" % (A2[ident.target] + 1)
+    one(f"ari-{ident.code.lower()}-{ident.target.lower().replace('_', '-')}",
+        put(DAY2, row, start, raw), (ident.code, row, start), *_ALSO[ident.target])
+one("ari-skipped-when-input-malformed", put(DAY2, 1, 34, b"3650      "), ("FLD003", 1, 34))
+
+# --- naming -------------------------------------------------------------------------
+one("nam-wrong-date", DAY2, ("NAM001", None, None), filename="ABP1210.txt")
+one("nam-wrong-firm", DAY2, ("NAM001", None, None), filename="XYP1209.txt")
+one("nam-extension", DAY2, ("NAM001", None, None), filename="ABP1209.txt.txt")
+one("nam-letter-case", DAY2, ("NAM002", None, None), filename="abp1209.txt")
+one("nam-skipped-when-bank-malformed", put(DAY2, 1, 1, b"ab?d"), ("FLD001", 1, 1), filename="ZZP1209.txt")
+
+# --- continuity and series ------------------------------------------------------------
+_INPUT_NAMES = [k for k in A2 if k not in {i.target for i in IDENTITIES}]
+
+
+def next_day(prev: bytes, date: str, **changes: int) -> bytes:
+    """A report continuing ``prev`` with no activity, then ``changes`` applied to inputs."""
+    p = fxreport.loads(prev).amounts()
+    inputs = {k: 0 for k in _INPUT_NAMES}
+    for prior, today in CARRIED:
+        inputs[prior] = p[today]
+    inputs.update(changes)
+    return report_bytes(derive(inputs), date)
+
+
+DAY3 = next_day(DAY2, "105/12/12", AB=100)  # Monday after Friday 12/09
+case("series-valid", {"ABP1208.txt": DAY1, "ABP1209.txt": DAY2, "ABP1212.txt": DAY3},
+     {"ABP1208.txt": [], "ABP1209.txt": [], "ABP1212.txt": []}, paths=["."])
+case("series-unordered-paths", {"ABP1208.txt": DAY1, "ABP1209.txt": DAY2},
+     {"ABP1208.txt": [], "ABP1209.txt": []}, paths=["ABP1209.txt", "ABP1208.txt"])
+BROKEN = next_day(DAY2, "105/12/12", BAL=A2["ABAL"] + 7, BAL_SW2=A2["ABAL_SW2"] - 1)
+case("series-prior-day-mismatch", {"ABP1209.txt": DAY2, "ABP1212.txt": BROKEN},
+     {"ABP1209.txt": [], "ABP1212.txt": [("CNT001", 1, 14), ("CNT001", 3, 144)]}, paths=["."])
+case("series-missing-day", {"ABP1208.txt": DAY1, "ABP1212.txt": next_day(DAY1, "105/12/12")},
+     {"ABP1208.txt": [], "ABP1212.txt": [("CNT003", None, None)]}, paths=["."])
+case("series-duplicate-date", {"a/ABP1209.txt": DAY2, "b/ABP1209.txt": DAY2, "ABP1208.txt": DAY1},
+     {"a/ABP1209.txt": [("CNT004", None, None)], "b/ABP1209.txt": [("CNT004", None, None)],
+      "ABP1208.txt": []}, paths=["ABP1208.txt", "a/ABP1209.txt", "b/ABP1209.txt"])
+OTHER = fxreport.dumps(Report.from_amounts("XYZW", "105/12/08", A2))
+case("series-two-firms", {"ABP1208.txt": DAY1, "ABP1209.txt": DAY2, "XYP1208.txt": OTHER},
+     {"ABP1208.txt": [], "ABP1209.txt": [], "XYP1208.txt": []}, paths=["."])
+case("previous-valid", {"ABP1209.txt": DAY2, "prev/ABP1208.txt": DAY1},
+     {"ABP1209.txt": []}, paths=["ABP1209.txt"], args=["--previous", "prev/ABP1208.txt"])
+case("previous-other-firm", {"ABP1209.txt": DAY2, "prev/XYP1208.txt": OTHER},
+     {"ABP1209.txt": [("CNT002", None, None)]}, paths=["ABP1209.txt"],
+     args=["--previous", "prev/XYP1208.txt"])
+case("previous-not-earlier", {"ABP1208.txt": DAY1, "prev/ABP1209.txt": DAY2},
+     {"ABP1208.txt": [("CNT002", None, None)]}, paths=["ABP1208.txt"],
+     args=["--previous", "prev/ABP1209.txt"])
+case("previous-mismatch", {"ABP1212.txt": BROKEN, "prev/ABP1209.txt": DAY2},
+     {"ABP1212.txt": [("CNT001", 1, 14), ("CNT001", 3, 144)]}, paths=["ABP1212.txt"],
+     args=["--previous", "prev/ABP1209.txt"])
+# 2016-06-04 was a make-up working Saturday (調整上班日) before the Dragon Boat holiday
+SAT = report_bytes(A2, "105/06/04")
+case("previous-make-up-saturday", {"ABP0606.txt": next_day(SAT, "105/06/06"),
+                                   "prev/ABP0603.txt": report_bytes(A2, "105/06/03")},
+     {"ABP0606.txt": [("CNT003", None, None)]}, paths=["ABP0606.txt"],
+     args=["--previous", "prev/ABP0603.txt"])
+case("previous-is-make-up-saturday", {"ABP0606.txt": next_day(SAT, "105/06/06"), "prev/ABP0604.txt": SAT},
+     {"ABP0606.txt": []}, paths=["ABP0606.txt"], args=["--previous", "prev/ABP0604.txt"])
+case("unreadable-path", {"ABP1209.txt": DAY2}, {"ABP1209.txt": []},
+     paths=["ABP1209.txt", "missing.txt"], exit=2)
+case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM002", None, None)]},
+     args=["--strict"], exit=1)
+
+
+def main(out: Path = HERE) -> None:
+    for old in out.iterdir():
+        if old.is_dir() and old.name != "__pycache__":
+            shutil.rmtree(old)
+    for c in CASES:
+        folder = out / c["name"]
+        for name, data in c["files"].items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(data)
+        expected = {"paths": c["paths"], "args": c["args"], "exit": c["exit"],
+                    "files": {f: {"valid": c["valid"].get(f, True),
+                                  "findings": [list(x) for x in c["findings"].get(f, [])]}
+                              for f in c["findings"]}}
+        (folder / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {len(CASES)} cases")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""The check corpus: every case's files through `fxreport check --format json`.
+
+Each folder under tests/corpus holds a case's files and expected.json, written
+by hand from FORMAT.md (see tests/corpus/build.py).  The (code, row, start) of
+every finding, each file's `valid` and the exit status must match exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fxreport.cli import cli
+from fxreport.rules import CATEGORIES, RULES
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
+
+
+def _run(folder: Path, expected: dict) -> tuple[int, dict]:
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(
+            cli, ["check", "--format", "json", *expected["args"], *expected["paths"]])
+    finally:
+        os.chdir(cwd)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_case(name: str) -> None:
+    folder = CORPUS / name
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    code, out = _run(folder, expected)
+    assert code == expected["exit"]
+    got = {os.path.normpath(f["path"]): f for f in out["files"]}
+    for path, want in expected["files"].items():
+        assert path in got, f"{path} not in the output: {sorted(got)}"
+        entry = got[path]
+        found = Counter((f["code"], f["row"], f["start"]) for f in entry["findings"])
+        assert found == Counter(tuple(x) for x in want["findings"]), entry["findings"]
+        assert entry["valid"] is want["valid"]
+        for f in entry["findings"]:
+            rule = RULES[f["code"]]
+            assert (f["severity"], f["category"]) == (rule.severity, rule.category)
+            assert f["category"] in CATEGORIES
+            assert f["message"] and f["hint"]
+            if f["row"] is not None and f["start"] is not None:
+                assert 1 <= f["start"] <= f["end"] <= 213
+    s = out["summary"]
+    assert s["files"] == len(out["files"])
+    assert s["valid"] == sum(1 for f in out["files"] if f["valid"])
+    assert s["errors"] == sum(1 for f in out["files"] for x in f["findings"] if x["severity"] == "error")
+
+
+def test_every_rule_has_a_case() -> None:
+    seen = set()
+    for name in CASES:
+        expected = json.loads((CORPUS / name / "expected.json").read_text(encoding="utf-8"))
+        for want in expected["files"].values():
+            seen.update(x[0] for x in want["findings"])
+    assert set(RULES) - seen == set()
+
+
+def test_corpus_is_what_build_py_writes(tmp_path: Path) -> None:
+    """The committed folders are exactly what tests/corpus/build.py writes."""
+    subprocess.run([sys.executable, "-c",
+                    "import runpy, sys, pathlib; "
+                    f"runpy.run_path({str(CORPUS / 'build.py')!r}, run_name='corpus')"
+                    f"['main'](pathlib.Path({str(tmp_path)!r}))"],
+                   check=True, capture_output=True)
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+                if p.is_file() and "__pycache__" not in p.parts and p.name != "build.py"}
+
+    assert tree(tmp_path) == tree(CORPUS)
