@@ -47,6 +47,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
         except OSError as exc:
             problems.append(Unreadable(display_path(path), _why(exc)))
             continue
+        before = len(files) + len(problems)
         for name in names:
             if not name.lower().endswith(".txt"):
                 continue
@@ -58,6 +59,8 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
                 problems.append(Unreadable(display_path(full), _why(exc)))
                 continue
             files.append(full)
+        if len(files) + len(problems) == before:
+            problems.append(Unreadable(display_path(path), "no *.txt files in this directory"))
     return files, problems
 
 
