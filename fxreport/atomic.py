@@ -19,6 +19,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         raise FileExistsError(f"{target} exists; pass --force (overwrite=True) to replace it")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -35,6 +36,16 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
             pass
         raise
     _fsync_dir(directory)
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's permissions, or what a plain ``open`` would give a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -133,6 +133,290 @@ def rules(code: str | None, lang: str | None) -> None:
     click.echo(explain(rule, lang))
 
 
+
+# --- show -----------------------------------------------------------------------
+
+INPUT_LIMIT = 1024 * 1024
+
+
+def _load_or_exit(path: str) -> Any:
+    import fxreport
+
+    try:
+        return fxreport.load(path)
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+    except fxreport.ReportDecodeError as exc:
+        click.echo(str(exc), err=True)
+        click.echo(f"fxreport: `fxreport check {path}` says how to fix it; "
+                   f"`fxreport show --ruler {path}` shows its bytes", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path", metavar="FILE", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True,
+              help="table for people; json and csv in the shape `build` reads. The CSV is "
+                   "UTF-8 with a byte order mark so that Excel opens it with the right encoding.")
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (CSV labels)")
+@click.option("--ruler", is_flag=True,
+              help="Print the raw records under a column ruler with each field's name "
+                   "(works on broken files too).")
+def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
+    """Show a report as a labelled table, JSON or CSV (or its raw bytes with --ruler)."""
+    if ruler:
+        from .views import ruler_text
+
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(INPUT_LIMIT)
+        except OSError as exc:
+            _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+        click.echo(ruler_text(data), nl=False)
+        return
+    report = _load_or_exit(path)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        from .making import csv_text
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(b"\xef\xbb\xbf" + csv_text(report, _lang(lang)).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        from .views import table_text
+
+        click.echo(table_text(report), nl=False)
+
+
+# --- build ----------------------------------------------------------------------
+
+_NEWLINE = click.option("--newline", type=click.Choice(["crlf", "lf"]), default="crlf",
+                        show_default=True, help="Line terminator after every record.")
+_SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]), default="spaces",
+                     show_default=True,
+                     help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
+
+
+def _read_source(source: str) -> bytes:
+    try:
+        if source == "-":
+            if sys.stdin is None:
+                _fail("there is no standard input to read", 2)
+            data = sys.stdin.buffer.read(INPUT_LIMIT + 1)
+        else:
+            with open(source, "rb") as fh:
+                data = fh.read(INPUT_LIMIT + 1)
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror or exc}", 2)
+    if len(data) > INPUT_LIMIT:
+        _fail(f"{source} is larger than {INPUT_LIMIT:,} bytes; build input is one day's JSON or CSV")
+    return data
+
+
+def _input_failed(source: str, exc: Any) -> NoReturn:
+    for p in exc.problems:
+        click.echo(f"{source}: {p.where}: {p.message}", err=True)
+    _fail("nothing was written", 1)
+
+
+def _write_report(report: Any, output: str | None, force: bool, newline: str,
+                  sign_style: str, lang: str) -> None:
+    """Encode, check, and write atomically; errors block the write."""
+    from .batch import Outcome
+    from .making import encode_checked, target_for, write
+    from .report import use_colour, write_text
+
+    built = encode_checked(report, newline=newline, sign_style=sign_style)
+    target = target_for(report, output)
+    built.result.path = str(target)
+    if built.result.findings:
+        write_text(Outcome([built.result], []), sys.stderr, lang, colour=use_colour(sys.stderr))
+    if not built.result.valid:
+        _fail("the report has errors; nothing was written", 1)
+    if target.name != report.filename:
+        if not force:
+            _fail(f"{target.name} breaks the naming rule (the content needs {report.filename}); "
+                  "use -o DIR to get the right name, or --force to keep yours", 1)
+        click.echo(f"fxreport: warning: {target.name} breaks the naming rule "
+                   f"(the content needs {report.filename})", err=True)
+    try:
+        write(target, built.data, force=force)
+    except FileExistsError:
+        _fail(f"{target} exists; use --force to replace it", 1)
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", 1)
+    click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
+
+
+@cli.command()
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", metavar="DIR_OR_FILE",
+              help="A directory (the file gets its rule name, e.g. ABP1209.txt) or a file "
+                   "name. Default: the current directory.")
+@click.option("--derive", "derived", is_flag=True,
+              help="Compute every left side of the identities (ACUST, ABAL_UNB, ..., POS) "
+                   "from its inputs; a given value that disagrees is an error.")
+@click.option("--force", is_flag=True,
+              help="Replace an existing file; allow an output name that breaks the naming rule.")
+@_NEWLINE
+@_SIGN
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+def build(source: str, output: str | None, derived: bool, force: bool, newline: str,
+          sign_style: str, lang: str | None) -> None:
+    """Make a submission file from JSON or CSV (as `show` prints them; - for stdin).
+
+    The result is checked before it is written: errors block the write (exit 1),
+    warnings are printed.  Writes are atomic and never replace a file without
+    --force.
+    """
+    from .making import InputError, make_report, read_input
+
+    data = _read_source(source)
+    try:
+        doc, where = read_input(data, source)
+        report = make_report(doc, derived=derived, where=where)
+    except InputError as exc:
+        _input_failed(source, exc)
+    _write_report(report, output, force, newline, sign_style, _lang(lang))
+
+
+# --- roll -----------------------------------------------------------------------
+
+@cli.command()
+@click.argument("previous", metavar="PREV", type=click.Path())
+@click.option("--date", "date_text", metavar="DATE",
+              help="The new report's date, ROC (105/12/12) or ISO (2016-12-12). "
+                   "Default: the next Taiwan business day after PREV's date.")
+@click.option("-o", "--output", metavar="FILE", help="Write the JSON input here instead of stdout.")
+@click.option("--write", "write_dir", metavar="DIR",
+              help="Write the no-activity submission file into DIR instead.")
+@click.option("--closed-days", type=click.Path(), metavar="FILE",
+              help="Extra non-business days (typhoon days...), one ISO or ROC date per line.")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_NEWLINE
+@_SIGN
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+def roll(previous: str, date_text: str | None, output: str | None, write_dir: str | None,
+         closed_days: str | None, force: bool, newline: str, sign_style: str,
+         lang: str | None) -> None:
+    """Start the next report from PREV: prior-day fields carried, activity zero.
+
+    Prints the build input as JSON (the left sides of the identities are left
+    out: fill in today's trades, then `fxreport build --derive`).
+    """
+    import json
+
+    from .fields import FieldFormatError, parse_any_date
+    from .making import make_report, roll_input
+
+    if output and write_dir:
+        raise click.UsageError("-o writes the JSON input and --write the submission file; pick one")
+    prev = _load_or_exit(previous)
+    if date_text:
+        try:
+            day = parse_any_date(date_text)
+        except FieldFormatError:
+            raise click.BadParameter(f"{date_text!r} is not a date like 105/12/12 or 2016-12-12",
+                                     param_hint="--date") from None
+        if day <= prev.date:
+            raise click.BadParameter(f"{date_text} is not after PREV's date {prev.date.isoformat()}",
+                                     param_hint="--date")
+    else:
+        day = _calendar(closed_days).next(prev.date)
+    doc = roll_input(prev, day)
+    if write_dir:
+        _write_report(make_report(doc, derived=True), write_dir, force, newline, sign_style,
+                      _lang(lang))
+        return
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if not output:
+        click.echo(text, nl=False)
+        return
+    from .atomic import write_atomic
+
+    try:
+        write_atomic(output, text.encode("utf-8"), overwrite=force)
+    except FileExistsError:
+        _fail(f"{output} exists; use --force to replace it", 1)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    click.echo(f"wrote {output} (input for {prev.bank} {day.isoformat()})")
+
+
+# --- fmt ------------------------------------------------------------------------
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--check", "check_only", is_flag=True,
+              help="Only say which files would change (exit 1 if any).")
+@_NEWLINE
+@_SIGN
+def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str) -> None:
+    """Rewrite valid files in canonical form without changing any value.
+
+    Each new text is read back and compared with the old before the file is
+    replaced (atomically).  Files with errors are left untouched and reported.
+    """
+    import os
+
+    from .api import dumps, loads
+    from .atomic import write_atomic
+    from .batch import read_limited
+    from .checker import check_bytes
+
+    status = 0
+    for path in files:
+        try:
+            with open(path, "rb") as fh:
+                data = read_limited(fh)
+        except OSError as exc:
+            click.echo(f"{path}: cannot read: {exc.strerror or exc}", err=True)
+            status = 2
+            continue
+        result = check_bytes(data, path)
+        if not result.valid:
+            click.echo(f"{path}: has errors, left untouched (see `fxreport check {path}`)")
+            status = max(status, 1)
+            continue
+        report = loads(data)
+        new = dumps(report, newline=newline, sign_style=sign_style)
+        if new == data:
+            click.echo(f"{path}: already canonical")
+            continue
+        if check_only:
+            click.echo(f"{path}: would be reformatted")
+            status = max(status, 1)
+            continue
+        if loads(new) != report:  # never change a value
+            click.echo(f"{path}: rewriting would change a value; left untouched", err=True)
+            status = max(status, 1)
+            continue
+        try:
+            write_atomic(os.path.realpath(path), new, overwrite=True)
+        except OSError as exc:
+            click.echo(f"{path}: cannot write: {exc.strerror or exc}; left untouched", err=True)
+            status = max(status, 1)
+            continue
+        click.echo(f"{path}: reformatted")
+    sys.exit(status)
+
+
+# --- schema ---------------------------------------------------------------------
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions)."""
+    import json
+
+    from .model import Report
+
+    click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+
+
 def main() -> None:
     """Console entry point: never a traceback for a user (FXREPORT_DEBUG=1 shows it)."""
     import os

@@ -1,0 +1,67 @@
+"""Views for people: the labelled table of ``show`` and the byte ruler of ``show --ruler``."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .decoder import split_records
+from .fields import roc_text
+from .layout import AMOUNT, ROW_TITLES, ROWS
+from .model import Report
+
+_GROUP = re.compile(r"^(\[[^\]]+\](?:\[[^\]]+\])?)\s*")
+
+
+def width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def pad(text: str, cols: int) -> str:
+    return text + " " * max(0, cols - width(text))
+
+
+def table_text(report: Report) -> str:
+    """Rows, grouped as the annex groups them, with both labels and the amounts."""
+    amounts = report.amounts()
+    lines = [f"{report.bank}  {roc_text(report.date)} ({report.date.isoformat()})  "
+             f"{report.filename}", ""]
+    for row, fields in ROWS.items():
+        zh, en = ROW_TITLES[row]
+        lines.append(f"Row {row}: {zh} / {en}")
+        shown = [f for f in fields if f.type == AMOUNT]
+        zw = max(width(_GROUP.sub("", f.label_zh)) for f in shown)
+        ew = max(len(f.label_en) for f in shown)
+        group = None
+        for f in shown:
+            m = _GROUP.match(f.label_zh)
+            g = m.group(1) if m else ""
+            if g != group:
+                group = g
+                if g:
+                    lines.append(f"  {g}")
+            label = _GROUP.sub("", f.label_zh)
+            lines.append(f"    {f.start:>3}-{f.end:<3}  {f.name:<9} {pad(label, zw)}  "
+                         f"{f.label_en:<{ew}}  {amounts[f.name]:>13,}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def ruler_text(data: bytes) -> str:
+    """Each record's raw bytes under a column ruler, with each field's name beneath."""
+    records = split_records(data)[0]
+    tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in range(1, 214))
+    ones = "".join(str(c % 10) for c in range(1, 214))
+    out = []
+    for row, rec in enumerate(records, 1):
+        shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
+        note = f"row {row}, {len(rec)} bytes"
+        if len(rec) != 213:
+            note += " (a record is 213: its columns are shifted)"
+        out += [note, "     " + tens, "     " + ones, "     " + shown]
+        if row in ROWS:
+            names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width) for f in ROWS[row])
+            out.append("     " + names)
+        out.append("")
+    return "\n".join(out)
