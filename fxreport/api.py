@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decoder import SIZE_LIMIT, decode
+from .decoder import decode
 from .fields import SPACES
 from .findings import Finding
 from .model import Report, trusted
@@ -45,9 +45,9 @@ def loads(data: bytes, *, source: str = "<bytes>") -> Report:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report file (at most 64 KiB is read; a larger file is refused)."""
-    with open(path, "rb") as fh:
-        data = fh.read(SIZE_LIMIT + 1)
-    return loads(data, source=str(path))
+    from .reading import read_path
+
+    return loads(read_path(path), source=str(path))
 
 
 def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> bytes:

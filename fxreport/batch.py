@@ -15,7 +15,7 @@ from typing import BinaryIO, NamedTuple
 
 from .calendar import BusinessCalendar
 from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
-from .decoder import SIZE_LIMIT
+from .reading import read_limited, read_path
 
 STDIN = "-"
 PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves
@@ -68,19 +68,6 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def read_limited(fh: BinaryIO) -> bytes:
-    """At most SIZE_LIMIT + 1 bytes: enough to know a file is too large."""
-    chunks = []
-    left = SIZE_LIMIT + 1
-    while left > 0:
-        chunk = fh.read(left)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
 def check_one(path: str) -> FileReport | Unreadable:
     shown = "<stdin>" if path == STDIN else display_path(path)
     try:
@@ -90,8 +77,7 @@ def check_one(path: str) -> FileReport | Unreadable:
             result = check_bytes(read_limited(sys.stdin.buffer), None)
             result.path = shown
             return result
-        with open(path, "rb") as fh:
-            data = read_limited(fh)
+        data = read_path(path)
     except OSError as exc:
         return Unreadable(shown, _why(exc))
     result = check_bytes(data, path)

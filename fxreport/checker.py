@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from .calendar import BusinessCalendar
-from .decoder import SIZE_LIMIT, decode
+from .decoder import decode
 from .fields import expected_filename
 from .findings import Finding
 from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS
@@ -80,13 +80,6 @@ def check_bytes(data: bytes, path: str | None = None) -> FileReport:
 def display_path(path: str) -> str:
     """A path safe to print and to put in JSON (undecodable bytes escaped)."""
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def check_file(path: str) -> FileReport:
-    """Read at most the size limit and check; OSError propagates to the caller."""
-    with open(path, "rb") as fh:
-        data = fh.read(SIZE_LIMIT + 1)
-    return check_bytes(data, path)
 
 
 def compare(today: FileReport, previous: FileReport, calendar: BusinessCalendar) -> None:

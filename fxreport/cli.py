@@ -103,8 +103,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
         write_json(outcome, out, lang)
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
-        for u in outcome.unreadable:
-            click.echo(f"fxreport: cannot read {u.path}: {u.reason}", err=True)
+    for u in outcome.unreadable:
+        click.echo(f"fxreport: cannot read {u.path}: {u.reason}", err=True)
     if outcome.unreadable:
         sys.exit(2)
     bad = any(not r.valid or (strict and r.findings) for r in outcome.reports)
@@ -168,9 +168,10 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
     if ruler:
         from .views import ruler_text
 
+        from .reading import read_path
+
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(INPUT_LIMIT)
+            data = read_path(path, INPUT_LIMIT)
         except OSError as exc:
             _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
         click.echo(ruler_text(data), nl=False)
@@ -208,8 +209,9 @@ def _read_source(source: str) -> bytes:
                 _fail("there is no standard input to read", 2)
             data = sys.stdin.buffer.read(INPUT_LIMIT + 1)
         else:
-            with open(source, "rb") as fh:
-                data = fh.read(INPUT_LIMIT + 1)
+            from .reading import read_path
+
+            data = read_path(source, INPUT_LIMIT)
     except OSError as exc:
         _fail(f"cannot read {source}: {exc.strerror or exc}", 2)
     if len(data) > INPUT_LIMIT:
@@ -365,14 +367,13 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str)
 
     from .api import dumps, loads
     from .atomic import write_atomic
-    from .batch import read_limited
     from .checker import check_bytes
+    from .reading import read_path
 
     status = 0
     for path in files:
         try:
-            with open(path, "rb") as fh:
-                data = read_limited(fh)
+            data = read_path(path)
         except OSError as exc:
             click.echo(f"{path}: cannot read: {exc.strerror or exc}", err=True)
             status = 2
