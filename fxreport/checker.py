@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .calendar import BusinessCalendar
 from .decoder import decode
@@ -19,6 +19,20 @@ from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS
 from .layout import AMOUNTS
 
 _ID_PLAN = tuple((i, AMOUNTS[i.target], i.terms) for i in IDENTITIES)
+
+
+def _all_hold_predicate() -> Callable[[dict[str, int]], bool]:
+    """One generated expression testing every identity at once, for reports whose
+    amounts are all well formed (the usual case); written from IDENTITIES."""
+    tests = []
+    for i in IDENTITIES:
+        rhs = " ".join(f"{'+' if sign > 0 else '-'} v[{name!r}]" for sign, name in i.terms)
+        tests.append(f"v[{i.target!r}] == {rhs}")
+    return eval("lambda v: " + " and ".join(tests))  # type: ignore[no-any-return]
+
+
+_ALL_HOLD = _all_hold_predicate()
+_ALL_AMOUNTS = len(AMOUNTS)
 
 
 class FileReport:
@@ -36,8 +50,9 @@ class FileReport:
         # the records are kept only when a finding points into them (for the text view)
         self.records = records if any(f.row for f in findings) else None
         # only the seven carried pairs are kept, so a long series stays small
-        self.prior = tuple(values.get(n) for n in PRIOR_DAY_FIELDS)
-        self.today = tuple(values.get(n) for n in TODAY_FIELDS)
+        get = values.get
+        self.prior = tuple(map(get, PRIOR_DAY_FIELDS))
+        self.today = tuple(map(get, TODAY_FIELDS))
 
     @property
     def valid(self) -> bool:
@@ -52,6 +67,21 @@ def check_bytes(data: bytes, path: str | None = None) -> FileReport:
     d = decode(data)
     findings = d.findings
     values = d.values
+    if len(values) != _ALL_AMOUNTS or not _ALL_HOLD(values):
+        _arithmetic(values, findings)
+    bank, date = d.bank, d.date
+    if path is not None and bank and date:
+        name = os.path.basename(path)
+        want = expected_filename(bank, date)
+        if name != want:
+            code = "NAM002" if name.lower() == want.lower() else "NAM001"
+            findings.append(Finding(code, name=display_path(name), expected=want, bank=bank,
+                                    date=date.isoformat()))
+    return FileReport(path, bank, date, findings, values, d.records)
+
+
+def _arithmetic(values: dict[str, int], findings: list[Finding]) -> None:
+    """Each identity whose inputs are all well formed, reported at its left side."""
     for ident, field, terms in _ID_PLAN:
         actual = values.get(ident.target)
         if actual is None:
@@ -66,15 +96,6 @@ def check_bytes(data: bytes, path: str | None = None) -> FileReport:
             if expected != actual:
                 findings.append(Finding(ident.code, field.row, field, None,
                                         actual=actual, expected=expected, diff=actual - expected))
-    bank, date = d.bank, d.date
-    if path is not None and bank and date:
-        name = os.path.basename(path)
-        want = expected_filename(bank, date)
-        if name != want:
-            code = "NAM002" if name.lower() == want.lower() else "NAM001"
-            findings.append(Finding(code, name=display_path(name), expected=want, bank=bank,
-                                    date=date.isoformat()))
-    return FileReport(path, bank, date, findings, values, d.records)
 
 
 def display_path(path: str) -> str:

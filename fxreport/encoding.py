@@ -24,7 +24,8 @@ _SIGNATURES = (
     (b"%PDF", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
     (b"\x1f\x8b", "a gzip archive"),
     (b"Rar!", "a RAR archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
@@ -40,7 +41,7 @@ def utf16_or_32(data: bytes) -> str | None:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
-    if b"\x00" not in data[:4096]:
+    if data.find(b"\x00", 0, 4096) < 0:
         return None
     sample = data[:4096]
     n = len(sample)

@@ -317,3 +317,36 @@ def test_user_defined_characters_are_named_not_crashed_on(lead: int) -> None:
     f = [x for x in check_bytes(data).findings if x.start == 64]
     assert f and f[0].code == "ENC005"
     assert f"{lead:02X} 40" in f[0].message() and "user-defined" in f[0].message()
+
+
+# --- the decoder's fast path agrees with the field-by-field collector --------------
+
+def _decoded(data: bytes, fast: bool) -> tuple:  # type: ignore[type-arg]
+    from fxreport.decoder import decode
+
+    d = decode(data, fast=fast)
+    return ([(f.code, f.row, f.start, f.end, f.found) for f in d.findings], d.values, d.heads)
+
+
+@given(mutated())
+def test_fast_path_agrees_with_the_collector_on_anything(data: bytes) -> None:
+    assert _decoded(data, True) == _decoded(data, False)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from([f for f in LAYOUT if f.type == AMOUNT]),
+       st.text(alphabet=" +-0123456789", min_size=10, max_size=10))
+def test_fast_path_agrees_on_every_amount_form(field, raw: str) -> None:  # type: ignore[no-untyped-def]
+    data = put(DAY2.read_bytes(), field.row, field.start, raw.encode())
+    assert _decoded(data, True) == _decoded(data, False)
+
+
+def test_fast_path_agrees_on_the_field_tables() -> None:
+    from test_fields import ACCEPTED_AMOUNTS, REFUSED_AMOUNTS
+
+    for raw, *_ in [*ACCEPTED_AMOUNTS, *REFUSED_AMOUNTS]:
+        data = put(DAY2.read_bytes(), 1, 24, raw)
+        fast, slow = _decoded(data, True), _decoded(data, False)
+        assert fast == slow, raw
+    for raw, value, _ in ACCEPTED_AMOUNTS:
+        assert _decoded(put(DAY2.read_bytes(), 1, 24, raw), True)[1]["AB"] == value
