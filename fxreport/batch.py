@@ -119,10 +119,13 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
     calendar = calendar or BusinessCalendar()
     files, unreadable = expand(paths)
     reports: list[FileReport] = []
+    shared: dict[object, object] = {}  # one object per firm code and date across the series
     for item in check_many(files, jobs):
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
+            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
+            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
             reports.append(item)
     if previous is not None:
         prev = check_one(previous)

@@ -21,6 +21,7 @@ class BusinessCalendar:
     def __init__(self, closed: Iterable[_dt.date] = ()) -> None:
         self.closed = frozenset(closed)
         self._tw: Any = None
+        self._previous: dict[_dt.date, _dt.date] = {}  # firms of a series share their dates
 
     def _calendar(self) -> Any:
         if self._tw is None:
@@ -33,10 +34,13 @@ class BusinessCalendar:
         return day not in self.closed and bool(self._calendar().is_working_day(day))
 
     def previous(self, day: _dt.date) -> _dt.date:
-        day -= _ONE_DAY
-        while not self.is_business_day(day):
-            day -= _ONE_DAY
-        return day
+        found = self._previous.get(day)
+        if found is None:
+            found = day - _ONE_DAY
+            while not self.is_business_day(found):
+                found -= _ONE_DAY
+            self._previous[day] = found
+        return found
 
     def next(self, day: _dt.date) -> _dt.date:
         day += _ONE_DAY

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 
 from .calendar import BusinessCalendar
@@ -32,13 +33,15 @@ def _all_hold_predicate() -> Callable[[dict[str, int]], bool]:
 
 
 _ALL_HOLD = _all_hold_predicate()
+_CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
+_MISSING = -(2**63)  # no amount is near it: |v| <= 999,999,999
 _ALL_AMOUNTS = len(AMOUNTS)
 
 
 class FileReport:
     """The outcome of checking one file, with what its neighbours in a series need."""
 
-    __slots__ = ("path", "bank", "date", "findings", "prior", "today", "records")
+    __slots__ = ("path", "bank", "date", "findings", "carried", "records")
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
                  findings: list[Finding], values: dict[str, int],
@@ -49,10 +52,20 @@ class FileReport:
         self.findings = findings
         # the records are kept only when a finding points into them (for the text view)
         self.records = records if any(f.row for f in findings) else None
-        # only the seven carried pairs are kept, so a long series stays small
+        # only the seven carried pairs are kept, packed, so a long series stays small
         get = values.get
-        self.prior = tuple(map(get, PRIOR_DAY_FIELDS))
-        self.today = tuple(map(get, TODAY_FIELDS))
+        self.carried = array("q", [_MISSING if v is None else v
+                                   for v in map(get, _CARRIED_NAMES)])
+
+    @property
+    def prior(self) -> tuple[int | None, ...]:
+        """The seven prior-day amounts (None where malformed)."""
+        return tuple(None if v == _MISSING else v for v in self.carried[:7])
+
+    @property
+    def today(self) -> tuple[int | None, ...]:
+        """The previous-report side of the seven pairs: this report's today amounts."""
+        return tuple(None if v == _MISSING else v for v in self.carried[7:])
 
     @property
     def valid(self) -> bool:
@@ -100,7 +113,11 @@ def _arithmetic(values: dict[str, int], findings: list[Finding]) -> None:
 
 def display_path(path: str) -> str:
     """A path safe to print and to put in JSON (undecodable bytes escaped)."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    try:
+        path.encode("utf-8")
+        return path  # the same object: a long series keeps one copy of each path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def compare(today: FileReport, previous: FileReport, calendar: BusinessCalendar) -> None:
