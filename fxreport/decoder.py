@@ -154,7 +154,8 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
     values = d.values
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
-            out.append(Finding("STR003", row, length=len(rec), **_length_fix(rec)))
+            fix, fix_zh = _length_fix(rec)
+            out.append(Finding("STR003", row, length=len(rec), fix=fix, fix_zh=fix_zh))
             continue
         bad: dict[Field, Finding] = {}
         if _NOT_PRINTABLE.search(rec):
@@ -256,15 +257,16 @@ def _quiet(parse, raw: bytes):  # type: ignore[no-untyped-def]
         return None
 
 
-def _length_fix(rec: bytes) -> dict[str, str]:
+def _length_fix(rec: bytes) -> tuple[str, str]:
+    """How to mend a record of the wrong length, in English and Chinese."""
     n = len(rec) - RECORD_WIDTH
     if n > 0:
-        return {"fix": f"remove {n} byte(s): look for a stray character or a value wider "
-                       "than its field (the ruler: `fxreport show --ruler FILE`)",
-                "fix_zh": f"請刪除多出的 {n} 個位元組：檢查是否有多餘字元或超過欄寬的數值"}
-    return {"fix": f"add the missing {-n} byte(s): editors often trim the trailing blank "
-                   "reserved columns; pad the line with spaces to 213 bytes",
-            "fix_zh": f"請補上缺少的 {-n} 個位元組：編輯器常刪除行尾保留欄位的空白，請補空白至 213 位元組"}
+        return (f"remove {n} byte(s): look for a stray character or a value wider than its "
+                "field (the ruler: `fxreport show --ruler FILE`)",
+                f"請刪除多出的 {n} 個位元組：檢查是否有多餘字元或超過欄寬的數值")
+    return (f"add the missing {-n} byte(s): editors often trim the trailing blank reserved "
+            "columns; pad the line with spaces to 213 bytes",
+            f"請補上缺少的 {-n} 個位元組：編輯器常刪除行尾保留欄位的空白，請補空白至 213 位元組")
 
 
 def _byte_findings(row: int, rec: bytes, codec: str, data: bytes) -> dict[Field, Finding]:

@@ -26,9 +26,10 @@ def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
     problems = []
     for ident in derivation_order():
         terms = [out.get(name) for _, name in ident.terms]
-        if not all(isinstance(t, int) and not isinstance(t, bool) for t in terms):
+        numbers = [t for t in terms if isinstance(t, int) and not isinstance(t, bool)]
+        if len(numbers) != len(terms):
             continue
-        value = sum(sign * t for (sign, _), t in zip(ident.terms, terms))  # type: ignore[misc]
+        value = sum(sign * t for (sign, _), t in zip(ident.terms, numbers))
         given = out.get(ident.target)
         if given is None:
             out[ident.target] = value

@@ -44,7 +44,7 @@ class Finding:
 
     @property
     def field_name(self) -> str | None:
-        return self.field.name if self.field is not None else None
+        return (self.field.name or None) if self.field is not None else None
 
     def label(self, lang: str = "en") -> str:
         if self.field is None:

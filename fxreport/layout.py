@@ -29,7 +29,7 @@ class Field(NamedTuple):
     row: int
     start: int
     end: int
-    name: str | None  # the annex's spelling; None for an unnamed reserved range
+    name: str  # the annex's spelling; "" for an unnamed reserved range
     attr: str  # snake_case attribute name
     type: str
     label_zh: str
@@ -122,14 +122,14 @@ _ROW2 = (
     (164, 173, "ABAL_FB4", "abal_fb4", RESERVED, _ZH_RESERVED, _EN_RESERVED),
     (174, 183, "FORWARD", "forward", AMOUNT, "本日SWAP、CCS遠期交易部位",
      "today's SWAP/CCS forward position"),
-    (184, 213, None, "reserved_2_184", RESERVED, _ZH_RESERVED, _EN_RESERVED),
+    (184, 213, "", "reserved_2_184", RESERVED, _ZH_RESERVED, _EN_RESERVED),
 )
 
 _ROW3 = (
-    (14, 103, None, "reserved_3_14", RESERVED, _ZH_RESERVED, _EN_RESERVED),
+    (14, 103, "", "reserved_3_14", RESERVED, _ZH_RESERVED, _EN_RESERVED),
     (104, 113, "A_OPTION", "a_option", AMOUNT, "本日新臺幣匯率選擇權Delta部位",
      "today's NTD FX option delta position"),
-    (114, 123, None, "reserved_3_114", RESERVED, _ZH_RESERVED, _EN_RESERVED),
+    (114, 123, "", "reserved_3_114", RESERVED, _ZH_RESERVED, _EN_RESERVED),
     (124, 133, "POS", "pos", AMOUNT, "本日外匯部位淨額", "today's net FX position"),
     (134, 143, "BAL_SW1", "bal_sw1", AMOUNT, "[前日餘額] 賣即期買遠期",
      "interbank swaps, prior-day balance: sell spot / buy forward"),

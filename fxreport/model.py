@@ -126,8 +126,8 @@ def trusted(bank: str, date: _dt.date, amounts: Mapping[str, int]) -> Report:
     """A Report from values the decoder has already validated (no re-validation)."""
     rows = {}
     for row, model in _ROW_MODELS.items():
-        rows[f"row{row}"] = model.model_construct(
-            **{f.attr: amounts[f.name] for f in ROWS[row] if f.type == AMOUNT})
-    return Report.model_construct(bank=bank, date=date, **rows)
+        values = {f.attr: amounts[f.name] for f in ROWS[row] if f.type == AMOUNT}
+        rows[f"row{row}"] = model.model_construct(None, **values)
+    return Report.model_construct(None, bank=bank, date=date, **rows)
 
 

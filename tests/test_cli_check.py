@@ -182,3 +182,20 @@ def test_directory_without_reports_is_said_and_exits_2(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     r = run("check", str(tmp_path))
     assert r.exit_code == 2 and "no *.txt files" in r.stderr
+
+
+def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fxreport import batch
+
+    corpus = Path(__file__).resolve().parent / "corpus"
+    paths = sorted(str(p) for p in corpus.rglob("*.txt"))
+    serial = batch.check_paths(paths, jobs=1)
+    monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 10)
+    parallel = batch.check_paths(paths, jobs=2)
+
+    def summary(o):  # type: ignore[no-untyped-def]
+        return ([(r.path, r.bank, r.date, r.valid, [(f.code, f.row, f.start, f.message()) for f in r.findings])
+                 for r in o.reports], o.unreadable)
+
+    assert summary(parallel) == summary(serial)
+    assert any(f.code == "CNT004" for r in serial.reports for f in r.findings)
