@@ -229,7 +229,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str) -> None:
     """Encode, check, and write atomically; errors block the write."""
     from .batch import Outcome
-    from .making import encode_checked, target_for, write
+    from .making import encode_checked, target_for
     from .report import use_colour, write_text
 
     built = encode_checked(report, newline=newline, sign_style=sign_style)
@@ -245,13 +245,20 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   "use -o DIR to get the right name, or --force to keep yours", 1)
         click.echo(f"fxreport: warning: {target.name} breaks the naming rule "
                    f"(the content needs {report.filename})", err=True)
+    _write_or_fail(target, built.data, force)
+    click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
+
+
+def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
+    """Atomic write; an existing file needs --force; a failure says nothing was written."""
+    from .atomic import write_atomic
+
     try:
-        write(target, built.data, force=force)
+        write_atomic(target, data, overwrite=force)
     except FileExistsError:
         _fail(f"{target} exists; use --force to replace it", 1)
     except OSError as exc:
         _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", 1)
-    click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
 
 
 @cli.command()
@@ -338,14 +345,7 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     if not output:
         click.echo(text, nl=False)
         return
-    from .atomic import write_atomic
-
-    try:
-        write_atomic(output, text.encode("utf-8"), overwrite=force)
-    except FileExistsError:
-        _fail(f"{output} exists; use --force to replace it", 1)
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}", 1)
+    _write_or_fail(output, text.encode("utf-8"), force)
     click.echo(f"wrote {output} (input for {prev.bank} {day.isoformat()})")
 
 

@@ -188,12 +188,6 @@ def target_for(report: Report, output: str | None) -> Path:
     return path / report.filename if path.is_dir() or (output or "").endswith(("/", "\\")) else path
 
 
-def write(target: Path, data: bytes, *, force: bool) -> None:
-    from .atomic import write_atomic
-
-    write_atomic(target, data, overwrite=force)
-
-
 # --- rolling forward --------------------------------------------------------------------
 
 def roll_input(previous: Report, date: Any) -> dict[str, Any]:
