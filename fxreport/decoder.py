@@ -83,9 +83,6 @@ class Decoded:
     def date(self) -> _dt.date | None:
         return self.heads.get(1, (None, None))[1]
 
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity == "error" for f in self.findings)
 
 
 def split_records(data: bytes) -> tuple[list[bytes], int, int, bool]:
@@ -149,7 +146,7 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
             d.heads[1] = (_quiet(parse_code, first[0:4]), _quiet(parse_roc_date, first[4:13]))
         return d
 
-    codec: list[str] = []  # the file's codec, found once when a record needs it
+    codec: list[tuple[str, str]] = []  # the file's (codec, note), found once when needed
     raws: dict[int, tuple[bytes, bytes]] = {}
     values = d.values
     for row, rec in enumerate(records, 1):
@@ -160,8 +157,8 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
         bad: dict[Field, Finding] = {}
         if _NOT_PRINTABLE.search(rec):
             if not codec:
-                codec.append(enc.describe_non_ascii(data)[0] if not data.isascii() else "ascii")
-            bad = _byte_findings(row, rec, codec[0], data)
+                codec.append(enc.describe_non_ascii(data) if not data.isascii() else ("ascii", ""))
+            bad = _byte_findings(row, rec, *codec[0])
             out.extend(bad.values())
         bank = date = None
         for (field, kind, name, blank), raw in zip(_PLAN[row], _UNPACK[row](rec)):
@@ -269,11 +266,16 @@ def _length_fix(rec: bytes) -> tuple[str, str]:
             f"請補上缺少的 {-n} 個位元組：編輯器常刪除行尾保留欄位的空白，請補空白至 213 位元組")
 
 
-def _byte_findings(row: int, rec: bytes, codec: str, data: bytes) -> dict[Field, Finding]:
-    """One finding per field that holds a control or non-ASCII byte."""
+def _byte_findings(row: int, rec: bytes, codec: str, note: str) -> dict[Field, Finding]:
+    """One finding per field that holds a control or non-ASCII byte.
+
+    ``codec`` is how the whole file decodes (cp950, utf-8, or "" with chardet's
+    guess in ``note``); it decides how a non-ASCII character is named.
+    """
     columns = _COLUMN_FIELD[row]
     found: dict[Field, Finding] = {}
-    note = ""
+    if codec in ("cp950", "utf-8", "ascii"):
+        note = ""
     i, n = 0, len(rec)
     while i < n:
         b = rec[i]
@@ -290,8 +292,6 @@ def _byte_findings(row: int, rec: bytes, codec: str, data: bytes) -> dict[Field,
                                        column=i + 1, byte=f"0x{b:02X} ({name})")
             i += 1
             continue
-        if codec not in ("cp950", "utf-8", "ascii") and not note:
-            note = enc.describe_non_ascii(data)[1]
         width, what, what_zh = _describe_char(rec, i, codec, note)
         for j in range(i, min(i + width, n)):
             part = columns[j]

@@ -157,10 +157,6 @@ def parse_reserved(raw: bytes) -> None:
         raise FieldFormatError("zeros" if not raw.strip(b" 0") else "not_blank")
 
 
-def format_reserved(width: int) -> bytes:
-    return b" " * width
-
-
 # --- Big5 text -----------------------------------------------------------------
 
 BIG5 = "cp950"

@@ -22,8 +22,6 @@ AMOUNT = "s9_9"  # S9(9): signed whole number, thousands of USD
 RESERVED = "reserved"  # all spaces
 BIG5_TEXT = "big5_text"  # Chinese text, strict cp950 (no field of this report uses it)
 
-TYPES = (CODE, ROC_DATE, AMOUNT, RESERVED, BIG5_TEXT)
-
 
 class Field(NamedTuple):
     row: int
@@ -168,17 +166,3 @@ ROWS: dict[int, tuple[Field, ...]] = {
 
 # Amount fields by the annex's name; each amount name is unique across rows.
 AMOUNTS: dict[str, Field] = {f.name: f for f in LAYOUT if f.type == AMOUNT and f.name}
-BY_ATTR: dict[tuple[int, str], Field] = {(f.row, f.attr): f for f in LAYOUT}
-
-
-def field_at(row: int, column: int) -> Field:
-    """The field of ``row`` that holds byte ``column`` (1-based)."""
-    for f in ROWS[row]:
-        if f.start <= column <= f.end:
-            return f
-    raise ValueError(f"column {column} is outside row {row}")
-
-
-def head(row: int, name: str) -> Field:
-    """BANK or DATE of a given row."""
-    return ROWS[row][0 if name == "BANK" else 1]
