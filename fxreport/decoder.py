@@ -119,6 +119,7 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
         return d
     records, d.crlf, d.lf, d.final_newline = split_records(data)
     if fast and len(records) == RECORD_COUNT and _fast(d, records):
+        d.records = records
         if d.crlf and d.lf:
             out.append(Finding("STR005", crlf=d.crlf, lf=d.lf))
         return d
@@ -162,28 +163,19 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
             out.extend(bad.values())
         bank = date = None
         for (field, kind, name, blank), raw in zip(_PLAN[row], _UNPACK[row](rec)):
+            if field in bad:
+                continue
             if kind is AMOUNT:
-                body = raw.lstrip(b" ")
-                digits = body[1:] if body[:1] in (b"+", b"-") else body
-                if digits.isdigit() and field not in bad:
-                    v = int(body)
-                    if -999_999_999 <= v <= 999_999_999:
-                        values[name] = v
-                        continue
-                if field in bad:
-                    continue
                 try:
-                    parse_amount(raw)
+                    values[name] = parse_amount(raw)
                 except FieldFormatError as exc:
                     if exc.reason == "range":
-                        out.append(Finding("FLD004", row, field, raw, value=int(body)))
+                        out.append(Finding("FLD004", row, field, raw, value=int(raw)))
                     else:
                         out.append(Finding("FLD003", row, field, raw, reason=exc.reason))
             elif kind is RESERVED:
-                if raw != blank and field not in bad:
+                if raw != blank:
                     out.append(Finding("RSV001", row, field, raw))
-            elif field in bad:
-                continue
             elif kind is CODE:
                 try:
                     bank = parse_code(raw)
