@@ -11,7 +11,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Sequence
-from typing import BinaryIO, NamedTuple
+from typing import NamedTuple
 
 from .calendar import BusinessCalendar
 from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
