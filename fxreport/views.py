@@ -10,7 +10,7 @@ from .fields import roc_text
 from .layout import AMOUNT, ROW_TITLES, ROWS
 from .model import Report
 
-_GROUP = re.compile(r"^(\[[^\]]+\](?:\[[^\]]+\])?)\s*")
+_GROUP = re.compile(r"^((?:\[[^\]]+\])+)\s*")
 
 
 def width(text: str) -> int:
