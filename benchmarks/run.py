@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 import fxreport  # noqa: E402
 from fxreport.calendar import BusinessCalendar  # noqa: E402
 from fxreport.checker import check_bytes  # noqa: E402
-from fxreport.derive import derive  # noqa: E402
+from fxreport.identities import derive  # noqa: E402
 from fxreport.identities import CARRIED, IDENTITIES  # noqa: E402
 from fxreport.layout import AMOUNT, LAYOUT  # noqa: E402
 from fxreport.model import Report  # noqa: E402

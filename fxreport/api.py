@@ -52,7 +52,7 @@ def load(path: str | os.PathLike[str]) -> Report:
 
 def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> bytes:
     """The submission file's bytes (CRLF after every record by default)."""
-    from .writer import encode
+    from .codec import encode
 
     return encode(report, newline=newline, sign_style=sign_style)
 

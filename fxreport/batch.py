@@ -68,32 +68,35 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def check_one(path: str) -> FileReport | Unreadable:
+def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport | Unreadable:
     shown = "<stdin>" if path == STDIN else display_path(path)
     try:
         if path == STDIN:
             if sys.stdin is None:
                 return Unreadable(shown, "there is no standard input")
-            result = check_bytes(read_limited(sys.stdin.buffer), None)
+            result = check_bytes(read_limited(sys.stdin.buffer), None, calendar)
             result.path = shown
             return result
         data = read_path(path)
     except OSError as exc:
         return Unreadable(shown, _why(exc))
-    result = check_bytes(data, path)
+    result = check_bytes(data, path, calendar)
     result.path = shown
     return result
 
 
-def _check_chunk(paths: Sequence[str]) -> list[FileReport | Unreadable]:
-    return [check_one(p) for p in paths]
+def _check_chunk(paths: Sequence[str], calendar: BusinessCalendar | None = None,
+                 ) -> list[FileReport | Unreadable]:
+    return [check_one(p, calendar) for p in paths]
 
 
-def check_many(paths: Sequence[str], jobs: int | None = None) -> list[FileReport | Unreadable]:
+def check_many(paths: Sequence[str], jobs: int | None = None,
+               calendar: BusinessCalendar | None = None) -> list[FileReport | Unreadable]:
     """``check_one`` over ``paths`` in order, in worker processes when there are many."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or STDIN in paths:
-        return [check_one(p) for p in paths]
+        return [check_one(p, calendar) for p in paths]
+    import functools
     import multiprocessing
 
     size = max(64, len(paths) // (jobs * 8))
@@ -102,7 +105,7 @@ def check_many(paths: Sequence[str], jobs: int | None = None) -> list[FileReport
     ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ctx.Pool(jobs) as pool:
         out: list[FileReport | Unreadable] = []
-        for part in pool.imap(_check_chunk, chunks):
+        for part in pool.imap(functools.partial(_check_chunk, calendar=calendar), chunks):
             out.extend(part)
     return out
 
@@ -120,7 +123,7 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
     files, unreadable = expand(paths)
     reports: list[FileReport] = []
     shared: dict[object, object] = {}  # one object per firm code and date across the series
-    for item in check_many(files, jobs):
+    for item in check_many(files, jobs, calendar):
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
@@ -128,7 +131,7 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
             item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
             reports.append(item)
     if previous is not None:
-        prev = check_one(previous)
+        prev = check_one(previous, calendar)
         if isinstance(prev, Unreadable):
             unreadable.append(prev)
         else:

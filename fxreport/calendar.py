@@ -18,7 +18,9 @@ _ONE_DAY = _dt.timedelta(days=1)
 
 
 class BusinessCalendar:
-    def __init__(self, closed: Iterable[_dt.date] = ()) -> None:
+    def __init__(self, kind: str = "bank", closed: Iterable[_dt.date] = (),
+                 open: Iterable[_dt.date] = ()) -> None:
+        self.kind = kind
         self.closed = frozenset(closed)
         self._tw: Any = None
         self._previous: dict[_dt.date, _dt.date] = {}  # firms of a series share their dates
@@ -41,6 +43,15 @@ class BusinessCalendar:
                 found -= _ONE_DAY
             self._previous[day] = found
         return found
+
+    def missing_between(self, earlier: _dt.date, later: _dt.date) -> list[_dt.date]:
+        out = []
+        day = earlier + _ONE_DAY
+        while day < later:
+            if self.is_business_day(day):
+                out.append(day)
+            day += _ONE_DAY
+        return out
 
     def next(self, day: _dt.date) -> _dt.date:
         day += _ONE_DAY

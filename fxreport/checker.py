@@ -1,8 +1,11 @@
-"""Checking reports: the decoder's findings plus arithmetic, naming and continuity.
+"""Checking reports: the decoder's findings plus the rules that need decoded values.
 
-``check_bytes`` checks one file's content; ``link_series`` adds the findings
-that need several reports (continuity, duplicates).  Everything returns
-findings; nothing raises on bad input.
+The decoder makes the encoding, structure, field, reserved and consistency
+findings (the field types know their own rules).  This module holds the
+rest as a registry keyed by rule code: ``FILE_CHECKS`` run on one file's
+values, ``compare`` and ``link_series`` on a series.  Adding a rule is a
+catalogue entry in ``fxreport.rules`` and one function here.  Nothing raises
+on bad input; everything returns findings.
 """
 
 from __future__ import annotations
@@ -11,34 +14,22 @@ import datetime as _dt
 import os
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
-from .calendar import BusinessCalendar
-from .decoder import decode
+from .decoder import Decoded, decode
 from .fields import expected_filename
 from .findings import Finding
-from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS
-from .layout import AMOUNTS
+from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
+from .layout import AMOUNTS, DATE_FIELD
 
-_ID_PLAN = tuple((i, AMOUNTS[i.target], i.terms) for i in IDENTITIES)
+if TYPE_CHECKING:
+    from .calendar import BusinessCalendar
 
-
-def _all_hold_predicate() -> Callable[[dict[str, int]], bool]:
-    """One generated expression testing every identity at once, for reports whose
-    amounts are all well formed (the usual case); written from IDENTITIES."""
-    tests = []
-    for i in IDENTITIES:
-        rhs = " ".join(f"{'+' if sign > 0 else '-'} v[{name!r}]" for sign, name in i.terms)
-        tests.append(f"v[{i.target!r}] == {rhs}")
-    return eval("lambda v: " + " and ".join(tests))  # type: ignore[no-any-return]
-
-
-_ALL_HOLD = _all_hold_predicate()
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _MISSING = -(2**63)  # no amount is near it: |v| <= 999,999,999
-_ALL_AMOUNTS = len(AMOUNTS)
 
 
-class FileReport:
+class CheckResult:
     """The outcome of checking one file, with what its neighbours in a series need."""
 
     __slots__ = ("path", "bank", "date", "findings", "carried", "records")
@@ -50,22 +41,26 @@ class FileReport:
         self.bank = bank
         self.date = date
         self.findings = findings
-        # the records are kept only when a finding points into them (for the text view)
+        # the records are kept only when a finding points into them (for the views)
         self.records = records if any(f.row for f in findings) else None
         # only the seven carried pairs are kept, packed, so a long series stays small
         get = values.get
         self.carried = array("q", [_MISSING if v is None else v
                                    for v in map(get, _CARRIED_NAMES)])
 
+    def _amount(self, i: int) -> int | None:
+        v = self.carried[i]
+        return None if v == _MISSING else v
+
     @property
     def prior(self) -> tuple[int | None, ...]:
         """The seven prior-day amounts (None where malformed)."""
-        return tuple(None if v == _MISSING else v for v in self.carried[:7])
+        return tuple(self._amount(i) for i in range(7))
 
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return tuple(None if v == _MISSING else v for v in self.carried[7:])
+        return tuple(self._amount(i) for i in range(7, 14))
 
     @property
     def valid(self) -> bool:
@@ -74,41 +69,73 @@ class FileReport:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
-
-def check_bytes(data: bytes, path: str | None = None) -> FileReport:
-    """Every single-file rule over ``data``; ``path``'s base name is naming-checked."""
-    d = decode(data)
-    findings = d.findings
-    values = d.values
-    if len(values) != _ALL_AMOUNTS or not _ALL_HOLD(values):
-        _arithmetic(values, findings)
-    bank, date = d.bank, d.date
-    if path is not None and bank and date:
-        name = os.path.basename(path)
-        want = expected_filename(bank, date)
-        if name != want:
-            code = "NAM002" if name.lower() == want.lower() else "NAM001"
-            findings.append(Finding(code, name=display_path(name), expected=want, bank=bank,
-                                    date=date.isoformat()))
-    return FileReport(path, bank, date, findings, values, d.records)
+    def record_bytes(self, field_row: int, field: object) -> bytes | None:
+        rec = self.records[field_row - 1] if self.records and field_row <= len(self.records) else None
+        return field.cut(rec) if rec is not None else None  # type: ignore[attr-defined]
 
 
-def _arithmetic(values: dict[str, int], findings: list[Finding]) -> None:
+FileReport = CheckResult  # the name of earlier versions
+
+
+# --- single-file checks: a registry keyed by the codes each one makes --------------------------
+
+class FileContext(NamedTuple):
+    decoded: Decoded
+    name: str | None  # the file's base name, None for standard input
+    calendar: BusinessCalendar | None
+
+
+FileCheck = Callable[[FileContext], Iterable[Finding]]
+FILE_CHECKS: dict[tuple[str, ...], FileCheck] = {}
+
+
+def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
+    def register(check: FileCheck) -> FileCheck:
+        FILE_CHECKS[codes] = check
+        return check
+    return register
+
+
+@file_check(*(i.code for i in IDENTITIES))
+def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity whose inputs are all well formed, reported at its left side."""
-    for ident, field, terms in _ID_PLAN:
-        actual = values.get(ident.target)
-        if actual is None:
-            continue
-        expected = 0
-        for sign, name in terms:
-            v = values.get(name)
-            if v is None:
-                break
-            expected += sign * v
-        else:
-            if expected != actual:
-                findings.append(Finding(ident.code, field.row, field, None,
-                                        actual=actual, expected=expected, diff=actual - expected))
+    d = ctx.decoded
+    for ident, actual, expected in violations(d.values):
+        field = AMOUNTS[ident.target]
+        yield Finding(ident.code, field.row, field, field.cut(d.records[field.row - 1]),
+                      actual=actual, expected=expected, diff=actual - expected)
+
+
+@file_check("NAM001", "NAM002")
+def naming(ctx: FileContext) -> Iterable[Finding]:
+    bank, date = ctx.decoded.bank, ctx.decoded.date
+    if ctx.name is None or not bank or not date:
+        return
+    want = expected_filename(bank, date)
+    if ctx.name != want:
+        code = "NAM002" if ctx.name.lower() == want.lower() else "NAM001"
+        yield Finding(code, name=display_path(ctx.name), expected=want, bank=bank, date=date)
+
+
+@file_check("FLD005")
+def business_day(ctx: FileContext) -> Iterable[Finding]:
+    """FORMAT.md 6.2: a report dated on a day that is not a business day."""
+    d = ctx.decoded
+    if ctx.calendar is None or d.date is None or ctx.calendar.is_business_day(d.date):
+        return
+    yield Finding("FLD005", 1, DATE_FIELD, DATE_FIELD.cut(d.records[0]), date=d.date,
+                  reason=ctx.calendar.kind)
+
+
+def check_bytes(data: bytes, path: str | None = None,
+                calendar: BusinessCalendar | None = None) -> CheckResult:
+    """Every single-file rule over ``data``; ``path``'s base name is naming-checked;
+    with a ``calendar``, the date must be one of its business days."""
+    d = decode(data)
+    ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar)
+    for check in FILE_CHECKS.values():
+        d.findings.extend(check(ctx))
+    return CheckResult(path, d.bank, d.date, d.findings, d.values, d.records)
 
 
 def display_path(path: str) -> str:
@@ -120,56 +147,79 @@ def display_path(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def compare(today: FileReport, previous: FileReport, calendar: BusinessCalendar) -> None:
-    """Continuity of ``today`` against the report before it (findings added to today)."""
+# --- series checks ---------------------------------------------------------------------------
+
+def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar) -> None:
+    """Continuity of ``today`` against the report before it (findings added to today):
+    CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs."""
     out = today.findings
     if today.bank is None or today.date is None:
         return
-    if previous.bank is None or previous.date is None:
-        out.append(Finding("CNT002", why="the previous report's firm code or date cannot be read",
-                           why_zh="無法讀取前一份申報的證券商代號或日期"))
+    why = _not_comparable(today, previous)
+    if why:
+        out.append(Finding("CNT002", **why))
         return
-    if previous.bank != today.bank:
-        out.append(Finding("CNT002", why=f"the previous report is of firm {previous.bank}, not {today.bank}",
-                           why_zh=f"前一份申報為證券商 {previous.bank}，不是 {today.bank}"))
-        return
-    if previous.date >= today.date:
-        out.append(Finding("CNT002", why=f"the previous report is dated {previous.date.isoformat()}, "
-                                         f"not before {today.date.isoformat()}",
-                           why_zh=f"前一份申報日期為 {previous.date.isoformat()}，不早於 {today.date.isoformat()}"))
-        return
-    expected = calendar.previous(today.date)
-    if previous.date != expected:
-        out.append(Finding("CNT003", previous_date=previous.date.isoformat(),
-                           date=today.date.isoformat(), expected_date=expected.isoformat()))
+    assert previous.date is not None
+    missing = calendar.missing_between(previous.date, today.date)
+    if missing:
+        out.append(Finding("CNT003", previous_date=previous.date, missing=missing))
     for (prior_name, today_name), mine, theirs in zip(CARRIED, today.prior, previous.today):
         if mine is not None and theirs is not None and mine != theirs:
             field = AMOUNTS[prior_name]
-            out.append(Finding("CNT001", field.row, field, None, actual=mine, expected=theirs,
-                               today=today_name, previous=previous.date.isoformat()))
+            out.append(Finding("CNT001", field.row, field, today.record_bytes(field.row, field),
+                               actual=mine, expected=theirs, today=today_name,
+                               previous=previous.date, reason="gap" if missing else None))
 
 
-def link_series(reports: Sequence[FileReport], calendar: BusinessCalendar) -> None:
-    """Group by firm, order by date, flag duplicate dates, compare each with the one before."""
-    firms: dict[str, dict[_dt.date, list[FileReport]]] = {}
+def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, object] | None:
+    if previous.bank is None or previous.date is None:
+        return {"reason": "prev_unreadable"}
+    if previous.bank != today.bank:
+        return {"reason": "prev_other_firm", "previous_bank": previous.bank, "bank": today.bank}
+    assert today.date is not None
+    if previous.date >= today.date:
+        return {"reason": "prev_not_before", "previous_date": previous.date, "date": today.date}
+    return None
+
+
+CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
+
+
+def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> None:
+    """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), and compare each
+    date's report with the one before."""
+    firms: dict[str, dict[_dt.date, list[CheckResult]]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
             firms.setdefault(r.bank, {}).setdefault(r.date, []).append(r)
     for bank, days in firms.items():
-        before: list[FileReport] = []
+        before: CheckResult | None = None
         for day in sorted(days):
             same = days[day]
-            if len(same) > 1:
-                paths = ", ".join(str(r.path) for r in same)
-                for r in same:
-                    r.findings.append(Finding("CNT004", bank=bank, count=len(same),
-                                              date=day.isoformat(), paths=paths))
-            if len(before) == 1:  # after a duplicated day, which one came before is unknown
-                for r in same:
-                    compare(r, before[0], calendar)
-            before = same
+            chosen = same[0] if len(same) == 1 else _duplicates(bank, day, same)
+            if before is not None:
+                for r in ([chosen] if chosen is not None else same):
+                    compare(r, before, calendar)
+            before = chosen  # after an unsettled duplicate, which one came before is unknown
 
 
-def finish(reports: Iterable[FileReport]) -> None:
+def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResult | None:
+    """CNT004 on each duplicate; the one file with the rule's exact name, if there is
+    exactly one, is that date's report and gets none."""
+    want = expected_filename(bank, day)
+    named = [r for r in same if r.path is not None and os.path.basename(r.path) == want]
+    chosen = named[0] if len(named) == 1 else None
+    for r in same:
+        if r is chosen:
+            continue
+        others = [o.path for o in same if o is not r]
+        shown = others[:CNT004_NAMED]
+        rest = len(others) - len(shown)
+        r.findings.append(Finding("CNT004", bank=bank, count=len(same), date=day, paths=shown,
+                                  more={"rest": rest} if rest else None, expected_name=want))
+    return chosen
+
+
+def finish(reports: Iterable[CheckResult]) -> None:
     for r in reports:
         r.findings.sort(key=Finding.sort_key)

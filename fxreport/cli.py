@@ -40,7 +40,7 @@ def _calendar(closed_days: str | None) -> Any:
     if not closed_days:
         return BusinessCalendar()
     try:
-        return BusinessCalendar(read_closed_days(closed_days))
+        return BusinessCalendar(closed=read_closed_days(closed_days))
     except (OSError, ValueError) as exc:
         _fail(f"--closed-days: {exc}", 2)
 

@@ -4,6 +4,7 @@ Phases run in the order a reader needs them: size, encoding (file level),
 structure (records and their widths), then each 213-byte record's bytes and
 fields, then the three records' agreement on BANK and DATE.  Nothing stops at
 the first problem; a phase only skips what an earlier finding made meaningless.
+Findings carry a rule code and values; their words are the catalogue's.
 """
 
 from __future__ import annotations
@@ -12,58 +13,38 @@ import datetime as _dt
 import functools
 import re
 import struct
+from collections.abc import Callable
 
 from . import encoding as enc
-from .fields import BIG5, FieldFormatError, parse_amount, parse_code, parse_roc_date
+from .fields import AMOUNT_MAX, BIG5, FieldFormatError
 from .findings import Finding
-from .layout import AMOUNT, CODE, RECORD_COUNT, RECORD_WIDTH, RESERVED, ROC_DATE, ROWS, Field
+from .layout import (
+    AMOUNT,
+    BANK_FIELD,
+    BIG5_TEXT,
+    CODE,
+    DATE_FIELD,
+    HEAD_END,
+    RECORD_COUNT,
+    RECORD_WIDTH,
+    RESERVED,
+    ROC_DATE,
+    ROWS,
+    Field,
+)
 
 SIZE_LIMIT = 64 * 1024  # a daily report is 645 bytes
+EOF_MARK = b"\x1a"  # Ctrl-Z, the DOS end-of-file mark (FORMAT.md 6.5)
 
-def _amount_pattern(width: int) -> str:
-    """Exactly the valid S9(9) forms of ``width`` bytes, |v| <= 999,999,999 included:
-    k spaces, then a sign and width-k-1 digits, or width-k digits (a leading 0 when
-    there is no space, so that ten digits cannot exceed nine nines)."""
-    forms = []
-    for k in range(width):
-        n = width - k
-        digits = f"0[0-9]{{{n - 1}}}" if k == 0 else f"[0-9]{{{n}}}"
-        forms.append(f" {{{k}}}(?:[+-][0-9]{{{n - 1}}}|{digits})" if n > 1 else f" {{{k}}}[0-9]")
-    return "(" + "|".join(forms) + ")"
-
-
-def _row_pattern(fields: tuple[Field, ...]) -> re.Pattern[bytes]:
-    """A regex that matches a record exactly when every field of it is well formed."""
-    parts = []
-    for f in fields:
-        if f.type is AMOUNT:
-            parts.append(_amount_pattern(f.width))
-        elif f.type is CODE:
-            parts.append("([A-Z0-9]{4})")
-        elif f.type is ROC_DATE:
-            parts.append("([0-9]{3}/[0-9]{2}/[0-9]{2})")
-        elif f.type is RESERVED:
-            parts.append(f" {{{f.width}}}")
-        else:
-            raise ValueError(f"no fast pattern for {f.type}")
-    return re.compile("".join(parts).encode("ascii"))
-
-
-# The fast path: one match per record; anything it does not match goes to the
-# field-by-field collector, which alone produces findings.
-_FAST = {r: (_row_pattern(fs).fullmatch, tuple(f.name for f in fs if f.type is AMOUNT))
-         for r, fs in ROWS.items()}
-_UNPACK = {r: struct.Struct("".join(f"{f.width}s" for f in fs)).unpack for r, fs in ROWS.items()}
-_PLAN = {r: tuple((f, f.type, f.name, b" " * f.width) for f in fs) for r, fs in ROWS.items()}
-_COLUMN_FIELD = {r: [f for f in fs for _ in range(f.width)] for r, fs in ROWS.items()}
 _NOT_PRINTABLE = re.compile(rb"[^\x20-\x7e]")
+_AMOUNT_OK = re.compile(rb" *[+-]?[0-9]+\Z").match  # FORMAT.md section 2, on the bytes
 _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB", 0x7F: "DEL"}
 
 
 class Decoded:
     """What the syntax phases made of a file."""
 
-    __slots__ = ("findings", "values", "heads", "records", "crlf", "lf", "final_newline")
+    __slots__ = ("findings", "values", "heads", "records", "crlf", "lf")
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
@@ -73,7 +54,6 @@ class Decoded:
         self.records: list[bytes] = []
         self.crlf = 0
         self.lf = 0
-        self.final_newline = True
 
     @property
     def bank(self) -> str | None:
@@ -84,8 +64,7 @@ class Decoded:
         return self.heads.get(1, (None, None))[1]
 
 
-
-def split_records(data: bytes) -> tuple[list[bytes], int, int, bool]:
+def split_records(data: bytes) -> tuple[list[bytes], int, int]:
     """Lines without their terminators, with the count of CRLF and LF endings."""
     lines = data.split(b"\n")
     final = lines[-1] == b""
@@ -100,116 +79,159 @@ def split_records(data: bytes) -> tuple[list[bytes], int, int, bool]:
     if not final and data.endswith(b"\r"):
         lf += 1  # the unterminated last line's lone CR was counted as CRLF
         crlf -= 1
-    return lines, crlf, max(lf, 0), final
+    return lines, crlf, max(lf, 0)
 
 
 def decode(data: bytes, fast: bool = True) -> Decoded:
     """Every syntax finding of ``data`` (``fast=False`` skips the fast path, for tests)."""
     d = Decoded()
-    out = d.findings
-    if len(data) > SIZE_LIMIT:
-        out.append(Finding("STR006", limit=SIZE_LIMIT))
+    if _whole_file(d, data):
         return d
-    wide = enc.utf16_or_32(data)
-    if wide:
-        out.append(Finding("ENC001", encoding=wide))
-        return d
-    if data.startswith(b"\xef\xbb\xbf"):
-        out.append(Finding("ENC002"))
-        return d
-    records, d.crlf, d.lf, d.final_newline = split_records(data)
+    if data.endswith(EOF_MARK):
+        data = data[:-1]
+        d.findings.append(Finding("STR007"))
+    records, d.crlf, d.lf = split_records(data)
+    if d.crlf and d.lf:
+        d.findings.append(Finding("STR005", crlf=d.crlf, lf=d.lf))
     if fast and len(records) == RECORD_COUNT and _fast(d, records):
         d.records = records
-        if d.crlf and d.lf:
-            out.append(Finding("STR005", crlf=d.crlf, lf=d.lf))
         return d
     kind = enc.binary_kind(data)
     if kind:
-        out.append(Finding("ENC003", kind=kind))
+        d.findings = [Finding("ENC003", **kind)]
         return d
+    records = _drop_trailing_empty(d, records)
+    if len(records) == RECORD_COUNT:
+        _collect(d, data, records)
+    elif records:
+        _wrong_record_count(d, records)
+    d.findings.sort(key=Finding.sort_key)
+    return d
 
+
+def _whole_file(d: Decoded, data: bytes) -> bool:
+    """File-level problems that stop every other check (size, UTF-16/32, UTF-8 BOM)."""
+    if len(data) > SIZE_LIMIT:
+        d.findings.append(Finding("STR006", limit=SIZE_LIMIT))
+        return True
+    wide = enc.utf16_or_32(data)
+    if wide:
+        d.findings.append(Finding("ENC001", **wide))
+        return True
+    if data.startswith(b"\xef\xbb\xbf"):
+        d.findings.append(Finding("ENC002"))
+        return True
+    return False
+
+
+def _drop_trailing_empty(d: Decoded, records: list[bytes]) -> list[bytes]:
     trailing = 0
     while records and not records[-1].strip(b" \t"):
         records.pop()
         trailing += 1
     d.records = records
     if not records:
-        out.append(Finding("STR001"))
-        return d
-    if trailing:
-        out.append(Finding("STR004", count=trailing))
-    if d.crlf and d.lf:
-        out.append(Finding("STR005", crlf=d.crlf, lf=d.lf))
-    if len(records) != RECORD_COUNT:
-        out.append(Finding("STR002", count=len(records)))
-        first = records[0]
-        if len(first) == RECORD_WIDTH and not _NOT_PRINTABLE.search(first):
-            d.heads[1] = (_quiet(parse_code, first[0:4]), _quiet(parse_roc_date, first[4:13]))
-        return d
+        d.findings.append(Finding("STR001"))
+    elif trailing:
+        d.findings.append(Finding("STR004", count=trailing))
+    return records
 
-    codec: list[tuple[str, str]] = []  # the file's (codec, note), found once when needed
-    raws: dict[int, tuple[bytes, bytes]] = {}
-    values = d.values
+
+def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
+    """Not 3 records: one finding, no field checks (a record's position is its identity);
+    BANK and DATE are still read from the first record when it is readable."""
+    d.findings.append(Finding("STR002", count=len(records)))
+    first = records[0]
+    if len(first) == RECORD_WIDTH and not _NOT_PRINTABLE.search(first):
+        d.heads[1] = (_quiet(CODE.parse, BANK_FIELD.cut(first)),
+                      _quiet(ROC_DATE.parse, DATE_FIELD.cut(first)))
+
+
+def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
+    """Field by field, every problem of three records."""
+    codec: list[tuple[str, dict[str, object]]] = []  # how the file decodes, found once if needed
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
-            fix, fix_zh = _length_fix(rec)
-            out.append(Finding("STR003", row, length=len(rec), fix=fix, fix_zh=fix_zh))
+            d.findings.append(Finding("STR003", row, length=len(rec),
+                                      reason="too_long" if len(rec) > RECORD_WIDTH else "too_short",
+                                      n=abs(len(rec) - RECORD_WIDTH)))
             continue
-        bad: dict[Field, Finding] = {}
-        if _NOT_PRINTABLE.search(rec):
-            if not codec:
-                codec.append(enc.describe_non_ascii(data) if not data.isascii() else ("ascii", ""))
-            bad = _byte_findings(row, rec, *codec[0])
-            out.extend(bad.values())
-        bank = date = None
-        for (field, kind, name, blank), raw in zip(_PLAN[row], _UNPACK[row](rec)):
-            if field in bad:
-                continue
-            if kind is AMOUNT:
-                try:
-                    values[name] = parse_amount(raw)
-                except FieldFormatError as exc:
-                    if exc.reason == "range":
-                        out.append(Finding("FLD004", row, field, raw, value=int(raw)))
-                    else:
-                        out.append(Finding("FLD003", row, field, raw, reason=exc.reason))
-            elif kind is RESERVED:
-                if raw != blank:
-                    out.append(Finding("RSV001", row, field, raw))
-            elif kind is CODE:
-                try:
-                    bank = parse_code(raw)
-                except FieldFormatError as exc:
-                    out.append(Finding("FLD001", row, field, raw, reason=exc.reason))
-            elif kind is ROC_DATE:
-                try:
-                    date = parse_roc_date(raw)
-                except FieldFormatError as exc:
-                    out.append(Finding("FLD002", row, field, raw, reason=exc.reason))
-        d.heads[row] = (bank, date)
-        raws[row] = (rec[0:4], rec[4:13])
+        if _NOT_PRINTABLE.search(rec) and not codec:
+            codec.append(enc.describe_non_ascii(data))
+        d.heads[row] = decode_record(rec, ROWS[row], row, d.findings, d.values,
+                                     codec[0] if codec else None)
+    _consistency(d, records)
 
-    _consistency(d, raws)
-    out.sort(key=Finding.sort_key)
-    return d
+
+def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Finding],
+                  values: dict[str, int],
+                  codec: tuple[str, dict[str, object]] | None = None,
+                  ) -> tuple[str | None, _dt.date | None]:
+    """One record's fields through their types: amounts into ``values``, problems into
+    ``out``; returns the record's (BANK, DATE), None where malformed."""
+    bad = _byte_findings(row, rec, fields, codec) if codec is not None else {}
+    out.extend(bad.values())
+    head: dict[object, object] = {}
+    for field, raw in zip(fields, unpacker(fields)(rec)):
+        if field in bad:
+            continue
+        try:
+            value = field.type.parse(raw)
+        except FieldFormatError as exc:
+            out.append(Finding(exc.code or field.type.code, row, field, raw,
+                               reason=exc.reason, **exc.params))
+            continue
+        if field.type is AMOUNT:
+            values[field.name] = value
+        else:
+            head[field.type] = value
+    return head.get(CODE), head.get(ROC_DATE)  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=None)
+def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
+    """Split a record into its fields' bytes, by the layout."""
+    return struct.Struct("".join(f"{f.width}s" for f in fields)).unpack
+
+
+# --- the fast path -------------------------------------------------------------------------
+# One pass for the usual case, three well-formed records that agree: anything it
+# does not accept goes to the field-by-field collector, which alone makes findings.
+
+def _fast_plan(row: int) -> tuple[Callable[[bytes], tuple[bytes, ...]], tuple[tuple[object, str, bytes], ...]]:
+    fields = ROWS[row]
+    return unpacker(fields), tuple((f.type, f.name, b" " * f.width) for f in fields)
+
+
+_FAST = {row: _fast_plan(row) for row in ROWS}
+_CODE_OK = re.compile(CODE.pattern(4).encode() + rb"\Z").match
 
 
 def _fast(d: Decoded, records: list[bytes]) -> bool:
     """Fill ``d`` when all three records are well formed and agree; False otherwise."""
-    head = records[0][:13]
-    if records[1][:13] != head or records[2][:13] != head:
+    head = records[0][:HEAD_END]
+    if records[1][:HEAD_END] != head or records[2][:HEAD_END] != head:
         return False
     values: dict[str, int] = {}
     for row, rec in enumerate(records, 1):
-        match, names = _FAST[row]
-        m = match(rec)
-        if m is None:
+        if len(rec) != RECORD_WIDTH:
             return False
-        values.update(zip(names, map(int, m.groups()[2:])))
-    date = _date(head[4:13])
-    if date is None:
+        unpack, plan = _FAST[row]
+        for (kind, name, blank), raw in zip(plan, unpack(rec)):
+            if kind is AMOUNT:
+                if not _AMOUNT_OK(raw):
+                    return False
+                value = int(raw)
+                if value > AMOUNT_MAX or value < -AMOUNT_MAX:
+                    return False
+                values[name] = value
+            elif kind is RESERVED and raw != blank:
+                return False
+    bank_raw = BANK_FIELD.cut(head)
+    date = _date(DATE_FIELD.cut(head))
+    if date is None or not _CODE_OK(bank_raw):
         return False
-    bank = head[:4].decode("ascii")
+    bank = bank_raw.decode("ascii")
     d.values = values
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     return True
@@ -217,13 +239,19 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _date(raw: bytes) -> _dt.date | None:
+    return _quiet(ROC_DATE.parse, raw)
+
+
+def _quiet(parse: Callable[[bytes], object], raw: bytes):  # type: ignore[no-untyped-def]
     try:
-        return parse_roc_date(raw)
+        return parse(raw)
     except FieldFormatError:
         return None
 
 
-def _consistency(d: Decoded, raws: dict[int, tuple[bytes, bytes]]) -> None:
+# --- agreement of the three records -------------------------------------------------------
+
+def _consistency(d: Decoded, records: list[bytes]) -> None:
     """Rows 2 and 3 must carry row 1's BANK and DATE (skipped where either is malformed)."""
     if 1 not in d.heads:
         return
@@ -232,100 +260,84 @@ def _consistency(d: Decoded, raws: dict[int, tuple[bytes, bytes]]) -> None:
         if row not in d.heads:
             continue
         bank, date = d.heads[row]
+        rec = records[row - 1]
         if bank1 and bank and bank != bank1:
-            d.findings.append(Finding("CON001", row, ROWS[row][0], raws[row][0], expected=bank1))
+            field = ROWS[row][0]
+            d.findings.append(Finding("CON001", row, field, field.cut(rec), expected=bank1))
         if date1 and date and date != date1:
-            d.findings.append(Finding("CON002", row, ROWS[row][1], raws[row][1],
-                                      expected=raws[1][1].decode("ascii")))
+            field = ROWS[row][1]
+            d.findings.append(Finding("CON002", row, field, field.cut(rec),
+                                      expected=DATE_FIELD.cut(records[0]).decode("ascii")))
 
 
-def _quiet(parse, raw: bytes):  # type: ignore[no-untyped-def]
-    try:
-        return parse(raw)
-    except FieldFormatError:
-        return None
+# --- bytes that are not printable ASCII ------------------------------------------------------
 
-
-def _length_fix(rec: bytes) -> tuple[str, str]:
-    """How to mend a record of the wrong length, in English and Chinese."""
-    n = len(rec) - RECORD_WIDTH
-    if n > 0:
-        return (f"remove {n} byte(s): look for a stray character or a value wider than its "
-                "field (the ruler: `fxreport show --ruler FILE`)",
-                f"請刪除多出的 {n} 個位元組：檢查是否有多餘字元或超過欄寬的數值")
-    return (f"add the missing {-n} byte(s): editors often trim the trailing blank reserved "
-            "columns; pad the line with spaces to 213 bytes",
-            f"請補上缺少的 {-n} 個位元組：編輯器常刪除行尾保留欄位的空白，請補空白至 213 位元組")
-
-
-def _byte_findings(row: int, rec: bytes, codec: str, note: str) -> dict[Field, Finding]:
+def _byte_findings(row: int, rec: bytes, fields: tuple[Field, ...],
+                   codec: tuple[str, dict[str, object]]) -> dict[Field, Finding]:
     """One finding per field that holds a control or non-ASCII byte.
 
     ``codec`` is how the whole file decodes (cp950, utf-8, or "" with chardet's
-    guess in ``note``); it decides how a non-ASCII character is named.
+    guess); it decides how a non-ASCII character is named.
     """
-    columns = _COLUMN_FIELD[row]
+    columns = _columns(fields)
     found: dict[Field, Finding] = {}
-    if codec in ("cp950", "utf-8", "ascii"):
-        note = ""
     i, n = 0, len(rec)
     while i < n:
         b = rec[i]
-        if 0x20 <= b < 0x7F:
-            i += 1
-            continue
         field = columns[i]
+        if 0x20 <= b < 0x7F or field.type is BIG5_TEXT:
+            i += 1  # a Big5 text field's own type judges its bytes
+            continue
         if b < 0x80:
             # NUL/control bytes in a reserved field are the reserved rule's (FORMAT.md
             # section 2: "Zeros, NULs or text are findings"); elsewhere they are encoding's
-            if field not in found and field.type != RESERVED:
-                name = _CONTROL_NAMES.get(b, "control")
-                found[field] = Finding("ENC004", row, field, rec[field.start - 1:field.end],
-                                       column=i + 1, byte=f"0x{b:02X} ({name})")
+            if field not in found and field.type is not RESERVED:
+                found[field] = Finding("ENC004", row, field, field.cut(rec), column=i + 1,
+                                       byte=f"0x{b:02X} ({_CONTROL_NAMES.get(b, 'control')})")
             i += 1
             continue
-        width, what, what_zh = _describe_char(rec, i, codec, note)
-        for j in range(i, min(i + width, n)):
+        width, char = describe_char(rec, i, codec)
+        end = min(i + width, n)
+        last = columns[end - 1]
+        split = {"left": field.display, "right": last.display} if last is not field else {}
+        for j in range(i, end):
             part = columns[j]
             if rec[j] >= 0x80 and part not in found:
-                last = columns[min(i + width, n) - 1]
-                w, wz = what, what_zh
-                if last is not field:
-                    w += f", split by the edge between {field.display} and {last.display}"
-                    wz += f"，被 {field.display} 與 {last.display} 的欄位邊界切開"
-                found[part] = Finding("ENC005", row, part, rec[part.start - 1:part.end],
-                                      column=j + 1, what=w, what_zh=wz)
+                found[part] = Finding("ENC005", row, part, part.cut(rec), column=j + 1,
+                                      split=split, **char)
         i += width
     return found
 
 
-def _describe_char(rec: bytes, i: int, codec: str, note: str) -> tuple[int, str, str]:
-    """(byte width, English text, Chinese text) for the non-ASCII character at ``i``."""
+@functools.lru_cache(maxsize=None)
+def _columns(fields: tuple[Field, ...]) -> list[Field]:
+    return [f for f in fields for _ in range(f.width)]
+
+
+def describe_char(rec: bytes, i: int, codec: tuple[str, dict[str, object]]) -> tuple[int, dict[str, object]]:
+    """(byte width, the catalogue's reason and values) for the non-ASCII character at ``i``."""
     b = rec[i]
-    if codec == "utf-8":
+    name, guess = codec
+    if name == "utf-8":
         width = 2 if 0xC0 <= b < 0xE0 else 3 if 0xE0 <= b < 0xF0 else 4 if 0xF0 <= b < 0xF8 else 1
         piece = rec[i:i + width]
         try:
-            ch = piece.decode("utf-8")
-            return (width, f"UTF-8 character '{ch}' (bytes {piece.hex(' ').upper()}); "
-                           "this file is UTF-8: re-save it as Big5/ANSI",
-                    f"UTF-8 字元 '{ch}' (位元組 {piece.hex(' ').upper()})；此檔為 UTF-8，請另存為 Big5/ANSI")
+            return width, {"reason": "utf8_char", "char": piece.decode("utf-8"), "bytes": _hex(piece)}
         except UnicodeDecodeError:
             pass
     if 0x81 <= b <= 0xFE:
         if i + 1 >= len(rec):
-            return (1, f"byte 0x{b:02X}, a Big5 lead byte with no second byte at the record's end",
-                    f"位元組 0x{b:02X}：Big5 前導位元組位於列尾，缺少第二個位元組")
+            return 1, {"reason": "big5_orphan", "bytes": _hex(rec[i:i + 1])}
         piece = rec[i:i + 2]
         try:
-            ch = piece.decode(BIG5)
-            return (2, f"Big5 character '{ch}' (bytes {piece.hex(' ').upper()})",
-                    f"Big5 字元 '{ch}' (位元組 {piece.hex(' ').upper()})")
+            return 2, {"reason": "big5_char", "char": piece.decode(BIG5), "bytes": _hex(piece)}
         except UnicodeDecodeError:
             if b <= 0xA0 or b >= 0xFA:
-                return (2, f"bytes {piece.hex(' ').upper()}, a Big5 user-defined character "
-                           "that cp950 cannot decode",
-                        f"位元組 {piece.hex(' ').upper()}：Big5 造字區字元，cp950 無法解碼")
-    extra = f"; {note}" if note else ""
-    return (1, f"byte 0x{b:02X}, which is not valid Big5{extra}",
-            f"位元組 0x{b:02X}：不是有效的 Big5{extra}")
+                return 2, {"reason": "big5_user_defined", "bytes": _hex(piece)}
+    if guess:
+        return 1, {"reason": "not_big5_guess", "bytes": _hex(rec[i:i + 1]), **guess}
+    return 1, {"reason": "not_big5", "bytes": _hex(rec[i:i + 1])}
+
+
+def _hex(piece: bytes) -> str:
+    return piece.hex(" ").upper()

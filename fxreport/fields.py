@@ -1,18 +1,24 @@
-"""Field codecs: S9(9) amounts, ROC dates, firm codes, reserved blanks, Big5 text.
+"""Field types: firm code, ROC date, S9(9) amount, reserved blanks, Big5 text.
 
-Each ``parse_*`` takes the field's exact bytes and returns a value or raises
-``FieldFormatError`` whose ``reason`` names what is wrong (the rule catalogue
-turns reasons into messages).  Each ``format_*`` returns exactly ``width``
-bytes or raises ``FieldValueError``: a value the format cannot hold is never
-clipped.
+Each type is an object that knows everything about its bytes: the pattern of
+its valid forms, how to parse and format them, which rule a malformed field
+breaks, its documentation, and its construct and pydantic adapters.  A layout
+row needs nothing but its type to be decoded, encoded, checked and
+documented.  ``parse`` raises ``FieldFormatError`` (a reason the catalogue
+turns into words); ``format`` returns exactly ``width`` bytes or raises
+``FieldValueError``: a value the format cannot hold is never clipped.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
-from .layout import AMOUNT_MAX, AMOUNT_WIDTH
+AMOUNT_WIDTH = 10
+AMOUNT_MAX = 999_999_999
+ROC_OFFSET = 1911
+BIG5 = "cp950"  # the Big5 that Taiwanese Windows writes, a superset of Python's "big5"
 
 SPACES = "spaces"  # canonical: spaces, then '-' if negative, then digits
 ZERO_FILL = "zero-fill"  # sign left, zeros between sign and digits
@@ -20,33 +26,256 @@ SIGN_STYLES = (SPACES, ZERO_FILL)
 
 
 class FieldFormatError(ValueError):
-    """The bytes of a field do not have the field type's form."""
+    """The bytes of a field do not have the field type's form.
 
-    def __init__(self, reason: str, detail: str = "") -> None:
+    ``reason`` names what is wrong (a key of the catalogue's reasons);
+    ``code`` is the rule broken when it is not the type's usual one.
+    """
+
+    def __init__(self, reason: str, detail: str = "", code: str | None = None,
+                 **params: Any) -> None:
         super().__init__(detail or reason)
         self.reason = reason
         self.detail = detail
+        self.code = code
+        self.params = params
 
 
 class FieldValueError(ValueError):
     """A value that the field type cannot hold (raised by the writers)."""
 
 
-# --- S9(9) -------------------------------------------------------------------
+class FieldType:
+    """The behaviour shared by every field of one type."""
 
-def amount_problem(raw: bytes) -> str | None:
-    """Why ``raw`` is not a valid S9(9) field, or None when it is."""
+    name = ""
+    code = ""  # the rule a malformed field of this type breaks
+    doc = ""  # one line for specs/format.md
+    python: type = object
+
+    def pattern(self, width: int) -> str:
+        """A regex (over latin-1 text of the bytes) matching exactly the valid forms."""
+        raise NotImplementedError
+
+    def parse(self, raw: bytes) -> Any:
+        raise NotImplementedError
+
+    def format(self, value: Any, width: int, style: str = SPACES) -> bytes:
+        raise NotImplementedError
+
+    def construct(self, width: int) -> Any:
+        """A construct subcon over ``Bytes(width)`` that parses and builds with this type."""
+        from construct import Adapter, Bytes
+
+        ftype = self
+
+        class _Adapter(Adapter):  # type: ignore[misc]
+            def _decode(self, obj: bytes, context: Any, path: str) -> Any:
+                return ftype.parse(obj)
+
+            def _encode(self, obj: Any, context: Any, path: str) -> bytes:
+                style = getattr(getattr(context, "_params", None), "sign_style", SPACES)
+                return ftype.format(obj, width, style)
+
+        _Adapter.__name__ = f"{type(self).__name__}Adapter"
+        return _Adapter(Bytes(width))
+
+    def pydantic(self) -> Any:
+        """The annotated type the model uses for a field of this type."""
+        return self.python
+
+    def __repr__(self) -> str:
+        return f"<field type {self.name}>"
+
+
+class FirmCode(FieldType):
+    name = "code"
+    code = "FLD001"
+    doc = "XXXX: 4 uppercase ASCII letters or digits"
+    python = str
+    PATTERN = "[A-Z0-9]{4}"
+    _re = re.compile(PATTERN.encode() + rb"\Z")
+
+    def pattern(self, width: int) -> str:
+        return self.PATTERN
+
+    def parse(self, raw: bytes) -> str:
+        if not self._re.match(raw):
+            if raw.upper() != raw and self._re.match(raw.upper()):
+                raise FieldFormatError("code_case")
+            raise FieldFormatError("code_form")
+        return raw.decode("ascii")
+
+    def format(self, value: Any, width: int = 4, style: str = SPACES) -> bytes:
+        raw = value.encode("ascii", "replace") if isinstance(value, str) else b""
+        if not self._re.match(raw):
+            raise FieldValueError(
+                f"firm code {value!r} must be 4 uppercase ASCII letters or digits")
+        return raw
+
+    def pydantic(self) -> Any:
+        from typing import Annotated
+
+        from pydantic import StringConstraints
+
+        return Annotated[str, StringConstraints(pattern=f"^{self.PATTERN}$")]
+
+
+class RocDate(FieldType):
+    name = "roc_date"
+    code = "FLD002"
+    doc = "YYY/MM/DD: ROC date, year 001-999"
+    python = _dt.date
+    PATTERN = "[0-9]{3}/[0-9]{2}/[0-9]{2}"
+    _re = re.compile(rb"([0-9]{3})/([0-9]{2})/([0-9]{2})\Z")
+
+    def pattern(self, width: int) -> str:
+        return self.PATTERN
+
+    def parse(self, raw: bytes) -> _dt.date:
+        """``105/12/09`` -> 2016-12-09; a real calendar date, ROC year 001-999."""
+        m = self._re.match(raw)
+        if not m:
+            raise FieldFormatError("date_form")
+        return _roc_date(*(int(g) for g in m.groups()))
+
+    def format(self, value: Any, width: int = 9, style: str = SPACES) -> bytes:
+        if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
+            raise FieldValueError(f"a report date must be a date, not {value!r}")
+        year = value.year - ROC_OFFSET
+        if not 1 <= year <= 999:
+            raise FieldValueError(
+                f"{value.isoformat()} is ROC year {year}: the format holds ROC years 001-999")
+        return b"%03d/%02d/%02d" % (year, value.month, value.day)
+
+
+class Amount(FieldType):
+    """S9(9): right-aligned signed whole number, |v| <= 999,999,999 (FORMAT.md section 2)."""
+
+    name = "s9_9"
+    code = "FLD003"
+    doc = "S9(9): right-aligned signed whole number"
+    python = int
+
+    def pattern(self, width: int) -> str:
+        """Exactly the valid forms of ``width`` bytes, the range included: k spaces, then a
+        sign and width-k-1 digits, or width-k digits (a leading 0 when there is no space,
+        so that ten digits cannot exceed nine nines)."""
+        forms = []
+        for k in range(width):
+            n = width - k
+            digits = f"0[0-9]{{{n - 1}}}" if k == 0 else f"[0-9]{{{n}}}"
+            forms.append(f" {{{k}}}(?:[+-][0-9]{{{n - 1}}}|{digits})" if n > 1 else f" {{{k}}}[0-9]")
+        return "(?:" + "|".join(forms) + ")"
+
+    def parse(self, raw: bytes) -> int:
+        """Decode an S9(9) field (regex on the bytes: ``^ *[+-]?[0-9]+$``)."""
+        body = raw.lstrip(b" ")
+        digits = body[1:] if body[:1] in (b"+", b"-") else body
+        if digits.isdigit():  # bytes.isdigit() is ASCII-only
+            value = int(body)
+            if -AMOUNT_MAX <= value <= AMOUNT_MAX:
+                return value
+            raise FieldFormatError("range", code="FLD004", value=value)
+        raise FieldFormatError(amount_problem(raw))
+
+    def format(self, value: Any, width: int = AMOUNT_WIDTH, style: str = SPACES) -> bytes:
+        """``      -123`` (spaces) or ``-000000123`` (zero-fill)."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldValueError(f"amount must be a whole number, not {value!r}")
+        if not -AMOUNT_MAX <= value <= AMOUNT_MAX:
+            raise FieldValueError(
+                f"{value:,} does not fit S9(9): the magnitude must be at most {AMOUNT_MAX:,}")
+        if style == SPACES:
+            return b"%*d" % (width, value)
+        if style == ZERO_FILL:
+            return (b"-%0*d" % (width - 1, -value)) if value < 0 else (b"%0*d" % (width, value))
+        raise FieldValueError(f"unknown sign style {style!r}; use one of {', '.join(SIGN_STYLES)}")
+
+    def pydantic(self) -> Any:
+        from typing import Annotated
+
+        from pydantic import Field, Strict
+
+        return Annotated[int, Strict(), Field(ge=-AMOUNT_MAX, le=AMOUNT_MAX)]
+
+
+class Reserved(FieldType):
+    name = "reserved"
+    code = "RSV001"
+    doc = "reserved: all spaces"
+    python = type(None)
+
+    def pattern(self, width: int) -> str:
+        return f" {{{width}}}"
+
+    def parse(self, raw: bytes) -> None:
+        if raw.strip(b" "):
+            raise FieldFormatError("zeros" if not raw.strip(b" 0") else "not_blank")
+
+    def format(self, value: Any = None, width: int = 1, style: str = SPACES) -> bytes:
+        if value not in (None, ""):
+            raise FieldValueError(f"a reserved field holds nothing, not {value!r}")
+        return b" " * width
+
+    def construct(self, width: int) -> Any:
+        from construct import Const
+
+        return Const(b" " * width)
+
+
+class Big5Text(FieldType):
+    """Chinese text in strict cp950, space-padded.  No field of today's layout holds it,
+    but the annex declares Chinese text as Big5, so the layout can."""
+
+    name = "big5_text"
+    code = "ENC005"
+    doc = "Big5 text (cp950), left-aligned, space-padded"
+    python = str
+
+    def pattern(self, width: int) -> str:
+        return f"[\\x20-\\x7e\\x81-\\xfe]{{{width}}}"
+
+    def parse(self, raw: bytes) -> str:
+        """Strict cp950, trailing spaces dropped; a split or undecodable character is an error."""
+        try:
+            return raw.decode(BIG5).rstrip(" ")
+        except UnicodeDecodeError as exc:
+            raise FieldFormatError("big5", f"byte 0x{raw[exc.start]:02X} at offset {exc.start}",
+                                   byte=f"0x{raw[exc.start]:02X}", offset=exc.start) from None
+
+    def format(self, value: Any, width: int, style: str = SPACES) -> bytes:
+        if not isinstance(value, str):
+            raise FieldValueError(f"text must be a string, not {value!r}")
+        try:
+            raw = value.encode(BIG5)
+        except UnicodeEncodeError as exc:
+            raise FieldValueError(f"{value[exc.start]!r} cannot be written in Big5 (cp950)") from None
+        if len(raw) > width:
+            raise FieldValueError(f"{value!r} is {len(raw)} bytes in Big5; the field holds {width}")
+        return raw + b" " * (width - len(raw))
+
+
+CODE = FirmCode()
+ROC_DATE = RocDate()
+AMOUNT = Amount()
+RESERVED = Reserved()
+BIG5_TEXT = Big5Text()
+
+FIELD_TYPES: dict[str, FieldType] = {t.name: t for t in (CODE, ROC_DATE, AMOUNT, RESERVED, BIG5_TEXT)}
+
+
+# --- helpers on the types' values ------------------------------------------------------
+
+def amount_problem(raw: bytes) -> str:
+    """Why ``raw`` is not a valid S9(9) field (a reason key of the catalogue)."""
     body = raw.lstrip(b" ")
     if not body:
         return "blank"
-    digits = body[1:] if body[:1] in (b"+", b"-") else body
-    if digits.isdigit():
-        return None if abs(int(body)) <= AMOUNT_MAX else "range"
     stripped = body.rstrip(b" ")
-    if stripped != body:
-        inner = stripped[1:] if stripped[:1] in (b"+", b"-") else stripped
-        if inner.isdigit():
-            return "left_aligned"
+    inner = stripped[1:] if stripped[:1] in (b"+", b"-") else stripped
+    if stripped != body and inner.isdigit():
+        return "left_aligned"
     if stripped[-1:] in (b"+", b"-") and stripped[:-1].isdigit():
         return "trailing_sign"
     if b" " in stripped:
@@ -56,43 +285,7 @@ def amount_problem(raw: bytes) -> str | None:
     return "not_a_number"
 
 
-def parse_amount(raw: bytes) -> int:
-    """Decode an S9(9) field (regex on the bytes: ``^ *[+-]?[0-9]+$``)."""
-    body = raw.lstrip(b" ")
-    digits = body[1:] if body[:1] in (b"+", b"-") else body
-    if digits.isdigit():  # bytes.isdigit() is ASCII-only
-        value = int(body)
-        if -AMOUNT_MAX <= value <= AMOUNT_MAX:
-            return value
-    raise FieldFormatError(amount_problem(raw) or "not_a_number")
-
-
-def format_amount(value: int, style: str = SPACES, width: int = AMOUNT_WIDTH) -> bytes:
-    """Encode an amount: ``      -123`` (spaces) or ``-000000123`` (zero-fill)."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FieldValueError(f"amount must be a whole number, not {value!r}")
-    if not -AMOUNT_MAX <= value <= AMOUNT_MAX:
-        raise FieldValueError(
-            f"{value:,} does not fit S9(9): the magnitude must be at most {AMOUNT_MAX:,}")
-    if style == SPACES:
-        return b"%*d" % (width, value)
-    if style == ZERO_FILL:
-        return (b"-%0*d" % (width - 1, -value)) if value < 0 else (b"%0*d" % (width, value))
-    raise FieldValueError(f"unknown sign style {style!r}; use one of {', '.join(SIGN_STYLES)}")
-
-
-# --- ROC date ----------------------------------------------------------------
-
-_ROC_DATE = re.compile(rb"([0-9]{3})/([0-9]{2})/([0-9]{2})\Z")
-ROC_OFFSET = 1911
-
-
-def parse_roc_date(raw: bytes) -> _dt.date:
-    """``105/12/09`` -> 2016-12-09; a real calendar date, ROC year 001-999."""
-    m = _ROC_DATE.match(raw)
-    if not m:
-        raise FieldFormatError("date_form")
-    year, month, day = (int(g) for g in m.groups())
+def _roc_date(year: int, month: int, day: int) -> _dt.date:
     if year == 0:
         raise FieldFormatError("date_year0")
     try:
@@ -101,23 +294,22 @@ def parse_roc_date(raw: bytes) -> _dt.date:
         raise FieldFormatError("date_calendar") from None
 
 
-def format_roc_date(value: _dt.date) -> bytes:
-    year = value.year - ROC_OFFSET
-    if not 1 <= year <= 999:
-        raise FieldValueError(
-            f"{value.isoformat()} is ROC year {year}: the format holds ROC years 001-999")
-    return b"%03d/%02d/%02d" % (year, value.month, value.day)
-
-
 def roc_text(value: _dt.date) -> str:
-    return format_roc_date(value).decode("ascii")
+    """2016-12-09 -> ``105/12/09``."""
+    return ROC_DATE.format(value).decode("ascii")
+
+
+_LOOSE_ROC = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z")
 
 
 def parse_any_date(text: str) -> _dt.date:
-    """A date typed by a person: ROC ``105/12/12`` or ISO ``2016-12-12``."""
+    """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``."""
     text = text.strip()
+    m = _LOOSE_ROC.match(text)
+    if m:
+        return _roc_date(*(int(g) for g in m.groups()))
     if "/" in text:
-        return parse_roc_date(text.encode("ascii", "replace"))
+        raise FieldFormatError("date_form")
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:
@@ -129,52 +321,24 @@ def expected_filename(bank: str, date: _dt.date) -> str:
     return f"{bank[:2]}P{date.month:02d}{date.day:02d}.txt"
 
 
-# --- firm code -----------------------------------------------------------------
+# Compatibility names for callers of the old functions.
+parse_amount = AMOUNT.parse
+parse_roc_date = ROC_DATE.parse
+parse_code = CODE.parse
+parse_big5_text = BIG5_TEXT.parse
 
-_CODE = re.compile(rb"[A-Z0-9]{4}\Z")
+
+def format_amount(value: int, style: str = SPACES, width: int = AMOUNT_WIDTH) -> bytes:
+    return AMOUNT.format(value, width, style)
 
 
-def parse_code(raw: bytes) -> str:
-    if not _CODE.match(raw):
-        if raw.upper() != raw and _CODE.match(raw.upper()):
-            raise FieldFormatError("code_case")
-        raise FieldFormatError("code_form")
-    return raw.decode("ascii")
+def format_roc_date(value: _dt.date) -> bytes:
+    return ROC_DATE.format(value)
 
 
 def format_code(value: str) -> bytes:
-    raw = value.encode("ascii", "replace") if isinstance(value, str) else b""
-    if not _CODE.match(raw):
-        raise FieldValueError(
-            f"firm code {value!r} must be 4 uppercase ASCII letters or digits")
-    return raw
-
-
-# --- reserved ------------------------------------------------------------------
-
-def parse_reserved(raw: bytes) -> None:
-    if raw.strip(b" "):
-        raise FieldFormatError("zeros" if not raw.strip(b" 0") else "not_blank")
-
-
-# --- Big5 text -----------------------------------------------------------------
-
-BIG5 = "cp950"
-
-
-def parse_big5_text(raw: bytes) -> str:
-    """Strict cp950, trailing spaces dropped; a split or undecodable character is an error."""
-    try:
-        return raw.decode(BIG5).rstrip(" ")
-    except UnicodeDecodeError as exc:
-        raise FieldFormatError("big5", f"byte 0x{raw[exc.start]:02X} at offset {exc.start}") from None
+    return CODE.format(value)
 
 
 def format_big5_text(value: str, width: int) -> bytes:
-    try:
-        raw = value.encode(BIG5)
-    except UnicodeEncodeError as exc:
-        raise FieldValueError(f"{value[exc.start]!r} cannot be written in Big5 (cp950)") from None
-    if len(raw) > width:
-        raise FieldValueError(f"{value!r} is {len(raw)} bytes in Big5; the field holds {width}")
-    return raw + b" " * (width - len(raw))
+    return BIG5_TEXT.format(value, width)

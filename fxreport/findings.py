@@ -1,21 +1,37 @@
-"""A finding: one problem at one place, rendered in the reader's language."""
+"""A finding: one problem at one place, rendered in the reader's language.
+
+A finding holds a rule code, its place (row, columns, field), the bytes found
+and the values its message needs.  Every word comes from the catalogue
+(``fxreport.rules``) when the finding is shown, so checks never build a
+sentence and a finding costs nothing to render until someone reads it.
+"""
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Any
 
 from .layout import Field
-from .rules import REASONS, RULES
+
+
+def escape_bytes(raw: bytes) -> str:
+    """Bytes as text, every control and non-ASCII byte escaped as ``\\xNN``."""
+    return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02X}" for b in raw)
 
 
 def show_bytes(raw: bytes | None) -> str:
-    """Bytes as a quoted ASCII string, everything else escaped as \\xNN."""
+    """Bytes quoted for a message: ``'  12'``; a quote is escaped too."""
     if raw is None:
         return ""
-    out = []
-    for b in raw:
-        out.append(chr(b) if 0x20 <= b < 0x7F and b != 0x27 else f"\\x{b:02X}")
-    return "'" + "".join(out) + "'"
+    return "'" + escape_bytes(raw).replace("'", "\\x27") + "'"
+
+
+def field_display(field: Field, lang: str = "en") -> str:
+    """The field's name, or for an unnamed reserved range its label and columns."""
+    if field.name:
+        return field.name
+    label = field.label_zh if lang == "zh-TW" else field.label_en
+    return f"{label} {field.start}-{field.end}"
 
 
 class Finding:
@@ -35,12 +51,18 @@ class Finding:
         self.params = params
 
     @property
+    def rule(self) -> Any:
+        from .rules import RULES
+
+        return RULES[self.code]
+
+    @property
     def severity(self) -> str:
-        return RULES[self.code].severity
+        return self.rule.severity  # type: ignore[no-any-return]
 
     @property
     def category(self) -> str:
-        return RULES[self.code].category
+        return self.rule.category  # type: ignore[no-any-return]
 
     @property
     def field_name(self) -> str | None:
@@ -51,37 +73,63 @@ class Finding:
             return ""
         return self.field.label_zh if lang == "zh-TW" else self.field.label_en
 
+    def display(self, lang: str = "en") -> str:
+        return field_display(self.field, lang) if self.field is not None else ""
+
+    # --- values -----------------------------------------------------------------------
+
+    def found_text(self) -> str | None:
+        """FORMAT.md 6.6 ``found``: the field's text as found (escaped), or what stands for it."""
+        if self.found is not None:
+            return escape_bytes(self.found)
+        name = self.params.get("name")
+        return name if isinstance(name, str) else None
+
+    def expected_text(self) -> str | None:
+        """FORMAT.md 6.6 ``expected``: what the rule wanted, as text, or None."""
+        want = self.params.get("expected")
+        if want is None:
+            return None
+        return want.isoformat() if isinstance(want, _dt.date) else str(want)
+
+    # --- words ------------------------------------------------------------------------
+
     def _context(self, lang: str) -> dict[str, Any]:
-        ctx: dict[str, Any] = {"why": "", "why_zh": ""}
-        ctx.update(self.params)
-        reason = self.params.get("reason")
-        if reason in REASONS:
-            ctx["why"] = REASONS[reason][lang]
+        from .rules import render_value, render_reason
+
+        ctx = {k: render_value(v, lang) for k, v in self.params.items()}
+        ctx["why"] = render_reason(self.params.get("reason"), ctx, lang)
+        for key in ("split", "more"):  # optional clauses, each with values of its own
+            values = self.params.get(key)
+            ctx[key] = render_reason(key, values, lang) if values else ""
         ctx.update(row=self.row, start=self.start, end=self.end,
                    found=show_bytes(self.found), label=self.label(lang),
-                   field=self.field.display if self.field is not None else "",
+                   field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
         return ctx
 
     def text(self, lang: str = "en") -> str:
         """The message without the field: what follows ``FIELD(label)`` in text output."""
-        return RULES[self.code].message[lang].format(**self._context(lang))
+        return self.rule.message[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
     def message(self, lang: str = "en") -> str:
         """The whole message, naming the field and its label where there is one."""
         text = self.text(lang)
         if self.field is None:
             return text
-        return f"{self.field.display} ({self.label(lang)}): {text}"
+        if lang == "zh-TW":
+            return f"{self.display(lang)}（{self.label(lang)}）：{text}"
+        return f"{self.display(lang)} ({self.label(lang)}): {text}"
 
     def hint(self, lang: str = "en") -> str:
-        return RULES[self.code].hint[lang].format(**self._context(lang))
+        return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "category": self.category,
                 "row": self.row, "start": self.start, "end": self.end,
                 "field": self.field_name, "message": self.message(lang),
-                "hint": self.hint(lang)}
+                "hint": self.hint(lang), "found": self.found_text(),
+                "expected": self.expected_text()}
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.row or 0, self.start or 0, self.code)

@@ -1,12 +1,15 @@
-"""The relations between amounts: arithmetic identities and prior-day carries.
+"""The relations between amounts: arithmetic identities and what carries to the next day.
 
-Both the checker and ``build --derive`` read these tables, and the rule
-catalogue and ``specs/rules.md`` are written from them.
+One table each.  ``violations`` (the checker) and ``derive`` (``build --derive``,
+the workbook reader) both evaluate the identities through ``Identity.rhs``;
+the rule catalogue, ``specs/`` and the workbook's formulas are written from
+the same tables.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterator, Mapping
+from typing import Any, NamedTuple
 
 
 class Identity(NamedTuple):
@@ -21,12 +24,12 @@ class Identity(NamedTuple):
             out.append(name if i == 0 and sign > 0 else f"{'+' if sign > 0 else '-'} {name}")
         return f"{self.target} = {' '.join(out)}"
 
-    def evaluate(self, values: dict[str, int]) -> int | None:
-        """The right side, or None when an input is missing or malformed."""
+    def rhs(self, values: Mapping[str, Any]) -> int | None:
+        """The right side, or None when an input is missing or not a whole number."""
         total = 0
         for sign, name in self.terms:
             v = values.get(name)
-            if v is None:
+            if type(v) is not int:
                 return None
             total += sign * v
         return total
@@ -50,19 +53,19 @@ IDENTITIES: tuple[Identity, ...] = (
     Identity("ARI011", "ABAL", _terms("BAL", "ACUST", "ABT", "Adj-1", "Adj-2"), True),
     Identity("ARI012", "POS", _terms("SPOT", "FORWARD", "A_OPTION", "ABAL_SW1", "-ABAL_SW2"), True),
 )
+TARGETS = frozenset(i.target for i in IDENTITIES)
 
-# Prior-day fields and the previous report's today field they must equal.
-CARRIED: tuple[tuple[str, str], ...] = (
-    ("BAL", "ABAL"),
-    ("BAL_UNB", "ABAL_UNB"),
-    ("BAL_UNS", "ABAL_UNS"),
-    ("BAL_FB1", "ABAL_FB1"),
-    ("BAL_FB3", "ABAL_FB3"),
-    ("BAL_SW1", "ABAL_SW1"),
-    ("BAL_SW2", "ABAL_SW2"),
-)
-PRIOR_DAY_FIELDS = tuple(p for p, _ in CARRIED)
-TODAY_FIELDS = tuple(t for _, t in CARRIED)
+
+def violations(values: Mapping[str, int]) -> Iterator[tuple[Identity, int, int]]:
+    """(identity, actual, expected) for each identity that fails; an identity with a
+    missing or malformed input is skipped (FORMAT.md section 4)."""
+    for ident in IDENTITIES:
+        actual = values.get(ident.target)
+        if actual is None:
+            continue
+        expected = ident.rhs(values)
+        if expected is not None and expected != actual:
+            yield ident, actual, expected
 
 
 def derivation_order() -> tuple[Identity, ...]:
@@ -83,3 +86,61 @@ def derivation_order() -> tuple[Identity, ...]:
     for ident in IDENTITIES:
         visit(ident)
     return tuple(done)
+
+
+class DeriveConflict(ValueError):
+    def __init__(self, problems: list[tuple[str, Any, int, str]]) -> None:
+        self.problems = problems  # (name, given, derived, formula)
+        super().__init__("; ".join(
+            f"{n} is given as {g:,} but {f} gives {d:,}" for n, g, d, f in problems))
+
+
+def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``amounts`` with every derivable left side filled in.
+
+    A left side that is given must equal the derived value (DeriveConflict
+    names both numbers).  Inputs that are not whole numbers are left for the
+    model's validation to report.
+    """
+    out = dict(amounts)
+    problems = []
+    for ident in derivation_order():
+        value = ident.rhs(out)
+        if value is None:
+            continue
+        given = out.get(ident.target)
+        if given is None:
+            out[ident.target] = value
+        elif type(given) is int and given != value:
+            problems.append((ident.target, given, value, ident.formula()))
+    if problems:
+        raise DeriveConflict(problems)
+    return out
+
+
+class Carry(NamedTuple):
+    """A field of the next day's report that starts from a field of today's."""
+
+    field: str  # the next day's field
+    source: str  # today's field it starts from
+    checked: bool  # continuity compares them (FORMAT.md section 4)
+    reason: str
+
+
+_NOTE4 = "annex note 4: prior-day balances equal the previous business day's today balances"
+CARRIES: tuple[Carry, ...] = (
+    Carry("BAL", "ABAL", True, _NOTE4),
+    Carry("BAL_UNB", "ABAL_UNB", True, _NOTE4),
+    Carry("BAL_UNS", "ABAL_UNS", True, _NOTE4),
+    Carry("BAL_FB1", "ABAL_FB1", True, _NOTE4),
+    Carry("BAL_FB3", "ABAL_FB3", True, _NOTE4),
+    Carry("BAL_SW1", "ABAL_SW1", True, _NOTE4),
+    Carry("BAL_SW2", "ABAL_SW2", True, _NOTE4),
+    Carry("A_OPTION", "A_OPTION", False,
+          "the option delta is a position held overnight, not the day's activity; the annex "
+          "has no prior-day field for it, so `roll` starts from yesterday's and it is not checked"),
+)
+# Prior-day fields and the previous report's today field they must equal.
+CARRIED: tuple[tuple[str, str], ...] = tuple((c.field, c.source) for c in CARRIES if c.checked)
+PRIOR_DAY_FIELDS = tuple(p for p, _ in CARRIED)
+TODAY_FIELDS = tuple(t for _, t in CARRIED)

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .fields import (  # noqa: F401  (the types, and the S9(9) bounds, by their layout names)
+    AMOUNT,
+    AMOUNT_MAX,
+    AMOUNT_WIDTH,
+    BIG5_TEXT,
+    CODE,
+    RESERVED,
+    ROC_DATE,
+    FieldType,
+)
+
 RECORD_WIDTH = 213
 RECORD_COUNT = 3
-AMOUNT_WIDTH = 10
-AMOUNT_MAX = 999_999_999
-
-# Field types.
-CODE = "code"  # XXXX: firm code, 4 uppercase ASCII letters or digits
-ROC_DATE = "roc_date"  # YYY/MM/DD
-AMOUNT = "s9_9"  # S9(9): signed whole number, thousands of USD
-RESERVED = "reserved"  # all spaces
-BIG5_TEXT = "big5_text"  # Chinese text, strict cp950 (no field of this report uses it)
 
 
 class Field(NamedTuple):
@@ -29,7 +31,7 @@ class Field(NamedTuple):
     end: int
     name: str  # the annex's spelling; "" for an unnamed reserved range
     attr: str  # snake_case attribute name
-    type: str
+    type: FieldType
     label_zh: str
     label_en: str
 
@@ -41,6 +43,10 @@ class Field(NamedTuple):
     def display(self) -> str:
         """The name shown to people: the annex's name, or the column range."""
         return self.name or f"reserved {self.start}-{self.end}"
+
+    def cut(self, record: bytes) -> bytes:
+        """This field's bytes of a record."""
+        return record[self.start - 1:self.end]
 
 
 _ZH_RESERVED = "保留欄位"
@@ -166,3 +172,7 @@ ROWS: dict[int, tuple[Field, ...]] = {
 
 # Amount fields by the annex's name; each amount name is unique across rows.
 AMOUNTS: dict[str, Field] = {f.name: f for f in LAYOUT if f.type == AMOUNT and f.name}
+
+# Columns 1-13 of every row: BANK and DATE, which the three records must share.
+BANK_FIELD, DATE_FIELD = ROWS[1][0], ROWS[1][1]
+HEAD_END = DATE_FIELD.end

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .checker import FileReport, check_bytes
-from .derive import DeriveConflict, derive
+from .identities import DeriveConflict, derive
 from .fields import SPACES, roc_text
 from .layout import AMOUNT, LAYOUT, ROWS
 from .model import Report, split_rows
@@ -176,7 +176,7 @@ class Built(NamedTuple):
 
 def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> Built:
     """Bytes plus their check (under the rule name, so naming is judged on the content)."""
-    from .writer import encode
+    from .codec import encode
 
     data = encode(report, newline=newline, sign_style=sign_style)
     return Built(data, check_bytes(data, report.filename))
@@ -194,17 +194,15 @@ def roll_input(previous: Report, date: Any) -> dict[str, Any]:
     """The next day's build input: prior-day fields carried, today's activity zero.
 
     The left sides of the identities are left out so that ``build --derive``
-    computes them from the activity you fill in.  A_OPTION, a position rather
-    than activity, is carried from the previous report.
+    computes them from the activity you fill in.  What is carried, and why, is
+    the carry table (``identities.CARRIES``), A_OPTION included.
     """
-    from .identities import CARRIED, IDENTITIES
+    from .identities import CARRIES, TARGETS
 
     prev = previous.amounts()
-    targets = {i.target for i in IDENTITIES}
-    flat = {f.name: 0 for f in LAYOUT if f.type == AMOUNT and f.name not in targets}
-    for prior, today in CARRIED:
-        flat[prior] = prev[today]
-    flat["A_OPTION"] = prev["A_OPTION"]
+    flat = {f.name: 0 for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS}
+    for carry in CARRIES:
+        flat[carry.field] = prev[carry.source]
     return {"bank": previous.bank, "date": roc_text(date), **split_rows(flat)}
 
 

@@ -16,13 +16,6 @@ from .rules import CATEGORIES, RULES, Rule
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
 
-_TYPE_TEXT = {
-    "code": "XXXX: 4 uppercase ASCII letters or digits",
-    "roc_date": "YYY/MM/DD: ROC date, year 001-999",
-    "s9_9": "S9(9): right-aligned signed whole number",
-    "reserved": "reserved: all spaces",
-    "big5_text": "Big5 text (cp950)",
-}
 
 
 def template(text: str) -> str:
@@ -43,7 +36,7 @@ def format_md() -> str:
                 "|---|---|---|---|---|---|---|"]
         for f in fields:
             out.append(f"| {f.start}-{f.end} | {f.width} | {f.name or '(unnamed)'} | `{f.attr}` | "
-                       f"{_TYPE_TEXT[f.type]} | {f.label_zh} | {f.label_en} |")
+                       f"{f.type.doc} | {f.label_zh} | {f.label_en} |")
         out.append("")
     out += ["## Identities", "",
             "| code | identity | severity |", "|---|---|---|"]
@@ -60,7 +53,7 @@ def explain(rule: Rule, lang: str = "en") -> str:
     lines = [f"{rule.code}: {rule.title[lang]}",
              f"  {'類別' if zh else 'category'}: {rule.category}",
              f"  {'嚴重性' if zh else 'severity'}: {rule.severity}",
-             f"  {'附件' if zh else 'annex'}: {rule.annex}",
+             f"  {'來源' if zh else 'source'}: {rule.source}",
              f"  {'訊息' if zh else 'message'}: {template(rule.message[lang])}",
              f"  {'修正' if zh else 'fix'}: {template(rule.hint[lang])}"]
     return "\n".join(lines)
@@ -78,7 +71,7 @@ def rules_md() -> str:
                 continue
             out += [f"### {r.code}: {r.title['en']} ({r.title['zh-TW']})", "",
                     f"- severity: {r.severity}",
-                    f"- annex: {r.annex}",
+                    f"- source: {r.source}",
                     f"- message: {template(r.message['en'])}",
                     f"- 訊息: {template(r.message['zh-TW'])}",
                     f"- fix: {template(r.hint['en'])}",

@@ -8,7 +8,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from fxreport.derive import derive
+from fxreport.identities import derive
 from fxreport.identities import IDENTITIES
 from fxreport.layout import AMOUNT, AMOUNT_MAX, LAYOUT
 from fxreport.model import Report

@@ -68,7 +68,8 @@ def test_json_contract_shape() -> None:
     assert set(bad) == {"path", "bank", "date", "valid", "findings"}
     assert (bad["bank"], bad["date"], bad["valid"]) == ("ABCD", "2016-12-09", False)
     f = bad["findings"][0]
-    assert set(f) == {"code", "severity", "category", "row", "start", "end", "field", "message", "hint"}
+    assert set(f) == {"code", "severity", "category", "row", "start", "end", "field", "message", "hint",
+                      "found", "expected"}
     assert (f["code"], f["severity"], f["category"], f["row"], f["start"], f["end"], f["field"]) == \
         ("ARI001", "error", "arithmetic", 1, 44, 53, "ACUST")
     assert "-751" in f["message"] and "-750" in f["message"]

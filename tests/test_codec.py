@@ -14,7 +14,7 @@ from fxreport.checker import check_bytes
 from fxreport.fields import FieldValueError
 from fxreport.layout import AMOUNT, ROWS
 from fxreport.model import Report
-from fxreport.structs import RECORDS
+from fxreport.codec import record_structs
 from reports import DAY1, DAY2, any_reports, join, put, records, valid_reports
 
 SAMPLES = [DAY1, DAY2]
@@ -77,7 +77,7 @@ def test_writer_emits_crlf_after_every_record_and_213_bytes() -> None:
 def test_construct_structures_agree_with_the_fast_decoder(path: Path) -> None:
     report = fxreport.load(path)
     for row, rec in enumerate(path.read_bytes().split(b"\r\n")[:3], 1):
-        parsed = RECORDS[row].parse(rec)
+        parsed = record_structs()[row].parse(rec)
         assert parsed.bank == report.bank and parsed.date == report.date
         for f in ROWS[row]:
             if f.type == AMOUNT:

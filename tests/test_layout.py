@@ -9,7 +9,7 @@ import pytest
 
 from fxreport import specs
 from fxreport.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
-from fxreport.structs import RECORDS
+from fxreport.codec import record_structs
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "tests" / "data" / "FORMAT.md"
@@ -28,7 +28,7 @@ def test_each_row_tiles_1_to_213(row: int) -> None:
 
 @pytest.mark.parametrize("row", [1, 2, 3])
 def test_construct_struct_width_is_213(row: int) -> None:
-    assert RECORDS[row].sizeof() == RECORD_WIDTH
+    assert record_structs()[row].sizeof() == RECORD_WIDTH
 
 
 def test_amount_fields_are_ten_bytes_and_names_unique() -> None:

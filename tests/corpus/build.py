@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE.parent))
 
 import fxreport  # noqa: E402
-from fxreport.derive import derive  # noqa: E402
+from fxreport.identities import derive  # noqa: E402
 from fxreport.identities import CARRIED, IDENTITIES  # noqa: E402
 from fxreport.model import Report  # noqa: E402
 from reports import join, put, records  # noqa: E402
@@ -39,7 +39,8 @@ def case(name: str, files: dict[str, bytes], findings: dict[str, list[tuple[Any,
          paths: list[str] | None = None, args: list[str] | None = None,
          exit: int | None = None, valid: dict[str, bool] | None = None) -> None:
     """``findings``: per file, the expected (code, row, start) of every finding."""
-    errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012"))
+    errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012",
+                                                         "STR007", "FLD005"))
                      for c in fs) for f, fs in findings.items()}
     valid = valid or {f: not errors[f] for f in findings}
     CASES.append({"name": name, "files": files, "paths": paths or sorted(files),
@@ -202,6 +203,23 @@ case("previous-make-up-saturday", {"ABP0606.txt": next_day(SAT, "105/06/06"),
      args=["--previous", "prev/ABP0603.txt"])
 case("previous-is-make-up-saturday", {"ABP0606.txt": next_day(SAT, "105/06/06"), "prev/ABP0604.txt": SAT},
      {"ABP0606.txt": []}, paths=["ABP0606.txt"], args=["--previous", "prev/ABP0604.txt"])
+# FORMAT.md 6.4: the one file with the rule's exact name is the date's report
+case("series-duplicate-backup-copy",
+     {"ABP1208.txt": DAY1, "ABP1209.txt": DAY2, "ABP1209 - Copy.txt": DAY2},
+     {"ABP1208.txt": [], "ABP1209.txt": [],
+      "ABP1209 - Copy.txt": [("CNT004", None, None), ("NAM001", None, None)]}, paths=["."])
+# FORMAT.md 6.5: one Ctrl-Z at the very end, with or without the last terminator
+one("str-eof-mark", DAY2 + b"\x1a", ("STR007", None, None))
+one("str-eof-mark-no-final-newline", DAY2[:-2] + b"\x1a", ("STR007", None, None))
+one("str-eof-mark-not-at-end", DAY2 + b"\x1a\r\n", ("STR002", None, None))
+# FORMAT.md 6.2: 2016-05-02 was the adjusted Labor Day holiday, a Monday (banks closed)
+one("fld-date-not-business-day", report_bytes(A2, "105/05/02"), ("FLD005", 1, 5),
+    filename="ABP0502.txt")
+# FORMAT.md 6.3: Friday 2016-04-29 to Tuesday 2016-05-03 is no gap for the banks
+case("series-no-gap-across-labor-day",
+     {"ABP0429.txt": report_bytes(A2, "105/04/29"),
+      "ABP0503.txt": next_day(report_bytes(A2, "105/04/29"), "105/05/03")},
+     {"ABP0429.txt": [], "ABP0503.txt": []}, paths=["."])
 case("unreadable-path", {"ABP1209.txt": DAY2}, {"ABP1209.txt": []},
      paths=["ABP1209.txt", "missing.txt"], exit=2)
 case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM002", None, None)]},
