@@ -16,14 +16,25 @@ from typing import NamedTuple
 from .calendar import BusinessCalendar
 from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
 from .reading import read_limited, read_path
+from .words import word
 
 STDIN = "-"
 PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves
 
 
 class Unreadable(NamedTuple):
+    """A path that could not be checked, and why (a key of ``words.WORDS``)."""
+
     path: str
-    reason: str
+    key: str
+    detail: str = ""
+
+    def why(self, lang: str = "en") -> str:
+        return word(self.key, lang).format(detail=self.detail)
+
+    @property
+    def reason(self) -> str:
+        return self.why("en")
 
 
 def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
@@ -37,7 +48,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
         try:
             st = os.stat(path)
         except OSError as exc:
-            problems.append(Unreadable(display_path(path), _why(exc)))
+            problems.append(_unreadable(display_path(path), exc))
             continue
         if not stat.S_ISDIR(st.st_mode):
             files.append(path)
@@ -45,7 +56,7 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
         try:
             names = sorted(os.listdir(path))
         except OSError as exc:
-            problems.append(Unreadable(display_path(path), _why(exc)))
+            problems.append(_unreadable(display_path(path), exc))
             continue
         before = len(files) + len(problems)
         for name in names:
@@ -56,16 +67,21 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
                 if stat.S_ISDIR(os.stat(full).st_mode):
                     continue
             except OSError as exc:  # a broken symlink or a loop
-                problems.append(Unreadable(display_path(full), _why(exc)))
+                problems.append(_unreadable(display_path(full), exc))
                 continue
             files.append(full)
         if len(files) + len(problems) == before:
-            problems.append(Unreadable(display_path(path), "no *.txt files in this directory"))
+            problems.append(Unreadable(display_path(path), "no_txt"))
     return files, problems
 
 
-def _why(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def _unreadable(path: str, exc: OSError) -> Unreadable:
+    import errno
+
+    key = {errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EPERM: "permission",
+           errno.EISDIR: "is_dir", errno.ELOOP: "loop", errno.EINVAL: "not_regular"}.get(
+        exc.errno or 0, "os_error")
+    return Unreadable(path, key, exc.strerror or str(exc))
 
 
 def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport | Unreadable:
@@ -73,13 +89,13 @@ def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport
     try:
         if path == STDIN:
             if sys.stdin is None:
-                return Unreadable(shown, "there is no standard input")
+                return Unreadable(shown, "no_stdin")
             result = check_bytes(read_limited(sys.stdin.buffer), None, calendar)
             result.path = shown
             return result
         data = read_path(path)
     except OSError as exc:
-        return Unreadable(shown, _why(exc))
+        return _unreadable(shown, exc)
     result = check_bytes(data, path, calendar)
     result.path = shown
     return result

@@ -91,7 +91,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     error or a path that cannot be read.
     """
     from .batch import check_paths
-    from .report import apply_selection, use_colour, write_json, write_text
+    from .report import apply_selection, safe, use_colour, write_json, write_text
+    from .words import word
 
     if previous is not None and len(paths) != 1:
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
@@ -104,7 +105,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
     for u in outcome.unreadable:
-        click.echo(f"fxreport: cannot read {u.path}: {u.reason}", err=True)
+        click.echo(f"fxreport: {word('cannot_read', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
     if outcome.unreadable:
         sys.exit(2)
     bad = any(not r.valid or (strict and r.findings) for r in outcome.reports)

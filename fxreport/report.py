@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import IO, Any
 
 from .batch import Outcome
@@ -12,6 +13,7 @@ from .fields import roc_text
 from .findings import Finding
 from .layout import RECORD_WIDTH
 from .rules import ERROR, WARNING, select
+from .words import word
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -53,18 +55,8 @@ def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
     out.write("\n ],\n \"summary\": " + json.dumps(summary(outcome.reports)))
     if outcome.unreadable:
         out.write(',\n "unreadable": ' + json.dumps(
-            [{"path": u.path, "reason": u.reason} for u in outcome.unreadable], ensure_ascii=False))
+            [{"path": u.path, "reason": u.why(lang)} for u in outcome.unreadable], ensure_ascii=False))
     out.write("}\n")
-
-
-_WORDS = {
-    "en": {"valid": "valid", "invalid": "INVALID", "unknown": "firm and date unreadable",
-           "hint": "hint", "errors": "error(s)", "warnings": "warning(s)", "files": "file(s)",
-           "cannot_read": "cannot read", "row": "row", "cols": "columns"},
-    "zh-TW": {"valid": "通過", "invalid": "不通過", "unknown": "無法讀取證券商代號與日期",
-              "hint": "建議", "errors": "個錯誤", "warnings": "個警告", "files": "個檔案",
-              "cannot_read": "無法讀取", "row": "第", "cols": "位元組"},
-}
 
 
 class _Style:
@@ -82,43 +74,68 @@ def use_colour(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
+def safe(text: str) -> str:
+    """Text for a terminal (FORMAT.md 6.7): control and bidirectional-override characters
+    escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04X}", text)
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def headline(r: FileReport, lang: str) -> str:
+    """Firm and date of a checked file: ``ABCD 2016-12-09 (105/12/09)``, ROC only in Chinese."""
+    if not r.bank and not r.date:
+        return word("unknown", lang)
+    date = "????-??-??" if r.date is None else (
+        roc_text(r.date) if lang == "zh-TW" else f"{r.date.isoformat()} ({roc_text(r.date)})")
+    return f"{r.bank or '????'} {date}"
+
+
 def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) -> None:
-    w = _WORDS[lang]
     st = _Style(colour)
     for r in outcome.reports:
-        head = (f"{r.bank} {r.date.isoformat()} ({roc_text(r.date)})" if r.bank and r.date
-                else w["unknown"] if not r.bank and not r.date
-                else f"{r.bank or '????'} {r.date.isoformat() if r.date else '????-??-??'}")
         errors, warnings = r.count(ERROR), r.count(WARNING)
-        verdict = st(w["valid"], "32") if r.valid else st(w["invalid"], "31;1")
-        tail = f", {errors} {w['errors']}, {warnings} {w['warnings']}" if r.findings else ""
-        out.write(f"{st(str(r.path), '1')}: {head}: {verdict}{tail}\n")
+        verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
+        tail = word("counts", lang).format(errors=errors, warnings=warnings) if r.findings else ""
+        out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}: {verdict}{tail}\n")
         for f in r.findings:
             _write_finding(out, r, f, lang, st)
     for u in outcome.unreadable:
-        out.write(f"{st(u.path, '1')}: {st(w['cannot_read'], '31;1')}: {u.reason}\n")
+        out.write(f"{st(safe(u.path), '1')}: {st(word('cannot_read', lang), '31;1')}: "
+                  f"{safe(u.why(lang))}\n")
     s = summary(outcome.reports)
-    out.write(f"{s['files']} {w['files']}: {s['valid']} {w['valid']}, "
-              f"{s['files'] - s['valid']} {w['invalid']}; "
-              f"{s['errors']} {w['errors']}, {s['warnings']} {w['warnings']}\n")
+    out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")
 
 
 def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Style) -> None:
-    where = str(r.path)
+    where = safe(str(r.path))
     if f.row:
         where += f":{f.row}"
         if f.start:
             where += f":{f.start}-{f.end}"
     sev = st(f.code, "31" if f.severity == ERROR else "33")
-    field = f" {f.field.display}({f.label(lang)})" if f.field is not None else ""
-    out.write(f"{where}: {sev}{field} {f.text(lang)}\n")
+    field = ""
+    if f.field is not None:
+        field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
+                 else f" {f.display(lang)}({f.label(lang)})")
+    out.write(f"{where}: {sev}{field} {safe(f.text(lang))}\n")
     records = r.records
     if records and f.row and f.start and f.row <= len(records):
         rec = records[f.row - 1]
         if len(rec) == RECORD_WIDTH:
             shown, marker = excerpt(rec, f.start, f.end or f.start)
             out.write(f"    {st(shown[:8], '2')}{shown[8:]}\n    {st(marker, '31')}\n")
-    out.write(f"    {_WORDS[lang]['hint']}: {f.hint(lang)}\n")
+    found, expected = f.found_text(), f.expected_text()
+    if found is not None or expected is not None:
+        parts = []
+        if found is not None:
+            parts.append(word("found", lang).format(value=safe(found)))
+        if expected is not None:
+            parts.append(word("expected", lang).format(value=safe(expected)))
+        out.write("    " + word("and", lang).join(parts) + "\n")
+    out.write(f"    {word('hint', lang)}{safe(f.hint(lang))}\n")
 
 
 def excerpt(rec: bytes, start: int, end: int, margin: int = 12) -> tuple[str, str]:

@@ -18,6 +18,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "input": ("input", "輸入"),
     "line": ("line {line}", "第 {line} 行"),
     "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 字"),
+    # check's text output
+    "valid": ("valid", "通過"),
+    "invalid": ("INVALID", "不通過"),
+    "unknown": ("firm and date unreadable", "無法讀取證券商英文字軌與日期"),
+    "counts": (", {errors} error(s), {warnings} warning(s)", "，錯誤 {errors} 個、警告 {warnings} 個"),
+    "summary": ("{files} file(s): {valid} valid, {invalid} INVALID; {errors} error(s), {warnings} warning(s)",
+                "共 {files} 個檔案：{valid} 個通過、{invalid} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
+    "hint": ("hint: ", "建議："),
+    "found": ("found '{value}'", "實際內容「{value}」"),
+    "expected": ("expected '{value}'", "應為「{value}」"),
+    "and": ("; ", "；"),
+    "cannot_read": ("cannot read", "無法讀取"),
+    # why a path cannot be read
+    "not_found": ("no such file or directory", "找不到此檔案或資料夾"),
+    "permission": ("permission denied", "沒有讀取權限"),
+    "is_dir": ("is a directory", "這是資料夾"),
+    "not_regular": ("not a regular file (a device, a pipe or a socket); it was not read",
+                    "不是一般檔案（裝置、管線或通訊端），未讀取"),
+    "no_txt": ("no *.txt files in this directory", "此資料夾中沒有 *.txt 檔案"),
+    "no_stdin": ("there is no standard input", "沒有標準輸入"),
+    "loop": ("too many levels of symbolic links", "符號連結層數過多（可能形成迴圈）"),
+    "os_error": ("{detail}", "無法讀取（系統訊息：{detail}）"),
 }
 
 # Problems in build input (JSON, CSV, workbook), by key: (English, Chinese).

@@ -36,15 +36,16 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
     excerpt, marker = lines[i + 1], lines[i + 2]
     col = excerpt.index("2900")
     assert marker.index("^") == col and marker.count("^") == 10  # under columns 24-33
-    assert lines[i + 3].strip().startswith("hint: right-align")
+    assert lines[i + 3].strip() == "found '2900      '"
+    assert lines[i + 4].strip().startswith("hint: right-align")
     assert "\x1b[" not in r.stdout  # not a terminal: no colour
 
 
 def test_zh_tw_switches_messages_labels_and_hints() -> None:
     r = run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"), "--lang", "zh-TW")
-    assert "AFS(保留欄位)" in r.stdout
+    assert "AFS（保留欄位）" in r.stdout
     assert "為保留欄位，須全部填空白" in r.stdout
-    assert "建議: 請將這 10 個位元組全部改為半形空白" in r.stdout
+    assert "建議：請將這 10 個位元組全部改為半形空白" in r.stdout
     assert "不通過" in r.stdout
     j = json.loads(run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"),
                        "--lang", "zh-TW", "--format", "json").stdout)
