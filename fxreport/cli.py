@@ -29,6 +29,20 @@ def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
+    from .rules import unknown
+
+    selected, ignored = _prefixes(select), _prefixes(ignore)
+    for option, values in (("--select", selected), ("--ignore", ignored)):
+        bad = unknown(values)
+        if bad:
+            raise click.BadParameter(
+                f"{', '.join(bad)} matches no rule code; `fxreport rules` lists them "
+                "(`fxreport rules ARI` those starting with ARI)", param_hint=option)
+    return selected, ignored
+
+
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"fxreport: {message}", err=True)
     sys.exit(code)
@@ -97,8 +111,9 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     if previous is not None and len(paths) != 1:
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
     lang = _lang(lang)
+    selected, ignored = _selection(select, ignore)
     outcome = check_paths(list(paths), previous, _calendar(closed_days), jobs)
-    apply_selection(outcome, _prefixes(select), _prefixes(ignore))
+    apply_selection(outcome, selected, ignored)
     out = sys.stdout
     if fmt == "json":
         write_json(outcome, out, lang)
@@ -115,24 +130,26 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
 # --- rules ----------------------------------------------------------------------
 
 @cli.command()
-@click.argument("code", required=False)
+@click.argument("code", metavar="[CODE_OR_PREFIX]", required=False)
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def rules(code: str | None, lang: str | None) -> None:
-    """List the rule catalogue, or explain one rule (fxreport rules ARI001)."""
-    from .rules import RULES
+    """List the rule catalogue, the rules starting with a prefix (fxreport rules ARI),
+    or explain one rule (fxreport rules ARI001)."""
+    from .rules import RULES, category_word, matching, severity_word
 
     lang = _lang(lang)
-    if code is None:
-        for r in RULES.values():
-            click.echo(f"{r.code}  {r.severity:<7}  {r.category:<11}  {r.title[lang]}")
+    codes = list(RULES) if code is None else matching(code)
+    if not codes:
+        _fail(f"no rule starts with {code!r}; `fxreport rules` lists them", 2)
+    if code is not None and codes == [code.upper()]:
+        from .specs import explain
+
+        click.echo(explain(RULES[codes[0]], lang))
         return
-    rule = RULES.get(code.upper())
-    if rule is None:
-        _fail(f"no rule {code!r}; `fxreport rules` lists them", 2)
-    from .specs import explain
-
-    click.echo(explain(rule, lang))
-
+    for c in codes:
+        r = RULES[c]
+        click.echo(f"{r.code}  {severity_word(r.severity, lang)}  {category_word(r.category, lang)}  "
+                   f"{r.title[lang]}")
 
 
 # --- show -----------------------------------------------------------------------
@@ -160,7 +177,7 @@ def _load_or_exit(path: str) -> Any:
               show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
                    "UTF-8 with a byte order mark so that Excel opens it with the right encoding.")
-@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (CSV labels)")
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (table and CSV labels)")
 @click.option("--ruler", is_flag=True,
               help="Print the raw records under a column ruler with each field's name "
                    "(works on broken files too).")
@@ -191,7 +208,21 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
     else:
         from .views import table_text
 
-        click.echo(table_text(report), nl=False)
+        click.echo(table_text(report, _lang(lang)), nl=False)
+    _note_errors(path, _lang(lang))
+
+
+def _note_errors(path: str, lang: str) -> None:
+    """``show`` of a readable report that ``check`` rejects says so on standard error."""
+    from .checker import check_bytes
+    from .reading import read_path
+    from .report import safe
+    from .words import word
+
+    result = check_bytes(read_path(path), path)
+    codes = sorted({f.code for f in result.findings if f.severity == "error"})
+    if codes:
+        click.echo(word("show_note", lang).format(path=safe(path), codes=", ".join(codes)), err=True)
 
 
 # --- build ----------------------------------------------------------------------

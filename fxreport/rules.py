@@ -338,6 +338,34 @@ def render_reason(reason: Any, params: Any, lang: str) -> str:
     return text.format(**params) if params and "{" in text else text
 
 
+# Categories and severities as people read them (FORMAT.md 6.9: no English in Chinese output).
+CATEGORY_WORDS: dict[str, tuple[str, str]] = {
+    "encoding": ("encoding", "編碼"), "structure": ("structure", "結構"),
+    "field": ("field", "欄位格式"), "reserved": ("reserved", "保留欄位"),
+    "consistency": ("consistency", "三列一致性"), "arithmetic": ("arithmetic", "金額勾稽"),
+    "continuity": ("continuity", "前後日連續性"), "naming": ("naming", "檔名"),
+}
+SEVERITY_WORDS: dict[str, tuple[str, str]] = {ERROR: ("error", "錯誤"), WARNING: ("warning", "警告")}
+
+
+def category_word(category: str, lang: str = "en") -> str:
+    return CATEGORY_WORDS[category][1 if lang == "zh-TW" else 0]
+
+
+def severity_word(severity: str, lang: str = "en") -> str:
+    return SEVERITY_WORDS[severity][1 if lang == "zh-TW" else 0]
+
+
+def matching(prefix: str) -> list[str]:
+    """The rule codes that start with ``prefix`` (case-insensitive)."""
+    return [c for c in RULES if c.startswith(prefix.upper())]
+
+
+def unknown(prefixes: tuple[str, ...]) -> list[str]:
+    """The prefixes of ``--select``/``--ignore`` that match no rule (FORMAT.md 6.8)."""
+    return [p for p in prefixes if not matching(p)]
+
+
 def select(codes: list[str] | tuple[str, ...], selected: tuple[str, ...] = (),
            ignored: tuple[str, ...] = ()) -> list[str]:
     """Codes kept by ``--select``/``--ignore`` prefixes (ruff-style)."""

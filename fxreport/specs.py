@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .identities import CARRIED, IDENTITIES
 from .layout import RECORD_WIDTH, ROW_TITLES, ROWS
-from .rules import CATEGORIES, RULES, Rule
+from .rules import CATEGORIES, RULES, Rule, category_word, severity_word
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
 
@@ -51,8 +51,8 @@ def format_md() -> str:
 def explain(rule: Rule, lang: str = "en") -> str:
     zh = lang == "zh-TW"
     lines = [f"{rule.code}: {rule.title[lang]}",
-             f"  {'類別' if zh else 'category'}: {rule.category}",
-             f"  {'嚴重性' if zh else 'severity'}: {rule.severity}",
+             f"  {'類別' if zh else 'category'}: {category_word(rule.category, lang)}",
+             f"  {'嚴重性' if zh else 'severity'}: {severity_word(rule.severity, lang)}",
              f"  {'來源' if zh else 'source'}: {rule.source}",
              f"  {'訊息' if zh else 'message'}: {template(rule.message[lang])}",
              f"  {'修正' if zh else 'fix'}: {template(rule.hint[lang])}"]

@@ -7,8 +7,9 @@ import unicodedata
 
 from .decoder import split_records
 from .fields import roc_text
-from .layout import AMOUNT, ROW_TITLES, ROWS
+from .layout import AMOUNT, RECORD_WIDTH, ROW_TITLES, ROWS
 from .model import Report
+from .words import word
 
 _GROUP = re.compile(r"^((?:\[[^\]]+\])+)\s*")
 
@@ -22,14 +23,14 @@ def pad(text: str, cols: int) -> str:
     return text + " " * max(0, cols - width(text))
 
 
-def table_text(report: Report) -> str:
+def table_text(report: Report, lang: str = "en") -> str:
     """Rows, grouped as the annex groups them, with both labels and the amounts."""
     amounts = report.amounts()
-    lines = [f"{report.bank}  {roc_text(report.date)} ({report.date.isoformat()})  "
-             f"{report.filename}", ""]
+    date = roc_text(report.date) if lang == "zh-TW" else f"{roc_text(report.date)} ({report.date.isoformat()})"
+    lines = [f"{report.bank}  {date}  {report.filename}", ""]
     for row, fields in ROWS.items():
         zh, en = ROW_TITLES[row]
-        lines.append(f"Row {row}: {zh} / {en}")
+        lines.append(word("row_title", lang).format(row=row, zh=zh, en=en))
         shown = [f for f in fields if f.type == AMOUNT]
         zw = max(width(_GROUP.sub("", f.label_zh)) for f in shown)
         ew = max(len(f.label_en) for f in shown)
@@ -51,13 +52,14 @@ def table_text(report: Report) -> str:
 def ruler_text(data: bytes) -> str:
     """Each record's raw bytes under a column ruler, with each field's name beneath."""
     records = split_records(data)[0]
-    tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in range(1, 214))
-    ones = "".join(str(c % 10) for c in range(1, 214))
+    columns = range(1, RECORD_WIDTH + 1)
+    tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in columns)
+    ones = "".join(str(c % 10) for c in columns)
     out = []
     for row, rec in enumerate(records, 1):
         shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
         note = f"row {row}, {len(rec)} bytes"
-        if len(rec) != 213:
+        if len(rec) != RECORD_WIDTH:
             note += " (a record is 213: its columns are shifted)"
         out += [note, "     " + tens, "     " + ones, "     " + shown]
         if row in ROWS:

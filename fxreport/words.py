@@ -30,6 +30,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "expected": ("expected '{value}'", "應為「{value}」"),
     "and": ("; ", "；"),
     "cannot_read": ("cannot read", "無法讀取"),
+    "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
+                  "fxreport：注意：{path} 有錯誤（{codes}）；請執行 `fxreport check {path}` 查看說明"),
+    # show's table
+    "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}（{en}）"),
     # why a path cannot be read
     "not_found": ("no such file or directory", "找不到此檔案或資料夾"),
     "permission": ("permission denied", "沒有讀取權限"),

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 DAY1 = SAMPLES / "ABP1208.txt"
 DAY2 = SAMPLES / "ABP1209.txt"
+BYTES1, BYTES2 = DAY1.read_bytes(), DAY2.read_bytes()
 
 TARGETS = {i.target for i in IDENTITIES}
 INPUTS = [f.name for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS]
