@@ -1,41 +1,113 @@
-"""Taiwan business days: the ``holidays`` TW calendar plus closure days of your own.
+"""Taiwan business days (FORMAT.md 6.1): three calendars plus days of your own.
 
-``holidays.TW().is_working_day`` knows weekends, public holidays and the
-make-up working Saturdays (調整上班日); typhoon days and other closures are not
-known in advance, so they come from a file (one ISO or ROC date per line).
+- ``bank`` (the default): the Taiwan Stock Exchange calendar (``holidays``' ``XTAI``:
+  weekends and holidays such as Labor Day closed, make-up Saturdays open), except
+  that its "no trading, market opens only for clearing and settlement" days before
+  Lunar New Year are business days: banks and the FX market work on them.
+- ``exchange``: ``XTAI`` unchanged (the stock market's trading days).
+- ``government``: the government office calendar (``holidays`` ``TW``, make-up
+  Saturdays open, Labor Day open until 2025).
+
+Typhoon days and other closures are not known in advance: ``closed`` and ``open``
+days (from ``--closed-days``/``--open-days`` files, see ``read_days``) adjust any
+calendar.
+
+For the years of ``fxreport/_calendar_data.py`` (2008-2030) the answers come from
+tables generated from ``holidays`` (``fxreport.calendar_tables`` says how and why
+that span), so ``holidays``, which costs 150-250 ms to import, is imported only
+for a day outside them.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+import os
+import re
+from collections.abc import Callable, Iterable
 
-from .fields import FieldFormatError, parse_any_date
+CALENDARS = ("bank", "exchange", "government")
+DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)
+# kind -> (closed weekdays, open weekend days, first year, last year), parsed on first use
+_TABLES: dict[str, tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]] = {}
+_FALLBACK: dict[str, Callable[[_dt.date], bool]] = {}
+
+
+def _parse(lines: Iterable[str]) -> frozenset[_dt.date]:
+    days: list[_dt.date] = []
+    for line in lines:
+        year, *rest = line.split()
+        y = int(year)
+        days.extend(_dt.date(y, int(md[:2]), int(md[2:])) for md in rest)
+    return frozenset(days)
+
+
+def _table(kind: str) -> tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]:
+    table = _TABLES.get(kind)
+    if table is None:
+        from . import _calendar_data as data
+
+        table = (_parse(data.CLOSED_WEEKDAYS[kind]), _parse(data.OPEN_WEEKEND_DAYS[kind]),
+                 data.FIRST_YEAR, data.LAST_YEAR)
+        _TABLES[kind] = table
+    return table
+
+
+def _fallback(kind: str) -> Callable[[_dt.date], bool]:
+    rule = _FALLBACK.get(kind)
+    if rule is None:
+        from .calendar_tables import holidays_rule  # imports holidays
+
+        rule = _FALLBACK[kind] = holidays_rule(kind)
+    return rule
+
+
+def _as_date(day: _dt.date) -> _dt.date:
+    """A ``datetime`` is a ``date`` that never equals one: keep only its date."""
+    return day.date() if isinstance(day, _dt.datetime) else day
 
 
 class BusinessCalendar:
-    def __init__(self, kind: str = "bank", closed: Iterable[_dt.date] = (),
-                 open: Iterable[_dt.date] = ()) -> None:
+    """Business days of one calendar (``CALENDARS``) with ``closed`` and ``open``
+    days on top.  A day in both is a ``ValueError``, as is an unknown ``kind``."""
+
+    def __init__(self, kind: str = DEFAULT_CALENDAR, closed: Iterable[_dt.date] = (),
+                 open: Iterable[_dt.date] = ()) -> None:  # noqa: A002 (the option's name)
+        if kind not in CALENDARS:
+            raise ValueError(f"unknown calendar {kind!r}; choose one of {', '.join(CALENDARS)}")
         self.kind = kind
-        self.closed = frozenset(closed)
-        self._tw: Any = None
+        self.closed = frozenset(map(_as_date, closed))
+        self.open = frozenset(map(_as_date, open))
+        both = sorted(self.closed & self.open)
+        if both:
+            listed = ", ".join(d.isoformat() for d in both[:5])
+            more = f" and {len(both) - 5} more" if len(both) > 5 else ""
+            raise ValueError(f"{listed}{more} listed both as closed and as open; "
+                             "a day can only be one of them")
         self._previous: dict[_dt.date, _dt.date] = {}  # firms of a series share their dates
 
-    def _calendar(self) -> Any:
-        if self._tw is None:
-            import holidays  # lazy: it costs tens of milliseconds to import
+    def __repr__(self) -> str:
+        return (f"BusinessCalendar({self.kind!r}, closed={len(self.closed)} days, "
+                f"open={len(self.open)} days)")
 
-            self._tw = holidays.country_holidays("TW")
-        return self._tw
+    def _base(self, day: _dt.date) -> bool:
+        closed, opened, first, last = _table(self.kind)
+        if first <= day.year <= last:
+            return day in opened if day.weekday() >= 5 else day not in closed
+        return _fallback(self.kind)(day)
 
     def is_business_day(self, day: _dt.date) -> bool:
-        return day not in self.closed and bool(self._calendar().is_working_day(day))
+        day = _as_date(day)
+        if day in self.closed:
+            return False
+        if day in self.open:
+            return True
+        return self._base(day)
 
     def previous(self, day: _dt.date) -> _dt.date:
+        """The last business day strictly before ``day``."""
+        day = _as_date(day)
         found = self._previous.get(day)
         if found is None:
             found = day - _ONE_DAY
@@ -44,32 +116,74 @@ class BusinessCalendar:
             self._previous[day] = found
         return found
 
-    def missing_between(self, earlier: _dt.date, later: _dt.date) -> list[_dt.date]:
-        out = []
-        day = earlier + _ONE_DAY
-        while day < later:
-            if self.is_business_day(day):
-                out.append(day)
-            day += _ONE_DAY
-        return out
-
     def next(self, day: _dt.date) -> _dt.date:
-        day += _ONE_DAY
+        """The first business day strictly after ``day``."""
+        day = _as_date(day) + _ONE_DAY
         while not self.is_business_day(day):
             day += _ONE_DAY
         return day
 
+    def missing_between(self, earlier: _dt.date, later: _dt.date) -> list[_dt.date]:
+        """The business days strictly between ``earlier`` and ``later`` (none if
+        ``later`` is not after ``earlier``)."""
+        days: list[_dt.date] = []
+        day, later = _as_date(earlier) + _ONE_DAY, _as_date(later)
+        while day < later:
+            if self.is_business_day(day):
+                days.append(day)
+            day += _ONE_DAY
+        return days
 
-def read_closed_days(path: str | Path) -> list[_dt.date]:
-    """Dates from a file: one per line, ISO or ROC; ``#`` starts a comment."""
-    days = []
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
-    for n, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
+
+# --- day files ----------------------------------------------------------------
+
+_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"  # compiled on first use (re's cache)
+_ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
+_FORMS = "one date a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment"
+
+
+def _text(data: bytes, path: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        raise ValueError(f"{path} looks like UTF-16 text; save it as UTF-8 ({_FORMS})")
+    for encoding in ("utf-8", "cp950"):
         try:
-            days.append(parse_any_date(line))
-        except FieldFormatError:
-            raise ValueError(f"{path}:{n}: {line!r} is not a date (ISO 2016-12-09 or ROC 105/12/09)") from None
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    raise ValueError(f"{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 ({_FORMS})")
+
+
+def _date(text: str) -> _dt.date | None:
+    from .fields import FieldFormatError, parse_roc_date
+
+    m = re.fullmatch(_ISO, text, re.ASCII)
+    try:
+        if m:
+            return _dt.date(*(int(g) for g in m.groups()))
+        if re.fullmatch(_ROC, text, re.ASCII):
+            return parse_roc_date(text.encode("ascii"))
+    except (ValueError, FieldFormatError):
+        pass
+    return None
+
+
+def read_days(path: str | os.PathLike[str]) -> list[_dt.date]:
+    """The dates of a day file: one ISO (``2016-12-09``) or ROC (``105/12/09``) date
+    a line; ``#`` starts a comment, blank lines are ignored; UTF-8 with or without a
+    byte order mark, or cp950.  ``OSError`` if it cannot be read; ``ValueError``
+    naming the file and line for a line that is not a date."""
+    name = os.fspath(path)
+    with open(path, "rb") as f:
+        data = f.read()
+    days: list[_dt.date] = []
+    for n, line in enumerate(_text(data, name).splitlines(), 1):
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        day = _date(text)
+        if day is None:
+            raise ValueError(f"{name}, line {n}: {text!r} is not a date ({_FORMS})")
+        days.append(day)
     return days

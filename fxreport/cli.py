@@ -48,15 +48,42 @@ def _fail(message: str, code: int = 1) -> NoReturn:
     sys.exit(code)
 
 
-def _calendar(closed_days: str | None) -> Any:
-    from .calendar import BusinessCalendar, read_closed_days
+def _calendar_options(command: Any) -> Any:
+    """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
+    from .calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
 
-    if not closed_days:
-        return BusinessCalendar()
+    for option in reversed((
+        click.option("--calendar", "calendar_kind",
+                     type=click.Choice(CALENDARS), default=DEFAULT_CALENDAR,
+                     show_default=True,
+                     help="Business days: bank (stock exchange days plus the settlement-only "
+                          "days before Lunar New Year), exchange (trading days) or government "
+                          "(government offices)."),
+        click.option("--closed-days", type=click.Path(), metavar="FILE",
+                     help="Extra non-business days (typhoon days...), one ISO or ROC date per line."),
+        click.option("--open-days", type=click.Path(), metavar="FILE",
+                     help="Extra business days, one ISO or ROC date per line."),
+    )):
+        command = option(command)
+    return command
+
+
+def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
+    """The business calendar of the options; a day file that cannot be used exits 2."""
+    from .calendar import BusinessCalendar, read_days
+
+    days: dict[str, list[Any]] = {}
+    for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
+        try:
+            days[option] = read_days(path) if path else []
+        except OSError as exc:
+            _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
+        except ValueError as exc:
+            _fail(f"{option}: {exc}", 2)
     try:
-        return BusinessCalendar(closed=read_closed_days(closed_days))
-    except (OSError, ValueError) as exc:
-        _fail(f"--closed-days: {exc}", 2)
+        return BusinessCalendar(kind, days["--closed-days"], days["--open-days"])
+    except ValueError as exc:
+        _fail(f"--closed-days and --open-days: {exc}", 2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,13 +115,13 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Leave out these rule codes or prefixes, e.g. NAM002.")
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-@click.option("--closed-days", type=click.Path(), metavar="FILE",
-              help="Extra non-business days (typhoon days...), one ISO or ROC date per line.")
+@_calendar_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
 def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-          closed_days: str | None, jobs: int | None) -> None:
+          calendar_kind: str, closed_days: str | None, open_days: str | None,
+          jobs: int | None) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -112,7 +139,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
     lang = _lang(lang)
     selected, ignored = _selection(select, ignore)
-    outcome = check_paths(list(paths), previous, _calendar(closed_days), jobs)
+    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
+                          jobs)
     apply_selection(outcome, selected, ignored)
     out = sys.stdout
     if fmt == "json":
@@ -331,19 +359,18 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @click.argument("previous", metavar="PREV", type=click.Path())
 @click.option("--date", "date_text", metavar="DATE",
               help="The new report's date, ROC (105/12/12) or ISO (2016-12-12). "
-                   "Default: the next Taiwan business day after PREV's date.")
+                   "Default: the next business day after PREV's date (see --calendar).")
 @click.option("-o", "--output", metavar="FILE", help="Write the JSON input here instead of stdout.")
 @click.option("--write", "write_dir", metavar="DIR",
               help="Write the no-activity submission file into DIR instead.")
-@click.option("--closed-days", type=click.Path(), metavar="FILE",
-              help="Extra non-business days (typhoon days...), one ISO or ROC date per line.")
+@_calendar_options
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
 @_NEWLINE
 @_SIGN
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def roll(previous: str, date_text: str | None, output: str | None, write_dir: str | None,
-         closed_days: str | None, force: bool, newline: str, sign_style: str,
-         lang: str | None) -> None:
+         calendar_kind: str, closed_days: str | None, open_days: str | None, force: bool,
+         newline: str, sign_style: str, lang: str | None) -> None:
     """Start the next report from PREV: prior-day fields carried, activity zero.
 
     Prints the build input as JSON (the left sides of the identities are left
@@ -367,7 +394,7 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
             raise click.BadParameter(f"{date_text} is not after PREV's date {prev.date.isoformat()}",
                                      param_hint="--date")
     else:
-        day = _calendar(closed_days).next(prev.date)
+        day = _calendar(calendar_kind, closed_days, open_days).next(prev.date)
     doc = roll_input(prev, day)
     if write_dir:
         _write_report(make_report(doc, derived=True), write_dir, force, newline, sign_style,

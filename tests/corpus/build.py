@@ -220,6 +220,16 @@ case("series-no-gap-across-labor-day",
      {"ABP0429.txt": report_bytes(A2, "105/04/29"),
       "ABP0503.txt": next_day(report_bytes(A2, "105/04/29"), "105/05/03")},
      {"ABP0429.txt": [], "ABP0503.txt": []}, paths=["."])
+case("series-gap-across-labor-day-government",
+     {"ABP0429.txt": report_bytes(A2, "105/04/29"),
+      "ABP0503.txt": next_day(report_bytes(A2, "105/04/29"), "105/05/03")},
+     {"ABP0429.txt": [], "ABP0503.txt": [("CNT003", None, None)]}, paths=["."],
+     args=["--calendar", "government"])
+# a gap and a mismatch: the mismatch is still an error
+case("series-gap-and-mismatch",
+     {"ABP1207.txt": report_bytes(A2, "105/12/07"),
+      "ABP1209.txt": next_day(report_bytes(A2, "105/12/07"), "105/12/09", BAL=1)},
+     {"ABP1207.txt": [], "ABP1209.txt": [("CNT003", None, None), ("CNT001", 1, 14)]}, paths=["."])
 case("unreadable-path", {"ABP1209.txt": DAY2}, {"ABP1209.txt": []},
      paths=["ABP1209.txt", "missing.txt"], exit=2)
 case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM002", None, None)]},
