@@ -20,19 +20,20 @@ from .decoder import Decoded, decode
 from .fields import expected_filename
 from .findings import Finding
 from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
-from .layout import AMOUNTS, DATE_FIELD
+from .layout import AMOUNT, AMOUNTS, DATE_FIELD
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
+_PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _MISSING = -(2**63)  # no amount is near it: |v| <= 999,999,999
 
 
 class CheckResult:
     """The outcome of checking one file, with what its neighbours in a series need."""
 
-    __slots__ = ("path", "bank", "date", "findings", "carried", "records")
+    __slots__ = ("path", "bank", "date", "findings", "carried", "records", "_prior_raw")
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
                  findings: list[Finding], values: dict[str, int],
@@ -47,6 +48,13 @@ class CheckResult:
         get = values.get
         self.carried = array("q", [_MISSING if v is None else v
                                    for v in map(get, _CARRIED_NAMES)])
+        # the prior-day fields' bytes, for a continuity finding's `found`: kept only when
+        # they are not what the canonical writer would give for their values
+        self._prior_raw: tuple[bytes, ...] | None = None
+        if records is not None and len(records) == 3:
+            raw = tuple(_PRIOR[i].cut(records[_PRIOR[i].row - 1]) for i in range(7))
+            if any(r != AMOUNT.format(v) for r, v in zip(raw, self.carried[:7]) if v != _MISSING):
+                self._prior_raw = raw
 
     def _amount(self, i: int) -> int | None:
         v = self.carried[i]
@@ -69,9 +77,12 @@ class CheckResult:
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
-    def record_bytes(self, field_row: int, field: object) -> bytes | None:
-        rec = self.records[field_row - 1] if self.records and field_row <= len(self.records) else None
-        return field.cut(rec) if rec is not None else None  # type: ignore[attr-defined]
+    def prior_bytes(self, i: int) -> bytes | None:
+        """The bytes of the ``i``-th prior-day field (of the seven carried pairs)."""
+        if self._prior_raw is not None:
+            return self._prior_raw[i]
+        v = self._amount(i)
+        return None if v is None else AMOUNT.format(v)
 
 
 FileReport = CheckResult  # the name of earlier versions
@@ -163,10 +174,11 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
         out.append(Finding("CNT003", previous_date=previous.date, missing=missing))
-    for (prior_name, today_name), mine, theirs in zip(CARRIED, today.prior, previous.today):
+    for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
+                                                                     previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
             field = AMOUNTS[prior_name]
-            out.append(Finding("CNT001", field.row, field, today.record_bytes(field.row, field),
+            out.append(Finding("CNT001", field.row, field, today.prior_bytes(i),
                                actual=mine, expected=theirs, today=today_name,
                                previous=previous.date, reason="gap" if missing else None))
 

@@ -120,7 +120,8 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     if f.field is not None:
         field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
                  else f" {f.display(lang)}({f.label(lang)})")
-    out.write(f"{where}: {sev}{field} {safe(f.text(lang))}\n")
+    gap = "" if lang == "zh-TW" and field else " "
+    out.write(f"{where}: {sev}{field}{gap}{safe(f.text(lang))}\n")
     records = r.records
     if records and f.row and f.start and f.row <= len(records):
         rec = records[f.row - 1]
