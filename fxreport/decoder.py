@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
 import re
 import struct
 from collections.abc import Callable
+from typing import NamedTuple
 
 from . import encoding as enc
 from .fields import AMOUNT_MAX, BIG5, FieldFormatError
@@ -37,7 +39,6 @@ SIZE_LIMIT = 64 * 1024  # a daily report is 645 bytes
 EOF_MARK = b"\x1a"  # Ctrl-Z, the DOS end-of-file mark (FORMAT.md 6.5)
 
 _NOT_PRINTABLE = re.compile(rb"[^\x20-\x7e]")
-_AMOUNT_OK = re.compile(rb" *[+-]?[0-9]+\Z").match  # FORMAT.md section 2, on the bytes
 _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB", 0x7F: "DEL"}
 
 
@@ -198,13 +199,30 @@ def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
 # One pass for the usual case, three well-formed records that agree: anything it
 # does not accept goes to the field-by-field collector, which alone makes findings.
 
-def _fast_plan(row: int) -> tuple[Callable[[bytes], tuple[bytes, ...]], tuple[tuple[object, str, bytes], ...]]:
+class _RowPlan(NamedTuple):
+    unpack: Callable[[bytes], tuple[bytes, ...]]
+    amounts: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's amount fields
+    names: tuple[str, ...]
+    reserved: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's reserved fields
+    blank: bytes  # what the reserved fields hold together: spaces
+
+
+def _plan(row: int) -> _RowPlan:
     fields = ROWS[row]
-    return unpacker(fields), tuple((f.type, f.name, b" " * f.width) for f in fields)
+    amounts = [i for i, f in enumerate(fields) if f.type is AMOUNT]
+    reserved = [i for i, f in enumerate(fields) if f.type is RESERVED]
+    return _RowPlan(unpacker(fields), _getter(amounts), tuple(fields[i].name for i in amounts),
+                    _getter(reserved), b" " * sum(fields[i].width for i in reserved))
 
 
-_FAST = {row: _fast_plan(row) for row in ROWS}
+def _getter(indexes: list[int]) -> Callable[[tuple[bytes, ...]], tuple[bytes, ...]]:
+    get = operator.itemgetter(*indexes)
+    return get if len(indexes) > 1 else (lambda t: (get(t),))  # type: ignore[return-value]
+
+
+_FAST = {row: _plan(row) for row in ROWS}
 _CODE_OK = re.compile(CODE.pattern(4).encode() + rb"\Z").match
+_AMOUNT_BYTES = b" +-0123456789"
 
 
 def _fast(d: Decoded, records: list[bytes]) -> bool:
@@ -216,17 +234,15 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
             return False
-        unpack, plan = _FAST[row]
-        for (kind, name, blank), raw in zip(plan, unpack(rec)):
-            if kind is AMOUNT:
-                if not _AMOUNT_OK(raw):
-                    return False
-                value = int(raw)
-                if value > AMOUNT_MAX or value < -AMOUNT_MAX:
-                    return False
-                values[name] = value
-            elif kind is RESERVED and raw != blank:
-                return False
+        plan = _FAST[row]
+        raws = plan.unpack(rec)
+        amounts = plan.amounts(raws)
+        ints = _amounts(amounts)
+        if ints is None or b"".join(plan.reserved(raws)) != plan.blank:
+            return False
+        if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
+            return False
+        values.update(zip(plan.names, ints))
     bank_raw = BANK_FIELD.cut(head)
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
@@ -235,6 +251,19 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     d.values = values
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     return True
+
+
+def _amounts(amounts: tuple[bytes, ...]) -> list[int] | None:
+    """The values when every field is ``^ *[+-]?[0-9]+$`` (FORMAT.md section 2), checked
+    for a whole row at once: only spaces, signs and digits; no field ends with a space;
+    and ``int`` accepts each (so one sign, before the digits, and a digit at least)."""
+    joined = b"\n".join(amounts) + b"\n"
+    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts) or b" \n" in joined:
+        return None
+    try:
+        return list(map(int, amounts))
+    except ValueError:
+        return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, create_model, field_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from . import fields as fc
 from .fields import expected_filename
-from .layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROW_TITLES, ROWS
+from .layout import AMOUNT, BANK_FIELD, CODE, DATE_FIELD, LAYOUT, ROW_TITLES, ROWS
 
-AmountInt = Annotated[int, Strict(), Field(ge=-AMOUNT_MAX, le=AMOUNT_MAX)]
+AmountInt = AMOUNT.pydantic()
+FirmCode = CODE.pydantic()
 
 _ROW_CONFIG = ConfigDict(populate_by_name=True, extra="forbid", frozen=True)
 
@@ -42,7 +43,7 @@ Row1 = _row_model(1)
 Row2 = _row_model(2)
 Row3 = _row_model(3)
 _ROW_MODELS = {1: Row1, 2: Row2, 3: Row3}
-_BANK, _DATE = ROWS[1][0], ROWS[1][1]
+_BANK, _DATE = BANK_FIELD, DATE_FIELD
 
 
 class Report(BaseModel):
@@ -50,7 +51,7 @@ class Report(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    bank: str = Field(pattern=r"^[A-Z0-9]{4}$", description=(
+    bank: FirmCode = Field(description=(  # type: ignore[valid-type]
         f"{_BANK.label_zh} / {_BANK.label_en}: 4 uppercase ASCII letters or digits, "
         f"columns {_BANK.start}-{_BANK.end} of every row."))
     date: _dt.date = Field(description=(
@@ -84,7 +85,7 @@ class Report(BaseModel):
     @field_validator("date")
     @classmethod
     def _date_fits(cls, v: _dt.date) -> _dt.date:
-        fc.format_roc_date(v)  # raises FieldValueError (a ValueError) outside ROC 001-999
+        fc.ROC_DATE.format(v)  # raises FieldValueError (a ValueError) outside ROC 001-999
         return v
 
     def amounts(self) -> dict[str, int]:
@@ -113,21 +114,16 @@ class Report(BaseModel):
         return self.model_dump(mode="json", by_alias=True)
 
 
+_ROW_NAMES = {f"row{row}": tuple(f.name for f in fields if f.type is AMOUNT)
+              for row, fields in ROWS.items()}
+
+
 def split_rows(amounts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """A flat ``{name: value}`` mapping as ``{"row1": {...}, "row2": ..., "row3": ...}``."""
-    rows: dict[str, dict[str, Any]] = {"row1": {}, "row2": {}, "row3": {}}
-    for f in LAYOUT:
-        if f.type == AMOUNT and f.name in amounts:
-            rows[f"row{f.row}"][f.name] = amounts[f.name]
-    return rows
+    return {key: {n: amounts[n] for n in names if n in amounts} for key, names in _ROW_NAMES.items()}
 
 
 def trusted(bank: str, date: _dt.date, amounts: Mapping[str, int]) -> Report:
-    """A Report from values the decoder has already validated (no re-validation)."""
-    rows = {}
-    for row, model in _ROW_MODELS.items():
-        values = {f.attr: amounts[f.name] for f in ROWS[row] if f.type == AMOUNT}
-        rows[f"row{row}"] = model.model_construct(None, **values)
-    return Report.model_construct(None, bank=bank, date=date, **rows)
-
-
+    """A Report from values the decoder has already checked: one validation of the
+    nested mapping (pydantic's fastest path, faster than constructing each row)."""
+    return Report.model_validate({"bank": bank, "date": date, **split_rows(amounts)})
