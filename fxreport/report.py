@@ -112,31 +112,39 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
 def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Style) -> None:
     where = safe(str(r.path))
     if f.row:
-        where += f":{f.row}"
-        if f.start:
-            where += f":{f.start}-{f.end}"
+        where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
     sev = st(f.code, "31" if f.severity == ERROR else "33")
     field = ""
     if f.field is not None:
         field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
-                 else f" {f.display(lang)}({f.label(lang)})")
-    gap = "" if lang == "zh-TW" and field else " "
-    out.write(f"{where}: {sev}{field}{gap}{safe(f.text(lang))}\n")
-    records = r.records
-    if records and f.row and f.start and f.row <= len(records):
-        rec = records[f.row - 1]
-        if len(rec) == RECORD_WIDTH:
-            shown, marker = excerpt(rec, f.start, f.end or f.start)
-            out.write(f"    {st(shown[:8], '2')}{shown[8:]}\n    {st(marker, '31')}\n")
-    found, expected = f.found_text(), f.expected_text()
-    if found is not None or expected is not None:
-        parts = []
-        if found is not None:
-            parts.append(word("found", lang).format(value=safe(found)))
-        if expected is not None:
-            parts.append(word("expected", lang).format(value=safe(expected)))
-        out.write("    " + word("and", lang).join(parts) + "\n")
+                 else f" {f.display(lang)}({f.label(lang)}) ")
+    out.write(f"{where}: {sev}{field or ' '}{safe(f.text(lang))}\n")
+    shown = _record_excerpt(r, f)
+    if shown:
+        out.write(f"    {st(shown[0][:8], '2')}{shown[0][8:]}\n    {st(shown[1], '31')}\n")
+    values = _values_line(f, lang)
+    if values:
+        out.write(f"    {values}\n")
     out.write(f"    {word('hint', lang)}{safe(f.hint(lang))}\n")
+
+
+def _record_excerpt(r: FileReport, f: Finding) -> tuple[str, str] | None:
+    """The record's bytes around the finding's columns, when the result kept them."""
+    if not (r.records and f.row and f.start and f.row <= len(r.records)):
+        return None
+    rec = r.records[f.row - 1]
+    return excerpt(rec, f.start, f.end or f.start) if len(rec) == RECORD_WIDTH else None
+
+
+def _values_line(f: Finding, lang: str) -> str:
+    """``found '...'; expected '...'`` (FORMAT.md 6.6), or nothing when neither is known."""
+    parts = []
+    found, expected = f.found_text(), f.expected_text()
+    if found is not None:
+        parts.append(word("found", lang).format(value=safe(found)))
+    if expected is not None:
+        parts.append(word("expected", lang).format(value=safe(expected)))
+    return word("and", lang).join(parts)
 
 
 def excerpt(rec: bytes, start: int, end: int, margin: int = 12) -> tuple[str, str]:
