@@ -33,12 +33,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 import fxreport  # noqa: E402
-from fxreport.calendar import BusinessCalendar  # noqa: E402
-from fxreport.checker import check_bytes  # noqa: E402
-from fxreport.identities import derive  # noqa: E402
-from fxreport.identities import CARRIED, IDENTITIES  # noqa: E402
-from fxreport.layout import AMOUNT, LAYOUT  # noqa: E402
-from fxreport.model import Report  # noqa: E402
+from fxreport.checking.calendar import BusinessCalendar  # noqa: E402
+from fxreport.checking.checker import check_bytes  # noqa: E402
+from fxreport.core.identities import derive  # noqa: E402
+from fxreport.core.identities import CARRIED, IDENTITIES  # noqa: E402
+from fxreport.core.layout import AMOUNT, LAYOUT  # noqa: E402
+from fxreport.core.model import Report  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "ABP1209.txt"
 TARGETS = {i.target for i in IDENTITIES}

@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .api import ReportDecodeError, dump, dumps, load, loads
-    from .model import Report
+    from .core.model import Report
 
 __all__ = ["Report", "ReportDecodeError", "__version__", "dump", "dumps", "load", "loads"]
 
@@ -23,7 +23,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "Report":
-        from .model import Report
+        from .core.model import Report
 
         return Report
     raise AttributeError(f"module 'fxreport' has no attribute {name!r}")

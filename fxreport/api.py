@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .decoder import decode
-from .fields import SPACES
-from .findings import Finding
-from .model import Report, trusted
+from .checking.decoder import decode
+from .core.fields import SPACES
+from .core.findings import Finding
+from .core.model import Report, trusted
 
 
 class ReportDecodeError(ValueError):
@@ -45,14 +45,14 @@ def loads(data: bytes, *, source: str = "<bytes>") -> Report:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report file (at most 64 KiB is read; a larger file is refused)."""
-    from .reading import read_path
+    from .checking.reading import read_path
 
     return loads(read_path(path), source=str(path))
 
 
 def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> bytes:
     """The submission file's bytes (CRLF after every record by default)."""
-    from .codec import encode
+    from .core.codec import encode
 
     return encode(report, newline=newline, sign_style=sign_style)
 
@@ -60,7 +60,7 @@ def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) ->
 def dump(report: Report, path: str | os.PathLike[str], *, newline: str = "crlf",
          sign_style: str = SPACES, overwrite: bool = False) -> Path:
     """Write atomically; ``path`` may be a directory (the file gets its rule name)."""
-    from .atomic import write_atomic
+    from .policy.atomic import write_atomic
 
     target = Path(path)
     if target.is_dir():

@@ -20,7 +20,7 @@ _LANG_HELP = "Language of messages, labels and hints (default: from the locale, 
 def _lang(value: str | None) -> str:
     if value:
         return value
-    from .report import default_lang
+    from .outputs import default_lang
 
     return default_lang()
 
@@ -31,7 +31,7 @@ def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
-    from .rules import unknown
+    from .core.rules import unknown
 
     selected, ignored = _prefixes(select), _prefixes(ignore)
     for option, values in (("--select", selected), ("--ignore", ignored)):
@@ -50,7 +50,7 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
-    from .calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
+    from .checking.calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
 
     for option in reversed((
         click.option("--calendar", "calendar_kind",
@@ -70,7 +70,7 @@ def _calendar_options(command: Any) -> Any:
 
 def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
     """The business calendar of the options; a day file that cannot be used exits 2."""
-    from .calendar import BusinessCalendar, read_days
+    from .checking.calendar import BusinessCalendar, read_days
 
     days: dict[str, list[Any]] = {}
     for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
@@ -131,9 +131,9 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
     error or a path that cannot be read.
     """
-    from .batch import check_paths
-    from .report import apply_selection, safe, use_colour, write_json, write_text
-    from .words import word
+    from .checking.batch import check_paths
+    from .outputs import apply_selection, safe, use_colour, write_json, write_text
+    from .core.words import word
 
     if previous is not None and len(paths) != 1:
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
@@ -163,7 +163,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
 def rules(code: str | None, lang: str | None) -> None:
     """List the rule catalogue, the rules starting with a prefix (fxreport rules ARI),
     or explain one rule (fxreport rules ARI001)."""
-    from .rules import RULES, category_word, matching, severity_word
+    from .core.rules import RULES, category_word, matching, severity_word
 
     lang = _lang(lang)
     codes = list(RULES) if code is None else matching(code)
@@ -212,9 +212,9 @@ def _load_or_exit(path: str) -> Any:
 def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
     """Show a report as a labelled table, JSON or CSV (or its raw bytes with --ruler)."""
     if ruler:
-        from .views import ruler_text
+        from .outputs.views import ruler_text
 
-        from .reading import read_path
+        from .checking.reading import read_path
 
         try:
             data = read_path(path, INPUT_LIMIT)
@@ -228,13 +228,13 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
 
         click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
-        from .making import csv_text
+        from .policy.making import csv_text
 
         sys.stdout.flush()
         sys.stdout.buffer.write(b"\xef\xbb\xbf" + csv_text(report, _lang(lang)).encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        from .views import table_text
+        from .outputs.views import table_text
 
         click.echo(table_text(report, _lang(lang)), nl=False)
     _note_errors(path, _lang(lang))
@@ -242,10 +242,10 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
 
 def _note_errors(path: str, lang: str) -> None:
     """``show`` of a readable report that ``check`` rejects says so on standard error."""
-    from .checker import check_bytes
-    from .reading import read_path
-    from .report import safe
-    from .words import word
+    from .checking.checker import check_bytes
+    from .checking.reading import read_path
+    from .outputs import safe
+    from .core.words import word
 
     result = check_bytes(read_path(path), path)
     codes = sorted({f.code for f in result.findings if f.severity == "error"})
@@ -269,7 +269,7 @@ def _read_source(source: str) -> bytes:
                 _fail("there is no standard input to read", 2)
             data = sys.stdin.buffer.read(INPUT_LIMIT + 1)
         else:
-            from .reading import read_path
+            from .checking.reading import read_path
 
             data = read_path(source, INPUT_LIMIT)
     except OSError as exc:
@@ -288,9 +288,9 @@ def _input_failed(source: str, exc: Any) -> NoReturn:
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str) -> None:
     """Encode, check, and write atomically; errors block the write."""
-    from .batch import Outcome
-    from .making import encode_checked, target_for
-    from .report import use_colour, write_text
+    from .checking.batch import Outcome
+    from .policy.making import encode_checked, target_for
+    from .outputs import use_colour, write_text
 
     built = encode_checked(report, newline=newline, sign_style=sign_style)
     target = target_for(report, output)
@@ -311,7 +311,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
 
 def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
     """Atomic write; an existing file needs --force; a failure says nothing was written."""
-    from .atomic import write_atomic
+    from .policy.atomic import write_atomic
 
     try:
         write_atomic(target, data, overwrite=force)
@@ -342,7 +342,7 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
     warnings are printed.  Writes are atomic and never replace a file without
     --force.
     """
-    from .making import InputError, make_report, read_input
+    from .policy.making import InputError, make_report, read_input
 
     data = _read_source(source)
     try:
@@ -378,8 +378,8 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     """
     import json
 
-    from .fields import FieldFormatError, parse_any_date
-    from .making import make_report, roll_input
+    from .core.fields import FieldFormatError, parse_any_date
+    from .policy.making import make_report, roll_input
 
     if output and write_dir:
         raise click.UsageError("-o writes the JSON input and --write the submission file; pick one")
@@ -425,9 +425,9 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str)
     import os
 
     from .api import dumps, loads
-    from .atomic import write_atomic
-    from .checker import check_bytes
-    from .reading import read_path
+    from .policy.atomic import write_atomic
+    from .checking.checker import check_bytes
+    from .checking.reading import read_path
 
     status = 0
     for path in files:
@@ -472,7 +472,7 @@ def schema() -> None:
     """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions)."""
     import json
 
-    from .model import Report
+    from .core.model import Report
 
     click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
 

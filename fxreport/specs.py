@@ -10,9 +10,9 @@ import re
 import sys
 from pathlib import Path
 
-from .identities import CARRIED, IDENTITIES
-from .layout import RECORD_WIDTH, ROW_TITLES, ROWS
-from .rules import CATEGORIES, RULES, Rule, category_word, severity_word
+from .core.identities import CARRIED, IDENTITIES
+from .core.layout import RECORD_WIDTH, ROW_TITLES, ROWS
+from .core.rules import CATEGORIES, RULES, Rule, category_word, severity_word
 
 _PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
 
@@ -25,7 +25,7 @@ def template(text: str) -> str:
 
 def format_md() -> str:
     out = ["# The report's byte layout", "",
-           "Generated from `fxreport/layout.py` by `python -m fxreport.specs`; do not edit.",
+           "Generated from `fxreport/core/layout.py` by `python -m fxreport.specs`; do not edit.",
            f"Each record is {RECORD_WIDTH} bytes; columns are bytes, 1-based, inclusive.",
            "Amounts are S9(9) in thousands of US dollars. The writer emits CRLF after every record.",
            ""]
@@ -61,7 +61,7 @@ def explain(rule: Rule, lang: str = "en") -> str:
 
 def rules_md() -> str:
     out = ["# Rule catalogue", "",
-           "Generated from `fxreport/rules.py` by `python -m fxreport.specs`; do not edit.",
+           "Generated from `fxreport/core/rules.py` by `python -m fxreport.specs`; do not edit.",
            "`fxreport rules` lists these; `fxreport rules CODE` explains one.",
            "Severity `error` makes a file invalid; `warning` does not.", ""]
     for cat in CATEGORIES:

@@ -8,10 +8,10 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from fxreport.identities import derive
-from fxreport.identities import IDENTITIES
-from fxreport.layout import AMOUNT, AMOUNT_MAX, LAYOUT
-from fxreport.model import Report
+from fxreport.core.identities import derive
+from fxreport.core.identities import IDENTITIES
+from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.core.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

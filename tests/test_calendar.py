@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 import fxreport
-from fxreport import _calendar_data, calendar_tables
-from fxreport.calendar import CALENDARS, BusinessCalendar, read_days
+from fxreport.checking import _calendar_data, calendar_tables
+from fxreport.checking.calendar import CALENDARS, BusinessCalendar, read_days
 from fxreport.cli import cli
 from reports import DAY1, DAY2
 
@@ -165,12 +165,12 @@ def test_the_tables_agree_with_holidays_every_day_of_the_span(kind: str) -> None
     truth = holidays_truth(kind)
     cal = BusinessCalendar(kind)
     wrong = [d for d in days(*SPAN) if cal.is_business_day(d) != bool(truth(d))]
-    assert wrong == [], f"{kind}: regenerate with python -m fxreport.calendar_tables"
+    assert wrong == [], f"{kind}: regenerate with python -m fxreport.checking.calendar_tables"
 
 
 def test_the_committed_tables_are_what_the_generator_writes() -> None:
     committed = Path(_calendar_data.__file__).read_text(encoding="utf-8")
-    assert committed == calendar_tables.generate(), "run python -m fxreport.calendar_tables"
+    assert committed == calendar_tables.generate(), "run python -m fxreport.checking.calendar_tables"
     assert (_calendar_data.FIRST_YEAR, _calendar_data.LAST_YEAR) == (calendar_tables.FIRST_YEAR,
                                                                       calendar_tables.LAST_YEAR)
     assert calendar_tables.KINDS == CALENDARS
@@ -194,7 +194,7 @@ PROBE = textwrap.dedent("""
     import sys, time
     t = time.perf_counter()
     import datetime as dt
-    from fxreport.calendar import BusinessCalendar
+    from fxreport.checking.calendar import BusinessCalendar
     kinds = {kinds!r}
     for kind in kinds:
         cal = BusinessCalendar(kind)
@@ -223,7 +223,7 @@ def test_inside_the_span_holidays_is_not_imported() -> None:
 
 def test_a_check_with_previous_does_not_import_holidays(tmp_path: Path) -> None:
     a, b = write_pair(tmp_path, D(2024, 4, 30), D(2024, 5, 2))
-    code = ("import sys\nfrom fxreport.batch import check_paths\n"
+    code = ("import sys\nfrom fxreport.checking.batch import check_paths\n"
             f"o = check_paths([{str(b)!r}], {str(a)!r})\n"
             "assert o.reports[0].findings == [], o.reports[0].findings\n"
             "print('holidays' in sys.modules)\n")

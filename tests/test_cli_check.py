@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from fxreport.cli import cli
-from fxreport.report import default_lang
-from fxreport.rules import RULES
+from fxreport.outputs import default_lang
+from fxreport.core.rules import RULES
 from reports import DAY1, DAY2, put
 
 BROKEN = Path(__file__).resolve().parent.parent / "samples" / "broken"
@@ -168,7 +168,7 @@ def test_real_process_json_and_exit_status() -> None:
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    from fxreport.report import use_colour
+    from fxreport.outputs import use_colour
 
     class Tty:
         def isatty(self) -> bool:
@@ -187,7 +187,7 @@ def test_directory_without_reports_is_said_and_exits_2(tmp_path: Path) -> None:
 
 
 def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    from fxreport import batch
+    from fxreport.checking import batch
 
     corpus = Path(__file__).resolve().parent / "corpus"
     paths = sorted(str(p) for p in corpus.rglob("*.txt"))

@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from pydantic import ValidationError
 
 import fxreport
-from fxreport.checker import check_bytes
-from fxreport.fields import FieldValueError
-from fxreport.layout import AMOUNT, ROWS
-from fxreport.model import Report
-from fxreport.codec import record_structs
+from fxreport.checking.checker import check_bytes
+from fxreport.core.fields import FieldValueError
+from fxreport.core.layout import AMOUNT, ROWS
+from fxreport.core.model import Report
+from fxreport.core.codec import record_structs
 from reports import DAY1, DAY2, any_reports, join, put, records, valid_reports
 
 SAMPLES = [DAY1, DAY2]

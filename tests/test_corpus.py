@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from fxreport.cli import cli
-from fxreport.rules import CATEGORIES, RULES
+from fxreport.core.rules import CATEGORIES, RULES
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())

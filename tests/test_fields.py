@@ -8,8 +8,8 @@ from typing import Any, Callable
 import pytest
 from construct import ConstError, ConstructError
 
-from fxreport import fields as fc
-from fxreport.layout import AMOUNTS, ROWS
+from fxreport.core import fields as fc
+from fxreport.core.layout import AMOUNTS, ROWS
 
 
 def roundtrip(field: Any, raw: bytes, value: Any, canonical: bytes | None = None,

@@ -18,11 +18,11 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fxreport.checker import check_bytes
+from fxreport.checking.checker import check_bytes
 from fxreport.cli import cli
-from fxreport.layout import AMOUNT, CODE, LAYOUT, RESERVED, ROC_DATE, ROWS
-from fxreport.reading import read_limited
-from fxreport.rules import CATEGORIES, RULES
+from fxreport.core.layout import AMOUNT, CODE, LAYOUT, RESERVED, ROC_DATE, ROWS
+from fxreport.checking.reading import read_limited
+from fxreport.core.rules import CATEGORIES, RULES
 from reports import DAY2, put
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,14 +212,14 @@ def test_awkward_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         fh.write(DAY2.read_bytes())
     locked = d / "locked.txt"
     locked.write_bytes(DAY2.read_bytes())
-    real_read = __import__("fxreport.reading", fromlist=["read_path"]).read_path
+    real_read = __import__("fxreport.checking.reading", fromlist=["read_path"]).read_path
 
     def deny(path, *a):  # type: ignore[no-untyped-def]
         if str(path).endswith("locked.txt"):  # root ignores chmod 000, so refuse here
             raise PermissionError(13, "Permission denied", str(path))
         return real_read(path, *a)
 
-    monkeypatch.setattr("fxreport.batch.read_path", deny)
+    monkeypatch.setattr("fxreport.checking.batch.read_path", deny)
     r = CliRunner().invoke(cli, ["check", "--format", "json", str(d)])
     assert r.exit_code == 2
     out = json.loads(r.stdout)
@@ -241,7 +241,7 @@ def test_awkward_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from fxreport import atomic
+    from fxreport.policy import atomic
 
     target = tmp_path / "ABP1209.txt"
     target.write_bytes(b"old contents")
@@ -277,7 +277,7 @@ def test_a_read_only_directory_writes_nothing(tmp_path: Path, monkeypatch: pytes
 
 
 def test_an_interrupted_write_removes_its_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from fxreport import atomic
+    from fxreport.policy import atomic
 
     target = tmp_path / "ABP1209.txt"
     target.write_bytes(b"old")
@@ -324,7 +324,7 @@ def test_user_defined_characters_are_named_not_crashed_on(lead: int) -> None:
 # --- the decoder's fast path agrees with the field-by-field collector --------------
 
 def _decoded(data: bytes, fast: bool) -> tuple:  # type: ignore[type-arg]
-    from fxreport.decoder import decode
+    from fxreport.checking.decoder import decode
 
     d = decode(data, fast=fast)
     return ([(f.code, f.row, f.start, f.end, f.found) for f in d.findings], d.values, d.heads)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from fxreport import specs
-from fxreport.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
-from fxreport.codec import record_structs
+from fxreport.core.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
+from fxreport.core.codec import record_structs
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "tests" / "data" / "FORMAT.md"

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 
 import fxreport
 from fxreport.cli import cli
-from fxreport.model import Report
+from fxreport.core.model import Report
 from reports import DAY1, DAY2, put, valid_reports
 
 
@@ -54,7 +54,7 @@ def test_show_then_build_canonicalises_other_styles(tmp_path: Path) -> None:
 @settings(max_examples=25, deadline=None)
 @given(valid_reports())
 def test_json_and_csv_views_round_trip_any_valid_report(report: Report) -> None:
-    from fxreport.making import csv_text, make_report, read_input
+    from fxreport.policy.making import csv_text, make_report, read_input
 
     for data in (json.dumps(report.to_json_dict()).encode(), ("\ufeff" + csv_text(report, "zh-TW")).encode()):
         doc, where = read_input(data)
@@ -93,7 +93,7 @@ def test_show_ruler_works_on_broken_files(tmp_path: Path) -> None:
 
 def test_derive_computes_left_sides_and_names_both_numbers_on_conflict(tmp_path: Path) -> None:
     doc = fxreport.load(DAY2).to_json_dict()
-    from fxreport.identities import IDENTITIES
+    from fxreport.core.identities import IDENTITIES
 
     targets = {i.target for i in IDENTITIES}
     for row in ("row1", "row2", "row3"):

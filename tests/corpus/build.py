@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE.parent))
 
 import fxreport  # noqa: E402
-from fxreport.identities import derive  # noqa: E402
-from fxreport.identities import CARRIED, IDENTITIES  # noqa: E402
-from fxreport.model import Report  # noqa: E402
+from fxreport.core.identities import derive  # noqa: E402
+from fxreport.core.identities import CARRIED, IDENTITIES  # noqa: E402
+from fxreport.core.model import Report  # noqa: E402
 from reports import join, put, records  # noqa: E402
 
 DAY1 = (ROOT / "samples" / "ABP1208.txt").read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fxreport.checker import check_bytes
+from fxreport.checking.checker import check_bytes
 from reports import BYTES2 as DAY2
 
 

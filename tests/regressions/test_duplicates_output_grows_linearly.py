@@ -25,8 +25,8 @@ def test_output_per_file_does_not_grow_with_the_number_of_duplicates(tmp_path: P
 
 
 def test_a_duplicate_names_at_most_three_others_and_counts_the_rest(tmp_path: Path) -> None:
-    from fxreport.checker import check_bytes, link_series
-    from fxreport.calendar import BusinessCalendar
+    from fxreport.checking.checker import check_bytes, link_series
+    from fxreport.checking.calendar import BusinessCalendar
 
     results = [check_bytes(DAY2, f"x{i}.txt") for i in range(10)]
     link_series(results, BusinessCalendar())

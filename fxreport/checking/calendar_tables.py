@@ -1,12 +1,12 @@
 """The business-day rules taken from ``holidays``, and the generator of their tables.
 
-``fxreport.calendar`` answers from ``fxreport/_calendar_data.py`` for the years
+``fxreport.checking.calendar`` answers from ``fxreport/checking/_calendar_data.py`` for the years
 ``FIRST_YEAR`` to ``LAST_YEAR`` so that checking never imports ``holidays`` (it costs
 150-250 ms: it imports every country).  That module is generated from the rules
 below; regenerate it after changing them or upgrading ``holidays``::
 
-    python -m fxreport.calendar_tables          # rewrite fxreport/_calendar_data.py
-    python -m fxreport.calendar_tables --check  # exit 1 if it is out of date
+    python -m fxreport.checking.calendar_tables          # rewrite fxreport/checking/_calendar_data.py
+    python -m fxreport.checking.calendar_tables --check  # exit 1 if it is out of date
 
 The span:
 
@@ -33,7 +33,7 @@ from pathlib import Path
 
 FIRST_YEAR = 2008
 LAST_YEAR = 2030
-KINDS = ("bank", "exchange", "government")  # fxreport.calendar.CALENDARS
+KINDS = ("bank", "exchange", "government")  # fxreport.checking.calendar.CALENDARS
 # XTAI's name, in holidays' source language, for the days before Lunar New Year on
 # which the stock market does not trade but clears and settles (banks work).
 SETTLEMENT_ONLY = "無交易（僅辦理結算交割）"
@@ -87,7 +87,7 @@ def _lines(per_year: dict[int, list[_dt.date]]) -> list[str]:
 
 
 def generate() -> str:
-    """The text of ``fxreport/_calendar_data.py`` from the installed ``holidays``."""
+    """The text of ``fxreport/checking/_calendar_data.py`` from the installed ``holidays``."""
     closed_out = ["CLOSED_WEEKDAYS = {"]
     open_out = ["OPEN_WEEKEND_DAYS = {"]
     for kind in KINDS:
@@ -95,9 +95,9 @@ def generate() -> str:
         closed_out += [f'    "{kind}": (', *_lines(closed), "    ),"]
         open_out += [f'    "{kind}": (', *_lines(opened), "    ),"]
     head = [
-        '"""Business-day tables of fxreport.calendar: generated, do not edit.',
+        '"""Business-day tables of fxreport.checking.calendar: generated, do not edit.',
         "",
-        "Written by `python -m fxreport.calendar_tables` from the `holidays` package.",
+        "Written by `python -m fxreport.checking.calendar_tables` from the `holidays` package.",
         "Per calendar, one string per year: the year, then as MMDD the weekdays that are",
         "not business days (CLOSED_WEEKDAYS) or the Saturdays and Sundays that are",
         '(OPEN_WEEKEND_DAYS; years without any are left out)."""',
@@ -110,7 +110,7 @@ def generate() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m fxreport.calendar_tables",
+    parser = argparse.ArgumentParser(prog="python -m fxreport.checking.calendar_tables",
                                      description=f"Regenerate {DATA_PATH.name} from holidays.")
     parser.add_argument("--check", action="store_true",
                         help="only say whether the committed tables are up to date (exit 1 if not)")
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         current = None
     if args.check:
         if current != text:
-            print(f"{DATA_PATH} is out of date: run python -m fxreport.calendar_tables",
+            print(f"{DATA_PATH} is out of date: run python -m fxreport.checking.calendar_tables",
                   file=sys.stderr)
             return 1
         print(f"{DATA_PATH} is up to date")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .decoder import split_records
-from .fields import roc_text
-from .layout import AMOUNT, RECORD_WIDTH, ROW_TITLES, ROWS
-from .model import Report
-from .words import word
+from ..checking.decoder import split_records
+from ..core.fields import roc_text
+from ..core.layout import AMOUNT, RECORD_WIDTH, ROW_TITLES, ROWS
+from ..core.model import Report
+from ..core.words import word
 
 _GROUP = re.compile(r"^((?:\[[^\]]+\])+)\s*")
 

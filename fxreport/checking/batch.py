@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .calendar import BusinessCalendar
 from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
 from .reading import read_limited, read_path
-from .words import word
+from ..core.words import word
 
 STDIN = "-"
 PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves

@@ -1,6 +1,6 @@
 """Every human word that is not a rule's: input problems and the commands' own lines.
 
-The rule catalogue (``fxreport.rules``) holds the words of findings; this
+The rule catalogue (``fxreport.core.rules``) holds the words of findings; this
 module holds the rest, in English and Traditional Chinese, so that no
 reader, writer or command builds a sentence of its own.  Chinese follows
 FORMAT.md 6.9: ROC dates, full-width punctuation, no English words.

@@ -14,11 +14,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .checker import FileReport, check_bytes
-from .identities import DeriveConflict, derive
-from .fields import SPACES, roc_text
-from .layout import AMOUNT, LAYOUT, ROWS
-from .model import Report, split_rows
+from ..checking.checker import FileReport, check_bytes
+from ..core.identities import DeriveConflict, derive
+from ..core.fields import SPACES, roc_text
+from ..core.layout import AMOUNT, LAYOUT, ROWS
+from ..core.model import Report, split_rows
 
 CSV_HEADER = ["row", "start", "end", "name", "label", "value"]
 _AMOUNT_ROW = {f.name: f.row for f in LAYOUT if f.type == AMOUNT}
@@ -162,7 +162,7 @@ def _where(key: str, where: Mapping[str, str]) -> str:
 
 
 def _is_target(key: str) -> bool:
-    from .identities import IDENTITIES
+    from ..core.identities import IDENTITIES
 
     return key.split(".")[-1] in {i.target for i in IDENTITIES}
 
@@ -176,7 +176,7 @@ class Built(NamedTuple):
 
 def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> Built:
     """Bytes plus their check (under the rule name, so naming is judged on the content)."""
-    from .codec import encode
+    from ..core.codec import encode
 
     data = encode(report, newline=newline, sign_style=sign_style)
     return Built(data, check_bytes(data, report.filename))
@@ -197,7 +197,7 @@ def roll_input(previous: Report, date: Any) -> dict[str, Any]:
     computes them from the activity you fill in.  What is carried, and why, is
     the carry table (``identities.CARRIES``), A_OPTION included.
     """
-    from .identities import CARRIES, TARGETS
+    from ..core.identities import CARRIES, TARGETS
 
     prev = previous.amounts()
     flat = {f.name: 0 for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS}

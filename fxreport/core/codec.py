@@ -2,7 +2,7 @@
 
 Each record's ``Struct`` is built from the layout rows, each field's subcon
 coming from its type (``FieldType.construct``), so the writer knows no column
-and no format of its own.  ``fxreport.decoder`` is the reading side, because
+and no format of its own.  ``fxreport.checking.decoder`` is the reading side, because
 reading must collect every problem instead of stopping at the first.
 """
 

@@ -18,9 +18,9 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from . import encoding as enc
-from .fields import AMOUNT_MAX, BIG5, FieldFormatError
-from .findings import Finding
-from .layout import (
+from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
+from ..core.findings import Finding
+from ..core.layout import (
     AMOUNT,
     BANK_FIELD,
     BIG5_TEXT,

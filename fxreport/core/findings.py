@@ -2,7 +2,7 @@
 
 A finding holds a rule code, its place (row, columns, field), the bytes found
 and the values its message needs.  Every word comes from the catalogue
-(``fxreport.rules``) when the finding is shown, so checks never build a
+(``fxreport.core.rules``) when the finding is shown, so checks never build a
 sentence and a finding costs nothing to render until someone reads it.
 """
 

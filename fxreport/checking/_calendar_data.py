@@ -1,6 +1,6 @@
-"""Business-day tables of fxreport.calendar: generated, do not edit.
+"""Business-day tables of fxreport.checking.calendar: generated, do not edit.
 
-Written by `python -m fxreport.calendar_tables` from the `holidays` package.
+Written by `python -m fxreport.checking.calendar_tables` from the `holidays` package.
 Per calendar, one string per year: the year, then as MMDD the weekdays that are
 not business days (CLOSED_WEEKDAYS) or the Saturdays and Sundays that are
 (OPEN_WEEKEND_DAYS; years without any are left out)."""

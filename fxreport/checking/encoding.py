@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import BIG5
+from ..core.fields import BIG5
 
 _BOMS = (
     (b"\xff\xfe\x00\x00", "UTF-32-LE"),

@@ -12,8 +12,8 @@ Typhoon days and other closures are not known in advance: ``closed`` and ``open`
 days (from ``--closed-days``/``--open-days`` files, see ``read_days``) adjust any
 calendar.
 
-For the years of ``fxreport/_calendar_data.py`` (2008-2030) the answers come from
-tables generated from ``holidays`` (``fxreport.calendar_tables`` says how and why
+For the years of ``fxreport/checking/_calendar_data.py`` (2008-2030) the answers come from
+tables generated from ``holidays`` (``fxreport.checking.calendar_tables`` says how and why
 that span), so ``holidays``, which costs 150-250 ms to import, is imported only
 for a day outside them.
 """
@@ -156,7 +156,7 @@ def _text(data: bytes, path: str) -> str:
 
 
 def _date(text: str) -> _dt.date | None:
-    from .fields import FieldFormatError, parse_roc_date
+    from ..core.fields import FieldFormatError, parse_roc_date
 
     m = re.fullmatch(_ISO, text, re.ASCII)
     try:

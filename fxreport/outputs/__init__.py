@@ -7,13 +7,13 @@ import os
 import re
 from typing import IO, Any
 
-from .batch import Outcome
-from .checker import FileReport
-from .fields import roc_text
-from .findings import Finding
-from .layout import RECORD_WIDTH
-from .rules import ERROR, WARNING, select
-from .words import word
+from ..checking.batch import Outcome
+from ..checking.checker import FileReport
+from ..core.fields import roc_text
+from ..core.findings import Finding
+from ..core.layout import RECORD_WIDTH
+from ..core.rules import ERROR, WARNING, select
+from ..core.words import word
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:

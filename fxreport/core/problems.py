@@ -2,7 +2,7 @@
 
 Every reader (JSON, CSV, workbook) reports problems as ``InputProblem``: a
 ``Where`` (a JSON key path, a CSV line and field, a workbook cell) and a
-message key whose English and Chinese words live in ``fxreport.words.INPUT``.
+message key whose English and Chinese words live in ``fxreport.core.words.INPUT``.
 The CLI, the server and API callers render them the same way.
 """
 

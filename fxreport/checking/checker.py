@@ -4,7 +4,7 @@ The decoder makes the encoding, structure, field, reserved and consistency
 findings (the field types know their own rules).  This module holds the
 rest as a registry keyed by rule code: ``FILE_CHECKS`` run on one file's
 values, ``compare`` and ``link_series`` on a series.  Adding a rule is a
-catalogue entry in ``fxreport.rules`` and one function here.  Nothing raises
+catalogue entry in ``fxreport.core.rules`` and one function here.  Nothing raises
 on bad input; everything returns findings.
 """
 
@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .decoder import Decoded, decode
-from .fields import expected_filename
-from .findings import Finding
-from .identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
-from .layout import AMOUNT, AMOUNTS, DATE_FIELD
+from ..core.fields import expected_filename
+from ..core.findings import Finding
+from ..core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
+from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
