@@ -14,7 +14,7 @@ import datetime as _dt
 import os
 from array import array
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .decoder import Decoded, decode
 from ..core.fields import expected_filename
@@ -183,7 +183,7 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
                                previous=previous.date, reason="gap" if missing else None))
 
 
-def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, object] | None:
+def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any] | None:
     if previous.bank is None or previous.date is None:
         return {"reason": "prev_unreadable"}
     if previous.bank != today.bank:

@@ -15,7 +15,7 @@ import operator
 import re
 import struct
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import encoding as enc
 from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
@@ -150,7 +150,7 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
 
 def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
     """Field by field, every problem of three records."""
-    codec: list[tuple[str, dict[str, object]]] = []  # how the file decodes, found once if needed
+    codec: list[tuple[str, dict[str, Any]]] = []  # how the file decodes, found once if needed
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
             d.findings.append(Finding("STR003", row, length=len(rec),
@@ -166,7 +166,7 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
 
 def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Finding],
                   values: dict[str, int],
-                  codec: tuple[str, dict[str, object]] | None = None,
+                  codec: tuple[str, dict[str, Any]] | None = None,
                   ) -> tuple[str | None, _dt.date | None]:
     """One record's fields through their types: amounts into ``values``, problems into
     ``out``; returns the record's (BANK, DATE), None where malformed."""
@@ -302,7 +302,7 @@ def _consistency(d: Decoded, records: list[bytes]) -> None:
 # --- bytes that are not printable ASCII ------------------------------------------------------
 
 def _byte_findings(row: int, rec: bytes, fields: tuple[Field, ...],
-                   codec: tuple[str, dict[str, object]]) -> dict[Field, Finding]:
+                   codec: tuple[str, dict[str, Any]]) -> dict[Field, Finding]:
     """One finding per field that holds a control or non-ASCII byte.
 
     ``codec`` is how the whole file decodes (cp950, utf-8, or "" with chardet's
@@ -343,7 +343,7 @@ def _columns(fields: tuple[Field, ...]) -> list[Field]:
     return [f for f in fields for _ in range(f.width)]
 
 
-def describe_char(rec: bytes, i: int, codec: tuple[str, dict[str, object]]) -> tuple[int, dict[str, object]]:
+def describe_char(rec: bytes, i: int, codec: tuple[str, dict[str, Any]]) -> tuple[int, dict[str, Any]]:
     """(byte width, the catalogue's reason and values) for the non-ASCII character at ``i``."""
     b = rec[i]
     name, guess = codec

@@ -7,6 +7,7 @@ UTF-8, and only then chardet's guess (imported lazily: it is slow to import).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..core.fields import BIG5
 
@@ -37,14 +38,14 @@ _SIGNATURES = (
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")
 
 
-def utf16_or_32(data: bytes) -> dict[str, str] | None:
+def utf16_or_32(data: bytes) -> dict[str, Any] | None:
     """The UTF-16/32 flavour of ``data`` (``encoding`` and the catalogue's ``reason``:
     with or without a BOM) when its BOM or NUL pattern says so."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return {"encoding": name, "reason": "with_bom"}
-    name = _wide_by_nuls(data)
-    return {"encoding": name, "reason": "no_bom"} if name else None
+    wide = _wide_by_nuls(data)
+    return {"encoding": wide, "reason": "no_bom"} if wide else None
 
 
 def _wide_by_nuls(data: bytes) -> str | None:
@@ -66,7 +67,7 @@ def _wide_by_nuls(data: bytes) -> str | None:
     return None
 
 
-def binary_kind(data: bytes) -> dict[str, object] | None:
+def binary_kind(data: bytes) -> dict[str, Any] | None:
     """What binary thing ``data`` is (the catalogue's ``reason`` and its values), when it
     is plainly not a text report."""
     for magic, name in _SIGNATURES:
@@ -86,7 +87,7 @@ def binary_kind(data: bytes) -> dict[str, object] | None:
     return None
 
 
-def describe_non_ascii(data: bytes) -> tuple[str, dict[str, object]]:
+def describe_non_ascii(data: bytes) -> tuple[str, dict[str, Any]]:
     """How the non-ASCII bytes of a whole file decode: (codec for pieces, chardet's guess).
 
     The codec is ``cp950`` or ``utf-8`` when the whole file decodes strictly
