@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from fxreport.core.fields import FieldValueError
 from fxreport.core.layout import AMOUNT, ROWS
 from fxreport.core.model import Report
 from fxreport.core.codec import record_structs
-from reports import DAY1, DAY2, any_reports, join, put, records, valid_reports
+from reports import DAY1, DAY2, any_reports, put, valid_reports
 
 SAMPLES = [DAY1, DAY2]
 
@@ -186,9 +185,3 @@ def test_any_in_range_report_round_trips_in_both_styles(report: Report) -> None:
             data = fxreport.dumps(report, sign_style=style, newline=newline)
             assert fxreport.loads(data) == report
             assert fxreport.dumps(fxreport.loads(data), sign_style=style, newline=newline) == data
-
-
-def test_records_helper_sanity() -> None:
-    data = DAY1.read_bytes()
-    assert join(records(data)) == data
-    assert dt.date(2016, 12, 8) == fxreport.load(DAY1).date

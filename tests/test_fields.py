@@ -56,7 +56,7 @@ def test_amount_accepted(raw: bytes, value: int, canonical: bytes | None) -> Non
                                        (0, b"0000000000"), (-999_999_999, b"-999999999")])
 def test_amount_zero_fill_style(value: int, raw: bytes) -> None:
     roundtrip(AB, raw, value, sign_style=fc.ZERO_FILL)
-    assert fc.format_amount(value, fc.ZERO_FILL) == raw
+    assert fc.AMOUNT.format(value, 10, fc.ZERO_FILL) == raw
 
 
 REFUSED_AMOUNTS = [
@@ -81,7 +81,7 @@ REFUSED_AMOUNTS = [
 @pytest.mark.parametrize("raw,reason", REFUSED_AMOUNTS)
 def test_amount_refused(raw: bytes, reason: str) -> None:
     with pytest.raises(fc.FieldFormatError) as exc:
-        fc.parse_amount(raw)
+        fc.AMOUNT.parse(raw)
     assert exc.value.reason == reason
     if reason != "range":
         assert fc.amount_problem(raw) == reason
@@ -92,7 +92,7 @@ def test_amount_refused(raw: bytes, reason: str) -> None:
 @pytest.mark.parametrize("value", [1_000_000_000, -1_000_000_000, 10**12, 1.5, "12", True, None])
 def test_amount_writer_refuses_what_does_not_fit(value: Any) -> None:
     with pytest.raises(fc.FieldValueError):
-        fc.format_amount(value)
+        fc.AMOUNT.format(value)
 
 
 DATE = ROWS[1][1]
@@ -123,14 +123,14 @@ def test_roc_date_accepted(raw: bytes, value: dt.date) -> None:
 ])
 def test_roc_date_refused(raw: bytes, reason: str) -> None:
     with pytest.raises(fc.FieldFormatError) as exc:
-        fc.parse_roc_date(raw)
+        fc.ROC_DATE.parse(raw)
     assert exc.value.reason == reason
 
 
 @pytest.mark.parametrize("value", [dt.date(1911, 12, 31), dt.date(2911, 1, 1), dt.date(1, 1, 1)])
 def test_roc_date_writer_refuses_years_outside_001_999(value: dt.date) -> None:
     with pytest.raises(fc.FieldValueError):
-        fc.format_roc_date(value)
+        fc.ROC_DATE.format(value)
 
 
 def test_any_date_reads_roc_and_iso() -> None:
@@ -151,14 +151,14 @@ def test_code_accepted(raw: bytes) -> None:
                                         (b"AB-D", "code_form"), (b"    ", "code_form")])
 def test_code_refused(raw: bytes, reason: str) -> None:
     with pytest.raises(fc.FieldFormatError) as exc:
-        fc.parse_code(raw)
+        fc.CODE.parse(raw)
     assert exc.value.reason == reason
 
 
 @pytest.mark.parametrize("value", ["ABC", "ABCDE", "abcd", "台灣", ""])
 def test_code_writer_refuses(value: str) -> None:
     with pytest.raises(fc.FieldValueError):
-        fc.format_code(value)
+        fc.CODE.format(value)
 
 
 AFS = ROWS[1][7]
@@ -191,10 +191,37 @@ def test_big5_text(raw: bytes, value: str) -> None:
 
 def test_big5_text_refuses_split_and_undecodable_and_too_long() -> None:
     with pytest.raises(fc.FieldFormatError):
-        fc.parse_big5_text(b"ABCDEFGHI\xa5")  # a lead byte cut by the field's edge
+        fc.BIG5_TEXT.parse(b"ABCDEFGHI\xa5")  # a lead byte cut by the field's edge
     with pytest.raises(fc.FieldFormatError):
-        fc.parse_big5_text(b"\x81\x40        ")  # user-defined area: cp950 cannot decode
+        fc.BIG5_TEXT.parse(b"\x81\x40        ")  # user-defined area: cp950 cannot decode
     with pytest.raises(fc.FieldValueError):
-        fc.format_big5_text("台灣證券商公司", 10)
+        fc.BIG5_TEXT.format("台灣證券商公司", 10)
     with pytest.raises(fc.FieldValueError):
-        fc.format_big5_text("😀", 10)
+        fc.BIG5_TEXT.format("😀", 10)
+
+
+# --- Big5 text through the same registry and decoder as every other type ---------------
+from fxreport.checking.decoder import decode_record  # noqa: E402
+from fxreport.core.layout import RESERVED, Field  # noqa: E402
+
+TEXT_ROW = (ROWS[1][0], ROWS[1][1], Field(1, 14, 23, "NAME", "name", fc.BIG5_TEXT, "名稱", "name"),
+            Field(1, 24, 213, "", "reserved_24", RESERVED, "保留欄位", "reserved"))
+
+
+def _record(text: bytes) -> bytes:
+    return b"ABCD105/12/09" + text.ljust(10) + b" " * 190
+
+
+def test_big5_text_field_decodes_in_a_layout_row() -> None:
+    out: list = []  # type: ignore[type-arg]
+    head = decode_record(_record("台灣證券".encode("cp950")), TEXT_ROW, 1, out, {})
+    assert out == [] and head == ("ABCD", fc.ROC_DATE.parse(b"105/12/09"))
+
+
+def test_big5_text_field_split_by_its_edge_is_a_finding_at_its_column() -> None:
+    rec = _record(b"ABCDEFGHI")[:22] + "台".encode("cp950")[:1] + b" " * 190  # lead byte at column 23
+    assert len(rec) == 213
+    out: list = []  # type: ignore[type-arg]
+    decode_record(rec, TEXT_ROW, 1, out, {}, codec=("cp950", {}))
+    assert [(f.code, f.field.name, f.params["column"]) for f in out] == [("ENC005", "NAME", 23)]
+    assert "0xA5" in out[0].message() and "0xA5" in out[0].message("zh-TW")

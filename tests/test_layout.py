@@ -94,9 +94,3 @@ def test_specs_are_generated_from_the_code(name: str) -> None:
     committed = (ROOT / "specs" / name).read_text(encoding="utf-8")
     assert committed == specs.GENERATED[name](), (
         f"specs/{name} is stale: run `python -m fxreport.specs`")
-
-
-def test_format_md_spec_lists_every_field() -> None:
-    text = specs.format_md()
-    for f in LAYOUT:
-        assert f"| {f.start}-{f.end} | {f.width} | {f.name or '(unnamed)'} |" in text

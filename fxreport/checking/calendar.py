@@ -156,14 +156,14 @@ def _text(data: bytes, path: str) -> str:
 
 
 def _date(text: str) -> _dt.date | None:
-    from ..core.fields import FieldFormatError, parse_roc_date
+    from ..core.fields import ROC_DATE, FieldFormatError
 
     m = re.fullmatch(_ISO, text, re.ASCII)
     try:
         if m:
             return _dt.date(*(int(g) for g in m.groups()))
         if re.fullmatch(_ROC, text, re.ASCII):
-            return parse_roc_date(text.encode("ascii"))
+            return ROC_DATE.parse(text.encode("ascii"))
     except (ValueError, FieldFormatError):
         pass
     return None

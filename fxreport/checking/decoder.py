@@ -179,8 +179,11 @@ def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Fin
         try:
             value = field.type.parse(raw)
         except FieldFormatError as exc:
+            params = dict(exc.params)
+            if "offset" in params:  # a byte inside the field: name its column
+                params["column"] = field.start + params.pop("offset")
             out.append(Finding(exc.code or field.type.code, row, field, raw,
-                               reason=exc.reason, **exc.params))
+                               reason=exc.reason, **params))
             continue
         if field.type is AMOUNT:
             values[field.name] = value

@@ -241,8 +241,9 @@ class Big5Text(FieldType):
         try:
             return raw.decode(BIG5).rstrip(" ")
         except UnicodeDecodeError as exc:
-            raise FieldFormatError("big5", f"byte 0x{raw[exc.start]:02X} at offset {exc.start}",
-                                   byte=f"0x{raw[exc.start]:02X}", offset=exc.start) from None
+            raise FieldFormatError("big5_text", f"byte 0x{raw[exc.start]:02X} at offset {exc.start}",
+                                   code=self.code, bytes=f"{raw[exc.start]:02X}",
+                                   offset=exc.start) from None
 
     def format(self, value: Any, width: int, style: str = SPACES) -> bytes:
         if not isinstance(value, str):
@@ -319,26 +320,3 @@ def parse_any_date(text: str) -> _dt.date:
 def expected_filename(bank: str, date: _dt.date) -> str:
     """The naming rule: first 2 characters of the firm code + P + MMDD + .txt."""
     return f"{bank[:2]}P{date.month:02d}{date.day:02d}.txt"
-
-
-# Compatibility names for callers of the old functions.
-parse_amount = AMOUNT.parse
-parse_roc_date = ROC_DATE.parse
-parse_code = CODE.parse
-parse_big5_text = BIG5_TEXT.parse
-
-
-def format_amount(value: int, style: str = SPACES, width: int = AMOUNT_WIDTH) -> bytes:
-    return AMOUNT.format(value, width, style)
-
-
-def format_roc_date(value: _dt.date) -> bytes:
-    return ROC_DATE.format(value)
-
-
-def format_code(value: str) -> bytes:
-    return CODE.format(value)
-
-
-def format_big5_text(value: str, width: int) -> bytes:
-    return BIG5_TEXT.format(value, width)

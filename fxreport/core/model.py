@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from . import fields as fc
 from .fields import expected_filename
-from .layout import AMOUNT, BANK_FIELD, CODE, DATE_FIELD, LAYOUT, ROW_TITLES, ROWS
+from .layout import AMOUNT, BANK_FIELD, CODE, DATE_FIELD, ROW_TITLES, ROWS
 
 AmountInt = AMOUNT.pydantic()
 FirmCode = CODE.pydantic()

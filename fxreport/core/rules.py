@@ -276,6 +276,9 @@ REASONS: dict[str, tuple[str, str]] = {
                        "位元組 0x{bytes}：不是有效的 Big5；此檔既非 Big5 也非 UTF-8"
                        "（chardet 判斷可能為 {guess}，信心 {confidence}）"),
     "more": (" and {rest} more", "及其他 {rest} 個"),
+    "big5_text": ("byte 0x{bytes}, which cp950 cannot decode here (a character cut by the "
+                  "field's edge, or a user-defined one)",
+                  "位元組 0x{bytes}：cp950 無法解碼（字元被欄位邊界切開，或為造字區字元）"),
     "split": (", split by the edge between {left} and {right}", "，被 {left} 與 {right} 的欄位邊界切開"),
     # UTF-16/32 (ENC001)
     "with_bom": ("(with a byte order mark)", "（含位元組順序標記）"),
