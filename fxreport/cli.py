@@ -139,18 +139,24 @@ def rules(code: str | None, lang: str | None) -> None:
 INPUT_LIMIT = 1024 * 1024
 
 
-def _load_or_exit(path: str) -> Any:
+def _load_or_exit(path: str, lang: str = "en") -> Any:
     import fxreport
+
+    from .words import line, os_reason
 
     try:
         return fxreport.load(path)
     except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+        _fail_line(line("cannot_read", lang, path=path, reason=os_reason(exc, lang)), 2)
     except fxreport.ReportDecodeError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"fxreport: `fxreport check {path}` says how to fix it; "
-                   f"`fxreport show --ruler {path}` shows its bytes", err=True)
-        sys.exit(1)
+        click.echo(exc.text(lang), err=True)
+        _fail_line(line("see_check", lang, path=path), 1)
+
+
+def _fail_line(text: str, code: int = 1) -> NoReturn:
+    """Exit after a line already worded (``fxreport: ...`` in the reader's language)."""
+    click.echo(text, err=True)
+    sys.exit(code)
 
 
 @cli.command()
@@ -173,10 +179,12 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
         try:
             data = read_path(path, INPUT_LIMIT)
         except OSError as exc:
-            _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+            from .words import line, os_reason
+
+            _fail_line(line("cannot_read", _lang(lang), path=path, reason=os_reason(exc, _lang(lang))), 2)
         click.echo(ruler_text(data), nl=False)
         return
-    report = _load_or_exit(path)
+    report = _load_or_exit(path, _lang(lang))
     if fmt == "json":
         import json
 
@@ -202,63 +210,82 @@ _SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]),
                      help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
 
 
-def _read_source(source: str) -> bytes:
+def _read_source(source: str, lang: str) -> bytes:
+    from .words import line, os_reason
+
     try:
         if source == "-":
             if sys.stdin is None:
-                _fail("there is no standard input to read", 2)
-            data = sys.stdin.buffer.read(INPUT_LIMIT + 1)
+                _fail_line(line("no_stdin", lang), 2)
+            from .reading import read_limited
+
+            data = read_limited(sys.stdin.buffer, INPUT_LIMIT)
         else:
             from .reading import read_path
 
             data = read_path(source, INPUT_LIMIT)
     except OSError as exc:
-        _fail(f"cannot read {source}: {exc.strerror or exc}", 2)
+        _fail_line(line("cannot_read", lang, path=source, reason=os_reason(exc, lang)), 2)
     if len(data) > INPUT_LIMIT:
-        _fail(f"{source} is larger than {INPUT_LIMIT:,} bytes; build input is one day's JSON or CSV")
+        _fail_line(line("input_too_large", lang, path=source, limit=INPUT_LIMIT))
     return data
 
 
-def _input_failed(source: str, exc: Any) -> NoReturn:
+def _shown_source(source: str, lang: str) -> str:
+    from .checker import display_path
+    from .words import word
+
+    return word("standard_input", lang) if source == "-" else display_path(source)
+
+
+def _input_failed(source: str, exc: Any, lang: str) -> NoReturn:
+    from .words import line, word
+
     for p in exc.problems:
-        click.echo(f"{source}: {p.where}: {p.message}", err=True)
-    _fail("nothing was written", 1)
+        click.echo(word("source_line", lang, source=source, text=p.text(lang)), err=True)
+    _fail_line(line("nothing_written", lang), 1)
+
+
+def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> None:
+    """Findings of a report made from input, at the input's key paths (``row1.ACUST``,
+    or the CSV line), never at a file that was not written."""
+    from .findings import Finding
+    from .making import Where, finding_key
+    from .words import word
+
+    for f in sorted(findings, key=Finding.sort_key):
+        key = finding_key(f)
+        at = (where.get(key) or Where(key=key)) if key else Where()
+        text = f.text(lang) if f.field is None else f"{f.field.display} {f.text(lang)}"
+        message = word("finding", lang, code=f.code, text=text)
+        click.echo(word("source_line", lang, source=source,
+                        text=word("where_message", lang, where=at.text(lang), message=message)),
+                   err=True)
+        click.echo(word("hint", lang, text=f.hint(lang)), err=True)
 
 
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
-                  sign_style: str, lang: str) -> None:
-    """Encode, check, and write atomically; errors block the write."""
-    from .batch import Outcome
-    from .making import encode_checked, target_for
-    from .report import use_colour, write_text
+                  sign_style: str, lang: str, source: str, where: Any = None) -> None:
+    """Check, name and write through ``making.write_report``; only the printing is here."""
+    from .api import ReportInvalidError
+    from .fields import roc_text
+    from .making import WriteRefused, write_report
+    from .words import line, word
 
-    built = encode_checked(report, newline=newline, sign_style=sign_style)
-    target = target_for(report, output)
-    built.result.path = str(target)
-    if built.result.findings:
-        write_text(Outcome([built.result], []), sys.stderr, lang, colour=use_colour(sys.stderr))
-    if not built.result.valid:
-        _fail("the report has errors; nothing was written", 1)
-    if target.name != report.filename:
-        if not force:
-            _fail(f"{target.name} breaks the naming rule (the content needs {report.filename}); "
-                  "use -o DIR to get the right name, or --force to keep yours", 1)
-        click.echo(f"fxreport: warning: {target.name} breaks the naming rule "
-                   f"(the content needs {report.filename})", err=True)
-    _write_or_fail(target, built.data, force)
-    click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
-
-
-def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
-    """Atomic write; an existing file needs --force; a failure says nothing was written."""
-    from .atomic import write_atomic
-
+    where = where or {}
     try:
-        write_atomic(target, data, overwrite=force)
-    except FileExistsError:
-        _fail(f"{target} exists; use --force to replace it", 1)
-    except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", 1)
+        done = write_report(report, output, force=force, newline=newline, sign_style=sign_style)
+    except ReportInvalidError as exc:
+        _echo_findings(source, exc.findings + exc.warnings, where, lang)
+        _fail_line(line("report_has_errors", lang), 1)
+    except WriteRefused as exc:
+        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
+    _echo_findings(source, done.warnings, where, lang)
+    if done.name_breaks_rule:
+        click.echo(line("name_warning", lang, name=done.path.name, expected=done.expected_name),
+                   err=True)
+    click.echo(line("wrote_report", lang, path=done.path, bank=report.bank,
+                    iso=report.date.isoformat(), roc=roc_text(report.date)), err=True)
 
 
 @cli.command()
@@ -267,7 +294,7 @@ def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
               help="A directory (the file gets its rule name, e.g. ABP1209.txt) or a file "
                    "name. Default: the current directory.")
 @click.option("--derive", "derived", is_flag=True,
-              help="Compute every left side of the identities (ACUST, ABAL_UNB, ..., POS) "
+              help="Compute every missing left side of the identities (ACUST, ABAL_UNB, ..., POS) "
                    "from its inputs; a given value that disagrees is an error.")
 @click.option("--force", is_flag=True,
               help="Replace an existing file; allow an output name that breaks the naming rule.")
@@ -280,17 +307,19 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 
     The result is checked before it is written: errors block the write (exit 1),
     warnings are printed.  Writes are atomic and never replace a file without
-    --force.
+    --force.  Status lines go to standard error.
     """
     from .making import InputError, make_report, read_input
 
-    data = _read_source(source)
+    lang = _lang(lang)
+    data = _read_source(source, lang)
+    shown = _shown_source(source, lang)
     try:
         doc, where = read_input(data, source)
         report = make_report(doc, derived=derived, where=where)
     except InputError as exc:
-        _input_failed(source, exc)
-    _write_report(report, output, force, newline, sign_style, _lang(lang))
+        _input_failed(shown, exc, lang)
+    _write_report(report, output, force, newline, sign_style, lang, shown, where)
 
 
 # --- roll -----------------------------------------------------------------------
@@ -298,9 +327,10 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @cli.command()
 @click.argument("previous", metavar="PREV", type=click.Path())
 @click.option("--date", "date_text", metavar="DATE",
-              help="The new report's date, ROC (105/12/12) or ISO (2016-12-12). "
+              help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
                    "Default: the next Taiwan business day after PREV's date.")
-@click.option("-o", "--output", metavar="FILE", help="Write the JSON input here instead of stdout.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the JSON input here instead of standard output (- for standard output).")
 @click.option("--write", "write_dir", metavar="DIR",
               help="Write the no-activity submission file into DIR instead.")
 @click.option("--closed-days", type=click.Path(), metavar="FILE",
@@ -315,38 +345,67 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     """Start the next report from PREV: prior-day fields carried, activity zero.
 
     Prints the build input as JSON (the left sides of the identities are left
-    out: fill in today's trades, then `fxreport build --derive`).
+    out: fill in today's trades, then `fxreport build --derive`).  Status
+    lines go to standard error.
     """
     import json
 
-    from .fields import FieldFormatError, parse_any_date
-    from .making import make_report, roll_input
+    from .fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
+    from .making import InputError, make_report, roll_input
+    from .model import date_refusal
+    from .words import input_message, line, value_text
 
+    lang = _lang(lang)
     if output and write_dir:
-        raise click.UsageError("-o writes the JSON input and --write the submission file; pick one")
-    prev = _load_or_exit(previous)
+        _fail_line(line("roll_pick_one", lang), 2)
+    prev = _load_or_exit(previous, lang)
     if date_text:
         try:
             day = parse_any_date(date_text)
-        except FieldFormatError:
-            raise click.BadParameter(f"{date_text!r} is not a date like 105/12/12 or 2016-12-12",
-                                     param_hint="--date") from None
+        except FieldFormatError as exc:
+            key, params = date_refusal(date_text, exc.reason)
+            params["value"] = value_text(date_text)
+            _fail_line(line("roll_bad_date", lang, message=input_message(key, lang, params)), 2)
+        if not roc_year_fits(day):
+            message = input_message("date_range", lang, {"value": value_text(date_text)})
+            _fail_line(line("roll_bad_date", lang, message=message), 2)
         if day <= prev.date:
-            raise click.BadParameter(f"{date_text} is not after PREV's date {prev.date.isoformat()}",
-                                     param_hint="--date")
+            _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
+                            prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
     else:
         day = _calendar(closed_days).next(prev.date)
     doc = roll_input(prev, day)
     if write_dir:
-        _write_report(make_report(doc, derived=True), write_dir, force, newline, sign_style,
-                      _lang(lang))
+        try:
+            report = make_report(doc, derived=True)
+        except InputError as exc:
+            _input_failed(previous, exc, lang)
+        _write_report(report, write_dir, force, newline, sign_style, lang, previous)
         return
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if not output:
+    if not output or output == "-":
         click.echo(text, nl=False)
         return
-    _write_or_fail(output, text.encode("utf-8"), force)
-    click.echo(f"wrote {output} (input for {prev.bank} {day.isoformat()})")
+    _write_text(output, text.encode("utf-8"), force, lang)
+    click.echo(line("wrote_input", lang, path=output, bank=prev.bank, iso=day.isoformat(),
+                    roc=roc_text(day)), err=True)
+
+
+def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
+    """Atomic write of a file that is not a report; an existing file needs --force."""
+    from .atomic import write_atomic
+    from .making import ReportExistsError, WriteRefused
+    from .words import word
+
+    try:
+        try:
+            write_atomic(target, data, overwrite=force)
+        except FileExistsError as exc:
+            raise ReportExistsError("exists", target) from exc
+        except OSError as exc:
+            raise WriteRefused("cannot_write", target, reason=exc) from exc
+    except WriteRefused as exc:
+        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
 
 
 # --- fmt ------------------------------------------------------------------------

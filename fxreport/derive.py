@@ -22,6 +22,16 @@ def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
     names both numbers).  Inputs that are not whole numbers are left for the
     model's validation to report.
     """
+    out, problems = derive_all(amounts)
+    if problems:
+        raise DeriveConflict(problems)
+    return out
+
+
+def derive_all(amounts: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
+    """``derive`` without raising: the filled-in copy and the conflicts
+    (name, given, derived, formula), so that a caller can report them with
+    every other problem of its input."""
     out = dict(amounts)
     problems = []
     for ident in derivation_order():
@@ -30,11 +40,12 @@ def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
         if len(numbers) != len(terms):
             continue
         value = sum(sign * t for (sign, _), t in zip(ident.terms, numbers))
-        given = out.get(ident.target)
-        if given is None:
+        if ident.target not in out:
             out[ident.target] = value
+            continue
+        given = out[ident.target]
+        if given is None:
+            continue  # null is not a number: the model's validation says so
         elif isinstance(given, int) and not isinstance(given, bool) and given != value:
             problems.append((ident.target, given, value, ident.formula()))
-    if problems:
-        raise DeriveConflict(problems)
-    return out
+    return out, problems
