@@ -273,14 +273,14 @@ def test_fmt_rewrites_only_what_changes_and_keeps_values(tmp_path: Path) -> None
     bad_bytes = put(DAY2.read_bytes(), 1, 64, b"0")
     bad.write_bytes(bad_bytes)
     r = run("fmt", "--check", str(z), str(ok))
-    assert r.exit_code == 1 and "would be reformatted" in r.stdout
+    assert r.exit_code == 1 and "would be reformatted" in r.stderr
     assert z.read_bytes() != DAY2.read_bytes()
     r = run("fmt", str(z), str(ok), str(bad))
     assert r.exit_code == 1
     assert z.read_bytes() == DAY2.read_bytes()
     assert stat.S_IMODE(z.stat().st_mode) == 0o640
-    assert ok.read_bytes() == DAY1.read_bytes() and "already canonical" in r.stdout
-    assert bad.read_bytes() == bad_bytes and "left untouched" in r.stdout
+    assert ok.read_bytes() == DAY1.read_bytes() and "already canonical" in r.stderr
+    assert bad.read_bytes() == bad_bytes and "left untouched" in r.stderr
     assert run("fmt", "--check", str(z)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ABP1208.txt", "ABP1209.txt", "bad.txt"]
 
