@@ -273,6 +273,19 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
     from .words import line, word
 
     where = where or {}
+    if output == "-":  # standard output: the same check, then the bytes
+        from .making import checked_bytes
+
+        try:
+            data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style)
+        except ReportInvalidError as exc:
+            _echo_findings(source, exc.findings + exc.warnings, where, lang)
+            _fail_line(line("report_has_errors", lang), 1)
+        _echo_findings(source, warnings, where, lang)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     try:
         done = write_report(report, output, force=force, newline=newline, sign_style=sign_style)
     except ReportInvalidError as exc:
@@ -292,7 +305,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", metavar="DIR_OR_FILE",
               help="A directory (the file gets its rule name, e.g. ABP1209.txt) or a file "
-                   "name. Default: the current directory.")
+                   "name; - for standard output. Default: the current directory.")
 @click.option("--derive", "derived", is_flag=True,
               help="Compute every missing left side of the identities (ACUST, ABAL_UNB, ..., POS) "
                    "from its inputs; a given value that disagrees is an error.")

@@ -62,6 +62,7 @@ class _Object(dict):  # type: ignore[type-arg]
     """A JSON object that remembers the keys it was given more than once."""
 
     __slots__ = ("repeated",)
+    repeated: dict[str, int]
 
 
 def _object(pairs: list[tuple[str, Any]]) -> _Object:
@@ -106,12 +107,10 @@ def read_json(text: str) -> dict[str, Any]:
     return _plain(doc)
 
 
-def _plain(node: Any) -> Any:
+def _plain(doc: dict[str, Any]) -> dict[str, Any]:
     """Plain dicts again (the duplicate bookkeeping is done), only two levels deep:
     deeper values are refused by validation as they are."""
-    if isinstance(node, dict):
-        return {k: (dict(v) if isinstance(v, dict) else v) for k, v in node.items()}
-    return node
+    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in doc.items()}
 
 
 def key_text(key: Any) -> str:

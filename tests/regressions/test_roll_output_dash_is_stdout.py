@@ -25,6 +25,9 @@ def test_dash_is_standard_output_and_status_lines_go_to_stderr(tmp_path: Path,
     assert os.listdir(tmp_path) == []
     r = CliRunner().invoke(cli, ["roll", str(DAY2), "-o", "today.json"])
     assert r.exit_code == 0 and r.stdout == "" and "wrote today.json" in r.stderr
+    r = CliRunner().invoke(cli, ["build", "today.json", "--derive", "-o", "-"])
+    assert r.exit_code == 0 and r.stdout_bytes.startswith(b"ABCD105/12/12") and r.stderr == ""
+    assert sorted(os.listdir(tmp_path)) == ["today.json"]
     r = CliRunner().invoke(cli, ["build", "today.json", "--derive"])
     assert r.exit_code == 0 and r.stdout == "" and "wrote ABP1212.txt" in r.stderr
     r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", "w"])
