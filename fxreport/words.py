@@ -291,6 +291,10 @@ def value_text(value: Any) -> str:
     written = getattr(value, "json_text", None)
     if isinstance(written, str):
         text = written
+    elif isinstance(value, float) and value != value:
+        text = "NaN"
+    elif isinstance(value, float) and value in (float("inf"), float("-inf")):
+        text = "Infinity" if value > 0 else "-Infinity"
     elif isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
     else:
@@ -299,8 +303,8 @@ def value_text(value: Any) -> str:
         except (TypeError, ValueError, RecursionError):
             try:
                 text = str(value)
-            except ValueError:  # an int too long for Python to write out
-                text = "9" * _VALUE_WIDTH
+            except (ValueError, RecursionError):  # an int too long to write out, a deep list
+                text = "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
     text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100
                    else f"\\u{ord(c):04x}" for c in text)
     if len(text) > _VALUE_WIDTH:
