@@ -69,7 +69,7 @@ def _publish_new(tmp: str, target: Path) -> None:
             link(tmp, target)  # FileExistsError if someone created it meanwhile
         except FileExistsError:
             raise
-        except (OSError, NotImplementedError):
+        except (OSError, NotImplementedError, AttributeError):
             pass  # no hard links here: fall back to an exclusive placeholder
         else:
             os.unlink(tmp)

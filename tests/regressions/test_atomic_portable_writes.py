@@ -19,12 +19,18 @@ def _no_link(*args: object) -> None:
     raise OSError(1, "Operation not permitted")  # what FAT or some shares answer
 
 
-@pytest.mark.parametrize("link", ["raises", "missing", "present"])
+def _no_link_support(*args: object) -> None:
+    raise AttributeError("link")
+
+
+@pytest.mark.parametrize("link", ["raises", "attribute-error", "missing", "present"])
 def test_writes_work_without_fchmod_and_without_hard_links(link: str, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "fchmod", raising=False)
     if link == "raises":
         monkeypatch.setattr(os, "link", _no_link)
+    elif link == "attribute-error":
+        monkeypatch.setattr(os, "link", _no_link_support)
     elif link == "missing":
         monkeypatch.delattr(os, "link")
     target = tmp_path / "ABP1209.txt"
