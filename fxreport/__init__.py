@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import ReportDecodeError, dump, dumps, load, loads
+    from .api import ReportDecodeError, ReportInvalidError, dump, dumps, load, loads
     from .core.model import Report
 
-__all__ = ["Report", "ReportDecodeError", "__version__", "dump", "dumps", "load", "loads"]
+__all__ = ["Report", "ReportDecodeError", "ReportInvalidError", "__version__", "dump", "dumps",
+           "load", "loads"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("load", "loads", "dump", "dumps", "ReportDecodeError"):
+    if name in ("load", "loads", "dump", "dumps", "ReportDecodeError", "ReportInvalidError"):
         from . import api
 
         return getattr(api, name)

@@ -11,18 +11,55 @@ from .core.findings import Finding
 from .core.model import Report, trusted
 
 
+def _finding_lines(findings: list[Finding], lang: str = "en") -> list[str]:
+    from .core.words import word
+
+    lines = []
+    for f in findings:
+        where = (word("finding_place", lang, row=f.row, start=f.start, end=f.end,
+                      field=f.field.display) if f.field and f.row
+                 else word("finding_row", lang, row=f.row) if f.row else word("finding_file", lang))
+        lines.append(f"  {where}: [{f.code}] {f.message(lang)}")
+    return lines
+
+
 class ReportDecodeError(ValueError):
     """The bytes are not a readable report; ``findings`` lists every problem."""
 
     def __init__(self, findings: list[Finding], source: str = "<bytes>") -> None:
         self.findings = findings
         self.source = source
-        lines = [f"{source} is not a readable report ({len(findings)} problem(s)):"]
-        for f in findings:
-            where = (f"row {f.row} columns {f.start}-{f.end} {f.field.display}" if f.field
-                     else f"row {f.row}" if f.row else "file")
-            lines.append(f"  {where}: [{f.code}] {f.message()}")
-        super().__init__("\n".join(lines))
+        super().__init__(self.text())
+
+    def text(self, lang: str = "en") -> str:
+        """Every problem, one a line, in English or Traditional Chinese."""
+        from .core.words import word
+
+        return "\n".join([word("report_unreadable", lang, source=self.source,
+                                count=len(self.findings)), *_finding_lines(self.findings, lang)])
+
+
+class ReportInvalidError(ValueError):
+    """A report that ``fxreport check`` finds errors in, so it was not written.
+
+    ``findings`` lists every error (each with ``row``, ``start``/``end``
+    columns, ``field_name`` and ``message(lang)``); ``warnings`` the check's
+    warnings.  Raised by ``dump``/``dumps`` and ``fxreport.policy.making.write_report``
+    unless they are given ``check=False``.
+    """
+
+    def __init__(self, findings: list[Finding], name: str = "<report>", *,
+                 warnings: list[Finding] | None = None) -> None:
+        self.findings = findings
+        self.warnings = warnings or []
+        self.name = name
+        super().__init__(self.text())
+
+    def text(self, lang: str = "en") -> str:
+        from .core.words import word
+
+        return "\n".join([f"{self.name}: " + word("report_invalid", lang, count=len(self.findings)),
+                          *_finding_lines(self.findings, lang)])
 
 
 # What ``loads`` must refuse: the bytes cannot be represented by a Report
@@ -50,21 +87,31 @@ def load(path: str | os.PathLike[str]) -> Report:
     return loads(read_path(path), source=str(path))
 
 
-def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> bytes:
-    """The submission file's bytes (CRLF after every record by default)."""
-    from .core.codec import encode
+def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
+          check: bool = True) -> bytes:
+    """The submission file's bytes (CRLF after every record by default).
 
-    return encode(report, newline=newline, sign_style=sign_style)
+    The bytes are checked first: an error that ``fxreport check`` would find
+    (an identity that does not hold, a date the file cannot hold, ...) raises
+    ``ReportInvalidError`` listing every one.  ``check=False`` encodes without
+    checking.
+    """
+    from .policy.making import checked_bytes
+
+    return checked_bytes(report, newline=newline, sign_style=sign_style, check=check)[0]
 
 
 def dump(report: Report, path: str | os.PathLike[str], *, newline: str = "crlf",
-         sign_style: str = SPACES, overwrite: bool = False) -> Path:
-    """Write atomically; ``path`` may be a directory (the file gets its rule name)."""
-    from .policy.atomic import write_atomic
+         sign_style: str = SPACES, overwrite: bool = False, check: bool = True) -> Path:
+    """Check, then write atomically; return the path written.
 
-    target = Path(path)
-    if target.is_dir():
-        target = target / report.filename
-    write_atomic(target, dumps(report, newline=newline, sign_style=sign_style),
-                 overwrite=overwrite)
-    return target
+    ``path`` may be a directory (the file gets its rule name, ``ABP1209.txt``).
+    An error found by the check raises ``ReportInvalidError`` and nothing is
+    written (``check=False`` skips the check and the naming rule).  An existing
+    file raises ``FileExistsError``, and a file name that breaks the naming rule
+    ``fxreport.policy.making.WriteRefused`` (an ``OSError``), unless ``overwrite=True``.
+    """
+    from .policy.making import write_report
+
+    return write_report(report, path, force=overwrite, newline=newline,
+                        sign_style=sign_style, check=check).path

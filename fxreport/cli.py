@@ -148,7 +148,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
     for u in outcome.unreadable:
-        click.echo(f"fxreport: {word('cannot_read', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
+        click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
     if outcome.unreadable:
         sys.exit(2)
     bad = any(not r.valid or (strict and r.findings) for r in outcome.reports)
@@ -185,18 +185,24 @@ def rules(code: str | None, lang: str | None) -> None:
 INPUT_LIMIT = 1024 * 1024
 
 
-def _load_or_exit(path: str) -> Any:
+def _load_or_exit(path: str, lang: str = "en") -> Any:
     import fxreport
+
+    from .core.words import line, os_reason
 
     try:
         return fxreport.load(path)
     except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+        _fail_line(line("cannot_read", lang, path=path, reason=os_reason(exc, lang)), 2)
     except fxreport.ReportDecodeError as exc:
-        click.echo(str(exc), err=True)
-        click.echo(f"fxreport: `fxreport check {path}` says how to fix it; "
-                   f"`fxreport show --ruler {path}` shows its bytes", err=True)
-        sys.exit(1)
+        click.echo(exc.text(lang), err=True)
+        _fail_line(line("see_check", lang, path=path), 1)
+
+
+def _fail_line(text: str, code: int = 1) -> NoReturn:
+    """Exit after a line already worded (``fxreport: ...`` in the reader's language)."""
+    click.echo(text, err=True)
+    sys.exit(code)
 
 
 @cli.command()
@@ -219,10 +225,12 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
         try:
             data = read_path(path, INPUT_LIMIT)
         except OSError as exc:
-            _fail(f"cannot read {path}: {exc.strerror or exc}", 2)
+            from .core.words import line, os_reason
+
+            _fail_line(line("cannot_read", _lang(lang), path=path, reason=os_reason(exc, _lang(lang))), 2)
         click.echo(ruler_text(data), nl=False)
         return
-    report = _load_or_exit(path)
+    report = _load_or_exit(path, _lang(lang))
     if fmt == "json":
         import json
 
@@ -262,72 +270,104 @@ _SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]),
                      help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
 
 
-def _read_source(source: str) -> bytes:
+def _read_source(source: str, lang: str) -> bytes:
+    from .core.words import line, os_reason
+
     try:
         if source == "-":
             if sys.stdin is None:
-                _fail("there is no standard input to read", 2)
-            data = sys.stdin.buffer.read(INPUT_LIMIT + 1)
+                _fail_line(line("no_stdin", lang), 2)
+            from .checking.reading import read_limited
+
+            data = read_limited(sys.stdin.buffer, INPUT_LIMIT)
         else:
             from .checking.reading import read_path
 
             data = read_path(source, INPUT_LIMIT)
     except OSError as exc:
-        _fail(f"cannot read {source}: {exc.strerror or exc}", 2)
+        _fail_line(line("cannot_read", lang, path=source, reason=os_reason(exc, lang)), 2)
     if len(data) > INPUT_LIMIT:
-        _fail(f"{source} is larger than {INPUT_LIMIT:,} bytes; build input is one day's JSON or CSV")
+        _fail_line(line("input_too_large", lang, path=source, limit=INPUT_LIMIT))
     return data
 
 
-def _input_failed(source: str, exc: Any) -> NoReturn:
+def _shown_source(source: str, lang: str) -> str:
+    from .checking.checker import display_path
+    from .core.words import word
+
+    return word("standard_input", lang) if source == "-" else display_path(source)
+
+
+def _input_failed(source: str, exc: Any, lang: str) -> NoReturn:
+    from .core.words import line, word
+
     for p in exc.problems:
-        click.echo(f"{source}: {p.where}: {p.message}", err=True)
-    _fail("nothing was written", 1)
+        click.echo(word("source_line", lang, source=source, text=p.text(lang)), err=True)
+    _fail_line(line("nothing_written", lang), 1)
+
+
+def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> None:
+    """Findings of a report made from input, at the input's key paths (``row1.ACUST``,
+    or the CSV line), never at a file that was not written."""
+    from .core.findings import Finding
+    from .policy.making import Where, finding_key
+    from .core.words import word
+
+    for f in sorted(findings, key=Finding.sort_key):
+        key = finding_key(f)
+        at = (where.get(key) or Where(key=key)) if key else Where()
+        text = f.text(lang) if f.field is None else f"{f.field.display} {f.text(lang)}"
+        message = word("finding", lang, code=f.code, text=text)
+        click.echo(word("source_line", lang, source=source,
+                        text=word("where_message", lang, where=at.text(lang), message=message)),
+                   err=True)
+        click.echo(word("hint", lang, text=f.hint(lang)), err=True)
 
 
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
-                  sign_style: str, lang: str) -> None:
-    """Encode, check, and write atomically; errors block the write."""
-    from .checking.batch import Outcome
-    from .policy.making import encode_checked, target_for
-    from .outputs import use_colour, write_text
+                  sign_style: str, lang: str, source: str, where: Any = None) -> None:
+    """Check, name and write through ``making.write_report``; only the printing is here."""
+    from .api import ReportInvalidError
+    from .core.fields import roc_text
+    from .policy.making import WriteRefused, write_report
+    from .core.words import line, word
 
-    built = encode_checked(report, newline=newline, sign_style=sign_style)
-    target = target_for(report, output)
-    built.result.path = str(target)
-    if built.result.findings:
-        write_text(Outcome([built.result], []), sys.stderr, lang, colour=use_colour(sys.stderr))
-    if not built.result.valid:
-        _fail("the report has errors; nothing was written", 1)
-    if target.name != report.filename:
-        if not force:
-            _fail(f"{target.name} breaks the naming rule (the content needs {report.filename}); "
-                  "use -o DIR to get the right name, or --force to keep yours", 1)
-        click.echo(f"fxreport: warning: {target.name} breaks the naming rule "
-                   f"(the content needs {report.filename})", err=True)
-    _write_or_fail(target, built.data, force)
-    click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
+    where = where or {}
+    if output == "-":  # standard output: the same check, then the bytes
+        from .policy.making import checked_bytes
 
-
-def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
-    """Atomic write; an existing file needs --force; a failure says nothing was written."""
-    from .policy.atomic import write_atomic
-
+        try:
+            data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style)
+        except ReportInvalidError as exc:
+            _echo_findings(source, exc.findings + exc.warnings, where, lang)
+            _fail_line(line("report_has_errors", lang), 1)
+        _echo_findings(source, warnings, where, lang)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     try:
-        write_atomic(target, data, overwrite=force)
-    except FileExistsError:
-        _fail(f"{target} exists; use --force to replace it", 1)
-    except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", 1)
+        done = write_report(report, output, force=force, newline=newline, sign_style=sign_style)
+    except ReportInvalidError as exc:
+        _echo_findings(source, exc.findings + exc.warnings, where, lang)
+        _fail_line(line("report_has_errors", lang), 1)
+    except WriteRefused as exc:
+        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
+    _echo_findings(source, done.warnings, where, lang)
+    if done.name_breaks_rule:
+        click.echo(line("name_warning", lang, name=done.path.name, expected=done.expected_name),
+                   err=True)
+    click.echo(line("wrote_report", lang, path=done.path, bank=report.bank,
+                    iso=report.date.isoformat(), roc=roc_text(report.date)), err=True)
 
 
 @cli.command()
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", metavar="DIR_OR_FILE",
               help="A directory (the file gets its rule name, e.g. ABP1209.txt) or a file "
-                   "name. Default: the current directory.")
+                   "name; - for standard output. Default: the current directory.")
 @click.option("--derive", "derived", is_flag=True,
-              help="Compute every left side of the identities (ACUST, ABAL_UNB, ..., POS) "
+              help="Compute every missing left side of the identities (ACUST, ABAL_UNB, ..., POS) "
                    "from its inputs; a given value that disagrees is an error.")
 @click.option("--force", is_flag=True,
               help="Replace an existing file; allow an output name that breaks the naming rule.")
@@ -340,17 +380,19 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 
     The result is checked before it is written: errors block the write (exit 1),
     warnings are printed.  Writes are atomic and never replace a file without
-    --force.
+    --force.  Status lines go to standard error.
     """
     from .policy.making import InputError, make_report, read_input
 
-    data = _read_source(source)
+    lang = _lang(lang)
+    data = _read_source(source, lang)
+    shown = _shown_source(source, lang)
     try:
         doc, where = read_input(data, source)
         report = make_report(doc, derived=derived, where=where)
     except InputError as exc:
-        _input_failed(source, exc)
-    _write_report(report, output, force, newline, sign_style, _lang(lang))
+        _input_failed(shown, exc, lang)
+    _write_report(report, output, force, newline, sign_style, lang, shown, where)
 
 
 # --- roll -----------------------------------------------------------------------
@@ -358,9 +400,10 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @cli.command()
 @click.argument("previous", metavar="PREV", type=click.Path())
 @click.option("--date", "date_text", metavar="DATE",
-              help="The new report's date, ROC (105/12/12) or ISO (2016-12-12). "
+              help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
                    "Default: the next business day after PREV's date (see --calendar).")
-@click.option("-o", "--output", metavar="FILE", help="Write the JSON input here instead of stdout.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the JSON input here instead of standard output (- for standard output).")
 @click.option("--write", "write_dir", metavar="DIR",
               help="Write the no-activity submission file into DIR instead.")
 @_calendar_options
@@ -374,38 +417,67 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     """Start the next report from PREV: prior-day fields carried, activity zero.
 
     Prints the build input as JSON (the left sides of the identities are left
-    out: fill in today's trades, then `fxreport build --derive`).
+    out: fill in today's trades, then `fxreport build --derive`).  Status
+    lines go to standard error.
     """
     import json
 
-    from .core.fields import FieldFormatError, parse_any_date
-    from .policy.making import make_report, roll_input
+    from .core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
+    from .policy.making import InputError, make_report, roll_input
+    from .core.model import date_refusal
+    from .core.words import input_message, line, value_text
 
+    lang = _lang(lang)
     if output and write_dir:
-        raise click.UsageError("-o writes the JSON input and --write the submission file; pick one")
-    prev = _load_or_exit(previous)
+        _fail_line(line("roll_pick_one", lang), 2)
+    prev = _load_or_exit(previous, lang)
     if date_text:
         try:
             day = parse_any_date(date_text)
-        except FieldFormatError:
-            raise click.BadParameter(f"{date_text!r} is not a date like 105/12/12 or 2016-12-12",
-                                     param_hint="--date") from None
+        except FieldFormatError as exc:
+            key, params = date_refusal(date_text, exc.reason)
+            params["value"] = value_text(date_text)
+            _fail_line(line("roll_bad_date", lang, message=input_message(key, lang, params)), 2)
+        if not roc_year_fits(day):
+            message = input_message("date_range", lang, {"value": value_text(date_text)})
+            _fail_line(line("roll_bad_date", lang, message=message), 2)
         if day <= prev.date:
-            raise click.BadParameter(f"{date_text} is not after PREV's date {prev.date.isoformat()}",
-                                     param_hint="--date")
+            _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
+                            prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
     else:
         day = _calendar(calendar_kind, closed_days, open_days).next(prev.date)
     doc = roll_input(prev, day)
     if write_dir:
-        _write_report(make_report(doc, derived=True), write_dir, force, newline, sign_style,
-                      _lang(lang))
+        try:
+            report = make_report(doc, derived=True)
+        except InputError as exc:
+            _input_failed(previous, exc, lang)
+        _write_report(report, write_dir, force, newline, sign_style, lang, previous)
         return
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if not output:
+    if not output or output == "-":
         click.echo(text, nl=False)
         return
-    _write_or_fail(output, text.encode("utf-8"), force)
-    click.echo(f"wrote {output} (input for {prev.bank} {day.isoformat()})")
+    _write_text(output, text.encode("utf-8"), force, lang)
+    click.echo(line("wrote_input", lang, path=output, bank=prev.bank, iso=day.isoformat(),
+                    roc=roc_text(day)), err=True)
+
+
+def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
+    """Atomic write of a file that is not a report; an existing file needs --force."""
+    from .policy.atomic import write_atomic
+    from .policy.making import ReportExistsError, WriteRefused
+    from .core.words import word
+
+    try:
+        try:
+            write_atomic(target, data, overwrite=force)
+        except FileExistsError as exc:
+            raise ReportExistsError("exists", target) from exc
+        except OSError as exc:
+            raise WriteRefused("cannot_write", target, reason=exc) from exc
+    except WriteRefused as exc:
+        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
 
 
 # --- fmt ------------------------------------------------------------------------
@@ -416,52 +488,68 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
               help="Only say which files would change (exit 1 if any).")
 @_NEWLINE
 @_SIGN
-def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str) -> None:
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
+        lang: str | None) -> None:
     """Rewrite valid files in canonical form without changing any value.
 
-    Each new text is read back and compared with the old before the file is
+    FILES may be directories (their *.txt files, as `check` reads them).  Each
+    new text is read back and compared with the old before the file is
     replaced (atomically).  Files with errors are left untouched and reported.
+    The lines go to standard error.  Exit status: 0 nothing to do or all
+    rewritten, 1 a file with errors (with --check, a file that would change),
+    2 a path that cannot be read.
     """
     import os
 
     from .api import dumps, loads
     from .policy.atomic import write_atomic
-    from .checking.checker import check_bytes
+    from .checking.batch import expand
+    from .checking.checker import check_bytes, display_path
     from .checking.reading import read_path
+    from .core.words import os_reason, reason_text, word
 
-    status = 0
-    for path in files:
+    lang = _lang(lang)
+
+    def say(key: str, path: str, **params: Any) -> None:
+        click.echo(word(key, lang, path=display_path(path), **params), err=True)
+
+    paths, unreadable = expand(files)
+    status = 2 if unreadable else 0
+    for u in unreadable:
+        say("fmt_cannot_read", u.path, reason=reason_text(u.reason, lang))
+    for path in paths:
         try:
             data = read_path(path)
         except OSError as exc:
-            click.echo(f"{path}: cannot read: {exc.strerror or exc}", err=True)
+            say("fmt_cannot_read", path, reason=os_reason(exc, lang))
             status = 2
             continue
         result = check_bytes(data, path)
         if not result.valid:
-            click.echo(f"{path}: has errors, left untouched (see `fxreport check {path}`)")
+            say("fmt_has_errors", path)
             status = max(status, 1)
             continue
         report = loads(data)
-        new = dumps(report, newline=newline, sign_style=sign_style)
+        new = dumps(report, newline=newline, sign_style=sign_style, check=False)
         if new == data:
-            click.echo(f"{path}: already canonical")
+            say("fmt_canonical", path)
             continue
         if check_only:
-            click.echo(f"{path}: would be reformatted")
+            say("fmt_would", path)
             status = max(status, 1)
             continue
         if loads(new) != report:  # never change a value
-            click.echo(f"{path}: rewriting would change a value; left untouched", err=True)
+            say("fmt_value_changes", path)
             status = max(status, 1)
             continue
         try:
             write_atomic(os.path.realpath(path), new, overwrite=True)
         except OSError as exc:
-            click.echo(f"{path}: cannot write: {exc.strerror or exc}; left untouched", err=True)
+            say("fmt_cannot_write", path, reason=os_reason(exc, lang))
             status = max(status, 1)
             continue
-        click.echo(f"{path}: reformatted")
+        say("fmt_reformatted", path)
     sys.exit(status)
 
 

@@ -182,6 +182,7 @@ def test_generated_valid_reports_write_files_that_check_clean(report: Report) ->
 def test_any_in_range_report_round_trips_in_both_styles(report: Report) -> None:
     for style in ("spaces", "zero-fill"):
         for newline in ("crlf", "lf"):
-            data = fxreport.dumps(report, sign_style=style, newline=newline)
+            data = fxreport.dumps(report, sign_style=style, newline=newline, check=False)
             assert fxreport.loads(data) == report
-            assert fxreport.dumps(fxreport.loads(data), sign_style=style, newline=newline) == data
+            assert fxreport.dumps(fxreport.loads(data), sign_style=style, newline=newline,
+                                  check=False) == data

@@ -160,9 +160,9 @@ CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_byt
 
 
 @pytest.mark.parametrize("line,value,message", [
-    (4, "abc", "line 4: BAL: 'abc' is not a whole number"),
-    (5, "12.5", "line 5: AB: '12.5' is not a whole number"),
-    (6, "", "line 6: AS: '' is not a whole number"),
+    (4, "abc", 'line 4 (row1.BAL): "abc" is not a whole number'),
+    (5, "12.5", 'line 5 (row1.AB): "12.5" is not a whole number'),
+    (6, "", 'line 6 (row1.AS): "" is not a whole number'),
     (2, "ab", "line 2 (bank)"),
     (3, "2016/13/01", "line 3 (date)"),
     (7, "1000000000", "line 7 (row1.ACUST)"),
@@ -273,14 +273,14 @@ def test_fmt_rewrites_only_what_changes_and_keeps_values(tmp_path: Path) -> None
     bad_bytes = put(DAY2.read_bytes(), 1, 64, b"0")
     bad.write_bytes(bad_bytes)
     r = run("fmt", "--check", str(z), str(ok))
-    assert r.exit_code == 1 and "would be reformatted" in r.stdout
+    assert r.exit_code == 1 and "would be reformatted" in r.stderr
     assert z.read_bytes() != DAY2.read_bytes()
     r = run("fmt", str(z), str(ok), str(bad))
     assert r.exit_code == 1
     assert z.read_bytes() == DAY2.read_bytes()
     assert stat.S_IMODE(z.stat().st_mode) == 0o640
-    assert ok.read_bytes() == DAY1.read_bytes() and "already canonical" in r.stdout
-    assert bad.read_bytes() == bad_bytes and "left untouched" in r.stdout
+    assert ok.read_bytes() == DAY1.read_bytes() and "already canonical" in r.stderr
+    assert bad.read_bytes() == bad_bytes and "left untouched" in r.stderr
     assert run("fmt", "--check", str(z)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ABP1208.txt", "ABP1209.txt", "bad.txt"]
 

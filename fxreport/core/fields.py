@@ -300,21 +300,74 @@ def roc_text(value: _dt.date) -> str:
     return ROC_DATE.format(value).decode("ascii")
 
 
-_LOOSE_ROC = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z")
+def roc_year_fits(value: _dt.date) -> bool:
+    """Whether the ROC date field can hold ``value`` (ROC years 001-999)."""
+    return 1 <= value.year - ROC_OFFSET <= 999
+
+
+# Dates typed by a person (build input, ``roll --date``, ``--closed-days``): the
+# month and day may have one digit and the ROC year fewer than three.  The
+# submission file's DATE field stays strict (``ROC_DATE.parse``).
+_ROC_LOOSE = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z")
+_ISO_LOOSE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
 
 
 def parse_any_date(text: str) -> _dt.date:
     """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``."""
     text = text.strip()
-    m = _LOOSE_ROC.match(text)
+    m = _ROC_LOOSE.match(text)
     if m:
         return _roc_date(*(int(g) for g in m.groups()))
-    if "/" in text:
+    m = _ISO_LOOSE.match(text)
+    if not m:
         raise FieldFormatError("date_form")
     try:
-        return _dt.date.fromisoformat(text)
+        return _dt.date(*(int(g) for g in m.groups()))
     except ValueError:
-        raise FieldFormatError("date_form") from None
+        raise FieldFormatError("date_calendar") from None
+
+
+_GUESS_SPLIT = re.compile(r"\s*([0-9]{1,4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?\s*\Z")
+_GUESS_DMY = re.compile(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*\Z")
+_GUESS_COMPACT = re.compile(r"\s*([0-9]{3,4})([0-9]{2})([0-9]{2})\s*\Z")
+
+
+def guess_date(text: str) -> _dt.date | None:
+    """The date a person most likely meant by ``text`` (``2016/12/12``, ``105.12.12``,
+    ``20161212``, ``105年12月12日``, ``12/31/2016``), or None when it cannot be told.
+
+    Only for messages ("write it as ROC 105/12/12 or ISO 2016-12-12"), never to
+    accept a value.
+    """
+    for pattern in (_GUESS_SPLIT, _GUESS_COMPACT):
+        m = pattern.match(text)
+        if m:
+            year, month, day = (int(g) for g in m.groups())
+            if len(m.group(1)) < 4:
+                year += ROC_OFFSET
+            break
+    else:
+        m = _GUESS_DMY.match(text)
+        if not m:
+            return None
+        a, b, year = (int(g) for g in m.groups())
+        if a == b or a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            month, day = a, b
+        else:
+            return None  # 03/04/2016: March 4 or 3 April?
+    if year <= ROC_OFFSET:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def is_code(value: object) -> bool:
+    """Whether ``value`` is a firm code: 4 uppercase ASCII letters or digits."""
+    return isinstance(value, str) and bool(CODE._re.match(value.encode("ascii", "replace")))
 
 
 def expected_filename(bank: str, date: _dt.date) -> str:

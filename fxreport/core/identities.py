@@ -102,20 +102,30 @@ def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
     names both numbers).  Inputs that are not whole numbers are left for the
     model's validation to report.
     """
+    out, problems = derive_all(amounts)
+    if problems:
+        raise DeriveConflict(problems)
+    return out
+
+
+def derive_all(amounts: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
+    """``derive`` without raising: the filled-in copy and the conflicts
+    (name, given, derived, formula), so that a caller can report them with
+    every other problem of its input.  A left side given as null is left for
+    the model's validation to refuse."""
     out = dict(amounts)
     problems = []
     for ident in derivation_order():
         value = ident.rhs(out)
         if value is None:
             continue
-        given = out.get(ident.target)
-        if given is None:
+        if ident.target not in out:
             out[ident.target] = value
-        elif type(given) is int and given != value:
+            continue
+        given = out[ident.target]
+        if type(given) is int and given != value:
             problems.append((ident.target, given, value, ident.formula()))
-    if problems:
-        raise DeriveConflict(problems)
-    return out
+    return out, problems
 
 
 class Carry(NamedTuple):

@@ -63,29 +63,36 @@ class Report(BaseModel):
 
     @field_validator("bank", mode="before")
     @classmethod
-    def _bank_is_text(cls, v: Any) -> Any:
+    def _bank_is_a_code(cls, v: Any) -> Any:
         if not isinstance(v, str):
-            raise ValueError("the firm code must be a string such as \"ABCD\"")
+            raise refusal("bank_type", value=v)
+        if not fc.is_code(v):
+            upper = v.upper()
+            if upper != v and fc.is_code(upper):
+                raise refusal("bank_case", value=v, upper=upper)
+            raise refusal("bank_form", value=v)
         return v
 
     @field_validator("date", mode="before")
     @classmethod
     def _date_forms(cls, v: Any) -> Any:
         if isinstance(v, _dt.datetime):
-            raise ValueError("give a date, not a date and time")
+            raise refusal("date_time", value=v.isoformat())
         if isinstance(v, _dt.date):
             return v
         if not isinstance(v, str):
-            raise ValueError("give the date as ISO 2016-12-09 or ROC 105/12/09")
+            raise refusal("date_type", value=v)
         try:
             return fc.parse_any_date(v)
-        except fc.FieldFormatError:
-            raise ValueError(f"{v!r} is not a real date as ISO 2016-12-09 or ROC 105/12/09") from None
+        except fc.FieldFormatError as exc:
+            key, params = date_refusal(v, exc.reason)
+            raise refusal(key, **params) from None
 
     @field_validator("date")
     @classmethod
     def _date_fits(cls, v: _dt.date) -> _dt.date:
-        fc.ROC_DATE.format(v)  # raises FieldValueError (a ValueError) outside ROC 001-999
+        if not fc.roc_year_fits(v):
+            raise refusal("date_range", value=v.isoformat())
         return v
 
     def amounts(self) -> dict[str, int]:
@@ -112,6 +119,36 @@ class Report(BaseModel):
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON shape ``fxreport show --format json`` prints and ``build`` reads."""
         return self.model_dump(mode="json", by_alias=True)
+
+
+def date_refusal(text: str, reason: str) -> tuple[str, dict[str, Any]]:
+    """Why a typed date was refused, as an input-problem key and its parameters:
+    the forms accepted, with the user's own date in them where it can be told
+    (``"2016/12/12" is not a date: write it as ROC 105/12/12 or ISO 2016-12-12``).
+    ``value`` is the text as typed (``refusal`` and ``value_text`` quote it)."""
+    value = text
+    if reason == "date_calendar":
+        return "date_not_real", {"value": value}
+    if reason == "date_year0":
+        return "date_range", {"value": value}
+    meant = fc.guess_date(text)
+    if meant is not None and fc.roc_year_fits(meant):
+        return "date_form_guess", {"value": value, "roc": fc.roc_text(meant),
+                                   "iso": meant.isoformat()}
+    return "date_form", {"value": value}
+
+
+def refusal(key: str, **params: Any) -> Exception:
+    """A validation error whose type is ``fx_`` + an input-problem key of
+    ``fxreport.core.words.INPUT`` (its words in both languages); ``value`` is shown
+    as the user wrote it (JSON spelling)."""
+    from pydantic_core import PydanticCustomError
+
+    from .words import input_message, value_text
+
+    if "value" in params:
+        params = {**params, "value": value_text(params["value"])}
+    return PydanticCustomError("fx_" + key, input_message(key, "en", params), params)
 
 
 _ROW_NAMES = {f"row{row}": tuple(f.name for f in fields if f.type is AMOUNT)

@@ -23,11 +23,11 @@ class Where(NamedTuple):
         from .words import word
 
         if self.cell:
-            return f"{self.key} ({self.cell})" if self.key else self.cell
+            return word("place_key", lang, place=self.key, key=self.cell) if self.key else self.cell
         if self.line is not None:
             place = word("line_column" if self.column else "line", lang).format(
                 line=self.line, column=self.column)
-            return f"{place} ({self.key})" if self.key else place
+            return word("place_key", lang, place=place, key=self.key) if self.key else place
         return self.key or word("input", lang)
 
 
@@ -48,11 +48,20 @@ class InputProblem:
 
     def text(self, lang: str = "en") -> str:
         """``where: message``, as the CLI prints it after the input's name."""
-        return f"{self.where.text(lang)}: {self.message(lang)}"
+        from .words import word
+
+        return word("where_message", lang, where=self.where.text(lang), message=self.message(lang))
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:
         return {"where": self.where.text(lang), **{k: v for k, v in self.where._asdict().items()},
                 "problem": self.key, "message": self.message(lang)}
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, InputProblem) and (self.where, self.key, self.params)
+                == (other.where, other.key, other.params))
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.key))
 
     def __repr__(self) -> str:
         return f"<InputProblem {self.where.text()}: {self.key}>"

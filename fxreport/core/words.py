@@ -3,21 +3,31 @@
 The rule catalogue (``fxreport.core.rules``) holds the words of findings; this
 module holds the rest, in English and Traditional Chinese, so that no
 reader, writer or command builds a sentence of its own.  Chinese follows
-FORMAT.md 6.9: ROC dates, full-width punctuation, no English words.
+FORMAT.md 6.9: ROC dates, full-width punctuation, no English words (field
+names, option names and the names of formats such as JSON stay as they are).
+
+Templates are ``str.format`` strings; callers pass every parameter either
+language needs (``iso`` and ``roc`` for a date, for instance).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 from typing import Any
 
 LANGS = ("en", "zh-TW")
 
-# Short words and places.
+# Short words, places and the frames of the commands' lines.
 WORDS: dict[str, tuple[str, str]] = {
     "input": ("input", "輸入"),
     "line": ("line {line}", "第 {line} 行"),
     "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 字"),
+    "place_key": ("{place} ({key})", "{place}（{key}）"),
+    "where_message": ("{where}: {message}", "{where}：{message}"),
+    "source_line": ("{source}: {text}", "{source}：{text}"),
+    "program_line": ("fxreport: {text}", "fxreport：{text}"),
+    "finding": ("{code} {text}", "{code} {text}"),
     # check's text output
     "valid": ("valid", "通過"),
     "invalid": ("INVALID", "不通過"),
@@ -25,29 +35,105 @@ WORDS: dict[str, tuple[str, str]] = {
     "counts": (", {errors} error(s), {warnings} warning(s)", "，錯誤 {errors} 個、警告 {warnings} 個"),
     "summary": ("{files} file(s): {valid} valid, {invalid} INVALID; {errors} error(s), {warnings} warning(s)",
                 "共 {files} 個檔案：{valid} 個通過、{invalid} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
-    "hint": ("hint: ", "建議："),
+    "hint_label": ("hint: ", "建議："),
     "found": ("found '{value}'", "實際內容「{value}」"),
     "expected": ("expected '{value}'", "應為「{value}」"),
-    "and": ("; ", "；"),
-    "cannot_read": ("cannot read", "無法讀取"),
+    "values_sep": ("; ", "；"),
+    "unreadable": ("cannot read", "無法讀取"),
     "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
                   "fxreport：注意：{path} 有錯誤（{codes}）；請執行 `fxreport check {path}` 查看說明"),
     # show's table
     "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}（{en}）"),
-    # why a path cannot be read
+    # why a path cannot be checked
     "not_found": ("no such file or directory", "找不到此檔案或資料夾"),
     "permission": ("permission denied", "沒有讀取權限"),
     "is_dir": ("is a directory", "這是資料夾"),
     "not_regular": ("not a regular file (a device, a pipe or a socket); it was not read",
                     "不是一般檔案（裝置、管線或通訊端），未讀取"),
     "no_txt": ("no *.txt files in this directory", "此資料夾中沒有 *.txt 檔案"),
-    "no_stdin": ("there is no standard input", "沒有標準輸入"),
     "loop": ("too many levels of symbolic links", "符號連結層數過多（可能形成迴圈）"),
     "os_error": ("{detail}", "無法讀取（系統訊息：{detail}）"),
+    "hint": ("    hint: {text}", "    建議：{text}"),
+    "and": (", ", "、"),
+    "standard_input": ("<stdin>", "<標準輸入>"),
+    # build, roll --write, dump
+    "nothing_written": ("nothing was written", "未寫入任何檔案"),
+    "report_has_errors": ("the report has errors; nothing was written", "報表有錯誤；未寫入任何檔案"),
+    "wrote_report": ("wrote {path} ({bank} {iso})", "已寫入 {path}（{bank} {roc}）"),
+    "wrote_input": ("wrote {path} (input for {bank} {iso})", "已寫入 {path}（{bank} {roc} 的申報輸入）"),
+    "name_warning": ("warning: {name} breaks the naming rule (the content needs {expected})",
+                     "警告：{name} 不符合命名規則（依內容應為 {expected}）"),
+    "cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
+    "input_too_large": ("{path} is larger than {limit:,} bytes; build input is one day's JSON or CSV",
+                        "{path} 大於 {limit:,} 位元組；申報輸入應為一日的 JSON 或 CSV"),
+    "no_stdin": ("there is no standard input to read", "沒有可讀取的標準輸入"),
+    "see_check": ("`fxreport check {path}` says how to fix it; `fxreport show --ruler {path}` "
+                  "shows its bytes",
+                  "`fxreport check {path}` 會說明如何修正；`fxreport show --ruler {path}` "
+                  "會顯示其位元組"),
+    # roll
+    "roll_pick_one": ("-o writes the JSON input and --write the submission file; pick one",
+                      "-o 寫出申報輸入（JSON），--write 寫出申報檔；請擇一"),
+    "roll_bad_date": ("--date: {message}", "--date：{message}"),
+    "roll_date_not_after": ("--date: {iso} is not after PREV's date {prev_iso}",
+                            "--date：{roc} 不晚於前一份申報的日期 {prev_roc}"),
+    # fmt
+    "fmt_canonical": ("{path}: already canonical", "{path}：已是標準格式"),
+    "fmt_reformatted": ("{path}: reformatted", "{path}：已改寫為標準格式"),
+    "fmt_would": ("{path}: would be reformatted", "{path}：將會改寫為標準格式"),
+    "fmt_has_errors": ("{path}: has errors, left untouched (see `fxreport check {path}`)",
+                       "{path}：有錯誤，未更動（請見 `fxreport check {path}`）"),
+    "fmt_value_changes": ("{path}: rewriting would change a value; left untouched",
+                          "{path}：改寫會變更數值；未更動"),
+    "fmt_cannot_read": ("{path}: cannot read: {reason}", "{path}：無法讀取：{reason}"),
+    "fmt_cannot_write": ("{path}: cannot write: {reason}; left untouched",
+                         "{path}：無法寫入：{reason}；未更動"),
+    # the Python API's exceptions
+    "report_unreadable": ("{source} is not a readable report ({count} problem(s)):",
+                          "{source} 不是可讀取的申報檔（{count} 個問題）："),
+    "report_invalid": ("the report has {count} error(s); nothing was written",
+                       "報表有 {count} 個錯誤；未寫入任何檔案"),
+    "finding_place": ("row {row} columns {start}-{end} {field}", "第 {row} 列第 {start}-{end} 位元組 {field}"),
+    "finding_row": ("row {row}", "第 {row} 列"),
+    "finding_file": ("file", "檔案"),
 }
+
+# Refusals to write a report (``fxreport.policy.making.WriteRefused``).
+WRITE: dict[str, tuple[str, str]] = {
+    "exists": ("{path} exists; use --force (overwrite=True) to replace it",
+               "{path} 已存在；如要取代，請加 --force（overwrite=True）"),
+    "name_breaks_rule": (
+        "{name} breaks the naming rule (the content needs {expected}); use -o DIR to get the "
+        "right name, or --force to keep yours",
+        "{name} 不符合命名規則（依內容應為 {expected}）；請以 -o 目錄 取得正確檔名，"
+        "或加 --force 保留此檔名"),
+    "cannot_write": ("cannot write {path}: {reason}; nothing was written",
+                     "無法寫入 {path}：{reason}；未寫入任何檔案"),
+}
+
+# Why the operating system refused, by errno (its own text is used for the rest).
+OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENAMETOOLONG: ("the name is longer than the file system allows",
+                         "名稱超過檔案系統允許的長度"),
+    errno.ENOENT: ("no such file or directory", "檔案或目錄不存在"),
+    errno.EACCES: ("permission denied", "權限不足"),
+    errno.EPERM: ("permission denied", "權限不足"),
+    errno.ENOSPC: ("no space left on the device", "磁碟空間不足"),
+    errno.EROFS: ("the file system is read-only", "檔案系統為唯讀"),
+    errno.EISDIR: ("it is a directory", "這是目錄"),
+    errno.ENOTDIR: ("a part of the path is not a directory", "路徑中有一部分不是目錄"),
+    errno.EINVAL: ("the name or file is not valid here", "名稱或檔案在此無效"),
+    errno.EEXIST: ("it exists", "已存在"),
+}
+_WINDOWS_REASONS = {206: errno.ENAMETOOLONG, 123: errno.EINVAL, 3: errno.ENOENT}
+_OWN_REASONS = {"not a regular file": ("not a regular file", "不是一般檔案"),
+                "is a directory": ("it is a directory", "這是目錄"),
+                "no *.txt files in this directory": ("no *.txt files in this directory",
+                                                     "此目錄中沒有 *.txt 檔案")}
 
 # Problems in build input (JSON, CSV, workbook), by key: (English, Chinese).
 INPUT: dict[str, tuple[str, str]] = {
+    # the text as a whole
     "empty": ("the input is empty", "輸入內容是空的"),
     "not_text": ("the input is neither UTF-8 nor Big5 text", "輸入內容不是 UTF-8 或 Big5 文字"),
     "json_syntax": ("not valid JSON: {detail}", "不是有效的 JSON：{detail}"),
@@ -55,23 +141,208 @@ INPUT: dict[str, tuple[str, str]] = {
         'the JSON input must be an object like {{"bank": "ABCD", "date": "105/12/09", '
         '"row1": {{...}}, ...}}',
         '輸入的 JSON 須為物件，例如 {{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}'),
+    "json_too_deep": ("nested too deeply to read; build input is an object of three objects "
+                      "of numbers",
+                      "巢狀層次過深，無法讀取；申報輸入為一個物件，內含三個由數值組成的物件"),
+    "duplicate_key": ("given {count} times; keep one", "出現 {count} 次；請只保留一個"),
+    # CSV
+    "csv_header": ("the CSV header must be {header} (as `fxreport show --format csv` prints)",
+                   "CSV 標題列須為 {header}（與 `fxreport show --format csv` 的輸出相同）"),
+    "csv_cells": ("expected {expected} cells, found {found}", "應有 {expected} 欄，實有 {found} 欄"),
+    "csv_given_twice": ("{name} is given twice (also on line {other})",
+                        "{name} 重複出現（另見第 {other} 行）"),
+    # keys that are not the format's
+    "unknown_key": ("not a key of build input, which has bank, date, row1, row2 and row3",
+                    "不是申報輸入的鍵；申報輸入只有 bank、date、row1、row2、row3"),
+    "csv_unknown_field": ("not a field of the report (`fxreport schema` lists the fields)",
+                          "不是申報檔的欄位（`fxreport schema` 列出所有欄位）"),
+    "unknown_field": ("not a field of {row} (`fxreport schema` lists the fields)",
+                      "不是 {row} 的欄位（`fxreport schema` 列出所有欄位）"),
+    "near_miss": ("not a known name; did you mean {name}?", "不是已知的名稱；是否應為 {name}？"),
+    "near_miss_row": ("not a field of {row}; did you mean {name}, a field of {other}?",
+                      "不是 {row} 的欄位；是否應為 {other} 的欄位 {name}？"),
+    "wrong_row": ("{name} is a field of {other}, not of {row}: move it into {other}",
+                  "{name} 是 {other} 的欄位，不是 {row} 的欄位：請移至 {other}"),
+    "field_at_top": ("{name} is a field of {other}: put it inside {other}",
+                     "{name} 是 {other} 的欄位：請放在 {other} 之內"),
+    # missing values
+    "missing_amount": ("missing: give a whole number in thousands of USD (0 when there is none)",
+                       "缺少此欄：請填千美元為單位的整數（沒有請填 0）"),
+    "missing_left_side": ("missing: give it, or use --derive to compute it ({formula})",
+                          "缺少此欄：請填入，或加 --derive 自動計算（{formula}）"),
+    "missing_left_sides": ("{count} left sides of the identities are missing ({names}): "
+                           "give them, or use --derive to compute them",
+                           "缺少 {count} 個勾稽等式左邊的欄位（{names}）：請填入，"
+                           "或加 --derive 自動計算"),
+    "missing_bank": ('missing: give the firm code, such as "ABCD"',
+                     '缺少此欄：請填證券商英文字軌，例如 "ABCD"'),
+    "missing_date": ('missing: give the report date, such as "105/12/09" or "2016-12-09"',
+                     '缺少此欄：請填部位資料日期，例如民國 "105/12/09" 或西元 "2016-12-09"'),
+    "missing_row": ('missing: give the row\'s amounts as an object, such as {{"{first}": 0, ...}}',
+                    '缺少此列：請以物件填入此列金額，例如 {{"{first}": 0, ...}}'),
+    # amounts
+    "not_whole_number": ("{value} is not a whole number (amounts are whole thousands of USD)",
+                         "{value} 不是整數（金額為千美元整數）"),
+    "decimal_whole": ("{value} has a decimal point: write it as {whole}",
+                      "{value} 含小數點：請寫成 {whole}"),
+    "number_as_text": ("{value} is text: write the number without quotes, {number}",
+                       "{value} 是文字：數值請不加引號，寫成 {number}"),
+    "amount_range": ("{value} is out of range: an amount is at most 999,999,999 in magnitude "
+                     "(thousands of USD)",
+                     "{value} 超出範圍：金額的絕對值最多為 999,999,999（千美元）"),
+    "derived_range": ("computed as {value} ({formula}), which is out of range: an amount is at "
+                      "most 999,999,999 in magnitude",
+                      "計算結果為 {value}（{formula}），超出範圍：金額的絕對值最多為 999,999,999"),
+    "derive_conflict": ("given as {given:,} but {formula} gives {derived:,}; fix the value or "
+                        "leave it out",
+                        "填入 {given:,}，但依 {formula} 應為 {derived:,}；請更正或刪除此欄"),
+    # the firm code
+    "bank_type": ('{value} is not text: give the firm code in quotes, such as "ABCD"',
+                  '{value} 不是文字：證券商英文字軌請加引號，例如 "ABCD"'),
+    "bank_case": ('{value} must be uppercase: write "{upper}"', '{value} 須為大寫：請寫成 "{upper}"'),
+    "bank_form": ('{value} is not a firm code: 4 ASCII capital letters or digits, such as "ABCD"',
+                  '{value} 不是證券商英文字軌：須為 4 位半形大寫英文字母或數字，例如 "ABCD"'),
+    # the date
+    "date_type": ('{value} is not a date: write it in quotes, as ROC "105/12/09" or ISO '
+                  '"2016-12-09"',
+                  '{value} 不是日期：請加引號，寫成民國 "105/12/09" 或西元 "2016-12-09"'),
+    "date_form": ("{value} is not a date: write it as ROC YYY/MM/DD or ISO YYYY-MM-DD, such as "
+                  "105/12/09 or 2016-12-09",
+                  "{value} 不是日期：請寫成民國 YYY/MM/DD 或西元 YYYY-MM-DD，例如 105/12/09 或 "
+                  "2016-12-09"),
+    "date_form_guess": ("{value} is not a date: write it as ROC {roc} or ISO {iso}",
+                        "{value} 不是日期：請寫成民國 {roc} 或西元 {iso}"),
+    "date_not_real": ("{value} is not a real date: the calendar has no such day",
+                      "{value} 不是存在的日期：日曆上沒有這一天"),
+    "date_range": ("{value} is outside the ROC years 001 to 999 that the file can hold "
+                   "(1912-01-01 to 2910-12-31)",
+                   "{value} 超出申報檔可填的民國 001 年至 999 年"),
+    "date_time": ("{value} is a date and time: give the date only",
+                  "{value} 含日期與時間：請只填日期"),
+    # rows and anything else
+    "row_type": ('{value} is not an object: give the row\'s amounts as {{"{first}": 0, ...}}',
+                 '{value} 不是物件：請以 {{"{first}": 0, ...}} 填入此列金額'),
+    "invalid_value": ("{value} is not valid here", "{value} 在此無效"),
 }
 
+# Python's json messages (``JSONDecodeError.msg``), translated.
+JSON_SYNTAX: dict[str, tuple[str, str]] = {
+    "Expecting value": ("a value is expected here", "此處應為一個值"),
+    "Expecting ',' delimiter": ("a comma is expected here", "此處應為逗號"),
+    "Expecting ':' delimiter": ("a colon is expected here", "此處應為冒號"),
+    "Expecting property name enclosed in double quotes": (
+        "a key in double quotes is expected here (no comma after the last item)",
+        "此處應為加雙引號的鍵（最後一項之後不可有逗號）"),
+    "Unterminated string starting at": ("a string is not closed", "字串沒有結束引號"),
+    "Invalid control character at": ("a control character inside a string",
+                                     "字串中有控制字元"),
+    "Invalid \\escape": ("an invalid backslash escape", "無效的反斜線跳脫字元"),
+    "Invalid \\uXXXX escape": ("an invalid \\u escape", "無效的 \\u 跳脫字元"),
+    "Extra data": ("more text after the end of the object", "物件結束之後還有其他內容"),
+    "Illegal trailing comma before end of object": (
+        "a comma before the closing brace", "右大括號之前多了逗號"),
+    "Illegal trailing comma before end of array": (
+        "a comma before the closing bracket", "右中括號之前多了逗號"),
+}
+_JSON_OTHER = ("the text cannot be read here", "此處的文字無法讀取")
 
-def word(key: str, lang: str = "en") -> str:
-    return WORDS[key][1 if lang == "zh-TW" else 0]
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1 if lang == "zh-TW" else 0]
+
+
+def word(key: str, lang: str = "en", /, **params: Any) -> str:
+    text = _pick(WORDS[key], lang)
+    return text.format(**params) if params else text
+
+
+def line(key: str, lang: str = "en", /, **params: Any) -> str:
+    """A command's own line, ``fxreport: ...``, in ``lang``."""
+    return word("program_line", lang, text=word(key, lang, **params))
+
+
+def write_message(key: str, lang: str, params: dict[str, Any]) -> str:
+    return _pick(WRITE[key], lang).format(**params)
+
+
+def os_reason(exc: BaseException, lang: str = "en") -> str:
+    """Why an OSError happened: the system's own words in English, ours in Chinese
+    where the errno is a common one."""
+    if not isinstance(exc, OSError):
+        return str(exc)
+    own = _OWN_REASONS.get(exc.strerror or "")
+    if own:
+        return _pick(own, lang)
+    if lang != "zh-TW" and exc.strerror:
+        return exc.strerror
+    code = _WINDOWS_REASONS.get(getattr(exc, "winerror", None) or 0, exc.errno)
+    if code in OS_REASONS:
+        return _pick(OS_REASONS[code], lang)
+    return exc.strerror or str(exc)
+
+
+def reason_text(text: str, lang: str = "en") -> str:
+    """A reason already written in English (``Unreadable.reason``), in ``lang``."""
+    if lang != "zh-TW":
+        return text
+    own = _OWN_REASONS.get(text)
+    if own:
+        return own[1]
+    import os
+
+    for code, pair in OS_REASONS.items():
+        if text == os.strerror(code):
+            return pair[1]
+    return text
+
+
+def json_syntax(msg: str, lang: str = "en") -> str:
+    return _pick(JSON_SYNTAX.get(msg, _JSON_OTHER), lang)
+
+
+def join(items: list[str], lang: str = "en") -> str:
+    return word("and", lang).join(items)
+
+
+_VALUE_WIDTH = 40
 
 
 def value_text(value: Any) -> str:
-    """A value as the user typed it: JSON spellings (``true``, ``null``), not Python's."""
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False)
-    except (TypeError, ValueError):
-        return str(value)
+    """A value as the user typed it: JSON spellings (``true``, ``null``), not Python's.
+
+    A number kept as written (``NaN``, ``1.800e3``, a 5,000-digit integer) shows
+    its text; anything longer than 40 characters is cut with an ellipsis.
+    """
+    written = getattr(value, "json_text", None)
+    if isinstance(written, str):
+        text = written
+    elif isinstance(value, float) and value != value:
+        text = "NaN"
+    elif isinstance(value, float) and value in (float("inf"), float("-inf")):
+        text = "Infinity" if value > 0 else "-Infinity"
+    elif isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+        except (TypeError, ValueError, RecursionError):
+            try:
+                text = str(value)
+            except (ValueError, RecursionError):  # an int too long to write out, a deep list
+                text = "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
+    text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100
+                   else f"\\u{ord(c):04x}" for c in text)
+    if len(text) > _VALUE_WIDTH:
+        text = text[:_VALUE_WIDTH - 1] + "…"
+    return text
 
 
 def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
-    text = INPUT[key][1 if lang == "zh-TW" else 0]
-    return text.format(**params)
+    """An input problem's message; a list parameter is joined, and json's own
+    ``detail`` is translated, in ``lang``."""
+    text = _pick(INPUT[key], lang)
+    shown = {k: join([str(x) for x in v], lang) if isinstance(v, (list, tuple)) else v
+             for k, v in params.items()}
+    if key == "json_syntax":
+        shown["detail"] = json_syntax(str(params.get("detail", "")), lang)
+    return text.format(**shown)

@@ -103,7 +103,7 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
         for f in r.findings:
             _write_finding(out, r, f, lang, st)
     for u in outcome.unreadable:
-        out.write(f"{st(safe(u.path), '1')}: {st(word('cannot_read', lang), '31;1')}: "
+        out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}: "
                   f"{safe(u.why(lang))}\n")
     s = summary(outcome.reports)
     out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")
@@ -125,7 +125,7 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     values = _values_line(f, lang)
     if values:
         out.write(f"    {values}\n")
-    out.write(f"    {word('hint', lang)}{safe(f.hint(lang))}\n")
+    out.write(f"    {word('hint_label', lang)}{safe(f.hint(lang))}\n")
 
 
 def _record_excerpt(r: FileReport, f: Finding) -> tuple[str, str] | None:
@@ -144,7 +144,7 @@ def _values_line(f: Finding, lang: str) -> str:
         parts.append(word("found", lang).format(value=safe(found)))
     if expected is not None:
         parts.append(word("expected", lang).format(value=safe(expected)))
-    return word("and", lang).join(parts)
+    return word("values_sep", lang).join(parts)
 
 
 def excerpt(rec: bytes, start: int, end: int, margin: int = 12) -> tuple[str, str]:

@@ -9,45 +9,41 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..checking.checker import FileReport, check_bytes
-from ..core.identities import DeriveConflict, derive
 from ..core.fields import SPACES, roc_text
+from ..core.findings import Finding
 from ..core.layout import AMOUNT, LAYOUT, ROWS
 from ..core.model import Report, split_rows
+from ..core.problems import InputError, InputProblem, Where
+
+__all__ = ["CSV_HEADER", "InputError", "InputProblem", "Where", "WriteOutcome", "WriteRefused",
+           "ReportExistsError", "checked_bytes", "csv_text", "make_report", "read_input",
+           "roll_input", "target_for", "write_report"]
 
 CSV_HEADER = ["row", "start", "end", "name", "label", "value"]
 _AMOUNT_ROW = {f.name: f.row for f in LAYOUT if f.type == AMOUNT}
-
-
-class InputProblem(NamedTuple):
-    where: str  # "row1.ACUST", "line 7", "input"
-    message: str
-
-
-class InputError(ValueError):
-    def __init__(self, problems: list[InputProblem]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(f"{p.where}: {p.message}" for p in problems))
+_MOST_DIGITS = 30  # an amount with more digits is out of range in any written form
 
 
 # --- reading -------------------------------------------------------------------------
 
-def read_input(data: bytes, name: str = "<input>") -> tuple[dict[str, Any], dict[str, str]]:
+def read_input(data: bytes, name: str = "<input>") -> tuple[dict[str, Any], dict[str, Where]]:
     """JSON or CSV (as ``show`` prints them) -> (document, where each key came from)."""
     text = _text(data)
     stripped = text.lstrip()
     if not stripped:
-        raise InputError([InputProblem("input", f"{name} is empty")])
+        raise InputError([InputProblem(Where(), "empty")])
     if stripped.startswith("{"):
-        return _read_json(text), {}
+        from .inputs import read_json
+
+        return read_json(text), {}
     if stripped.startswith(("[", '"')) or name.lower().endswith(".json"):
-        raise InputError([InputProblem("input", "the JSON input must be an object like "
-                                       '{"bank": "ABCD", "date": "105/12/09", "row1": {...}, ...}')])
+        raise InputError([InputProblem(Where(), "json_not_object")])
     return _read_csv(text)
 
 
@@ -59,62 +55,80 @@ def _text(data: bytes) -> str:
             return data.decode(codec)
         except UnicodeDecodeError:
             continue
-    raise InputError([InputProblem("input", "the input is neither UTF-8 nor Big5 text")])
+    raise InputError([InputProblem(Where(), "not_text")])
 
 
-def _read_json(text: str) -> dict[str, Any]:
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError([InputProblem(f"line {exc.lineno} column {exc.colno}",
-                                       f"not valid JSON: {exc.msg}")]) from None
-    if not isinstance(doc, dict):
-        raise InputError([InputProblem("input", "the JSON input must be an object")])
-    return doc
-
-
-def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, str]]:
+def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, Where]]:
     reader = csv.reader(io.StringIO(text))
     problems: list[InputProblem] = []
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header] != CSV_HEADER:
-        raise InputError([InputProblem("line 1", "the CSV header must be " + ",".join(CSV_HEADER)
-                                       + " (as `fxreport show --format csv` prints)")])
+        raise InputError([InputProblem(Where(line=1), "csv_header", header=",".join(CSV_HEADER))])
     flat: dict[str, Any] = {}
-    where: dict[str, str] = {}
+    lines: dict[str, int] = {}
     for cells in reader:
-        line = f"line {reader.line_num}"
+        line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(CSV_HEADER):
-            problems.append(InputProblem(line, f"expected {len(CSV_HEADER)} cells, found {len(cells)}"))
+            problems.append(InputProblem(Where(line=line), "csv_cells", expected=len(CSV_HEADER),
+                                         found=len(cells)))
             continue
         name, value = cells[3].strip(), cells[5].strip()
         if name in flat:
-            problems.append(InputProblem(line, f"{name} is given twice (also {where[name]})"))
+            problems.append(InputProblem(Where(line=line), "csv_given_twice", name=name,
+                                         other=lines[name]))
             continue
-        where[name] = line
+        lines[name] = line
+        if name in _AMOUNT_ROW and sum(c.isdigit() for c in value) > _MOST_DIGITS:
+            problems.append(InputProblem(_csv_at(name, line), "amount_range", value=value_text(value)))
+            continue  # never int() it: Python refuses more than 4,300 digits
         if name in ("BANK", "DATE"):
             flat[name] = value
         elif name in _AMOUNT_ROW:
             number = value.replace(",", "").replace("_", "")
             if value == "" or not (number.lstrip("+-").isdigit() and number.isascii()):
-                problems.append(InputProblem(line, f"{name}: {value!r} is not a whole number"))
+                problems.append(InputProblem(_csv_at(name, line), "not_whole_number", value=value_text(value)))
                 continue
             flat[name] = int(number)
         else:
-            problems.append(InputProblem(line, f"unknown field {name!r}"))
+            problems.append(_unknown_csv_field(name, line))
     if problems:
         raise InputError(problems)
     doc: dict[str, Any] = {"bank": flat.pop("BANK", None), "date": flat.pop("DATE", None)}
     doc = {k: v for k, v in doc.items() if v is not None}
     doc.update(split_rows(flat))
-    for name in flat:
-        row = _AMOUNT_ROW[name]
-        where[f"row{row}.{name}"] = where.pop(name)
-    where["bank"] = where.pop("BANK", "the BANK line")
-    where["date"] = where.pop("DATE", "the DATE line")
+    where = {at.key: at for name, line in lines.items()
+             for at in [_csv_at(name, line)] if at.key is not None}
     return doc, where
+
+
+def _csv_at(name: str, line: int) -> Where:
+    """A CSV line and the key path its field fills (``line 7 (row1.ACUST)``)."""
+    if name in ("BANK", "DATE"):
+        return Where(key=name.lower(), line=line)
+    return Where(key=f"row{_AMOUNT_ROW[name]}.{name}", line=line)
+
+
+def _unknown_csv_field(name: str, line: int) -> InputProblem:
+    from .inputs import near_name
+
+    meant = near_name(name)
+    if meant:
+        return InputProblem(Where(key=key_text(name), line=line), "near_miss", name=meant)
+    return InputProblem(Where(key=key_text(name), line=line), "csv_unknown_field")
+
+
+def value_text(value: Any) -> str:
+    from ..core.words import value_text as shown
+
+    return shown(value)
+
+
+def key_text(key: Any) -> str:
+    from .inputs import key_text as shown
+
+    return shown(key)
 
 
 # --- validating ------------------------------------------------------------------------
@@ -128,43 +142,16 @@ def flat_amounts(doc: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def make_report(doc: dict[str, Any], *, derived: bool = False,
-                where: Mapping[str, str] | None = None) -> Report:
-    """Validate (after deriving, when asked); every problem is reported at once."""
-    from pydantic import ValidationError
+def make_report(doc: Mapping[str, Any], *, derived: bool = False,
+                where: Mapping[str, Where] | None = None) -> Report:
+    """Validate (after deriving, when asked); every problem is reported at once.
 
-    where = where or {}
-    if derived:
-        try:
-            doc = {**doc, **split_rows(derive(flat_amounts(doc)))}
-        except DeriveConflict as exc:
-            raise InputError([
-                InputProblem(_where(f"row{_AMOUNT_ROW[n]}.{n}", where),
-                             f"given as {g:,} but {f} gives {d:,}; fix the value or leave it out")
-                for n, g, d, f in exc.problems]) from None
-    try:
-        return Report.model_validate(doc)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            key = ".".join(str(p) for p in err["loc"]) or "input"
-            msg = err["msg"].removeprefix("Value error, ")
-            if err["type"] == "missing" and derived is False and _is_target(key):
-                msg += " (or use --derive to compute it)"
-            if err["type"] not in ("missing",) and "input" in err:
-                msg += f" (got {err['input']!r})"
-            problems.append(InputProblem(_where(key, where), msg))
-        raise InputError(problems) from None
+    Raises ``InputError`` whose ``problems`` say where (JSON key path, CSV
+    line and field) and what, in either language; see ``fxreport.policy.inputs.validate``.
+    """
+    from .inputs import validate
 
-
-def _where(key: str, where: Mapping[str, str]) -> str:
-    return f"{where[key]} ({key})" if key in where else key
-
-
-def _is_target(key: str) -> bool:
-    from ..core.identities import IDENTITIES
-
-    return key.split(".")[-1] in {i.target for i in IDENTITIES}
+    return validate(doc, derived=derived, where=where)
 
 
 # --- writing --------------------------------------------------------------------------
@@ -182,10 +169,121 @@ def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = S
     return Built(data, check_bytes(data, report.filename))
 
 
-def target_for(report: Report, output: str | None) -> Path:
+def checked_bytes(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
+                  check: bool = True) -> tuple[bytes, list[Finding]]:
+    """The submission file's bytes and the check's warnings.
+
+    Raises ``fxreport.ReportInvalidError`` (every error found, with row,
+    columns and field) when ``check`` finds an error; ``check=False`` only
+    encodes.  A value the format cannot hold raises ``FieldValueError``.
+    """
+    from ..api import ReportInvalidError
+    from ..core.codec import encode
+
+    if not check:
+        return encode(report, newline=newline, sign_style=sign_style), []
+    built = encode_checked(report, newline=newline, sign_style=sign_style)
+    errors = [f for f in built.result.findings if f.severity == "error"]
+    if errors:
+        raise ReportInvalidError(errors, report.filename, warnings=[
+            f for f in built.result.findings if f.severity != "error"])
+    return built.data, list(built.result.findings)
+
+
+def target_for(report: Report, output: str | os.PathLike[str] | None) -> Path:
     """``-o DIR`` (or nothing: the current directory) gets the rule name; ``-o FILE`` is kept."""
-    path = Path(output) if output else Path(".")
-    return path / report.filename if path.is_dir() or (output or "").endswith(("/", "\\")) else path
+    text = os.fspath(output) if output is not None else ""
+    path = Path(text) if text else Path(".")
+    return path / report.filename if text.endswith(("/", "\\")) or path.is_dir() else path
+
+
+class WriteRefused(OSError):
+    """A report that was not written: the target exists, its name breaks the
+    naming rule, or the system refused (``reason``).  ``message(lang)`` says
+    which in English or Traditional Chinese (words in ``fxreport.core.words.WRITE``)."""
+
+    def __init__(self, key: str, path: str | os.PathLike[str], **params: Any) -> None:
+        self.key = key
+        self.path = os.fspath(path)
+        self.params = params
+        super().__init__(self.message())
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import os_reason, write_message
+
+        params = {"path": self.path, "name": Path(self.path).name, **self.params}
+        cause = params.get("reason")
+        if isinstance(cause, BaseException):
+            params["reason"] = os_reason(cause, lang)
+        return write_message(self.key, lang, params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+    def __reduce__(self) -> Any:
+        return (_refused, (type(self), self.key, self.path, self.params))
+
+
+class ReportExistsError(WriteRefused, FileExistsError):
+    """The target exists and ``force`` (``overwrite``) was not given."""
+
+
+def _refused(cls: type[WriteRefused], key: str, path: str, params: dict[str, Any]) -> WriteRefused:
+    return cls(key, path, **params)
+
+
+class WriteOutcome(NamedTuple):
+    path: Path  # the file written
+    warnings: list[Finding]  # the check's warnings (errors refuse the write)
+    expected_name: str  # the name the naming rule gives
+    name_breaks_rule: bool  # written under another name (``force``)
+
+
+def write_report(report: Report, output: str | os.PathLike[str] | None = None, *,
+                 force: bool = False, newline: str = "crlf", sign_style: str = SPACES,
+                 check: bool = True) -> WriteOutcome:
+    """Check, then name, then write atomically; never replace a file without ``force``.
+
+    ``output`` is a directory (the file gets the rule name, ``ABP1209.txt``;
+    default: the current directory) or a file name.  Every write of a report,
+    ``fxreport.dump``, ``fxreport build`` and ``roll --write``, comes here.
+
+    - ``check``: an error found by ``fxreport check`` raises
+      ``fxreport.ReportInvalidError`` and nothing is written; warnings are
+      returned.  ``check=False`` writes what the report holds, and under any name.
+    - a file name that breaks the naming rule raises ``WriteRefused`` unless
+      ``force``; an existing file raises ``ReportExistsError`` (a
+      ``FileExistsError``) unless ``force``; any system error raises
+      ``WriteRefused`` (an ``OSError``) whose ``message(lang)`` says why.
+    """
+    from .atomic import write_atomic
+
+    data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style, check=check)
+    try:
+        target = target_for(report, output)
+    except OSError as exc:  # a name too long for the file system, ...
+        raise WriteRefused("cannot_write", os.fspath(output or "."), reason=exc) from exc
+    breaks = target.name != report.filename
+    if breaks and check and not force:
+        raise WriteRefused("name_breaks_rule", target, expected=report.filename)
+    try:
+        write_atomic(target, data, overwrite=force)
+    except FileExistsError as exc:
+        raise ReportExistsError("exists", target) from exc
+    except OSError as exc:
+        raise WriteRefused("cannot_write", target, reason=exc) from exc
+    return WriteOutcome(target, warnings, report.filename, breaks)
+
+
+def finding_key(finding: Finding) -> str | None:
+    """The build-input key path a finding in a report made from input points at
+    (``row1.ACUST``, ``date``), or None for a finding about the file as a whole."""
+    field = finding.field
+    if field is None or not field.name:
+        return None
+    if field.name in ("BANK", "DATE"):
+        return field.name.lower()
+    return f"row{field.row}.{field.name}"
 
 
 # --- rolling forward --------------------------------------------------------------------

@@ -1,0 +1,362 @@
+"""Build input as a document: reading JSON strictly, and validating any reader's document.
+
+``read_json`` refuses what Python's json lets through silently: a key given
+twice (the last would win), ``NaN``/``Infinity``, integers too long for
+Python, nesting deep enough to exhaust the stack.  ``validate`` turns a
+document (from JSON, CSV or a workbook) into a ``Report``, reporting every
+problem once, at its key path, in words of ``fxreport.core.words.INPUT``; it never
+shows pydantic's own text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..core.identities import derive_all
+from ..core.identities import IDENTITIES
+from ..core.layout import AMOUNT, LAYOUT
+from ..core.model import Report
+from ..core.problems import InputError, InputProblem, Where
+
+ROW_KEYS = ("row1", "row2", "row3")
+TOP_KEYS = ("bank", "date", *ROW_KEYS)
+ROW_NAMES: dict[str, tuple[str, ...]] = {
+    key: tuple(f.name for f in LAYOUT if f.type == AMOUNT and f.row == int(key[-1]))
+    for key in ROW_KEYS}
+ROW_OF: dict[str, str] = {name: key for key, names in ROW_NAMES.items() for name in names}
+FORMULA: dict[str, str] = {i.target: i.formula() for i in IDENTITIES}
+TARGETS = frozenset(FORMULA)
+
+# A document key that is not a number (JSON) is shown as JSON text when it is not a plain name.
+_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+# --- reading JSON ----------------------------------------------------------------------
+
+class JsonLiteral:
+    """A JSON number or constant that is not a whole number Python holds exactly,
+    kept as written: ``NaN``, ``Infinity``, ``1800.0``, ``1e3``, a 30-digit integer.
+    Validation refuses it (it is not an ``int``) and messages show its text."""
+
+    __slots__ = ("json_text", "kind")
+
+    def __init__(self, text: str, kind: str) -> None:
+        self.json_text = text
+        self.kind = kind  # "int", "float" or "constant"
+
+    def __repr__(self) -> str:
+        return self.json_text
+
+
+_INT_DIGITS = 18  # longer integers are out of range anyway; kept as text, never converted
+
+
+def _parse_int(text: str) -> Any:
+    return int(text) if len(text) <= _INT_DIGITS else JsonLiteral(text, "int")
+
+
+class _Object(dict):  # type: ignore[type-arg]
+    """A JSON object that remembers the keys it was given more than once."""
+
+    __slots__ = ("repeated",)
+    repeated: dict[str, int]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    repeated: dict[str, int] = {}
+    for key, value in pairs:
+        if key in obj:
+            repeated[key] = repeated.get(key, 1) + 1
+        obj[key] = value
+    obj.repeated = repeated
+    return obj
+
+
+def read_json(text: str) -> dict[str, Any]:
+    """A JSON object, every key given once, numbers as ``int`` or ``JsonLiteral``."""
+    try:
+        doc = json.loads(text, object_pairs_hook=_object, parse_int=_parse_int,
+                         parse_float=lambda s: JsonLiteral(s, "float"),
+                         parse_constant=lambda s: JsonLiteral(s, "constant"))
+    except json.JSONDecodeError as exc:
+        raise InputError([InputProblem(Where(line=exc.lineno, column=exc.colno), "json_syntax",
+                                       detail=exc.msg)]) from None
+    except RecursionError:
+        raise InputError([InputProblem(Where(), "json_too_deep")]) from None
+    if not isinstance(doc, dict):
+        raise InputError([InputProblem(Where(), "json_not_object")])
+    problems = []
+    stack: list[tuple[str, Any]] = [("", doc)]
+    while stack:  # not recursive: the document may be nested as deep as json allows
+        path, node = stack.pop()
+        if isinstance(node, dict):
+            for key, count in getattr(node, "repeated", {}).items():
+                problems.append(InputProblem(Where(key=_join(path, key)), "duplicate_key",
+                                             count=count))
+            stack.extend((_join(path, k), v) for k, v in reversed(node.items())
+                         if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node)))
+                         if isinstance(v, (dict, list)))
+    if problems:
+        raise InputError(problems)
+    return _plain(doc)
+
+
+def _plain(doc: dict[str, Any]) -> dict[str, Any]:
+    """Plain dicts again (the duplicate bookkeeping is done), only two levels deep:
+    deeper values are refused by validation as they are."""
+    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in doc.items()}
+
+
+def key_text(key: Any) -> str:
+    """A document key as shown in a key path: a plain name as is, anything else as JSON."""
+    if isinstance(key, str) and key and set(key) <= _PLAIN and len(key) <= 40:
+        return key
+    from ..core.words import value_text
+
+    return value_text(key)
+
+
+def _join(path: str, key: Any) -> str:
+    return f"{path}.{key_text(key)}" if path else key_text(key)
+
+
+# --- validating ------------------------------------------------------------------------
+
+def validate(doc: Mapping[str, Any], *, derived: bool = False,
+             where: Mapping[str, Where] | None = None) -> Report:
+    """A ``Report`` from a document, deriving the left sides first when asked.
+
+    Every problem is reported at once (``InputError``), once, at its key path
+    (or where ``where`` says the key came from: a CSV line, a workbook cell):
+    unknown keys with the right spelling or row where there is one, values
+    that are not what the field takes, missing values.  With ``derived``, a
+    missing left side is computed; without it, the missing left sides are one
+    problem that says ``--derive`` computes them.
+    """
+    from pydantic import ValidationError
+
+    where = where or {}
+    problems: list[InputProblem] = []
+    computed: dict[str, int] = {}
+    if derived:
+        doc, computed, conflicts = _derive(doc)
+        for name, given, value, formula in conflicts:
+            key = f"{ROW_OF[name]}.{name}"
+            problems.append(InputProblem(_at(key, where), "derive_conflict", given=given,
+                                         derived=value, formula=formula))
+    try:
+        report = Report.model_validate(doc)
+    except ValidationError as exc:
+        problems.extend(_translate(exc.errors(), doc, derived, computed, where))
+    else:
+        if not problems:
+            return report
+    raise InputError(_once(problems))
+
+
+def _derive(doc: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, int], list[Any]]:
+    """The document with every derivable missing left side filled in (only in rows
+    that are objects, only from the row's own fields), what was computed, and the
+    conflicts between given and computed left sides."""
+    rows = {key: doc[key] for key in ROW_KEYS if isinstance(doc.get(key), Mapping)}
+    flat: dict[str, Any] = {}
+    for key, part in rows.items():
+        flat.update({k: v for k, v in part.items() if ROW_OF.get(k) == key})
+    full, conflicts = derive_all(flat)
+    computed = {name: value for name, value in full.items() if name not in flat}
+    out = dict(doc)
+    for key, part in rows.items():
+        extra = {name: value for name, value in computed.items() if ROW_OF[name] == key}
+        if extra:
+            out[key] = {**part, **extra}
+    return out, computed, conflicts
+
+
+def _at(key: str, where: Mapping[str, Where]) -> Where:
+    return where.get(key) or Where(key=key)
+
+
+Words = tuple[str, dict[str, Any]]  # an INPUT key and its parameters
+
+
+def _problem(where: Where, words: Words) -> InputProblem:
+    return InputProblem(where, words[0], **words[1])
+
+
+def _translate(errors: list[Any], doc: Mapping[str, Any], derived: bool,
+               computed: Mapping[str, int], where: Mapping[str, Where]) -> list[InputProblem]:
+    problems: list[InputProblem] = []
+    missing_sides: list[str] = []
+    # a misspelt or misplaced key already says what is missing: don't say it twice
+    meant = {_meant(err["loc"]) for err in errors if err["type"] == "extra_forbidden"}
+    for err in errors:
+        loc = tuple(err["loc"])
+        key = ".".join(key_text(p) for p in loc)
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "missing":
+            if key in meant:
+                continue
+            if len(loc) == 2 and loc[1] in TARGETS:
+                if not derived:
+                    missing_sides.append(key)
+                continue  # with --derive, a left side that cannot be computed has a reason reported
+            problems.append(_problem(_at(key, where), _missing(loc)))
+        elif kind == "extra_forbidden":
+            problems.append(_problem(_at(key, where), _unknown(loc)))
+        elif kind.startswith("fx_"):
+            problems.append(InputProblem(_at(key, where), kind[3:], **(err.get("ctx") or {})))
+        elif len(loc) == 1 and loc[0] in ROW_KEYS:
+            problems.append(InputProblem(_at(key, where), "row_type", value=_shown(value),
+                                         first=ROW_NAMES[loc[0]][0]))
+        elif not loc:
+            problems.append(InputProblem(Where(), "json_not_object"))
+        elif len(loc) == 2 and loc[1] in computed and loc[0] in ROW_KEYS:
+            problems.append(InputProblem(_at(key, where), "derived_range",
+                                         value=f"{computed[loc[1]]:,}", formula=FORMULA[loc[1]]))
+        elif len(loc) == 2 and loc[0] in ROW_KEYS:
+            problems.append(_problem(_at(key, where), _amount(kind, value)))
+        else:
+            problems.append(InputProblem(_at(key, where), "invalid_value", value=_shown(value)))
+    if len(missing_sides) == 1:
+        key = missing_sides[0]
+        problems.append(InputProblem(_at(key, where), "missing_left_side",
+                                     formula=FORMULA[key.split(".")[1]]))
+    elif missing_sides:
+        problems.append(InputProblem(Where(), "missing_left_sides", count=len(missing_sides),
+                                     names=missing_sides))
+    return problems
+
+
+def _shown(value: Any) -> str:
+    from ..core.words import value_text
+
+    return value_text(value)
+
+
+def _missing(loc: tuple[Any, ...]) -> Words:
+    if loc == ("bank",):
+        return ("missing_bank", {})
+    if loc == ("date",):
+        return ("missing_date", {})
+    if len(loc) == 1:
+        return ("missing_row", {"first": ROW_NAMES[loc[0]][0]})
+    return ("missing_amount", {})
+
+
+def _amount(kind: str, value: Any) -> Words:
+    """Why an amount's value was refused (the value as the user wrote it)."""
+    shown = _shown(value)
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return ("amount_range", {"value": shown})
+    if isinstance(value, JsonLiteral):
+        if value.kind == "int":
+            return ("amount_range", {"value": shown})
+        whole = _whole(value.json_text)
+        if whole is not None:
+            return ("decimal_whole", {"value": shown, "whole": whole})
+    elif isinstance(value, float) and value.is_integer():
+        return ("decimal_whole", {"value": shown, "whole": str(int(value))})
+    elif isinstance(value, str):
+        number = value.strip().replace(",", "")
+        if number.lstrip("+-").isdigit() and number.isascii():
+            return ("number_as_text", {"value": shown, "number": str(int(number))})
+    return ("not_whole_number", {"value": shown})
+
+
+def _whole(text: str) -> str | None:
+    """``1800.0`` or ``1.8e3`` as the whole number it is, or None."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not number.is_finite() or number != number.to_integral_value() or abs(number) > 10**18:
+        return None
+    return str(int(number))
+
+
+# --- unknown keys ------------------------------------------------------------------------
+
+def _norm(name: str) -> str:
+    return "".join(c for c in name.lower() if c not in "-_ ")
+
+
+_NORMS: dict[str, str] = {_norm(n): n for n in (*ROW_OF, *TOP_KEYS)}
+
+
+def near_name(key: str, names: tuple[str, ...] | None = None) -> str | None:
+    """The real name a misspelt one stands for (``Adj_1`` -> ``Adj-1``, ``acust`` ->
+    ``ACUST``, a close match such as ``ACUTS`` -> ``ACUST``), or None.  ``names``
+    defaults to every amount's name with ``BANK`` and ``DATE`` (a CSV's names)."""
+    names = names or ("BANK", "DATE", *ROW_OF)
+    same = {_norm(n): n for n in names}.get(_norm(key))
+    if same is not None:
+        return same
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def _meant(loc: tuple[Any, ...]) -> str | None:
+    """The key path a misspelt or misplaced key stands for, if it can be told."""
+    key = loc[-1]
+    if not isinstance(key, str):
+        return None
+    name = key if key in ROW_OF or key in TOP_KEYS else _NORMS.get(_norm(key))
+    if name is None:
+        return None
+    return f"{ROW_OF[name]}.{name}" if name in ROW_OF else name
+
+
+def _unknown(loc: tuple[Any, ...]) -> Words:
+    """Words for a key the format does not have: where it belongs, or what was meant."""
+    key = loc[-1]
+    row = loc[0] if len(loc) == 2 else None
+    if isinstance(key, str) and key in ROW_OF:  # a real field in the wrong place
+        if row is None:
+            return ("field_at_top", {"name": key, "other": ROW_OF[key]})
+        return ("wrong_row", {"name": key, "other": ROW_OF[key], "row": row})
+    candidates = list(ROW_NAMES[row]) if row else list(TOP_KEYS)
+    others = [n for n in ROW_OF if n not in candidates]
+    name = _NORMS.get(_norm(key)) if isinstance(key, str) else None
+    if name is None and isinstance(key, str):
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75) or \
+            difflib.get_close_matches(key, others, n=1, cutoff=0.8)
+        name = close[0] if close else None
+    if name is not None and row is None and name in ROW_OF:
+        return ("near_miss", {"name": f"{ROW_OF[name]}.{name}"})
+    if name is not None and row is not None and name in ROW_OF and ROW_OF[name] != row:
+        return ("near_miss_row", {"name": name, "other": ROW_OF[name], "row": row})
+    if name is not None and (row is None or name in ROW_NAMES[row]):
+        return ("near_miss", {"name": name})
+    if row is None:
+        return ("unknown_key", {})
+    return ("unknown_field", {"row": row})
+
+
+# --- once, in order -------------------------------------------------------------------------
+
+_FIELD_ORDER = {name: i for i, name in enumerate(ROW_OF)}
+_TOP_ORDER = {key: i for i, key in enumerate(TOP_KEYS)}
+
+
+def _order(p: InputProblem) -> tuple[int, int, int]:
+    w = p.where
+    parts = (w.key or "").split(".")
+    return (w.line or 0, _TOP_ORDER.get(parts[0], len(TOP_KEYS) if w.key else -1),
+            _FIELD_ORDER.get(parts[-1], len(_FIELD_ORDER)) if len(parts) > 1 else -1)
+
+
+def _once(problems: list[InputProblem]) -> list[InputProblem]:
+    seen: list[InputProblem] = []
+    for p in problems:
+        if p not in seen:
+            seen.append(p)
+    return sorted(seen, key=_order)
