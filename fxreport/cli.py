@@ -219,9 +219,14 @@ def _read_source(source: str) -> bytes:
     return data
 
 
-def _input_failed(source: str, exc: Any) -> NoReturn:
+def _input_failed(source: str, exc: Any, lang: str = "en") -> NoReturn:
+    from .problems import InputProblem
+
     for p in exc.problems:
-        click.echo(f"{source}: {p.where}: {p.message}", err=True)
+        if isinstance(p, InputProblem):  # the one problem type (CSV, workbooks)
+            click.echo(f"{source}: {p.text(lang)}", err=True)
+        else:
+            click.echo(f"{source}: {p.where}: {p.message}", err=True)
     _fail("nothing was written", 1)
 
 
@@ -283,14 +288,16 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
     --force.
     """
     from .making import InputError, make_report, read_input
+    from .problems import InputError as ProblemsError
 
+    lang = _lang(lang)
     data = _read_source(source)
     try:
         doc, where = read_input(data, source)
         report = make_report(doc, derived=derived, where=where)
-    except InputError as exc:
-        _input_failed(source, exc)
-    _write_report(report, output, force, newline, sign_style, _lang(lang))
+    except (InputError, ProblemsError) as exc:
+        _input_failed(source, exc, lang)
+    _write_report(report, output, force, newline, sign_style, lang)
 
 
 # --- roll -----------------------------------------------------------------------

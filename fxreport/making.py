@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -19,6 +20,7 @@ from .derive import DeriveConflict, derive
 from .fields import SPACES, roc_text
 from .layout import AMOUNT, LAYOUT, ROWS
 from .model import Report, split_rows
+from .words import value_text
 
 CSV_HEADER = ["row", "start", "end", "name", "label", "value"]
 _AMOUNT_ROW = {f.name: f.row for f in LAYOUT if f.type == AMOUNT}
@@ -38,7 +40,12 @@ class InputError(ValueError):
 # --- reading -------------------------------------------------------------------------
 
 def read_input(data: bytes, name: str = "<input>") -> tuple[dict[str, Any], dict[str, str]]:
-    """JSON or CSV (as ``show`` prints them) -> (document, where each key came from)."""
+    """JSON or CSV (as ``show`` prints them) -> (document, where each key came from).
+
+    JSON problems raise this module's ``InputError``; CSV problems raise
+    ``fxreport.problems.InputError`` (the one problem type the readers move to).
+    Workbooks have their own reader, ``fxreport.xlsx.read_workbook``.
+    """
     text = _text(data)
     stripped = text.lstrip()
     if not stripped:
@@ -74,47 +81,84 @@ def _read_json(text: str) -> dict[str, Any]:
 
 
 def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """CSV as ``show --format csv`` prints it, or as a spreadsheet exports it.
+
+    Its problems are ``fxreport.problems.InputProblem`` at a line and field.
+    """
+    from .problems import InputError as LineError
+    from .problems import InputProblem as LineProblem
+    from .problems import Where
+
     reader = csv.reader(io.StringIO(text))
-    problems: list[InputProblem] = []
+    problems: list[LineProblem] = []
     header = next(reader, None)
     if header is None or [h.strip().lower() for h in header] != CSV_HEADER:
-        raise InputError([InputProblem("line 1", "the CSV header must be " + ",".join(CSV_HEADER)
-                                       + " (as `fxreport show --format csv` prints)")])
+        raise LineError([LineProblem(Where(line=1), "csv_header", header=",".join(CSV_HEADER))])
     flat: dict[str, Any] = {}
-    where: dict[str, str] = {}
+    lines: dict[str, int] = {}
     for cells in reader:
-        line = f"line {reader.line_num}"
+        line = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(CSV_HEADER):
-            problems.append(InputProblem(line, f"expected {len(CSV_HEADER)} cells, found {len(cells)}"))
+            problems.append(LineProblem(Where(line=line), "csv_cells", expected=len(CSV_HEADER),
+                                        found=len(cells), header=",".join(CSV_HEADER)))
             continue
         name, value = cells[3].strip(), cells[5].strip()
-        if name in flat:
-            problems.append(InputProblem(line, f"{name} is given twice (also {where[name]})"))
+        here = Where(key=name, line=line)
+        if name in flat or name in lines:
+            problems.append(LineProblem(here, "csv_twice", name=name, other=lines[name]))
             continue
-        where[name] = line
+        lines[name] = line
         if name in ("BANK", "DATE"):
             flat[name] = value
         elif name in _AMOUNT_ROW:
-            number = value.replace(",", "").replace("_", "")
-            if value == "" or not (number.lstrip("+-").isdigit() and number.isascii()):
-                problems.append(InputProblem(line, f"{name}: {value!r} is not a whole number"))
-                continue
-            flat[name] = int(number)
+            amount = csv_amount(value)
+            if isinstance(amount, int):
+                flat[name] = amount
+            else:
+                problems.append(LineProblem(here, amount, name=name, value=value_text(value)))
         else:
-            problems.append(InputProblem(line, f"unknown field {name!r}"))
+            problems.append(LineProblem(Where(line=line), "csv_unknown", name=value_text(name)))
     if problems:
-        raise InputError(problems)
+        raise LineError(problems)
     doc: dict[str, Any] = {"bank": flat.pop("BANK", None), "date": flat.pop("DATE", None)}
     doc = {k: v for k, v in doc.items() if v is not None}
     doc.update(split_rows(flat))
-    for name in flat:
-        row = _AMOUNT_ROW[name]
-        where[f"row{row}.{name}"] = where.pop(name)
-    where["bank"] = where.pop("BANK", "the BANK line")
-    where["date"] = where.pop("DATE", "the DATE line")
+    where = {f"row{_AMOUNT_ROW[n]}.{n}": f"line {lines[n]}" for n in flat}
+    where["bank"] = f"line {lines['BANK']}" if "BANK" in lines else "the BANK line"
+    where["date"] = f"line {lines['DATE']}" if "DATE" in lines else "the DATE line"
     return doc, where
+
+
+_CSV_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.([0-9]+))?")
+
+
+def csv_amount(value: str) -> int | str:
+    """A CSV cell as an amount, or the key of its problem.
+
+    Accepts what spreadsheets export: ``1800``, ``-1800``, ``1,800``,
+    ``1,800.00`` (a whole number), ``(1,800)`` (accounting negative) and a
+    lone ``-`` (accounting zero).
+    """
+    text = value.strip()
+    if not text:
+        return "csv_empty"
+    if text == "-":
+        return 0
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1].strip()
+        if text[:1] in ("+", "-"):
+            return "csv_not_number"
+    number = text.replace(",", "").replace("_", "")
+    m = _CSV_NUMBER.fullmatch(number)
+    if not m or not number.isascii():
+        return "csv_not_number"
+    if m.group(1) and m.group(1).strip("0"):
+        return "csv_fraction"
+    whole = int(number.split(".")[0])
+    return -whole if negative else whole
 
 
 # --- validating ------------------------------------------------------------------------

@@ -29,6 +29,31 @@ INPUT: dict[str, tuple[str, str]] = {
         'the JSON input must be an object like {{"bank": "ABCD", "date": "105/12/09", '
         '"row1": {{...}}, ...}}',
         '輸入的 JSON 須為物件，例如 {{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}'),
+    # CSV (as `show --format csv` prints it, or as a spreadsheet exports it)
+    "csv_header": (
+        "the CSV header must be {header} (as `fxreport show --format csv` prints it)",
+        "CSV 第一行須為 {header}（即 `fxreport show --format csv` 輸出的格式）"),
+    "csv_cells": (
+        "expected {expected} cells, found {found}; each line is {header}",
+        "應有 {expected} 欄，實有 {found} 欄；每行依序為 {header}"),
+    "csv_twice": (
+        "{name} is given twice (also line {other}); keep one of the two lines",
+        "{name} 重複出現（另見第 {other} 行）；請只保留一行"),
+    "csv_unknown": (
+        "unknown field {name}; the names are the annex's (BAL, AB, ..., ABAL_SW2), "
+        "as `fxreport show --format csv` prints them",
+        "未知的欄名 {name}；欄名須為附件所列（BAL、AB、…、ABAL_SW2），"
+        "即 `fxreport show --format csv` 輸出的欄名"),
+    "csv_empty": (
+        "the value is empty; fill in a whole number in thousands of USD (0 if there is none)",
+        "金額未填；請填入以千美元計的整數（無金額請填 0）"),
+    "csv_fraction": (
+        "{value} is not a whole number; amounts are whole thousands of USD, so round it",
+        "{value} 不是整數；金額以千美元計，須為整數，請四捨五入"),
+    "csv_not_number": (
+        "{value} is not a whole number; write e.g. 1800, -1800, 1,800, "
+        "(1,800) for a negative, or - for zero",
+        "{value} 不是整數；請寫成如 1800、-1800、1,800，負數可寫成 (1,800)，零可寫成 -"),
 }
 
 
