@@ -55,7 +55,7 @@ def cli() -> None:
     fxreport check ABP1209.txt          check a file (or a directory: a series)
     fxreport show ABP1209.txt           the report as a labelled table
     fxreport roll ABP1209.txt           tomorrow's input from today's file
-    fxreport build day.json -o out/     a submission file from JSON or CSV
+    fxreport build day.json -o out/     a submission file from JSON, CSV or a workbook
     fxreport rules                      the rule catalogue
     """
 
@@ -155,16 +155,25 @@ def _load_or_exit(path: str) -> Any:
 
 @cli.command()
 @click.argument("path", metavar="FILE", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
+              default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
-                   "UTF-8 with a byte order mark so that Excel opens it with the right encoding.")
+                   "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
+                   "xlsx: the report form as an Excel workbook (needs -o).")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the workbook here (--format xlsx; - for standard output).")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (CSV labels)")
 @click.option("--ruler", is_flag=True,
               help="Print the raw records under a column ruler with each field's name "
                    "(works on broken files too).")
-def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
-    """Show a report as a labelled table, JSON or CSV (or its raw bytes with --ruler)."""
+def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
+         ruler: bool) -> None:
+    """Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with --ruler)."""
+    if output is not None and fmt != "xlsx":
+        raise click.UsageError("-o goes with --format xlsx; redirect the other formats")
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
     if ruler:
         from .views import ruler_text
 
@@ -177,7 +186,12 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
         click.echo(ruler_text(data), nl=False)
         return
     report = _load_or_exit(path)
-    if fmt == "json":
+    if fmt == "xlsx":
+        from .xlsx import report_workbook
+
+        _write_binary(output or "-", report_workbook(report), force,
+                      f"workbook of {report.bank} {report.date.isoformat()}")
+    elif fmt == "json":
         import json
 
         click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
@@ -228,6 +242,33 @@ def _input_failed(source: str, exc: Any, lang: str = "en") -> NoReturn:
         else:
             click.echo(f"{source}: {p.where}: {p.message}", err=True)
     _fail("nothing was written", 1)
+
+
+def _write_binary(output: str, data: bytes, force: bool, what: str) -> None:
+    """A workbook to a file (atomic, never over a file without --force), or - for stdout."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    _write_or_fail(output, data, force)
+    click.echo(f"wrote {output} ({what})")
+
+
+def _read_workbook_input(source: str, data: bytes, lang: str) -> tuple[Any, dict[str, str]]:
+    """A workbook's doc and where (as text for ``make_report``); its problems end the command."""
+    from .problems import InputError
+    from .words import word
+    from .xlsx import read_workbook
+
+    try:
+        book = read_workbook(data)
+    except InputError as exc:
+        _input_failed(source, exc, lang)
+    if book.derived:
+        click.echo("fxreport: " + word("xlsx_derived", lang).format(
+            source=source, names=", ".join(book.derived)), err=True)
+    return book.doc, {key: w.cell or w.text(lang) for key, w in book.where.items()}
 
 
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
@@ -281,19 +322,26 @@ def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def build(source: str, output: str | None, derived: bool, force: bool, newline: str,
           sign_style: str, lang: str | None) -> None:
-    """Make a submission file from JSON or CSV (as `show` prints them; - for stdin).
+    """Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin).
 
+    JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
+    `show --format xlsx` writes it, read by its named cells (a workbook that no
+    spreadsheet program has saved gets its formulas computed, as --derive does).
     The result is checked before it is written: errors block the write (exit 1),
     warnings are printed.  Writes are atomic and never replace a file without
     --force.
     """
     from .making import InputError, make_report, read_input
     from .problems import InputError as ProblemsError
+    from .xlsx import is_workbook
 
     lang = _lang(lang)
     data = _read_source(source)
     try:
-        doc, where = read_input(data, source)
+        if is_workbook(data, source):
+            doc, where = _read_workbook_input(source, data, lang)
+        else:
+            doc, where = read_input(data, source)
         report = make_report(doc, derived=derived, where=where)
     except (InputError, ProblemsError) as exc:
         _input_failed(source, exc, lang)
@@ -307,7 +355,11 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @click.option("--date", "date_text", metavar="DATE",
               help="The new report's date, ROC (105/12/12) or ISO (2016-12-12). "
                    "Default: the next Taiwan business day after PREV's date.")
-@click.option("-o", "--output", metavar="FILE", help="Write the JSON input here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx"]), default="json",
+              show_default=True,
+              help="json: build input to edit; xlsx: the report form as a workbook (needs -o).")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the JSON input or the workbook here instead of stdout.")
 @click.option("--write", "write_dir", metavar="DIR",
               help="Write the no-activity submission file into DIR instead.")
 @click.option("--closed-days", type=click.Path(), metavar="FILE",
@@ -316,13 +368,15 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @_NEWLINE
 @_SIGN
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
-def roll(previous: str, date_text: str | None, output: str | None, write_dir: str | None,
-         closed_days: str | None, force: bool, newline: str, sign_style: str,
-         lang: str | None) -> None:
+def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
+         write_dir: str | None, closed_days: str | None, force: bool, newline: str,
+         sign_style: str, lang: str | None) -> None:
     """Start the next report from PREV: prior-day fields carried, activity zero.
 
     Prints the build input as JSON (the left sides of the identities are left
-    out: fill in today's trades, then `fxreport build --derive`).
+    out: fill in today's trades, then `fxreport build --derive`), or writes the
+    report form as a workbook (--format xlsx -o BOOK.xlsx) whose formulas
+    compute them as you type; `fxreport build BOOK.xlsx` makes the file.
     """
     import json
 
@@ -331,6 +385,8 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
 
     if output and write_dir:
         raise click.UsageError("-o writes the JSON input and --write the submission file; pick one")
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
     prev = _load_or_exit(previous)
     if date_text:
         try:
@@ -347,6 +403,12 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     if write_dir:
         _write_report(make_report(doc, derived=True), write_dir, force, newline, sign_style,
                       _lang(lang))
+        return
+    if fmt == "xlsx":
+        from .xlsx import roll_workbook
+
+        _write_binary(output or "-", roll_workbook(doc), force,
+                      f"workbook for {prev.bank} {day.isoformat()}")
         return
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if not output:
