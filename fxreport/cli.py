@@ -229,7 +229,8 @@ def _read_source(source: str) -> bytes:
     except OSError as exc:
         _fail(f"cannot read {source}: {exc.strerror or exc}", 2)
     if len(data) > INPUT_LIMIT:
-        _fail(f"{source} is larger than {INPUT_LIMIT:,} bytes; build input is one day's JSON or CSV")
+        _fail(f"{source} is larger than {INPUT_LIMIT:,} bytes; build input is one day's JSON, CSV "
+              "or workbook")
     return data
 
 
@@ -266,8 +267,9 @@ def _read_workbook_input(source: str, data: bytes, lang: str) -> tuple[Any, dict
     except InputError as exc:
         _input_failed(source, exc, lang)
     if book.derived:
-        click.echo("fxreport: " + word("xlsx_derived", lang).format(
-            source=source, names=", ".join(book.derived)), err=True)
+        names = ("、" if lang == "zh-TW" else ", ").join(book.derived)
+        click.echo("fxreport: " + word("xlsx_derived", lang).format(source=source, names=names),
+                   err=True)
     return book.doc, {key: w.cell or w.text(lang) for key, w in book.where.items()}
 
 

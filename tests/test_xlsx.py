@@ -283,6 +283,23 @@ def test_show_and_roll_write_workbooks_safely(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["today.xlsx"]
 
 
+def test_the_readme_workbook_commands_run_as_written(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"### The report form as an Excel workbook.*?```sh\n(.*?)```", readme, re.S)
+    assert block
+    shutil.copytree(DAY2.parent, tmp_path / "samples")
+    (tmp_path / "out").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for line in block.group(1).splitlines():
+        command = line.split("#")[0].split()
+        if command:
+            assert command[0] == "fxreport"
+            r = run(*command[1:])
+            assert r.exit_code == 0, (line, r.output)
+    assert fxreport.load(tmp_path / "out" / "ABP1212.txt").date == dt.date(2016, 12, 12)
+
+
 def test_check_and_json_build_do_not_import_openpyxl(tmp_path: Path) -> None:
     code = ("import sys; from click.testing import CliRunner; from fxreport.cli import cli; "
             f"r = CliRunner().invoke(cli, ['check', {str(DAY2)!r}]); assert r.exit_code == 0; "
