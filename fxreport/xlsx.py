@@ -44,6 +44,7 @@ import datetime as _dt
 import io
 import math
 import re
+import unicodedata
 import warnings
 import zipfile
 from collections.abc import Mapping
@@ -582,11 +583,12 @@ def _bank(cell: _Cell, problems: list[InputProblem]) -> str | None:
     if v is None or (isinstance(v, str) and not v.strip()):
         problems.append(InputProblem(cell.where, "xlsx_bank_empty"))
         return None
-    if not isinstance(v, str) or cell.error or not re.fullmatch(r"[A-Z0-9]{4}", v.strip()):
+    code = unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else ""
+    if cell.error or not re.fullmatch(r"[A-Z0-9]{4}", code):
         problems.append(InputProblem(cell.where, "xlsx_bank", value=value_text(
             v if isinstance(v, (str, int, float)) and not isinstance(v, bool) else str(v))))
         return None
-    return v.strip()
+    return code
 
 
 _ROC_TEXT = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})")
@@ -594,7 +596,11 @@ _GREGORIAN_TEXT = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
 
 
 def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
-    """ROC text (``105/12/12``, ``105/1/2``), Gregorian text (``2016-12-12``) or a date."""
+    """ROC text (``105/12/12``, ``105/1/2``), Gregorian text (``2016-12-12``) or a date.
+
+    Full-width characters typed with a Chinese input method (``１０５／１２／１２``)
+    are read as their ASCII forms.
+    """
     v = cell.value
     day: _dt.date | None = None
     if isinstance(v, _dt.datetime):
@@ -605,7 +611,7 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
         problems.append(InputProblem(cell.where, "xlsx_date_empty"))
         return None
     elif isinstance(v, str) and not cell.error:
-        text = v.strip()
+        text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
         m = _ROC_TEXT.fullmatch(text)
         g = _GREGORIAN_TEXT.fullmatch(text)
         try:

@@ -262,6 +262,7 @@ def test_read_workbook_gives_the_json_shape_and_cells() -> None:
     ("105/12/13", "105/12/13"),
     ("105/1/4", "105/01/04"),
     (" 2016-12-13 ", "105/12/13"),
+    ("１０５／１２／１３", "105/12/13"),
 ])
 def test_date_as_roc_text_or_a_real_date(value: Any, date: str, tmp_path: Path) -> None:
     book = fill(rolled(tmp_path), {"DATE": value})
@@ -270,6 +271,11 @@ def test_date_as_roc_text_or_a_real_date(value: Any, date: str, tmp_path: Path) 
     out.mkdir()
     assert run("build", str(book), "-o", str(out)).exit_code == 0
     assert fxreport.load(next(out.iterdir())).date == parse_any_date(date)
+
+
+def test_a_full_width_firm_code_is_read_as_ascii(tmp_path: Path) -> None:
+    book = fill(rolled(tmp_path), {"BANK": "ＡＢＣＤ"})
+    assert read_workbook(book.read_bytes()).doc["bank"] == "ABCD"
 
 
 def test_build_from_standard_input_and_by_content(tmp_path: Path) -> None:
