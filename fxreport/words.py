@@ -199,9 +199,9 @@ SHEET: dict[str, tuple[str, str]] = {
         "以民國年/月/日填入，例如 105/12/12；亦可輸入日期。"),
     "kept_value": (
         "The report's value, kept as filed: {formula} gives {computed:,} ({code}, {severity}). "
-        "To compute it instead, unprotect the sheet and enter ={expression}.",
+        "To compute it instead, enter ={expression} in this cell.",
         "本欄為報表申報值，照原樣保留：{formula} 算得 {computed:,}（{code}，{severity}）。"
-        "如要改為自動計算，請取消保護工作表後輸入 ={expression}。"),
+        "如要改為自動計算，請於本欄輸入 ={expression}。"),
     "severity_error": ("error", "錯誤"),
     "severity_warning": ("warning", "警告"),
 }
