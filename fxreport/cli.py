@@ -96,7 +96,7 @@ def cli() -> None:
     fxreport check ABP1209.txt          check a file (or a directory: a series)
     fxreport show ABP1209.txt           the report as a labelled table
     fxreport roll ABP1209.txt           tomorrow's input from today's file
-    fxreport build day.json -o out/     a submission file from JSON or CSV
+    fxreport build day.json -o out/     a submission file from JSON, CSV or a workbook
     fxreport rules                      the rule catalogue
     """
 
@@ -207,16 +207,25 @@ def _fail_line(text: str, code: int = 1) -> NoReturn:
 
 @cli.command()
 @click.argument("path", metavar="FILE", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True,
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
+              default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
-                   "UTF-8 with a byte order mark so that Excel opens it with the right encoding.")
+                   "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
+                   "xlsx: the report form as an Excel workbook (needs -o).")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the workbook here (--format xlsx; - for standard output).")
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (table and CSV labels)")
 @click.option("--ruler", is_flag=True,
               help="Print the raw records under a column ruler with each field's name "
                    "(works on broken files too).")
-def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
-    """Show a report as a labelled table, JSON or CSV (or its raw bytes with --ruler)."""
+def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
+         ruler: bool) -> None:
+    """Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with --ruler)."""
+    if output is not None and fmt != "xlsx":
+        raise click.UsageError("-o goes with --format xlsx; redirect the other formats")
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
     if ruler:
         from .outputs.views import ruler_text
 
@@ -231,7 +240,11 @@ def show(path: str, fmt: str, lang: str | None, ruler: bool) -> None:
         click.echo(ruler_text(data), nl=False)
         return
     report = _load_or_exit(path, _lang(lang))
-    if fmt == "json":
+    if fmt == "xlsx":
+        from .formats.xlsx import report_workbook
+
+        _write_binary(output or "-", report_workbook(report), force, _lang(lang))
+    elif fmt == "json":
         import json
 
         click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
@@ -324,6 +337,36 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
         click.echo(word("hint", lang, text=f.hint(lang)), err=True)
 
 
+def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
+    """A workbook to a file (atomic, never over a file without --force), or - for stdout."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from .core.words import line
+
+    _write_text(output, data, force, lang)
+    click.echo(line("wrote_file", lang, path=output), err=True)
+
+
+def _read_workbook_input(source: str, data: bytes, lang: str) -> tuple[Any, dict[str, Any]]:
+    """A workbook's doc and where each key's cell is; its problems end the command."""
+    from .core.problems import InputError
+    from .core.words import word
+    from .formats.xlsx import read_workbook
+
+    try:
+        book = read_workbook(data)
+    except InputError as exc:
+        _input_failed(source, exc, lang)
+    if book.derived:
+        names = ("、" if lang == "zh-TW" else ", ").join(book.derived)
+        click.echo("fxreport: " + word("xlsx_derived", lang).format(source=source, names=names),
+                   err=True)
+    return book.doc, book.where
+
+
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str, source: str, where: Any = None) -> None:
     """Check, name and write through ``making.write_report``; only the printing is here."""
@@ -376,19 +419,26 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def build(source: str, output: str | None, derived: bool, force: bool, newline: str,
           sign_style: str, lang: str | None) -> None:
-    """Make a submission file from JSON or CSV (as `show` prints them; - for stdin).
+    """Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin).
 
+    JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
+    `show --format xlsx` writes it, read by its named cells (a workbook that no
+    spreadsheet program has saved gets its formulas computed, as --derive does).
     The result is checked before it is written: errors block the write (exit 1),
     warnings are printed.  Writes are atomic and never replace a file without
     --force.  Status lines go to standard error.
     """
+    from .formats.xlsx import is_workbook
     from .policy.making import InputError, make_report, read_input
 
     lang = _lang(lang)
     data = _read_source(source, lang)
     shown = _shown_source(source, lang)
     try:
-        doc, where = read_input(data, source)
+        if is_workbook(data, source):
+            doc, where = _read_workbook_input(source, data, lang)
+        else:
+            doc, where = read_input(data, source)
         report = make_report(doc, derived=derived, where=where)
     except InputError as exc:
         _input_failed(shown, exc, lang)
@@ -402,8 +452,12 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @click.option("--date", "date_text", metavar="DATE",
               help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
                    "Default: the next business day after PREV's date (see --calendar).")
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx"]), default="json",
+              show_default=True,
+              help="json: build input to edit; xlsx: the report form as a workbook (needs -o).")
 @click.option("-o", "--output", metavar="FILE",
-              help="Write the JSON input here instead of standard output (- for standard output).")
+              help="Write the JSON input or the workbook here instead of standard output "
+                   "(- for standard output).")
 @click.option("--write", "write_dir", metavar="DIR",
               help="Write the no-activity submission file into DIR instead.")
 @_calendar_options
@@ -411,14 +465,17 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
 @_NEWLINE
 @_SIGN
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
-def roll(previous: str, date_text: str | None, output: str | None, write_dir: str | None,
-         calendar_kind: str, closed_days: str | None, open_days: str | None, force: bool,
-         newline: str, sign_style: str, lang: str | None) -> None:
+def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
+         write_dir: str | None, calendar_kind: str, closed_days: str | None,
+         open_days: str | None, force: bool, newline: str, sign_style: str,
+         lang: str | None) -> None:
     """Start the next report from PREV: prior-day fields carried, activity zero.
 
     Prints the build input as JSON (the left sides of the identities are left
-    out: fill in today's trades, then `fxreport build --derive`).  Status
-    lines go to standard error.
+    out: fill in today's trades, then `fxreport build --derive`), or writes the
+    report form as a workbook (--format xlsx -o BOOK.xlsx) whose formulas
+    compute them as you type; `fxreport build BOOK.xlsx` makes the file.
+    Status lines go to standard error.
     """
     import json
 
@@ -430,6 +487,8 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
     lang = _lang(lang)
     if output and write_dir:
         _fail_line(line("roll_pick_one", lang), 2)
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
     prev = _load_or_exit(previous, lang)
     if date_text:
         try:
@@ -453,6 +512,11 @@ def roll(previous: str, date_text: str | None, output: str | None, write_dir: st
         except InputError as exc:
             _input_failed(previous, exc, lang)
         _write_report(report, write_dir, force, newline, sign_style, lang, previous)
+        return
+    if fmt == "xlsx":
+        from .formats.xlsx import roll_workbook
+
+        _write_binary(output or "-", roll_workbook(doc), force, lang)
         return
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if not output or output == "-":

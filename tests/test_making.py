@@ -161,8 +161,8 @@ CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_byt
 
 @pytest.mark.parametrize("line,value,message", [
     (4, "abc", 'line 4 (row1.BAL): "abc" is not a whole number'),
-    (5, "12.5", 'line 5 (row1.AB): "12.5" is not a whole number'),
-    (6, "", 'line 6 (row1.AS): "" is not a whole number'),
+    (5, "12.5", 'line 5 (row1.AB): "12.5" is not a whole number; amounts are whole thousands'),
+    (6, "", "line 6 (row1.AS): the value is empty; fill in a whole number"),
     (2, "ab", "line 2 (bank)"),
     (3, "2016/13/01", "line 3 (date)"),
     (7, "1000000000", "line 7 (row1.ACUST)"),

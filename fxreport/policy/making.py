@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -86,11 +87,12 @@ def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, Where]]:
         if name in ("BANK", "DATE"):
             flat[name] = value
         elif name in _AMOUNT_ROW:
-            number = value.replace(",", "").replace("_", "")
-            if value == "" or not (number.lstrip("+-").isdigit() and number.isascii()):
-                problems.append(InputProblem(_csv_at(name, line), "not_whole_number", value=value_text(value)))
-                continue
-            flat[name] = int(number)
+            amount = csv_amount(value)
+            if isinstance(amount, int):
+                flat[name] = amount
+            else:
+                problems.append(InputProblem(_csv_at(name, line), amount, name=name,
+                                             value=value_text(value)))
         else:
             problems.append(_unknown_csv_field(name, line))
     if problems:
@@ -101,6 +103,36 @@ def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, Where]]:
     where = {at.key: at for name, line in lines.items()
              for at in [_csv_at(name, line)] if at.key is not None}
     return doc, where
+
+
+_CSV_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.([0-9]+))?")
+
+
+def csv_amount(value: str) -> int | str:
+    """A CSV cell as an amount, or the key of its problem.
+
+    Accepts what spreadsheets export: ``1800``, ``-1800``, ``1,800``,
+    ``1,800.00`` (a whole number), ``(1,800)`` (accounting negative) and a
+    lone ``-`` (accounting zero).
+    """
+    text = value.strip()
+    if not text:
+        return "csv_empty"
+    if text == "-":
+        return 0
+    negative = text.startswith("(") and text.endswith(")")
+    if negative:
+        text = text[1:-1].strip()
+        if text[:1] in ("+", "-"):
+            return "csv_not_number"
+    number = text.replace(",", "").replace("_", "")
+    m = _CSV_NUMBER.fullmatch(number)
+    if not m or not number.isascii():
+        return "csv_not_number"
+    if m.group(1) and m.group(1).strip("0"):
+        return "csv_fraction"
+    whole = int(number.split(".")[0])
+    return -whole if negative else whole
 
 
 def _csv_at(name: str, line: int) -> Where:

@@ -1,0 +1,632 @@
+"""The report form as an Excel workbook: written for clerks, read back by name.
+
+One sheet, ``日報表``, laid out from the layout table: a line per field in the
+annex's order, grouped by the bracketed prefixes of the annex's labels
+(``[即期已交割部位]``, ``[即期未交割部位][前日餘額]``, ...), Chinese and English
+side by side, the firm code and the ROC date at the top, the unit, and one A4
+page when printed.
+
+The workbook is an interface (STYLE.md section 8):
+
+- every field's cell has a workbook-scoped defined name, the annex's name with
+  ``-`` written as ``_`` (``BANK``, ``DATE``, ``AB``, ``Adj_1``, ``POS``);
+  ``read_workbook`` finds cells by these names only, never by coordinates;
+- the left side of every identity is a live formula over the names
+  (``=AB-AS``), generated from ``fxreport.core.identities``;
+- input cells have Excel's built-in "Input" style, accept whole numbers from
+  -999,999,999 to 999,999,999 only (data validation with messages in both
+  languages) and are the only unlocked cells of a sheet protected without a
+  password; formula cells have the built-in "Calculation" style.
+
+Reading.  A cell holding a number is taken as given.  A formula cell gives its
+cached result; a workbook written by a program that does not calculate
+(openpyxl, so also fxreport itself) has none, and then the left sides of the
+identities are computed from the identities, as ``build --derive`` does:
+``WorkbookInput.derived`` names them (``uncalculated`` is true) and the doc
+holds every amount.  A cached result that disagrees with the identities stays
+as it is, so ``check`` reports it as for any other input.  Every problem of the
+workbook is collected and raised at once as ``fxreport.core.problems.InputError``,
+each at its field and cell (``AB (日報表!E8)``).
+
+A report whose identity does not hold (``show`` of a file with the warning
+ARI011 or ARI012, or with an arithmetic error) keeps its filed value: that
+left side is written as a number instead of a formula, styled as an input,
+with a cell comment that gives the identity's result, the rule and the
+formula to restore.  Formulas that use it compute from the filed value, as the
+checker does, so the workbook builds back to the same bytes.
+
+openpyxl is imported only when a workbook is written or read.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import math
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..core.fields import roc_text
+from ..core.identities import IDENTITIES, Identity, derivation_order
+from ..core.layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROWS, Field
+from ..core.problems import InputError, InputProblem, Where
+from ..core.words import SHEET as _WORDS
+from ..core.words import value_text
+
+if TYPE_CHECKING:
+    from ..core.model import Report
+
+SHEET = "日報表"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+UNPACKED_LIMIT = 32 * 1024 * 1024  # a day's form unpacks to well under 100 KB
+
+_BANK, _DATE = ROWS[1][0], ROWS[1][1]
+_TARGETS: dict[str, Identity] = {i.target: i for i in IDENTITIES}
+_AMOUNT_FIELDS: tuple[Field, ...] = tuple(f for f in LAYOUT if f.type == AMOUNT and f.name)
+_ROW_OF = {f.name: f.row for f in _AMOUNT_FIELDS}
+
+# Columns of the form.
+_SECTION, _DETAIL, _ITEM_ZH, _ITEM_EN, _VALUE, _NAME, _PLACE = "ABCDEFG"
+_WIDTHS = {_SECTION: 21, _DETAIL: 17, _ITEM_ZH: 22, _ITEM_EN: 24, _VALUE: 15, _NAME: 11,
+           _PLACE: 9}
+_HEAD_ROW = 6
+_FIRST_ROW = _HEAD_ROW + 1
+_NUMBER = "#,##0"
+
+
+def defined_name(name: str) -> str:
+    """The workbook's name for a field: the annex's name with ``-`` as ``_`` (``Adj_1``)."""
+    return name.replace("-", "_")
+
+
+def formula(ident: Identity) -> str:
+    """The Excel formula of an identity's right side over defined names: ``=AB-AS``."""
+    out = []
+    for i, (sign, name) in enumerate(ident.terms):
+        op = "" if i == 0 and sign > 0 else ("+" if sign > 0 else "-")
+        out.append(op + defined_name(name))
+    return "=" + "".join(out)
+
+
+def is_workbook(data: bytes, name: str = "") -> bool:
+    """Build input that the workbook reader should take (by name or by its first bytes)."""
+    return (name.lower().endswith((".xlsx", ".xlsm", ".xls"))
+            or data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC))
+
+
+# --- the form's lines, from the layout table -------------------------------------------
+
+_GROUPS = re.compile(r"^((?:\[[^\]]+\])+)\s*")
+
+
+class Line(NamedTuple):
+    """One field's line of the form: its sheet row and its labels split by group."""
+
+    row: int
+    field: Field
+    section: tuple[str, str]  # (Chinese, English); ("", "") for a line of its own
+    detail: tuple[str, str]  # the last bracket when there are two or more
+    item: tuple[str, str]
+
+
+def _split(f: Field) -> tuple[tuple[str, str], tuple[str, str], tuple[str, str]]:
+    m = _GROUPS.match(f.label_zh)
+    if not m:
+        return ("", ""), ("", ""), (f.label_zh, f.label_en)
+    groups = re.findall(r"\[([^\]]+)\]", m.group(1))
+    leaf_zh = f.label_zh[m.end():]
+    head, sep, leaf_en = f.label_en.rpartition(": ")
+    en = head.split(", ") if sep else []
+    top_zh = groups[0] + "".join(f"（{g}）" for g in groups[1:-1])
+    if len(groups) == 1:
+        detail_zh, top_zh = "", groups[0]
+    else:
+        detail_zh = groups[-1]
+    if len(groups) >= 2 and len(en) >= 2:
+        top_en, detail_en = ", ".join(en[:-1]), en[-1]
+    elif len(groups) == 1 and en:
+        top_en, detail_en = ", ".join(en), ""
+    else:  # the English label does not split like the Chinese one: keep it whole
+        top_en, detail_en, leaf_en = "", "", f.label_en
+    return (top_zh, top_en), (detail_zh, detail_en), (leaf_zh, leaf_en)
+
+
+def form_lines() -> tuple[Line, ...]:
+    """Every amount field's line, in the annex's order."""
+    return tuple(Line(_FIRST_ROW + i, f, *_split(f)) for i, f in enumerate(_AMOUNT_FIELDS))
+
+
+def form_cells() -> dict[str, str]:
+    """Where the writer puts each field: ``{"BANK": "E3", "DATE": "E4", "BAL": "E7", ...}``."""
+    cells = {"BANK": f"{_VALUE}3", "DATE": f"{_VALUE}4"}
+    cells.update({line.field.name: f"{_VALUE}{line.row}" for line in form_lines()})
+    return cells
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def report_workbook(report: Report) -> bytes:
+    """A report as the form (``show --format xlsx``); it builds back to the same bytes."""
+    return _workbook(report.bank, roc_text(report.date), report.amounts())
+
+
+def roll_workbook(doc: Mapping[str, Any]) -> bytes:
+    """The form from build input such as ``making.roll_input`` gives (``roll --format xlsx``).
+
+    Left sides that ``doc`` leaves out become formulas; amounts it leaves out
+    stay empty for the clerk to fill in.
+    """
+    flat: dict[str, Any] = {}
+    for row in (1, 2, 3):
+        part = doc.get(f"row{row}")
+        if isinstance(part, Mapping):
+            flat.update(part)
+    date = doc.get("date", "")
+    date_text = roc_text(date) if isinstance(date, _dt.date) else str(date)
+    return _workbook(str(doc.get("bank", "")), date_text, flat)
+
+
+def _kept(values: Mapping[str, Any]) -> dict[str, tuple[Identity, int]]:
+    """Left sides given with a value their identity does not give: kept as filed."""
+    kept = {}
+    for ident in IDENTITIES:
+        given = values.get(ident.target)
+        computed = ident.rhs(dict(values))
+        if given is not None and computed is not None and given != computed:
+            kept[ident.target] = (ident, computed)
+    return kept
+
+
+def _both(key: str, sep: str = "\n") -> str:
+    en, zh = _WORDS[key]
+    return sep.join(t for t in (zh, en) if t)
+
+
+def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    kept = _kept(values)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    wb.properties.title = _both("title", " ")
+    wb.properties.creator = "fxreport"
+
+    thin = Side(style="thin", color="A6A6A6")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    grey = Font(color="595959", size=9)
+    small = Font(color="7F7F7F", size=8)
+    band = PatternFill("solid", fgColor="DDEBF7")
+    head_fill = PatternFill("solid", fgColor="D9D9D9")
+    unlocked = Protection(locked=False)
+    for col, width in _WIDTHS.items():
+        ws.column_dimensions[col].width = width
+
+    def label(coord: str, text: str, **style: Any) -> None:
+        cell = ws[coord]
+        cell.value = text or None
+        cell.border = box
+        cell.alignment = style.pop("alignment", wrap)
+        for key, value in style.items():
+            setattr(cell, key, value)
+
+    def name_cells(row: int, name: str, place: str) -> None:
+        label(f"{_NAME}{row}", name, font=Font(name="Consolas", color="595959", size=9))
+        label(f"{_PLACE}{row}", place, font=small)
+
+    def names(name: str, coord: str) -> None:
+        col, row = coord[0], coord[1:]
+        xname = defined_name(name)
+        wb.defined_names[xname] = DefinedName(xname, attr_text=f"'{SHEET}'!${col}${row}")
+
+    # Title, firm code, date, unit.
+    for row, (text, size, colour) in enumerate(
+            ((_WORDS["title"][1], 15, "000000"), (_WORDS["title"][0], 10, "595959")), start=1):
+        ws.merge_cells(f"A{row}:G{row}")
+        ws[f"A{row}"] = text
+        ws[f"A{row}"].font = Font(bold=True, size=size, color=colour)
+        ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[1].height = 24
+    date_zh, date_en = (f"{_DATE.label_zh}（{_WORDS['date_form'][1]}）",
+                        f"{_DATE.label_en} ({_WORDS['date_form'][0]})")
+    for row, f, zh, en, value in ((3, _BANK, _BANK.label_zh, _BANK.label_en, bank),
+                                  (4, _DATE, date_zh, date_en, date_text)):
+        ws.merge_cells(f"{_SECTION}{row}:{_ITEM_ZH}{row}")
+        label(f"{_SECTION}{row}", zh, font=Font(bold=True), fill=band)
+        label(f"{_ITEM_EN}{row}", en, font=grey)
+        cell = ws[f"{_VALUE}{row}"]
+        cell.style = "Input"
+        cell.value = value or None
+        cell.number_format = "@"
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.protection = unlocked
+        name_cells(row, f.name, f"{f.start}-{f.end}")
+        names(f.name, f"{_VALUE}{row}")
+        ws.row_dimensions[row].height = 30 if row == 4 else 18
+    ws.merge_cells(f"A5:{_PLACE}5")
+    ws["A5"] = _both("unit", " / ")
+    ws["A5"].alignment = Alignment(horizontal="right", vertical="bottom")
+    ws["A5"].font = Font(bold=True, size=9)
+
+    # Column headings.
+    for col, key in ((_SECTION, "col_section"), (_DETAIL, "col_detail"),
+                     (_ITEM_ZH, "col_item_zh"), (_ITEM_EN, "col_item_en"),
+                     (_VALUE, "col_amount"), (_NAME, "col_field"), (_PLACE, "col_place")):
+        label(f"{col}{_HEAD_ROW}", _both(key), font=Font(bold=True, size=9), fill=head_fill,
+              alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    ws.row_dimensions[_HEAD_ROW].height = 28
+
+    # The fields.
+    amount_dv = DataValidation(
+        type="whole", operator="between", formula1=str(-AMOUNT_MAX), formula2=str(AMOUNT_MAX),
+        allow_blank=True, showErrorMessage=True, errorStyle="stop", showInputMessage=True,
+        errorTitle=_both("error_title", " "), error=_both("error"),
+        promptTitle=_both("prompt_title", " "), prompt=_both("prompt"))
+    bank_dv = DataValidation(
+        type="textLength", operator="equal", formula1="4", allow_blank=True,
+        showErrorMessage=True, errorStyle="stop", showInputMessage=True,
+        errorTitle=_BANK.label_zh, error=_both("bank_error"),
+        promptTitle=_BANK.label_zh, prompt=_both("bank_prompt"))
+    date_dv = DataValidation(allow_blank=True, showInputMessage=True,
+                             promptTitle=_DATE.label_zh, prompt=_both("date_prompt"))
+    for dv in (amount_dv, bank_dv, date_dv):
+        ws.add_data_validation(dv)
+    bank_dv.add(f"{_VALUE}3")
+    date_dv.add(f"{_VALUE}4")
+
+    lines = form_lines()
+    for line in lines:
+        f, r = line.field, line.row
+        ws.row_dimensions[r].height = 19
+        if line.section[0]:
+            label(f"{_SECTION}{r}", "\n".join(line.section), font=Font(bold=True), fill=band)
+            if line.detail[0]:
+                label(f"{_DETAIL}{r}", "\n".join(line.detail))
+                label(f"{_ITEM_ZH}{r}", line.item[0])
+            else:
+                ws.merge_cells(f"{_DETAIL}{r}:{_ITEM_ZH}{r}")
+                label(f"{_DETAIL}{r}", line.item[0])
+        else:  # a line of its own: a total or an adjustment
+            ws.merge_cells(f"{_SECTION}{r}:{_ITEM_ZH}{r}")
+            label(f"{_SECTION}{r}", line.item[0], font=Font(bold=f.name in _TARGETS))
+        label(f"{_ITEM_EN}{r}", line.item[1], font=grey)
+        if len(line.item[1]) > _WIDTHS[_ITEM_EN] + 2:
+            ws.row_dimensions[r].height = 30
+        name_cells(r, f.name, f"{f.row}:{f.start}-{f.end}")
+        names(f.name, f"{_VALUE}{r}")
+        cell = ws[f"{_VALUE}{r}"]
+        amount = values.get(f.name)
+        if f.name in _TARGETS and f.name not in kept:
+            cell.style = "Calculation"
+            cell.value = formula(_TARGETS[f.name])
+        else:
+            cell.style = "Input"
+            cell.value = amount
+            cell.protection = unlocked
+            amount_dv.add(cell.coordinate)
+            if f.name in kept:
+                ident, computed = kept[f.name]
+                cell.comment = _kept_comment(ident, computed, Comment)
+        cell.number_format = _NUMBER
+        cell.alignment = Alignment(vertical="center")
+
+    # Merge the group cells of consecutive lines.
+    def merge_runs(col: str, key: Any) -> None:
+        start = 0
+        for i in range(1, len(lines) + 1):
+            if i == len(lines) or key(lines[i]) != key(lines[start]) or not key(lines[start])[0]:
+                if key(lines[start])[0] and i - start > 1:
+                    ws.merge_cells(f"{col}{lines[start].row}:{col}{lines[i - 1].row}")
+                start = i
+
+    merge_runs(_SECTION, lambda line: line.section)
+    merge_runs(_DETAIL, lambda line: (line.detail[0] and line.section[0] + line.detail[0],
+                                      line.detail))
+
+    # Notes under the form.
+    last = lines[-1].row + 2
+    for i, key in enumerate(("note_inputs", "note_build")):
+        row = last + i
+        ws.merge_cells(f"A{row}:{_PLACE}{row}")
+        ws[f"A{row}"] = _both(key)
+        ws[f"A{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws[f"A{row}"].font = Font(size=9)
+        ws.row_dimensions[row].height = 28
+
+    # Protection, view, printing.
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.sheet_view.showGridLines = False
+    ws.freeze_panes = f"A{_FIRST_ROW}"
+    ws.print_area = f"A1:{_PLACE}{last + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 1
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    for side in ("left", "right"):
+        setattr(ws.page_margins, side, 0.4)
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    wb.calculation.fullCalcOnLoad = True
+
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _kept_comment(ident: Identity, computed: int, comment_type: Any) -> Any:
+    params = {"formula": ident.formula(), "computed": computed, "code": ident.code,
+              "expression": formula(ident)[1:]}
+    severity = "severity_warning" if ident.inferred else "severity_error"
+    zh = _WORDS["kept_value"][1].format(severity=_WORDS[severity][1], **params)
+    en = _WORDS["kept_value"][0].format(severity=_WORDS[severity][0], **params)
+    note = comment_type(f"{zh}\n\n{en}", "fxreport")
+    note.width, note.height = 320, 190
+    return note
+
+
+# --- reading ------------------------------------------------------------------------------
+
+class WorkbookInput(NamedTuple):
+    """A workbook read as build input."""
+
+    doc: dict[str, Any]  # {"bank", "date" (ROC text), "row1": {...}, "row2": ..., "row3": ...}
+    where: dict[str, Where]  # "bank", "date", "row1.AB", ... -> Where(key="AB", cell="日報表!E8")
+    derived: tuple[str, ...]  # left sides computed from the identities (no cached results)
+
+    @property
+    def uncalculated(self) -> bool:
+        """True when formula results were missing and have been computed by fxreport."""
+        return bool(self.derived)
+
+
+class _Cell(NamedTuple):
+    where: Where
+    value: Any  # the cell's value, or its formula's cached result (None if none)
+    formula: str | None  # the formula text when the cell holds one
+    error: bool  # an Excel error value (#NAME?, #REF!, ...)
+
+
+def read_workbook(data: bytes) -> WorkbookInput:
+    """Build input from a workbook's named cells; every problem raised at once."""
+    formulas, values = _open(data)
+    problems: list[InputProblem] = []
+    cells: dict[str, _Cell] = {}
+    taken: dict[str, str] = {}
+    for f in (_BANK, _DATE, *_AMOUNT_FIELDS):
+        cell = _locate(formulas, values, f.name, problems)
+        if cell is None:
+            continue
+        spot = cell.where.cell or ""
+        if spot in taken:
+            problems.append(InputProblem(cell.where, "xlsx_name_shared",
+                                         name=defined_name(f.name), other=taken[spot]))
+            continue
+        taken[spot] = defined_name(f.name)
+        cells[f.name] = cell
+
+    doc: dict[str, Any] = {}
+    where: dict[str, Where] = {}
+    if "BANK" in cells:
+        where["bank"] = cells["BANK"].where
+        doc["bank"] = _bank(cells["BANK"], problems)
+    if "DATE" in cells:
+        where["date"] = cells["DATE"].where
+        doc["date"] = _date(cells["DATE"], problems)
+    flat: dict[str, int] = {}
+    pending: list[str] = []
+    for f in _AMOUNT_FIELDS:
+        cell = cells.get(f.name)
+        if cell is None:
+            continue
+        where[f"row{f.row}.{f.name}"] = cell.where
+        if cell.formula is not None and cell.value is None and not cell.error:
+            if f.name in _TARGETS:
+                pending.append(f.name)
+            else:
+                problems.append(InputProblem(cell.where, "xlsx_formula_uncalculated",
+                                             formula=cell.formula))
+            continue
+        amount = _amount(cell, problems)
+        if amount is not None:
+            flat[f.name] = amount
+    if problems:
+        raise InputError(problems)
+
+    derived = []
+    for ident in derivation_order():
+        if ident.target in pending:
+            value = ident.rhs(flat)
+            assert value is not None  # every input is read, or derived before
+            if abs(value) > AMOUNT_MAX:
+                problems.append(InputProblem(cells[ident.target].where, "xlsx_derived_range",
+                                             formula=ident.formula(), value=value))
+            flat[ident.target] = value
+            derived.append(ident.target)
+    if problems:
+        raise InputError(problems)
+    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
+    for f in _AMOUNT_FIELDS:
+        rows[f"row{f.row}"][f.name] = flat[f.name]
+    doc.update(rows)
+    return WorkbookInput(doc, where, tuple(derived))
+
+
+def _open(data: bytes) -> tuple[Any, Any]:
+    """The workbook twice: with its formulas, and with their cached results."""
+    whole = Where()
+    if data.startswith(OLE_MAGIC):
+        # An encrypted OOXML package is an OLE file with these streams; else it is .xls.
+        encrypted = any(s.encode("utf-16-le") in data
+                        for s in ("EncryptionInfo", "EncryptedPackage"))
+        raise InputError([InputProblem(whole, "xlsx_encrypted" if encrypted else "xlsx_old_format")])
+    if not data.startswith(ZIP_MAGIC):
+        raise InputError([InputProblem(whole, "xlsx_not_workbook")])
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            names = {m.filename for m in members}
+            unpacked = sum(m.file_size for m in members)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise InputError([InputProblem(whole, "xlsx_corrupt")]) from None
+    if "[Content_Types].xml" not in names or not any(
+            n.startswith("xl/workbook") for n in names):
+        raise InputError([InputProblem(whole, "xlsx_not_workbook")])
+    if unpacked > UNPACKED_LIMIT:
+        raise InputError([InputProblem(whole, "xlsx_too_large", limit=UNPACKED_LIMIT)])
+
+    from openpyxl import load_workbook
+
+    books = []
+    for data_only in (False, True):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                books.append(load_workbook(io.BytesIO(data), data_only=data_only,
+                                           keep_links=False))
+        except Exception:  # noqa: BLE001 - any failure to parse is a damaged workbook
+            raise InputError([InputProblem(whole, "xlsx_corrupt")]) from None
+    return books[0], books[1]
+
+
+def _locate(formulas: Any, values: Any, name: str, problems: list[InputProblem]) -> _Cell | None:
+    """The cell a field's defined name refers to (workbook scope, else a sheet's)."""
+    xname = defined_name(name)
+    dn = formulas.defined_names.get(xname)
+    if dn is None:
+        for ws in formulas.worksheets:
+            dn = ws.defined_names.get(xname)
+            if dn is not None:
+                break
+    if dn is None:
+        problems.append(InputProblem(Where(key=name), "xlsx_name_missing", name=xname))
+        return None
+    target = str(dn.attr_text or "")
+    try:
+        dests = list(dn.destinations) if dn.type == "RANGE" else []
+    except Exception:  # noqa: BLE001 - a reference openpyxl cannot parse
+        dests = []
+    coord = dests[0][1].replace("$", "") if len(dests) == 1 else ""
+    sheet = dests[0][0] if len(dests) == 1 else ""
+    if (not coord or ":" in coord or sheet not in formulas.sheetnames
+            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
+        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
+                                     target=value_text(target)))
+        return None
+    where = Where(key=name, cell=f"{sheet}!{coord}")
+    raw = formulas[sheet][coord]
+    cached = values[sheet][coord]
+    text = None
+    if raw.data_type == "f":
+        text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
+        text = "=" + str(text).lstrip("=")
+    return _Cell(where, cached.value, text, cached.data_type == "e")
+
+
+def _amount(cell: _Cell, problems: list[InputProblem]) -> int | None:
+    v = cell.value
+    key: str | None = None
+    params: dict[str, Any] = {}
+    if cell.error:
+        key, params = "xlsx_formula_error", {"value": str(v)}
+    elif v is None or (isinstance(v, str) and not v.strip()):
+        key = "xlsx_empty"
+    elif isinstance(v, bool):
+        key, params = "xlsx_bool", {"value": "TRUE" if v else "FALSE"}
+    elif isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
+        key, params = "xlsx_date_in_amount", _when(v)
+    elif isinstance(v, int):
+        pass
+    elif isinstance(v, float):
+        if not math.isfinite(v) or not v.is_integer():
+            key, params = "xlsx_fraction", {"value": value_text(v)}
+        else:
+            v = int(v)
+    elif isinstance(v, str):
+        key, params = "xlsx_text", {"value": value_text(v)}
+    else:
+        key, params = "xlsx_text", {"value": value_text(str(v))}
+    if key is None and abs(v) > AMOUNT_MAX:
+        key, params = "xlsx_range", {"value": v}
+    if key is not None:
+        problems.append(InputProblem(cell.where, key, **params))
+        return None
+    return int(v)
+
+
+def _when(v: Any) -> dict[str, str]:
+    """A date or time for a message: ISO in English, ROC in Chinese where it has one."""
+    if isinstance(v, _dt.datetime) and v.time() == _dt.time(0):
+        v = v.date()
+    iso = v.isoformat() if hasattr(v, "isoformat") else str(v)
+    if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime) and 1912 <= v.year <= 2910:
+        return {"iso": iso, "roc": roc_text(v)}
+    return {"iso": iso, "roc": iso}
+
+
+def _bank(cell: _Cell, problems: list[InputProblem]) -> str | None:
+    v = cell.value
+    if isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999:
+        v = str(v)
+    if v is None or (isinstance(v, str) and not v.strip()):
+        problems.append(InputProblem(cell.where, "xlsx_bank_empty"))
+        return None
+    code = unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else ""
+    if cell.error or not re.fullmatch(r"[A-Z0-9]{4}", code):
+        problems.append(InputProblem(cell.where, "xlsx_bank", value=value_text(
+            v if isinstance(v, (str, int, float)) and not isinstance(v, bool) else str(v))))
+        return None
+    return code
+
+
+_ROC_TEXT = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})")
+_GREGORIAN_TEXT = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
+
+
+def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
+    """ROC text (``105/12/12``, ``105/1/2``), Gregorian text (``2016-12-12``) or a date.
+
+    Full-width characters typed with a Chinese input method (``１０５／１２／１２``)
+    are read as their ASCII forms.
+    """
+    v = cell.value
+    day: _dt.date | None = None
+    if isinstance(v, _dt.datetime):
+        day = v.date() if v.time() == _dt.time(0) else None
+    elif isinstance(v, _dt.date):
+        day = v
+    elif v is None or (isinstance(v, str) and not v.strip()):
+        problems.append(InputProblem(cell.where, "xlsx_date_empty"))
+        return None
+    elif isinstance(v, str) and not cell.error:
+        text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
+        m = _ROC_TEXT.fullmatch(text)
+        g = _GREGORIAN_TEXT.fullmatch(text)
+        try:
+            if m and int(m.group(1)) > 0:
+                day = _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
+            elif g:
+                day = _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
+        except ValueError:
+            day = None
+    if day is None:
+        shown = v.isoformat() if isinstance(v, (_dt.datetime, _dt.date)) else v
+        problems.append(InputProblem(cell.where, "xlsx_date", value=value_text(
+            shown if isinstance(shown, (str, int, float)) else str(shown))))
+        return None
+    if not 1912 <= day.year <= 2910:
+        problems.append(InputProblem(cell.where, "xlsx_date_range", value=day.isoformat()))
+        return None
+    return roc_text(day)
