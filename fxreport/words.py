@@ -17,7 +17,7 @@ LANGS = ("en", "zh-TW")
 WORDS: dict[str, tuple[str, str]] = {
     "input": ("input", "輸入"),
     "line": ("line {line}", "第 {line} 行"),
-    "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 字"),
+    "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 個字元"),
     # check's text output
     "valid": ("valid", "通過"),
     "invalid": ("INVALID", "不通過"),
@@ -31,9 +31,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "and": ("; ", "；"),
     "cannot_read": ("cannot read", "無法讀取"),
     "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
-                  "fxreport：注意：{path} 有錯誤（{codes}）；請執行 `fxreport check {path}` 查看說明"),
+                  "fxreport：注意，{path} 有錯誤（{codes}）；執行 `fxreport check {path}` 可查看說明與修正建議"),
     # show's table
-    "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}（{en}）"),
+    "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}"),
     # why a path cannot be read
     "not_found": ("no such file or directory", "找不到此檔案或資料夾"),
     "permission": ("permission denied", "沒有讀取權限"),
@@ -43,7 +43,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "no_txt": ("no *.txt files in this directory", "此資料夾中沒有 *.txt 檔案"),
     "no_stdin": ("there is no standard input", "沒有標準輸入"),
     "loop": ("too many levels of symbolic links", "符號連結層數過多（可能形成迴圈）"),
-    "os_error": ("{detail}", "無法讀取（系統訊息：{detail}）"),
+    "os_error": ("{detail}", "系統訊息：{detail}"),
 }
 
 # Problems in build input (JSON, CSV, workbook), by key: (English, Chinese).
@@ -52,9 +52,9 @@ INPUT: dict[str, tuple[str, str]] = {
     "not_text": ("the input is neither UTF-8 nor Big5 text", "輸入內容不是 UTF-8 或 Big5 文字"),
     "json_syntax": ("not valid JSON: {detail}", "不是有效的 JSON：{detail}"),
     "json_not_object": (
-        'the JSON input must be an object like {{"bank": "ABCD", "date": "105/12/09", '
-        '"row1": {{...}}, ...}}',
-        '輸入的 JSON 須為物件，例如 {{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}'),
+        'the JSON input must be an object like `{{"bank": "ABCD", "date": "105/12/09", '
+        '"row1": {{...}}, ...}}`',
+        '輸入的 JSON 須為物件，例如 `{{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}`'),
 }
 
 
