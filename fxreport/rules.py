@@ -99,7 +99,7 @@ _RULES: list[Rule] = [
     _r("ENC001", "encoding", ERROR,
        ("File is UTF-16 or UTF-32", "檔案為 UTF-16 或 UTF-32 編碼"),
        (_LAYOUT_TEXT[0] + "; `FORMAT.md` section 1 rejects a UTF-16 or UTF-32 file as a whole",
-        _LAYOUT_TEXT[1] + "；`FORMAT.md` 第 1 節（本專案的決定）：UTF-16 或 UTF-32 檔案整份退回"),
+        _LAYOUT_TEXT[1] + "；`FORMAT.md` 第 1 節（本專案的決定）：UTF-16 或 UTF-32 檔案整份判為錯誤，不做其他檢查"),
        ("the file is {encoding} {why}, not ASCII/Big5; no other check was made",
         "檔案為 {encoding} 編碼{why}，不是 ASCII／Big5；未進行其他檢查"),
        ("re-save it as ANSI/Big5 (Notepad: Save As, Encoding 'ANSI'; Excel: 'Text (MS-DOS)' "
@@ -110,7 +110,7 @@ _RULES: list[Rule] = [
        (_LAYOUT_TEXT[0] + "; `FORMAT.md` section 1 rejects a file that starts with a UTF-8 BOM "
         "as a whole",
         _LAYOUT_TEXT[1] + "；`FORMAT.md` 第 1 節（本專案的決定）：以 UTF-8 位元組順序標記開頭的檔案"
-        "整份退回"),
+        "整份判為錯誤，不做其他檢查"),
        ("the file starts with a UTF-8 byte order mark (BOM, bytes EF BB BF); no other check was made",
         "檔案開頭為 UTF-8 位元組順序標記（BOM，位元組 EF BB BF）；未進行其他檢查"),
        ("re-save it as ANSI/Big5 without a BOM (Notepad: Save As, Encoding 'ANSI'), "
@@ -164,7 +164,7 @@ _RULES: list[Rule] = [
         "檔案有 {count} 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
        ("keep exactly one line for each of rows 1, 2 and 3, in that order; "
         "line breaks must be CRLF or LF",
-        "第 1、2、3 列各保留一列並依序排列；換行字元須為 CRLF 或 LF")),
+        "請確認檔案恰有 3 列資料，依第 1、2、3 列順序排列；換行字元須為 CRLF 或 LF")),
     _r("STR003", "structure", ERROR,
        ("Record is not 213 bytes", "資料列長度不是 213 位元組"),
        ("annex, file layout: each row's fields run from column 1 to column 213; `FORMAT.md` "
@@ -238,8 +238,10 @@ _RULES: list[Rule] = [
         "例如「      -123」或「-000000123」；零請填「         0」")),
     _r("FLD004", "field", ERROR,
        ("Amount out of range", "金額超出範圍"),
-       ("annex, format S9(9) in a 10-byte field: a sign and at most 9 digits",
-        "附件格式 S9(9)、總長度 10：正負號加最多 9 位數字"),
+       ("annex, format S9(9), total length 10: a signed whole number of at most 9 digits; "
+        "`FORMAT.md` section 2: magnitude at most 999,999,999",
+        "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
+        "絕對值最多 999,999,999"),
        ("{value:,} is out of range; S9(9) holds at most 999,999,999 in magnitude: found {found}",
         "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容 {found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
@@ -247,7 +249,7 @@ _RULES: list[Rule] = [
     _r("FLD005", "field", WARNING,
        ("Report dated on a day that is not a business day", "部位資料日期不是營業日"),
        ("`FORMAT.md` section 6.2, a decision of this project: a report is due on each business "
-        "day (annex note 4 links each report to the previous 營業日, business day)",
+        "day (annex note 4 compares each report with the previous business day's, 前一營業日)",
         "`FORMAT.md` 第 6.2 節（本專案的決定）：日報表於每一營業日申報（附件「貳、說明」第 4 點"
         "以前一營業日銜接）"),
        ("{date} is not a business day in the {why} calendar",
@@ -267,20 +269,22 @@ _RULES: list[Rule] = [
     # --- consistency ----------------------------------------------------------------
     _r("CON001", "consistency", ERROR,
        ("Firm code differs from row 1", "證券商英文字軌與第 1 列不同"),
-       ("inferred from the layout: the annex gives each of the three rows a BANK field with the "
-        "same description; `FORMAT.md` section 4 requires the three to agree",
-        "由附件欄位推得：三列各有說明相同的 BANK 欄；`FORMAT.md` 第 4 節規定三列須一致"),
+       ("inferred from the layout: the annex gives each of the three rows a BANK field at "
+        "columns 1-4 (the firm's code); `FORMAT.md` section 4 requires the three to agree",
+        "由附件欄位推得：三列第 1-4 位元組各有 BANK 欄（證券商英文字軌）；`FORMAT.md` 第 4 節"
+        "規定三列須一致"),
        ("row {row} has firm code {found} but row 1 has '{expected}'",
         "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
-       ("use the same firm code in all three records", "三列的證券商英文字軌須相同")),
+       ("use the same firm code in all three records", "請於三列填入相同的證券商英文字軌")),
     _r("CON002", "consistency", ERROR,
        ("Date differs from row 1", "部位資料日期與第 1 列不同"),
-       ("inferred from the layout: the annex gives each of the three rows a DATE field "
-        "(「部位資料日期」); `FORMAT.md` section 4 requires the three to agree",
-        "由附件欄位推得：三列各有 DATE 欄（「部位資料日期」）；`FORMAT.md` 第 4 節規定三列須一致"),
+       ("inferred from the layout: the annex gives each of the three rows a DATE field at "
+        "columns 5-13 (「部位資料日期」); `FORMAT.md` section 4 requires the three to agree",
+        "由附件欄位推得：三列第 5-13 位元組各有 DATE 欄（部位資料日期）；`FORMAT.md` 第 4 節"
+        "規定三列須一致"),
        ("row {row} has date {found} but row 1 has '{expected}'",
         "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
-       ("use the same report date in all three records", "三列的部位資料日期須相同")),
+       ("use the same report date in all three records", "請於三列填入相同的部位資料日期")),
 ]
 
 _ARI_SOURCE = {

@@ -96,7 +96,9 @@ def rules_md() -> str:
         for r in RULES.values():
             if r.category != cat:
                 continue
-            out += [f"### {r.code}: {r.title['en']} ({r.title['zh-TW']})", "",
+            title = r.title["en"] if r.title["en"] == r.title["zh-TW"] else \
+                f"{r.title['en']} ({r.title['zh-TW']})"
+            out += [f"### {r.code}: {title}", "",
                     f"- severity: {r.severity} ({severity_word(r.severity, 'zh-TW')})",
                     f"- source: {r.source['en']}",
                     f"- 依據：{r.source['zh-TW']}",
