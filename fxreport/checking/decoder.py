@@ -324,8 +324,9 @@ def _byte_findings(row: int, rec: bytes, fields: tuple[Field, ...],
             # NUL/control bytes in a reserved field are the reserved rule's (FORMAT.md
             # section 2: "Zeros, NULs or text are findings"); elsewhere they are encoding's
             if field not in found and field.type is not RESERVED:
+                name = _CONTROL_NAMES.get(b)
                 found[field] = Finding("ENC004", row, field, field.cut(rec), column=i + 1,
-                                       byte=f"0x{b:02X} ({_CONTROL_NAMES.get(b, 'control')})")
+                                       byte=f"0x{b:02X} ({name})" if name else f"0x{b:02X}")
             i += 1
             continue
         width, char = describe_char(rec, i, codec)

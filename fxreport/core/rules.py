@@ -25,144 +25,243 @@ class Rule(NamedTuple):
     category: str
     severity: str
     title: dict[str, str]
-    source: str  # where the rule comes from: the annex (quoted), FORMAT.md, or the labels
+    # where the rule comes from: a note of the annex quoted by number, an annex passage,
+    # a FORMAT.md decision, or an inference from the labels; by language, like the words
+    source: dict[str, str]
     message: dict[str, str]  # str.format template
     hint: dict[str, str]  # how to fix: str.format template
 
 
-def _r(code: str, category: str, severity: str, title: tuple[str, str], source: str,
-       message: tuple[str, str], hint: tuple[str, str]) -> Rule:
-    return Rule(code, category, severity, dict(zip(LANGS, title)), source,
+def _r(code: str, category: str, severity: str, title: tuple[str, str],
+       source: tuple[str, str], message: tuple[str, str], hint: tuple[str, str]) -> Rule:
+    return Rule(code, category, severity, dict(zip(LANGS, title)), dict(zip(LANGS, source)),
                 dict(zip(LANGS, message)), dict(zip(LANGS, hint)))
 
 
-# Where each rule comes from (FORMAT.md, issue 9.17): an annex passage, a note of the
-# annex's 說明 quoted by number, a FORMAT.md decision, or an inference from the labels.
-_ASCII_BIG5 = "annex, file layout: 「英數字: ASCII CODE; 中文: BIG-5」"
-_THREE = "annex, file layout: 「資料共分成三列表示」; 213 bytes a record from the columns 1~213"
-_NOTE3 = ("annex note 3: 「數值資料，在所屬位置內，靠右放置。正/負符號可緊接在數字之前；或固定放在最左側，"
-          "不足位數時，則正/負號與數值之間補0；正符號可以不表示。」")
-_NOTE5 = "annex note 5: 「為與銀行申報資料格式一致，及預留將來擴展需要，請依格式說明，於保留欄位中填列空白。」"
-_NOTE4 = "annex note 4: 「所有填報資料之前日部位、前日餘額等項目，其金額必需與前一營業日申報的「本日」餘額相符」"
-_NOTE6 = "annex note 6: 「媒體申報檔案名稱之命名規則為總行英文字軌前2碼+英文字母P+資料日期MMDD，副檔名為txt。」"
-_S6 = "FORMAT.md section 6.{n} (a decision of this project)"
+# The annex's notes (貳、說明 1-6), word for word, with an English gloss.  Sources quote
+# them by number; ``specs/format.md`` lists them.
+ANNEX_NOTES: dict[int, tuple[str, str]] = {
+    1: ("證券商應以自身的買賣方向填報；填報資料各欄位間之相關性，請參考部位日報表之"
+        "「填報項目內容與欄位名稱對照表」說明。",
+        "Each firm reports from its own side of the trade. For how the fields relate, the "
+        "annex refers to the report's table of items and field names "
+        "(「填報項目內容與欄位名稱對照表」), which it does not include."),
+    2: ("每一項金額單位：以千美元計。",
+        "Every amount is in thousands of US dollars."),
+    3: ("數值資料，在所屬位置內，靠右放置。正/負符號可緊接在數字之前；或固定放在最左側，"
+        "不足位數時，則正/負號與數值之間補0；正符號可以不表示。",
+        "Numbers are right-aligned in their field. The sign stands right before the digits, "
+        "or in the leftmost position with zeros between it and the digits; a plus sign may "
+        "be left out."),
+    4: ("所有填報資料之前日部位、前日餘額等項目，其金額必需與前一營業日申報的「本日」餘額相符；"
+        "若需調整前一營業日之買賣、訂約交割等金額，只能調在各買賣、訂約交割金額欄內，"
+        "不可調整在前日或本日餘額欄中。",
+        "Every prior-day position and prior-day balance must equal the \"today\" balance "
+        "reported on the previous business day. A correction to the previous business day's "
+        "bought, sold, contracted or settled amounts goes only in those amount fields, never "
+        "in a prior-day or today balance."),
+    5: ("為與銀行申報資料格式一致，及預留將來擴展需要，請依格式說明，於保留欄位中填列空白。",
+        "To match the banks' reporting format and leave room for later use, reserved fields "
+        "are filled with spaces."),
+    6: ("媒體申報檔案名稱之命名規則為總行英文字軌前2碼+英文字母P+資料日期MMDD，副檔名為txt。",
+        "The file name is the first 2 characters of the head office's code, the letter P and "
+        "the data date as MMDD, with the extension txt. (The note goes on to say where the "
+        "file is sent; fxreport does not check that.)"),
+}
+
+
+def annex_quote(text: str) -> str:
+    """A quotation in 「」; quotation marks inside it become 『』."""
+    return "「" + text.replace("「", "『").replace("」", "』") + "」"
+
+
+def _note(n: int, upto: str | None = None) -> tuple[str, str]:
+    """A source that is note ``n`` of the annex, quoted (up to and including ``upto``)."""
+    text = ANNEX_NOTES[n][0]
+    if upto is not None:
+        text = text[:text.index(upto) + len(upto)]
+    return (f"annex, note {n} (貳、說明 {n}): {annex_quote(text)}",
+            f"附件「貳、說明」第 {n} 點：{annex_quote(text)}")
+
+
+def _s6(n: int) -> tuple[str, str]:
+    return (f"`FORMAT.md` section 6.{n}, a decision of this project",
+            f"`FORMAT.md` 第 6.{n} 節（本專案的決定）")
+
+
+_LAYOUT_TEXT = ("annex, file layout: 「英數字: ASCII CODE; 中文: BIG-5」 (letters and digits in ASCII, "
+                "Chinese in Big5)", "附件「檔案格式」規定英數字用 ASCII、中文用 Big5")
+_THREE = ("annex, file layout: 「資料共分成三列表示」 (the data is in three rows)",
+          "附件「檔案格式」：「資料共分成三列表示」")
 
 _RULES: list[Rule] = [
     # --- encoding -------------------------------------------------------------
     _r("ENC001", "encoding", ERROR,
-       ("File is UTF-16 or UTF-32", "檔案為 UTF-16 或 UTF-32 編碼"), _ASCII_BIG5,
+       ("File is UTF-16 or UTF-32", "檔案為 UTF-16 或 UTF-32 編碼"),
+       (_LAYOUT_TEXT[0] + "; `FORMAT.md` section 1 rejects a UTF-16 or UTF-32 file as a whole",
+        _LAYOUT_TEXT[1] + "；`FORMAT.md` 第 1 節（本專案的決定）：UTF-16 或 UTF-32 檔案整份判為錯誤，不做其他檢查"),
        ("the file is {encoding} {why}, not ASCII/Big5; no other check was made",
         "檔案為 {encoding} 編碼{why}，不是 ASCII／Big5；未進行其他檢查"),
        ("re-save it as ANSI/Big5 (Notepad: Save As, Encoding 'ANSI'; Excel: 'Text (MS-DOS)' "
         "or 'Formatted Text'), or rebuild it with `fxreport build`",
-        "請另存為 ANSI／Big5 編碼（記事本：另存新檔，編碼選 ANSI），或以 `fxreport build` 重新產生")),
+        "請以記事本開啟後「另存新檔」，編碼選「ANSI」（即 Big5），或以 `fxreport build` 重新產生")),
     _r("ENC002", "encoding", ERROR,
-       ("File starts with a UTF-8 byte order mark", "檔案開頭有 UTF-8 位元組順序標記"), _ASCII_BIG5,
-       ("the file starts with a UTF-8 byte order mark (EF BB BF); no other check was made",
-        "檔案開頭為 UTF-8 位元組順序標記（EF BB BF）；未進行其他檢查"),
+       ("File starts with a UTF-8 byte order mark", "檔案開頭有 UTF-8 位元組順序標記（BOM）"),
+       (_LAYOUT_TEXT[0] + "; `FORMAT.md` section 1 rejects a file that starts with a UTF-8 BOM "
+        "as a whole",
+        _LAYOUT_TEXT[1] + "；`FORMAT.md` 第 1 節（本專案的決定）：以 UTF-8 位元組順序標記開頭的檔案"
+        "整份判為錯誤，不做其他檢查"),
+       ("the file starts with a UTF-8 byte order mark (BOM, bytes EF BB BF); no other check was made",
+        "檔案開頭為 UTF-8 位元組順序標記（BOM，位元組 EF BB BF）；未進行其他檢查"),
        ("re-save it as ANSI/Big5 without a BOM (Notepad: Save As, Encoding 'ANSI'), "
         "or rebuild it with `fxreport build`",
-        "請另存為不含位元組順序標記的 ANSI／Big5 編碼，或以 `fxreport build` 重新產生")),
+        "請以記事本開啟後「另存新檔」，編碼選「ANSI」（即 Big5，不含位元組順序標記），"
+        "或以 `fxreport build` 重新產生")),
     _r("ENC003", "encoding", ERROR,
-       ("File is not a text file", "檔案不是文字檔"), _ASCII_BIG5,
+       ("File is not a text file", "檔案不是文字檔"),
+       ("a decision of this project (`FORMAT.md` section 4: a file-level encoding finding stops "
+        "the file's other checks), since the annex's file is text: 「英數字: ASCII CODE; 中文: BIG-5」, "
+        "and note 6 gives it the extension txt",
+        "本專案的決定（`FORMAT.md` 第 4 節：檔案層級的編碼問題即停止其他檢查）；附件規定資料為文字"
+        "（英數字用 ASCII、中文用 Big5），且「貳、說明」第 6 點規定副檔名為 txt"),
        ("the file is binary ({why}), not a text report; no other check was made",
-        "檔案為二進位資料（{why}），不是文字報表；未進行其他檢查"),
+        "檔案為二進位資料（{why}），不是文字格式的日報表；未進行其他檢查"),
        ("check that you picked the right file; the report is a plain text file of three 213-byte lines",
         "請確認選擇了正確的檔案；日報表為三列、每列 213 位元組的純文字檔")),
     _r("ENC004", "encoding", ERROR,
-       ("Control byte in a record", "資料列中有控制字元"), _ASCII_BIG5,
+       ("Control byte in a record", "資料列中有控制字元"),
+       ("`FORMAT.md` section 4 (encoding: NUL or control bytes), a decision of this project: the "
+        "annex's fields hold letters, digits, signs, slashes and spaces only",
+        "`FORMAT.md` 第 4 節（本專案的決定）：附件各欄位只容納英數字、正負號、斜線與空白，"
+        "不含控制字元"),
        ("control byte {byte} at column {column}: found {found}",
         "第 {column} 位元組為控制字元 {byte}：實際內容 {found}"),
        ("replace it with the field's proper content (spaces for blank positions); "
         "tabs and NULs are not spaces",
-        "請以正確內容取代（空白位置請填半形空白）；定位字元（Tab）與空字元（NUL）都不是空白")),
+        "請改為此欄位應有的內容（空白位置請填半形空白）；定位字元（Tab）與空字元（NUL）都不算空白")),
     _r("ENC005", "encoding", ERROR,
-       ("Non-ASCII byte in a field", "欄位中有非 ASCII 字元"), _ASCII_BIG5,
-       ("{why}{split} at column {column}; this field takes ASCII only: found {found}",
-        "第 {column} 位元組為{why}{split}；此欄位只能填 ASCII 字元：實際內容 {found}"),
+       ("Non-ASCII byte in a field", "欄位中有非 ASCII 字元"),
+       ("`FORMAT.md` section 1, inferred from the annex's layout: the annex writes Chinese in Big5 "
+        "(「中文: BIG-5」) but none of its fields holds Chinese, so any byte 0x80 or above in a "
+        "record is a finding",
+        "由附件欄位推得（`FORMAT.md` 第 1 節）：附件雖規定中文用 Big5，但沒有任何欄位可填中文，"
+        "故資料列中 0x80 以上的位元組都列為錯誤"),
+       ("at column {column}, {why}{split}; this field takes ASCII only: found {found}",
+        "第 {column} 位元組{why}{split}；此欄位只能填 ASCII 字元：實際內容 {found}"),
        ("type it with half-width ASCII characters only (full-width digits and Chinese are not allowed here)",
-        "請只用半形 ASCII 字元填寫（此處不可使用全形數字或中文）")),
+        "請只用半形英數字與符號（ASCII）填寫，不可使用全形數字或中文")),
     # --- structure --------------------------------------------------------------
     _r("STR001", "structure", ERROR,
        ("File holds no data", "檔案沒有資料"), _THREE,
        ("the file is empty or holds only blank lines",
-        "檔案為空，或只有空白列"),
+        "檔案是空的，或只有空白列"),
        ("write the three records of the day's report, e.g. with `fxreport build` or `fxreport roll`",
         "請填入當日三列資料，例如以 `fxreport build` 或 `fxreport roll` 產生")),
     _r("STR002", "structure", ERROR,
        ("Not exactly 3 records", "資料列數不是 3"), _THREE,
-       ("the file has {count} records; the report has exactly 3 (spot; forward; option/total/swaps)",
-        "檔案有 {count} 列；日報表必須剛好 3 列（即期；遠期；選擇權、淨額與換匯）"),
+       ("the file has {count} records; a report has exactly 3 (spot; SWAP/CCS forward; "
+        "option, net position and swaps)",
+        "檔案有 {count} 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
        ("keep exactly one line for each of rows 1, 2 and 3, in that order; "
         "line breaks must be CRLF or LF",
-        "請保留第 1、2、3 列各一列並依序排列；換行須為 CRLF 或 LF")),
+        "請確認檔案恰有 3 列資料，依第 1、2、3 列順序排列；換行字元須為 CRLF 或 LF")),
     _r("STR003", "structure", ERROR,
-       ("Record is not 213 bytes", "資料列長度不是 213 位元組"), _THREE,
+       ("Record is not 213 bytes", "資料列長度不是 213 位元組"),
+       ("annex, file layout: each row's fields run from column 1 to column 213; `FORMAT.md` "
+        "section 4: a record of another length is not checked field by field",
+        "附件「檔案格式」：每列欄位自第 1 位元組排到第 213 位元組；`FORMAT.md` 第 4 節："
+        "長度不符的資料列不逐欄檢查"),
        ("row {row} is {length} bytes long; every record is exactly 213 bytes, "
         "so its columns are shifted and its fields were not checked",
-        "第 {row} 列長度為 {length} 位元組；每列須剛好 213 位元組，欄位已錯位，未檢查其欄位"),
+        "第 {row} 列長度為 {length} 位元組；每列須剛好 213 位元組，長度不符則欄位錯位，故未檢查此列各欄位"),
        ("{why}", "{why}")),
     _r("STR004", "structure", WARNING,
-       ("Trailing empty lines", "檔尾有空白列"), _THREE,
+       ("Trailing empty lines", "檔尾有空白列"),
+       ("`FORMAT.md` section 4, a decision of this project: trailing empty lines are a warning",
+        "`FORMAT.md` 第 4 節（本專案的決定）：檔尾空白列列為警告"),
        ("{count} empty line(s) after the last record",
-        "最後一列之後有 {count} 個空白列"),
+        "最後一列資料之後有 {count} 個空白列"),
        ("delete the empty lines at the end of the file", "請刪除檔尾的空白列")),
     _r("STR005", "structure", WARNING,
-       ("Mixed line terminators", "換行字元不一致"), "FORMAT.md section 1: the writer emits CRLF after every record",
+       ("Mixed line terminators", "換行字元不一致"),
+       ("`FORMAT.md` sections 1 and 4, a decision of this project: the writer ends every record "
+        "with CRLF, the reader accepts CRLF or LF, and a mix of both is a warning",
+        "`FORMAT.md` 第 1、4 節（本專案的決定）：產生的檔案每列以 CRLF 結尾，讀取時接受 CRLF 或 LF，"
+        "兩者混用列為警告"),
        ("records end with both CRLF and LF ({crlf} CRLF, {lf} LF)",
-        "資料列同時以 CRLF 與 LF 結尾（CRLF {crlf} 個，LF {lf} 個）"),
+        "資料列的換行字元 CRLF 與 LF 混用（CRLF {crlf} 列，LF {lf} 列）"),
        ("end every record with CRLF (`fxreport fmt FILE` rewrites it)",
         "每列請以 CRLF 結尾（`fxreport fmt 檔案` 可自動改寫）")),
     _r("STR006", "structure", ERROR,
-       ("File too large", "檔案過大"), "FORMAT.md section 1: a day's report is 3 × (213 + 2) = 645 bytes",
+       ("File too large", "檔案過大"),
+       ("a decision of this project: a day's report is 3 × (213 + 2) = 645 bytes "
+        "(`FORMAT.md` section 1), so a far larger file is not read",
+        "本專案的決定：一份日報表為 3 × (213 + 2) = 645 位元組（`FORMAT.md` 第 1 節），"
+        "遠大於此的檔案不予讀取"),
        ("the file is larger than {limit:,} bytes (a daily report is 645); it was not read",
-        "檔案大於 {limit:,} 位元組（一份日報表為 645 位元組）；未讀取"),
+        "檔案大於 {limit:,} 位元組（一份日報表只有 645 位元組）；未讀取此檔"),
        ("check that you picked the right file", "請確認選擇了正確的檔案")),
     _r("STR007", "structure", WARNING,
-       ("End-of-file mark (Ctrl-Z) at the end", "檔尾有結束符號（Ctrl-Z）"), _S6.format(n=5),
+       ("End-of-file mark (Ctrl-Z) at the end", "檔尾有檔案結束符號（Ctrl-Z）"), _s6(5),
        ("the file ends with a DOS end-of-file mark (byte 0x1A, Ctrl-Z) after the last record",
-        "檔案最後一列之後有 DOS 檔案結束符號（位元組 0x1A，Ctrl-Z）"),
-       ("it does no harm; `fxreport fmt FILE` removes it",
-        "不影響申報；`fxreport fmt 檔案` 可將其移除")),
+        "檔案最後一列之後有 DOS 檔案結束符號（位元組 0x1A，即 Ctrl-Z）"),
+       ("it is only a warning; `fxreport fmt FILE` removes it",
+        "僅為警告；`fxreport fmt 檔案` 可將其移除")),
     # --- field ------------------------------------------------------------------
     _r("FLD001", "field", ERROR,
        ("Malformed firm code", "證券商英文字軌格式錯誤"),
-       "annex, BANK XXXX: 「依中央銀行核定之外匯證券商英文字軌編列」",
+       ("annex, BANK (XXXX): 「依中央銀行核定之外匯證券商英文字軌編列」 (the code the central bank "
+        "assigned); `FORMAT.md` section 2: 4 uppercase ASCII letters or digits",
+        "附件 BANK 欄（XXXX）：「依中央銀行核定之外匯證券商英文字軌編列」；`FORMAT.md` 第 2 節："
+        "4 碼大寫英文字母或數字"),
        ("must be 4 uppercase ASCII letters or digits: found {found}{why}",
-        "須為 4 位大寫英文字母或數字：實際內容 {found}{why}"),
+        "須為 4 碼大寫英文字母或數字：實際內容 {found}{why}"),
        ("write the 4-character code the central bank assigned to the firm, e.g. ABCD",
-        "請填入中央銀行核定之 4 碼英文字軌，例如 ABCD")),
+        "請填入中央銀行核定之 4 碼證券商英文字軌，例如 ABCD")),
     _r("FLD002", "field", ERROR,
-       ("Malformed or impossible date", "日期格式錯誤或日期不存在"),
-       "annex, DATE YYY/MM/DD: 「部位資料日期，中式年/月/日，例如：105/12/09」",
+       ("Malformed or impossible date", "部位資料日期格式錯誤或日期不存在"),
+       ("annex, DATE (YYY/MM/DD): 「部位資料日期，中式年/月/日，例如：105/12/09」 (the data date, "
+        "ROC year/month/day); `FORMAT.md` section 2: a real calendar date, ROC year 000 invalid",
+        "附件 DATE 欄（YYY/MM/DD）：「部位資料日期，中式年/月/日，例如：105/12/09」；"
+        "`FORMAT.md` 第 2 節：須為實際存在的日期，民國 000 年無效"),
        ("must be a real ROC date YYY/MM/DD: found {found} ({why})",
-        "須為有效的民國日期 YYY/MM/DD：實際內容 {found}（{why}）"),
+        "須為有效的民國日期（YYY/MM/DD）：實際內容 {found}（{why}）"),
        ("write the report date as a 3-digit ROC year, month and day, e.g. 105/12/09 for 2016-12-09",
-        "請以 3 位民國年／月／日填寫，例如 105/12/09")),
+        "請以 3 位數民國年、2 位數月、2 位數日填寫，以「/」分隔，例如 105/12/09")),
     _r("FLD003", "field", ERROR,
-       ("Malformed S9(9) amount", "S9(9) 金額格式錯誤"), _NOTE3,
+       ("Malformed S9(9) amount", "S9(9) 金額格式錯誤"), _note(3),
        ("not an S9(9) number: found {found} ({why})",
-        "不是 S9(9) 數值：實際內容 {found}（{why}）"),
+        "不是 S9(9) 格式的數值：實際內容 {found}（{why}）"),
        ("right-align a whole number in thousands of USD: spaces, an optional sign, then digits, "
         "e.g. '      -123' or '-000000123'; write 0 as '         0'",
         "數字靠右、左補空白；負數在數字前加「-」，正號可省略；或將符號置於最左並補 0。"
         "例如「      -123」或「-000000123」；零請填「         0」")),
     _r("FLD004", "field", ERROR,
-       ("Amount out of range", "金額超出範圍"), "annex, S9(9): at most 9 digits",
+       ("Amount out of range", "金額超出範圍"),
+       ("annex, format S9(9), total length 10: a signed whole number of at most 9 digits; "
+        "`FORMAT.md` section 2: magnitude at most 999,999,999",
+        "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
+        "絕對值最多 999,999,999"),
        ("{value:,} is out of range; S9(9) holds at most 999,999,999 in magnitude: found {found}",
-        "{value:,} 超出範圍；S9(9) 的絕對值最多為 999,999,999：實際內容 {found}"),
+        "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容 {found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
-        "金額單位為千美元；請檢查單位與位數")),
+        "金額以千美元計；請檢查單位與位數")),
     _r("FLD005", "field", WARNING,
-       ("Report dated on a day that is not a business day", "申報日期不是營業日"), _S6.format(n=2),
+       ("Report dated on a day that is not a business day", "部位資料日期不是營業日"),
+       ("`FORMAT.md` section 6.2, a decision of this project: a report is due on each business "
+        "day (annex note 4 compares each report with the previous business day's, 前一營業日)",
+        "`FORMAT.md` 第 6.2 節（本專案的決定）：日報表於每一營業日申報（附件「貳、說明」第 4 點"
+        "以前一營業日銜接）"),
        ("{date} is not a business day in the {why} calendar",
-        "{date} 依{why}不是營業日"),
+        "{date} 不是營業日（依{why}）"),
        ("check the date; if the banks were open that day (a make-up working day), "
         "list it with --open-days, or choose another calendar with --calendar",
         "請確認日期；若當天銀行有營業（例如補行上班日），請以 --open-days 列出，或以 --calendar 改用其他行事曆")),
     # --- reserved -----------------------------------------------------------------
     _r("RSV001", "reserved", ERROR,
-       ("Reserved field not blank", "保留欄位未填空白"), _NOTE5,
+       ("Reserved field not blank", "保留欄位未填空白"),
+       ("annex, each reserved field: 「保留欄位，請填列空白」; " + _note(5)[0],
+        "附件各保留欄位：「保留欄位，請填列空白」；" + _note(5)[1]),
        ("columns {start}-{end} are reserved and must be all spaces: found {found}",
         "第 {start}-{end} 位元組為保留欄位，須全部填空白：實際內容 {found}"),
        ("replace its {width} bytes with spaces (not zeros, not NULs)",
@@ -170,24 +269,33 @@ _RULES: list[Rule] = [
     # --- consistency ----------------------------------------------------------------
     _r("CON001", "consistency", ERROR,
        ("Firm code differs from row 1", "證券商英文字軌與第 1 列不同"),
-       "FORMAT.md section 4 (every record of a firm's daily report carries its BANK)",
+       ("inferred from the layout: the annex gives each of the three rows a BANK field at "
+        "columns 1-4 (the firm's code); `FORMAT.md` section 4 requires the three to agree",
+        "由附件欄位推得：三列第 1-4 位元組各有 BANK 欄（證券商英文字軌）；`FORMAT.md` 第 4 節"
+        "規定三列須一致"),
        ("row {row} has firm code {found} but row 1 has '{expected}'",
-        "第 {row} 列證券商英文字軌為 {found}，第 1 列為「{expected}」"),
-       ("use the same firm code in all three records", "三列請填同一證券商英文字軌")),
+        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+       ("use the same firm code in all three records", "請於三列填入相同的證券商英文字軌")),
     _r("CON002", "consistency", ERROR,
-       ("Date differs from row 1", "日期與第 1 列不同"),
-       "FORMAT.md section 4 (every record carries the report's DATE)",
+       ("Date differs from row 1", "部位資料日期與第 1 列不同"),
+       ("inferred from the layout: the annex gives each of the three rows a DATE field at "
+        "columns 5-13 (「部位資料日期」); `FORMAT.md` section 4 requires the three to agree",
+        "由附件欄位推得：三列第 5-13 位元組各有 DATE 欄（部位資料日期）；`FORMAT.md` 第 4 節"
+        "規定三列須一致"),
        ("row {row} has date {found} but row 1 has '{expected}'",
-        "第 {row} 列日期為 {found}，第 1 列為「{expected}」"),
-       ("use the same report date in all three records", "三列請填同一部位資料日期")),
+        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+       ("use the same report date in all three records", "請於三列填入相同的部位資料日期")),
 ]
 
 _ARI_SOURCE = {
-    False: ("FORMAT.md section 4, from the annex's labels: the annex states no arithmetic; its "
-            "note 1 refers to a table of the fields' relations (「填報項目內容與欄位名稱對照表」) "
-            "that it does not include"),
-    True: ("inferred from the annex's labels only (FORMAT.md section 4 makes it a warning); "
-           "the annex states no arithmetic"),
+    False: ("`FORMAT.md` section 4, from the annex's labels: the annex states no arithmetic; its "
+            "note 1 refers to a table of how the fields relate (「填報項目內容與欄位名稱對照表」) "
+            "that it does not include",
+            "`FORMAT.md` 第 4 節（本專案的決定），由附件欄位名稱推得：附件本身未列任何計算式；"
+            "「貳、說明」第 1 點所指的「填報項目內容與欄位名稱對照表」並未附於附件"),
+    True: ("inferred from the annex's labels only, so a warning (`FORMAT.md` section 4); "
+           "the annex states no arithmetic",
+           "僅由附件欄位名稱推得，故列為警告（`FORMAT.md` 第 4 節）；附件本身未列任何計算式"),
 }
 for _i in IDENTITIES:
     _RULES.append(_r(
@@ -202,39 +310,49 @@ for _i in IDENTITIES:
 _RULES += [
     # --- continuity -------------------------------------------------------------------
     _r("CNT001", "continuity", ERROR,
-       ("Prior-day amount differs from the previous report", "前日餘額與前一營業日申報不符"), _NOTE4,
+       ("Prior-day amount differs from the previous report", "前日部位或前日餘額與前一營業日申報不符"),
+       _note(4),
        ("is {actual:,} but the previous report ({previous}) has {today} = {expected:,}{why}",
         "為 {actual:,}，但前一份申報（{previous}）的 {today} 為 {expected:,}{why}"),
        ("set {field} to {expected:,}; corrections to earlier days go in today's "
         "bought/sold/contracted/settled amounts, never in a balance",
-        "請將 {field} 改為 {expected:,}；調整前一營業日金額只能調在各買賣、訂約交割金額欄內，"
-        "不可調整在前日或本日餘額欄中")),
+        "請將 {field} 改為 {expected:,}；若需調整前一營業日之買賣、訂約交割等金額，"
+        "只能調在各買賣、訂約交割金額欄內，不可調整在前日或本日餘額欄中")),
     _r("CNT002", "continuity", ERROR,
-       ("Previous report does not fit", "前一份申報檔無法比對"), _NOTE4,
+       ("Previous report does not fit", "前一份申報檔無法比對"),
+       (_note(4, "相符")[0] + "; `FORMAT.md` section 4: the previous report must be of the same "
+        "firm and an earlier date",
+        _note(4, "相符")[1] + "；`FORMAT.md` 第 4 節（本專案的決定）：前一份申報須為同一證券商、日期較早"),
        ("{why}; the prior-day amounts were not compared",
-        "{why}；未比對前日餘額"),
-       ("give the report of the same firm for the business day before", "請提供同一證券商前一營業日的申報檔")),
+        "{why}，故未比對前日部位與前日餘額"),
+       ("give the report of the same firm for the business day before",
+        "請提供同一證券商前一營業日的申報檔")),
     _r("CNT003", "continuity", WARNING,
-       ("Reports may be missing before this one", "前一份申報之後可能漏報"), _S6.format(n=3),
+       ("Reports may be missing before this one", "與前一份申報之間可能漏報"), _s6(3),
        ("the report before is dated {previous_date}; the business day(s) {missing} have no report",
         "前一份申報日期為 {previous_date}；其後的營業日 {missing} 沒有申報"),
        ("add the missing days' reports; if the banks were closed (e.g. a typhoon day), "
         "list those days with --closed-days",
-        "請補上漏報日期的申報；若當日銀行停止營業（例如颱風假），請以 --closed-days 列出")),
+        "請補上漏報日期的申報；若當日銀行停止營業（例如颱風停止上班），請以 --closed-days 列出")),
     _r("CNT004", "continuity", ERROR,
-       ("Two reports for one date", "同一日期有兩份以上申報"), _S6.format(n=4),
-       ("{bank} has {count} reports dated {date} in this series; also {paths}{more}",
-        "{bank} 於 {date} 有 {count} 份申報；另見 {paths}{more}"),
+       ("More than one report for a date", "同一日期有兩份以上申報"),
+       ("`FORMAT.md` sections 4 and 6.4, a decision of this project",
+        "`FORMAT.md` 第 4 節及第 6.4 節（本專案的決定）"),
+       ("{bank} has {count} reports dated {date} in this series; the other(s): {paths}{more}",
+        "證券商 {bank} 於 {date} 有 {count} 份申報；另見 {paths}{more}"),
        ("keep one report per firm and day, named by the rule ({expected_name})",
-        "每一證券商每日只保留一份申報，並依規則命名（{expected_name}）")),
+        "同一證券商每日只保留一份申報，並依命名規則命名為 {expected_name}")),
     # --- naming ------------------------------------------------------------------------
     _r("NAM001", "naming", ERROR,
-       ("Wrong file name", "檔名錯誤"), _NOTE6,
+       ("File name breaks the naming rule", "檔名不符命名規則"), _note(6),
        ("the file is named {name} but its content (firm {bank}, date {date}) needs {expected}",
-        "檔名為 {name}，但內容（證券商 {bank}，日期 {date}）應命名為 {expected}"),
+        "檔名為 {name}，但依內容（證券商 {bank}、日期 {date}）應為 {expected}"),
        ("rename the file to {expected}", "請將檔案改名為 {expected}")),
     _r("NAM002", "naming", WARNING,
-       ("File name differs only in letter case", "檔名大小寫不同"), _NOTE6,
+       ("File name differs only in letter case", "檔名僅大小寫不符"),
+       (_note(6)[0] + "; `FORMAT.md` section 4, a decision of this project: a name that differs "
+        "only in letter case is a warning",
+        _note(6)[1] + "；`FORMAT.md` 第 4 節（本專案的決定）：僅大小寫不同者列為警告"),
        ("the file is named {name}; the rule gives {expected}",
         "檔名為 {name}；依命名規則應為 {expected}"),
        ("rename the file to {expected}", "請將檔案改名為 {expected}")),
@@ -245,16 +363,16 @@ RULES: dict[str, Rule] = {r.code: r for r in _RULES}
 # Words that messages fill in from a finding's values, by reason: (English, Chinese).
 REASONS: dict[str, tuple[str, str]] = {
     # S9(9)
-    "blank": ("blank; write 0 as '         0'", "空白；零請填「         0」"),
-    "left_aligned": ("left-aligned; amounts are right-aligned", "靠左；數值須靠右"),
+    "blank": ("blank; write 0 as '         0'", "全為空白；零請填「         0」"),
+    "left_aligned": ("left-aligned; amounts are right-aligned", "數字靠左；數值須靠右放置"),
     "inner_space": ("space between the digits", "數字中間有空白"),
-    "trailing_sign": ("sign after the digits", "正負號在數字後面"),
+    "trailing_sign": ("sign after the digits", "正負號在數字之後"),
     "separator": ("thousands separator or decimal point; whole thousands only",
-                  "含千分位或小數點；只能填整數"),
-    "not_a_number": ("only spaces, one sign and digits are allowed", "只能有空白、一個正負號與數字"),
+                  "含千分位符號或小數點；只能填整數"),
+    "not_a_number": ("only spaces, one sign and digits are allowed", "只能包含空白、一個正負號及數字"),
     # ROC date
-    "date_form": ("not of the form YYY/MM/DD", "不是 YYY/MM/DD 格式"),
-    "date_year0": ("ROC year 000 does not exist", "民國 000 年不存在"),
+    "date_form": ("not of the form YYY/MM/DD", "格式不是 YYY/MM/DD"),
+    "date_year0": ("ROC year 000 does not exist", "民國年不可為 000"),
     "date_calendar": ("no such day in the calendar", "日期不存在"),
     # firm code
     "code_case": ("; letters must be uppercase", "；英文字母須大寫"),
@@ -262,31 +380,31 @@ REASONS: dict[str, tuple[str, str]] = {
     # reserved (the message says it all)
     "zeros": ("", ""),
     "not_blank": ("", ""),
-    # non-ASCII characters (ENC005)
+    # non-ASCII characters (ENC005): Chinese follows 「第 N 位元組」
     "utf8_char": ("UTF-8 character '{char}' (bytes {bytes}); this file is UTF-8: re-save it as Big5/ANSI",
-                  " UTF-8 字元「{char}」（位元組 {bytes}）；此檔為 UTF-8，請另存為 Big5／ANSI"),
-    "big5_char": ("Big5 character '{char}' (bytes {bytes})", " Big5 字元「{char}」（位元組 {bytes}）"),
+                  "起為 UTF-8 字元「{char}」（位元組 {bytes}）；此檔為 UTF-8 編碼，請另存為 ANSI（即 Big5）"),
+    "big5_char": ("Big5 character '{char}' (bytes {bytes})", "起為 Big5 字元「{char}」（位元組 {bytes}）"),
     "big5_orphan": ("byte 0x{bytes}, a Big5 lead byte with no second byte at the record's end",
-                    "位元組 0x{bytes}：Big5 前導位元組位於列尾，缺少第二個位元組"),
+                    "為 0x{bytes}，是 Big5 中文字的第一個位元組，但位於列尾，缺少第二個位元組"),
     "big5_user_defined": ("bytes {bytes}, a Big5 user-defined character that cp950 cannot decode",
-                          "位元組 {bytes}：Big5 造字區字元，cp950 無法解碼"),
-    "not_big5": ("byte 0x{bytes}, which is not valid Big5", "位元組 0x{bytes}：不是有效的 Big5"),
+                          "起為 Big5 造字區字元（位元組 {bytes}），cp950 無法解碼"),
+    "not_big5": ("byte 0x{bytes}, which is not valid Big5", "為 0x{bytes}，不是有效的 Big5 字元"),
     "not_big5_guess": ("byte 0x{bytes}, which is not valid Big5; the file is neither Big5 nor UTF-8 "
                        "(chardet guesses {guess}, confidence {confidence})",
-                       "位元組 0x{bytes}：不是有效的 Big5；此檔既非 Big5 也非 UTF-8"
-                       "（chardet 判斷可能為 {guess}，信心 {confidence}）"),
-    "more": (" and {rest} more", "及其他 {rest} 個"),
+                       "為 0x{bytes}，不是有效的 Big5 字元；此檔既非 Big5 也非 UTF-8 編碼"
+                       "（chardet 判斷可能為 {guess}，可信度 {confidence}）"),
+    "more": (" and {rest} more", " 及其他 {rest} 個檔案"),
+    "split": (", split by the edge between {left} and {right}", "，跨越 {left} 與 {right} 兩欄的邊界"),
     "big5_text": ("byte 0x{bytes}, which cp950 cannot decode here (a character cut by the "
                   "field's edge, or a user-defined one)",
-                  "位元組 0x{bytes}：cp950 無法解碼（字元被欄位邊界切開，或為造字區字元）"),
-    "split": (", split by the edge between {left} and {right}", "，被 {left} 與 {right} 的欄位邊界切開"),
+                  "為 0x{bytes}，cp950 無法在此解碼（字元被欄位邊界切開，或為造字區字元）"),
     # UTF-16/32 (ENC001)
     "with_bom": ("(with a byte order mark)", "（含位元組順序標記）"),
     "no_bom": ("(without a byte order mark)", "（無位元組順序標記）"),
     # binary files (ENC003)
     "zip": ("a zip archive, e.g. an .xlsx workbook", "ZIP 壓縮檔，例如 .xlsx 活頁簿"),
     "zip_empty": ("an empty zip archive", "空的 ZIP 壓縮檔"),
-    "ole": ("an OLE file, e.g. an .xls workbook", "OLE 檔，例如 .xls 活頁簿"),
+    "ole": ("an OLE compound file, e.g. an .xls workbook", "OLE 複合文件，例如 .xls 活頁簿"),
     "pdf": ("a PDF document", "PDF 文件"),
     "png": ("a PNG image", "PNG 圖檔"),
     "jpeg": ("a JPEG image", "JPEG 圖檔"),
@@ -296,7 +414,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "7z": ("a 7-Zip archive", "7-Zip 壓縮檔"),
     "elf": ("an ELF executable", "ELF 執行檔"),
     "exe": ("a Windows executable", "Windows 執行檔"),
-    "controls": ("{count} control bytes in the first {size}", "前 {size} 個位元組中有 {count} 個控制字元"),
+    "controls": ("{count:,} control bytes in the first {size:,} bytes",
+                 "前 {size:,} 個位元組中有 {count:,} 個控制字元"),
     # a record of the wrong length (STR003)
     "too_long": ("remove {n} byte(s): look for a stray character or a value wider than its "
                  "field (the ruler: `fxreport show --ruler FILE`)",
@@ -304,12 +423,12 @@ REASONS: dict[str, tuple[str, str]] = {
                  "（可用 `fxreport show --ruler 檔案` 對照欄位）"),
     "too_short": ("add the missing {n} byte(s): editors often trim the trailing blank reserved "
                   "columns; pad the line with spaces to 213 bytes",
-                  "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請補空白至 213 位元組"),
+                  "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 213 位元組"),
     # a previous report that cannot be compared (CNT002)
     "prev_unreadable": ("the previous report's firm code or date cannot be read",
-                        "無法讀取前一份申報的證券商英文字軌或日期"),
+                        "無法讀取前一份申報的證券商英文字軌或部位資料日期"),
     "prev_other_firm": ("the previous report is of firm {previous_bank}, not {bank}",
-                        "前一份申報為證券商 {previous_bank}，不是 {bank}"),
+                        "前一份申報屬證券商 {previous_bank}，不是 {bank}"),
     "prev_not_before": ("the previous report is dated {previous_date}, not before {date}",
                         "前一份申報日期為 {previous_date}，並未早於 {date}"),
     # a mismatch across a gap (CNT001)
@@ -346,7 +465,7 @@ CATEGORY_WORDS: dict[str, tuple[str, str]] = {
     "encoding": ("encoding", "編碼"), "structure": ("structure", "結構"),
     "field": ("field", "欄位格式"), "reserved": ("reserved", "保留欄位"),
     "consistency": ("consistency", "三列一致性"), "arithmetic": ("arithmetic", "金額勾稽"),
-    "continuity": ("continuity", "前後日連續性"), "naming": ("naming", "檔名"),
+    "continuity": ("continuity", "前後日銜接"), "naming": ("naming", "檔案命名"),
 }
 SEVERITY_WORDS: dict[str, tuple[str, str]] = {ERROR: ("error", "錯誤"), WARNING: ("warning", "警告")}
 

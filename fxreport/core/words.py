@@ -22,7 +22,7 @@ LANGS = ("en", "zh-TW")
 WORDS: dict[str, tuple[str, str]] = {
     "input": ("input", "輸入"),
     "line": ("line {line}", "第 {line} 行"),
-    "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 字"),
+    "line_column": ("line {line} column {column}", "第 {line} 行第 {column} 個字元"),
     "place_key": ("{place} ({key})", "{place}（{key}）"),
     "where_message": ("{where}: {message}", "{where}：{message}"),
     "source_line": ("{source}: {text}", "{source}：{text}"),
@@ -41,9 +41,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "values_sep": ("; ", "；"),
     "unreadable": ("cannot read", "無法讀取"),
     "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
-                  "fxreport：注意：{path} 有錯誤（{codes}）；請執行 `fxreport check {path}` 查看說明"),
+                  "fxreport：注意，{path} 有錯誤（{codes}）；執行 `fxreport check {path}` 可查看說明與修正建議"),
     # show's table
-    "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}（{en}）"),
+    "row_title": ("Row {row}: {zh} / {en}", "第 {row} 列：{zh}"),
     # why a path cannot be checked
     "not_found": ("no such file or directory", "找不到此檔案或資料夾"),
     "permission": ("permission denied", "沒有讀取權限"),
@@ -52,7 +52,7 @@ WORDS: dict[str, tuple[str, str]] = {
                     "不是一般檔案（裝置、管線或通訊端），未讀取"),
     "no_txt": ("no *.txt files in this directory", "此資料夾中沒有 *.txt 檔案"),
     "loop": ("too many levels of symbolic links", "符號連結層數過多（可能形成迴圈）"),
-    "os_error": ("{detail}", "無法讀取（系統訊息：{detail}）"),
+    "os_error": ("{detail}", "系統訊息：{detail}"),
     "hint": ("    hint: {text}", "    建議：{text}"),
     "and": (", ", "、"),
     "standard_input": ("<stdin>", "<標準輸入>"),
@@ -144,9 +144,9 @@ INPUT: dict[str, tuple[str, str]] = {
     "not_text": ("the input is neither UTF-8 nor Big5 text", "輸入內容不是 UTF-8 或 Big5 文字"),
     "json_syntax": ("not valid JSON: {detail}", "不是有效的 JSON：{detail}"),
     "json_not_object": (
-        'the JSON input must be an object like {{"bank": "ABCD", "date": "105/12/09", '
-        '"row1": {{...}}, ...}}',
-        '輸入的 JSON 須為物件，例如 {{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}'),
+        'the JSON input must be an object like `{{"bank": "ABCD", "date": "105/12/09", '
+        '"row1": {{...}}, ...}}`',
+        '輸入的 JSON 須為物件，例如 `{{"bank": "ABCD", "date": "105/12/09", "row1": {{...}}, ...}}`'),
     "json_too_deep": ("nested too deeply to read; build input is an object of three objects "
                       "of numbers",
                       "巢狀層次過深，無法讀取；申報輸入為一個物件，內含三個由數值組成的物件"),
@@ -159,7 +159,7 @@ INPUT: dict[str, tuple[str, str]] = {
                         "{name} 重複出現（另見第 {other} 行）"),
     # keys that are not the format's
     "unknown_key": ("not a key of build input, which has bank, date, row1, row2 and row3",
-                    "不是申報輸入的鍵；申報輸入只有 bank、date、row1、row2、row3"),
+                    "不是申報輸入的鍵；申報輸入只有 `bank`、`date`、`row1`、`row2`、`row3`"),
     "csv_unknown_field": ("not a field of the report (`fxreport schema` lists the fields)",
                           "不是申報檔的欄位（`fxreport schema` 列出所有欄位）"),
     "unknown_field": ("not a field of {row} (`fxreport schema` lists the fields)",
@@ -183,7 +183,7 @@ INPUT: dict[str, tuple[str, str]] = {
     "missing_bank": ('missing: give the firm code, such as "ABCD"',
                      '缺少此欄：請填證券商英文字軌，例如 "ABCD"'),
     "missing_date": ('missing: give the report date, such as "105/12/09" or "2016-12-09"',
-                     '缺少此欄：請填部位資料日期，例如民國 "105/12/09" 或西元 "2016-12-09"'),
+                     '缺少此欄：請填部位資料日期，例如民國 `"105/12/09"` 或西元 `"2016-12-09"`'),
     "missing_row": ('missing: give the row\'s amounts as an object, such as {{"{first}": 0, ...}}',
                     '缺少此列：請以物件填入此列金額，例如 {{"{first}": 0, ...}}'),
     # amounts
@@ -211,11 +211,11 @@ INPUT: dict[str, tuple[str, str]] = {
     # the date
     "date_type": ('{value} is not a date: write it in quotes, as ROC "105/12/09" or ISO '
                   '"2016-12-09"',
-                  '{value} 不是日期：請加引號，寫成民國 "105/12/09" 或西元 "2016-12-09"'),
+                  '{value} 不是日期：請加引號，寫成民國 `"105/12/09"` 或西元 `"2016-12-09"`'),
     "date_form": ("{value} is not a date: write it as ROC YYY/MM/DD or ISO YYYY-MM-DD, such as "
                   "105/12/09 or 2016-12-09",
-                  "{value} 不是日期：請寫成民國 YYY/MM/DD 或西元 YYYY-MM-DD，例如 105/12/09 或 "
-                  "2016-12-09"),
+                  "{value} 不是日期：請寫成民國 YYY/MM/DD 或西元 `YYYY-MM-DD`，例如 105/12/09 或 "
+                  "`2016-12-09`"),
     "date_form_guess": ("{value} is not a date: write it as ROC {roc} or ISO {iso}",
                         "{value} 不是日期：請寫成民國 {roc} 或西元 {iso}"),
     "date_not_real": ("{value} is not a real date: the calendar has no such day",
@@ -339,7 +339,7 @@ INPUT: dict[str, tuple[str, str]] = {
         "{value} is not a date; type the ROC date as 105/12/12 (year/month/day; 105/1/2 "
         "and 2016-12-12 are read too), or enter a date",
         "{value} 不是日期；請以民國年/月/日填入，例如 105/12/12（亦接受 105/1/2 或 "
-        "2016-12-12），或輸入日期"),
+        "`2016-12-12`），或輸入日期"),
     "xlsx_date_range": (
         "{value} is outside ROC years 001 to 999 (1912 to 2910); type the report date as "
         "105/12/12",

@@ -88,7 +88,7 @@ def headline(r: FileReport, lang: str) -> str:
     """Firm and date of a checked file: ``ABCD 2016-12-09 (105/12/09)``, ROC only in Chinese."""
     if not r.bank and not r.date:
         return word("unknown", lang)
-    date = "????-??-??" if r.date is None else (
+    date = ("???/??/??" if lang == "zh-TW" else "????-??-??") if r.date is None else (
         roc_text(r.date) if lang == "zh-TW" else f"{r.date.isoformat()} ({roc_text(r.date)})")
     return f"{r.bank or '????'} {date}"
 
@@ -99,11 +99,13 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
         errors, warnings = r.count(ERROR), r.count(WARNING)
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
         tail = word("counts", lang).format(errors=errors, warnings=warnings) if r.findings else ""
-        out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}: {verdict}{tail}\n")
+        sep = "：" if lang == "zh-TW" else ": "
+        out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
         for f in r.findings:
             _write_finding(out, r, f, lang, st)
     for u in outcome.unreadable:
-        out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}: "
+        sep = "：" if lang == "zh-TW" else ": "
+        out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
     s = summary(outcome.reports)
     out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")

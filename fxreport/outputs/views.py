@@ -24,7 +24,8 @@ def pad(text: str, cols: int) -> str:
 
 
 def table_text(report: Report, lang: str = "en") -> str:
-    """Rows, grouped as the annex groups them, with both labels and the amounts."""
+    """Rows, grouped as the annex groups them, with the labels and the amounts (in English
+    both labels; in Chinese the annex's only)."""
     amounts = report.amounts()
     date = roc_text(report.date) if lang == "zh-TW" else f"{roc_text(report.date)} ({report.date.isoformat()})"
     lines = [f"{report.bank}  {date}  {report.filename}", ""]
@@ -33,7 +34,7 @@ def table_text(report: Report, lang: str = "en") -> str:
         lines.append(word("row_title", lang).format(row=row, zh=zh, en=en))
         shown = [f for f in fields if f.type == AMOUNT]
         zw = max(width(_GROUP.sub("", f.label_zh)) for f in shown)
-        ew = max(len(f.label_en) for f in shown)
+        ew = 0 if lang == "zh-TW" else max(len(f.label_en) for f in shown)
         group = None
         for f in shown:
             m = _GROUP.match(f.label_zh)
@@ -43,8 +44,9 @@ def table_text(report: Report, lang: str = "en") -> str:
                 if g:
                     lines.append(f"  {g}")
             label = _GROUP.sub("", f.label_zh)
+            english = f"{f.label_en:<{ew}}  " if ew else ""
             lines.append(f"    {f.start:>3}-{f.end:<3}  {f.name:<9} {pad(label, zw)}  "
-                         f"{f.label_en:<{ew}}  {amounts[f.name]:>13,}")
+                         f"{english}{amounts[f.name]:>13,}")
         lines.append("")
     return "\n".join(lines)
 
