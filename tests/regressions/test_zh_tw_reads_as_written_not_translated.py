@@ -15,7 +15,6 @@ import datetime as dt
 import re
 import json
 import os
-import re
 import string
 from pathlib import Path
 
