@@ -207,7 +207,7 @@ def _fail_line(text: str, code: int = 1) -> NoReturn:
 
 @cli.command()
 @click.argument("path", metavar="FILE", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx"]),
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "txt"]),
               default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
                    "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
@@ -239,25 +239,17 @@ def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
             _fail_line(line("cannot_read", _lang(lang), path=path, reason=os_reason(exc, _lang(lang))), 2)
         click.echo(ruler_text(data), nl=False)
         return
+    from .formats import FORMATS
+
     report = _load_or_exit(path, _lang(lang))
-    if fmt == "xlsx":
-        from .formats.xlsx import report_workbook
-
-        _write_binary(output or "-", report_workbook(report), force, _lang(lang))
-    elif fmt == "json":
-        import json
-
-        click.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        from .policy.making import csv_text
-
-        sys.stdout.flush()
-        sys.stdout.buffer.write(b"\xef\xbb\xbf" + csv_text(report, _lang(lang)).encode("utf-8"))
-        sys.stdout.buffer.flush()
+    writer = FORMATS[fmt]
+    data = writer.write(report, _lang(lang))
+    if writer.binary:
+        _write_binary(output or "-", data, force, _lang(lang))
     else:
-        from .outputs.views import table_text
-
-        click.echo(table_text(report, _lang(lang)), nl=False)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     _note_errors(path, _lang(lang))
 
 
@@ -350,23 +342,6 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     click.echo(line("wrote_file", lang, path=output), err=True)
 
 
-def _read_workbook_input(source: str, data: bytes, lang: str) -> tuple[Any, dict[str, Any]]:
-    """A workbook's doc and where each key's cell is; its problems end the command."""
-    from .core.problems import InputError
-    from .core.words import word
-    from .formats.xlsx import read_workbook
-
-    try:
-        book = read_workbook(data)
-    except InputError as exc:
-        _input_failed(source, exc, lang)
-    if book.derived:
-        names = ("、" if lang == "zh-TW" else ", ").join(book.derived)
-        click.echo("fxreport: " + word("xlsx_derived", lang).format(source=source, names=names),
-                   err=True)
-    return book.doc, book.where
-
-
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str, source: str, where: Any = None) -> None:
     """Check, name and write through ``making.write_report``; only the printing is here."""
@@ -428,18 +403,21 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
     warnings are printed.  Writes are atomic and never replace a file without
     --force.  Status lines go to standard error.
     """
-    from .formats.xlsx import is_workbook
-    from .policy.making import InputError, make_report, read_input
+    from .core.words import join, line
+    from .formats import reader_for
+    from .policy.making import InputError, make_report
 
     lang = _lang(lang)
     data = _read_source(source, lang)
     shown = _shown_source(source, lang)
+    fmt = reader_for(source, data)
     try:
-        if is_workbook(data, source):
-            doc, where = _read_workbook_input(source, data, lang)
-        else:
-            doc, where = read_input(data, source)
-        report = make_report(doc, derived=derived, where=where)
+        given = fmt.read(data)
+        if given.derived:
+            click.echo(line("xlsx_derived", lang, source=shown, names=join(list(given.derived), lang)),
+                       err=True)
+        where = given.where
+        report = make_report(given.doc, derived=derived, where=where)
     except InputError as exc:
         _input_failed(shown, exc, lang)
     _write_report(report, output, force, newline, sign_style, lang, shown, where)

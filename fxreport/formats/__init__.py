@@ -1,1 +1,77 @@
-"""External formats of a report, each a reader and/or writer of the same shapes."""
+"""The external formats of a report, registered in one place.
+
+Each format is a reader (bytes -> build input) and/or a writer (Report -> bytes)
+of the same shapes, so ``build INPUT`` picks its reader here by name or content
+and ``show --format X`` / ``roll --format X`` find their writer here.  Adding a
+format is one module and one entry in ``FORMATS``; the checker never knows.
+Entries name their functions as ``"module:function"`` and are imported on first
+use, so a command pays only for the formats it touches.
+
+A reader returns ``Input``: the build document (the JSON shape), where each of
+its keys came from (``Where``: a JSON key path, a CSV line, a workbook cell), and
+the left sides it computed itself (a workbook no spreadsheet program has saved).
+Its problems raise ``fxreport.core.problems.InputError``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+
+class Input(NamedTuple):
+    doc: dict[str, Any]
+    where: dict[str, Any]
+    derived: tuple[str, ...] = ()
+
+
+class ReportFormat(NamedTuple):
+    name: str
+    extensions: tuple[str, ...]
+    reader: str | None  # "module:function" taking bytes, returning Input
+    writer: str | None  # "module:function" taking (Report, lang), returning bytes
+    binary: bool  # the writer's bytes are not text for a terminal
+    magic: tuple[bytes, ...] = ()  # how its bytes start, to recognise it without a name
+
+    def read(self, data: bytes) -> Input:
+        return _load(self.reader)(data)  # type: ignore[arg-type, no-any-return]
+
+    def write(self, report: Any, lang: str = "en") -> bytes:
+        return _load(self.writer)(report, lang)  # type: ignore[arg-type, no-any-return]
+
+
+def _load(target: str) -> Callable[..., Any]:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+
+
+FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
+    ReportFormat("txt", (".txt",), "fxreport.formats.submission:read",
+                 "fxreport.formats.submission:write", False),
+    ReportFormat("json", (".json",), "fxreport.formats.text_input:read_json",
+                 "fxreport.formats.text_input:write_json", False, (b"{",)),
+    ReportFormat("csv", (".csv",), "fxreport.formats.text_input:read_csv",
+                 "fxreport.formats.text_input:write_csv", False),
+    ReportFormat("xlsx", (".xlsx", ".xlsm"), "fxreport.formats.xlsx:read_input",
+                 "fxreport.formats.xlsx:write", True, (b"PK\x03\x04",)),
+    ReportFormat("table", (), None, "fxreport.outputs.views:write_table", False),
+)}
+
+# What ``build`` reads: JSON and CSV as ``show`` prints them, and workbooks.
+BUILD_INPUTS = ("json", "csv", "xlsx")
+
+
+def writers() -> list[str]:
+    return [f.name for f in FORMATS.values() if f.writer]
+
+
+def reader_for(name: str, data: bytes) -> ReportFormat:
+    """The build-input format of ``data``: a workbook by its name or its first bytes,
+    otherwise JSON or CSV (told apart by content, as ``show`` prints them)."""
+    lower = name.lower()
+    candidates = [FORMATS[n] for n in BUILD_INPUTS]
+    for fmt in candidates:
+        if fmt.binary and (lower.endswith(fmt.extensions) or data.startswith(fmt.magic)):
+            return fmt
+    return FORMATS["json"]  # the text reader tells JSON from CSV by content

@@ -630,3 +630,17 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
         problems.append(InputProblem(cell.where, "xlsx_date_range", value=day.isoformat()))
         return None
     return roc_text(day)
+
+
+# --- the format registry's entry points (``fxreport.formats.FORMATS["xlsx"]``) -------------
+
+def read_input(data: bytes) -> Any:
+    """A workbook as build input for the registry: its doc, cells and derived left sides."""
+    from . import Input
+
+    book = read_workbook(data)
+    return Input(book.doc, dict(book.where), book.derived)
+
+
+def write(report: Report, lang: str = "en") -> bytes:
+    return report_workbook(report)

@@ -69,3 +69,8 @@ def ruler_text(data: bytes) -> str:
             out.append("     " + names)
         out.append("")
     return "\n".join(out)
+
+
+def write_table(report: Report, lang: str = "en") -> bytes:
+    """The table as the format registry's writer (``show --format table``)."""
+    return table_text(report, lang).encode("utf-8")
