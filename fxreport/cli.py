@@ -12,6 +12,9 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
+from .formats import FORMATS
+
+FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes
 
 LANG_CHOICE = click.Choice(["en", "zh-TW"])
 _LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
@@ -207,7 +210,7 @@ def _fail_line(text: str, code: int = 1) -> NoReturn:
 
 @cli.command()
 @click.argument("path", metavar="FILE", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "xlsx", "txt"]),
+@click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
               default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
                    "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
