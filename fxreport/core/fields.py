@@ -327,9 +327,9 @@ def parse_any_date(text: str) -> _dt.date:
         raise FieldFormatError("date_calendar") from None
 
 
-_GUESS_SPLIT = re.compile(r"\s*([0-9]{1,4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?\s*\Z")
-_GUESS_DMY = re.compile(r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*\Z")
-_GUESS_COMPACT = re.compile(r"\s*([0-9]{3,4})([0-9]{2})([0-9]{2})\s*\Z")
+_GUESS_SPLIT = (r"\s*([0-9]{1,4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?\s*\Z")
+_GUESS_DMY = (r"\s*([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})\s*\Z")
+_GUESS_COMPACT = (r"\s*([0-9]{3,4})([0-9]{2})([0-9]{2})\s*\Z")
 
 
 def guess_date(text: str) -> _dt.date | None:
@@ -339,15 +339,15 @@ def guess_date(text: str) -> _dt.date | None:
     Only for messages ("write it as ROC 105/12/12 or ISO 2016-12-12"), never to
     accept a value.
     """
-    for pattern in (_GUESS_SPLIT, _GUESS_COMPACT):
-        m = pattern.match(text)
+    for pattern in (_GUESS_SPLIT, _GUESS_COMPACT):  # compiled here: only messages need them
+        m = re.match(pattern, text)
         if m:
             year, month, day = (int(g) for g in m.groups())
             if len(m.group(1)) < 4:
                 year += ROC_OFFSET
             break
     else:
-        m = _GUESS_DMY.match(text)
+        m = re.match(_GUESS_DMY, text)
         if not m:
             return None
         a, b, year = (int(g) for g in m.groups())

@@ -13,7 +13,6 @@ language needs (``iso`` and ``roc`` for a date, for instance).
 from __future__ import annotations
 
 import errno
-import json
 from typing import Any
 
 LANGS = ("en", "zh-TW")
@@ -478,6 +477,8 @@ def value_text(value: Any) -> str:
     A number kept as written (``NaN``, ``1.800e3``, a 5,000-digit integer) shows
     its text; anything longer than 40 characters is cut with an ellipsis.
     """
+    import json  # only when a value is shown: checking a file never needs it
+
     written = getattr(value, "json_text", None)
     if isinstance(written, str):
         text = written

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import IO, Any
@@ -12,7 +11,6 @@ from ..checking.checker import FileReport
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
-from ..core.rules import ERROR, WARNING, select
 from ..core.words import word
 
 
@@ -30,6 +28,8 @@ def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[
     """Drop the findings that ``--select``/``--ignore`` leave out (before validity counts)."""
     if not selected and not ignored:
         return
+    from ..core.rules import select
+
     for r in outcome.reports:
         keep = set(select([f.code for f in r.findings], selected, ignored))
         r.findings = [f for f in r.findings if f.code in keep]
@@ -37,8 +37,8 @@ def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[
 
 def summary(reports: list[FileReport]) -> dict[str, int]:
     return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
-            "errors": sum(r.count(ERROR) for r in reports),
-            "warnings": sum(r.count(WARNING) for r in reports)}
+            "errors": sum(r.count("error") for r in reports),
+            "warnings": sum(r.count("warning") for r in reports)}
 
 
 def file_json(r: FileReport, lang: str) -> dict[str, Any]:
@@ -49,6 +49,8 @@ def file_json(r: FileReport, lang: str) -> dict[str, Any]:
 
 def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
     """One JSON object, written file by file so a long archive is not held twice."""
+    import json
+
     out.write('{"version": 1, "files": [')
     for i, r in enumerate(outcome.reports):
         out.write(("," if i else "") + "\n  " + json.dumps(file_json(r, lang), ensure_ascii=False))
@@ -96,7 +98,7 @@ def headline(r: FileReport, lang: str) -> str:
 def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) -> None:
     st = _Style(colour)
     for r in outcome.reports:
-        errors, warnings = r.count(ERROR), r.count(WARNING)
+        errors, warnings = r.count("error"), r.count("warning")
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
         tail = word("counts", lang).format(errors=errors, warnings=warnings) if r.findings else ""
         sep = "：" if lang == "zh-TW" else ": "
@@ -115,7 +117,7 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     where = safe(str(r.path))
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
-    sev = st(f.code, "31" if f.severity == ERROR else "33")
+    sev = st(f.code, "31" if f.severity == "error" else "33")
     field = ""
     if f.field is not None:
         field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
