@@ -80,8 +80,13 @@ def check_one(path: str) -> FileReport | Unreadable:
         data = read_path(path)
     except OSError as exc:
         return Unreadable(shown, _why(exc))
-    result = check_bytes(data, path)
-    result.path = shown
+    return check_content(path, data)
+
+
+def check_content(name: str, data: bytes) -> FileReport:
+    """One file's content, shown as ``name``, whose base name is naming-checked."""
+    result = check_bytes(data, name)
+    result.path = display_path(name)
     return result
 
 
@@ -116,7 +121,6 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
                 calendar: BusinessCalendar | None = None,
                 jobs: int | None = None) -> Outcome:
     """Check files and directories as one series (or one file against ``previous``)."""
-    calendar = calendar or BusinessCalendar()
     files, unreadable = expand(paths)
     reports: list[FileReport] = []
     shared: dict[object, object] = {}  # one object per firm code and date across the series
@@ -127,13 +131,31 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
             item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
             item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
             reports.append(item)
-    if previous is not None:
-        prev = check_one(previous)
-        if isinstance(prev, Unreadable):
-            unreadable.append(prev)
-        else:
-            for r in reports:
-                compare(r, prev, calendar)
+    prev = check_one(previous) if previous is not None else None
+    return _series(reports, unreadable, prev, calendar)
+
+
+def check_contents(items: Sequence[tuple[str, bytes]],
+                   previous: tuple[str, bytes] | None = None,
+                   calendar: BusinessCalendar | None = None) -> Outcome:
+    """Check in-memory contents ``(name, bytes)`` as one series, exactly as
+    ``check_paths`` checks files: each name is the path shown, and its base
+    name is naming-checked (the server passes uploaded file names)."""
+    reports = [check_content(name, data) for name, data in items]
+    prev = check_content(*previous) if previous is not None else None
+    return _series(reports, [], prev, calendar)
+
+
+def _series(reports: list[FileReport], unreadable: list[Unreadable],
+            previous: FileReport | Unreadable | None,
+            calendar: BusinessCalendar | None) -> Outcome:
+    """Continuity against ``previous``, or across the series; findings in order."""
+    calendar = calendar or BusinessCalendar()
+    if isinstance(previous, Unreadable):
+        unreadable.append(previous)
+    elif previous is not None:
+        for r in reports:
+            compare(r, previous, calendar)
     elif len(reports) > 1:
         link_series(reports, calendar)
     finish(reports)

@@ -51,8 +51,12 @@ class BusinessCalendar:
 
 def read_closed_days(path: str | Path) -> list[_dt.date]:
     """Dates from a file: one per line, ISO or ROC; ``#`` starts a comment."""
+    return days_from_text(Path(path).read_text(encoding="utf-8", errors="replace"), str(path))
+
+
+def days_from_text(text: str, path: str) -> list[_dt.date]:
+    """Dates from text as ``read_closed_days`` reads a file (``path`` names it in errors)."""
     days = []
-    text = Path(path).read_text(encoding="utf-8", errors="replace")
     for n, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].strip()
         if not line:

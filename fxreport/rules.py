@@ -241,3 +241,13 @@ def select(codes: list[str] | tuple[str, ...], selected: tuple[str, ...] = (),
     def hit(code: str, prefixes: tuple[str, ...]) -> bool:
         return any(code.upper().startswith(p.upper()) for p in prefixes)
     return [c for c in codes if (not selected or hit(c, selected)) and not hit(c, ignored)]
+
+
+def unknown_prefixes(prefixes: tuple[str, ...]) -> list[str]:
+    """The ``--select``/``--ignore`` codes or prefixes that match no rule (FORMAT.md 6.8)."""
+    return [p for p in prefixes if not any(c.startswith(p.upper()) for c in RULES)]
+
+
+def split_codes(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
