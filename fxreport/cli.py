@@ -66,8 +66,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--previous", "previous", type=click.Path(), metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output: text for people, json for pipelines.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True,
+              help="Output: text for people, json for pipelines, html for a sign-off folder.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the output to FILE (atomically; an existing FILE needs --force).")
+@click.option("--force", is_flag=True, help="Replace an existing --output FILE.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rule codes or prefixes (comma-separated, repeatable), e.g. ARI,FLD003.")
@@ -78,9 +82,9 @@ def cli() -> None:
               help="Extra non-business days (typhoon days...), one ISO or ROC date per line.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
-def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-          closed_days: str | None, jobs: int | None) -> None:
+def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
+          force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          strict: bool, closed_days: str | None, jobs: int | None) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -90,19 +94,38 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
     error or a path that cannot be read.
     """
+    import io
+
     from .batch import check_paths
     from .report import apply_selection, use_colour, write_json, write_text
+    from .rules import unknown_prefixes
 
     if previous is not None and len(paths) != 1:
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
+    selected, ignored = _prefixes(select), _prefixes(ignore)
+    unknown = unknown_prefixes(selected + ignored)
+    if unknown:
+        raise click.UsageError(f"no rule code starts with {', '.join(unknown)}; "
+                               "`fxreport rules` lists them")
     lang = _lang(lang)
     outcome = check_paths(list(paths), previous, _calendar(closed_days), jobs)
-    apply_selection(outcome, _prefixes(select), _prefixes(ignore))
-    out = sys.stdout
+    apply_selection(outcome, selected, ignored)
+    out = io.StringIO() if output or fmt == "html" else sys.stdout
     if fmt == "json":
         write_json(outcome, out, lang)
+    elif fmt == "html":
+        from .htmlreport import report_of_paths
+
+        out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
+                                  strict=strict, closed_days=closed_days))
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
+    if output:
+        _write_or_fail(output, out.getvalue().encode("utf-8"), force, code=2)  # type: ignore[attr-defined]
+    elif fmt == "html":  # UTF-8 whatever the console's code page
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out.getvalue().encode("utf-8"))  # type: ignore[attr-defined]
+        sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: cannot read {u.path}: {u.reason}", err=True)
     if outcome.unreadable:
@@ -249,16 +272,16 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
     click.echo(f"wrote {target} ({report.bank} {report.date.isoformat()})")
 
 
-def _write_or_fail(target: Any, data: bytes, force: bool) -> None:
+def _write_or_fail(target: Any, data: bytes, force: bool, code: int = 1) -> None:
     """Atomic write; an existing file needs --force; a failure says nothing was written."""
     from .atomic import write_atomic
 
     try:
         write_atomic(target, data, overwrite=force)
     except FileExistsError:
-        _fail(f"{target} exists; use --force to replace it", 1)
+        _fail(f"{target} exists; use --force to replace it", code)
     except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", 1)
+        _fail(f"cannot write {target}: {exc.strerror or exc}; nothing was written", code)
 
 
 @cli.command()
@@ -416,6 +439,33 @@ def schema() -> None:
     from .model import Report
 
     click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+
+
+# --- serve ----------------------------------------------------------------------
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback needs the intranet's proxy: "
+                   "the page has no login.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: a free one).")
+def serve(host: str, port: int) -> None:
+    """Serve the browser checker and its JSON API (Ctrl-C stops it).
+
+    The page (/) checks files dropped on it; POST /api/check answers the JSON
+    of `fxreport check --format json`; /docs documents the API.  Files are
+    checked in memory and never stored.
+    """
+    from .server.run import ServeError
+    from .server.run import serve as run
+
+    try:
+        run(host, port)
+    except ServeError as exc:
+        _fail(str(exc), 2)
+    except KeyboardInterrupt:  # uvicorn stopped gracefully and passed Ctrl-C on: the normal end
+        pass
+    click.echo("fxreport: the checker has stopped", err=True)
 
 
 def main() -> None:
