@@ -110,7 +110,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     lang = _lang(lang)
     outcome = check_paths(list(paths), previous, _calendar(closed_days), jobs)
     apply_selection(outcome, selected, ignored)
-    out = io.StringIO() if output or fmt == "html" else sys.stdout
+    kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
+    out: Any = kept if output or fmt == "html" else sys.stdout
     if fmt == "json":
         write_json(outcome, out, lang)
     elif fmt == "html":
@@ -121,10 +122,10 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
     if output:
-        _write_or_fail(output, out.getvalue().encode("utf-8"), force, code=2)  # type: ignore[attr-defined]
+        _write_or_fail(output, kept.getvalue().encode("utf-8"), force, code=2)
     elif fmt == "html":  # UTF-8 whatever the console's code page
         sys.stdout.flush()
-        sys.stdout.buffer.write(out.getvalue().encode("utf-8"))  # type: ignore[attr-defined]
+        sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: cannot read {u.path}: {u.reason}", err=True)

@@ -93,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
         "error": "Error", "warning": "Warning",
         "rule": "Rule", "file_level": "the whole file", "row": "row {row}",
         "cols": "columns {start}–{end}", "row_cols": "Row {row}, columns {start}–{end}",
-        "field": "Field", "found": "Found", "expected": "Expected", "fix": "How to fix:",
+        "field": "Field: ", "found": "Found", "expected": "Expected", "fix": "How to fix:",
         "record": "Row {row}, bytes {lo}–{hi} (columns are bytes, counted from 1; "
                   "\u00b7 marks a byte that is not printable ASCII)",
         "marked": "Columns {start}–{end} are highlighted.",
@@ -125,7 +125,7 @@ WORDS: dict[str, dict[str, str]] = {
         "error": "錯誤", "warning": "警告",
         "rule": "規則", "file_level": "整個檔案", "row": "第 {row} 列",
         "cols": "第 {start}–{end} 位元組", "row_cols": "第 {row} 列，第 {start}–{end} 位元組",
-        "field": "欄位", "found": "檔案內容", "expected": "應為", "fix": "修正方式：",
+        "field": "欄位：", "found": "檔案內容", "expected": "應為", "fix": "修正方式：",
         "record": "第 {row} 列，第 {lo}–{hi} 位元組（位元組由 1 起算；"
                   "\u00b7 表示非可列印的 ASCII 字元）",
         "marked": "第 {start}–{end} 位元組以底色標示。",
@@ -361,7 +361,7 @@ def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
            f'<span class="category">{_e(_CATEGORY[lang].get(f.category, f.category))}</span>',
            f'<span class="where">{_e(where)}</span></div>']
     if f.field is not None:
-        out.append(f'<p class="field">{_e(w["field"])}: <code>{_e(f.field.display)}</code> '
+        out.append(f'<p class="field">{_e(w["field"])}<code>{_e(f.field.display)}</code> '
                    f"{_e(f.label(lang))}</p>")
     out.append(f'<p class="message">{_e(f.text(lang))}</p>')
     rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None

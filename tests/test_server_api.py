@@ -331,7 +331,7 @@ def test_the_page_and_docs_load_nothing_from_elsewhere(client: TestClient) -> No
         r = client.get(path)
         assert r.status_code == 200, path
         text = r.text
-        assert not re.search(r"https?://(?!127\.0\.0\.1)", text.replace("http://127.0.0.1:8000", "")), path
+        assert not re.search(r"https?://", text.replace("http://testserver/", "")), path
         assert "//cdn" not in text and "@import" not in text and "fonts.g" not in text
         for ref in re.findall(r'(?:src|href)="([^"]*)"', text):
             assert ref.startswith(("/", "#", "data:")), (path, ref)

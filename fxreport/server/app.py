@@ -320,10 +320,10 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
                         headers={"Cache-Control": "no-cache"})
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    async def docs() -> Response:
+    async def docs(request: Request) -> Response:
         from .docs import render_docs
 
-        return HTMLResponse(render_docs(app.openapi()))
+        return HTMLResponse(render_docs(app.openapi(), str(request.base_url)))
 
     return app
 

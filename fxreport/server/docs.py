@@ -8,12 +8,18 @@ its form fields or parameters, its answers, and the schemas they refer to.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
 
 def _e(value: object) -> str:
     return escape(str(value), quote=True)
+
+
+def _text(value: object) -> str:
+    """Escaped prose, with `code` spans as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", _e(value))
 
 
 def _type(schema: dict[str, Any]) -> str:
@@ -23,6 +29,8 @@ def _type(schema: dict[str, Any]) -> str:
     if "anyOf" in schema:
         return " | ".join(_type(s) for s in schema["anyOf"])
     kind = schema.get("type", "any")
+    if schema.get("contentMediaType") == "application/octet-stream":
+        return "file"
     if kind == "array":
         return f"array of {_type(schema.get('items', {}))}"
     text = _e(kind)
@@ -42,14 +50,14 @@ def _properties(schema: dict[str, Any]) -> str:
     required = set(schema.get("required", []))
     rows = "".join(
         f"<tr><td><code>{_e(name)}</code>{' <small>(required)</small>' if name in required else ''}</td>"
-        f"<td>{_type(p)}</td><td>{_e(p.get('description', ''))}</td></tr>"
+        f"<td>{_type(p)}</td><td>{_text(p.get('description', ''))}</td></tr>"
         for name, p in props.items())
     return ('<div class="table-wrap"><table class="files"><thead><tr><th scope="col">name</th>'
             f'<th scope="col">type</th><th scope="col">meaning</th></tr></thead><tbody>{rows}'
             "</tbody></table></div>")
 
 
-def render_docs(spec: dict[str, Any]) -> str:
+def render_docs(spec: dict[str, Any], base_url: str = "http://127.0.0.1:8000/") -> str:
     info = spec.get("info", {})
     out = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -59,18 +67,18 @@ def render_docs(spec: dict[str, Any]) -> str:
            '<link rel="stylesheet" href="/static/page.css"></head><body>',
            '<main class="report docs">',
            f"<h1>{_e(info.get('title', ''))} {_e(info.get('version', ''))}: the HTTP API</h1>",
-           f"<p>{_e(info.get('summary', ''))}</p><p>{_e(info.get('description', ''))}</p>",
+           f"<p>{_text(info.get('summary', ''))}</p><p>{_text(info.get('description', ''))}</p>",
            '<p><a href="/openapi.json">openapi.json</a> (OpenAPI '
            f"{_e(spec.get('openapi', ''))}) \u00b7 <a href=\"/\">the checker page</a></p>",
            "<h2>Example</h2><pre class=\"example\">curl -F files=@ABP1209.txt -F previous=@ABP1208.txt "
-           "-F lang=en http://127.0.0.1:8000/api/check</pre>"]
+           f"-F lang=en {_e(base_url)}api/check</pre>"]
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
             out.append(f'<section class="file op"><header><h2 id="{_e(op.get("operationId", path))}">'
                        f'<code>{_e(method.upper())} {_e(path)}</code></h2>'
-                       f"<p>{_e(op.get('summary', ''))}</p></header><div class=\"op-body\">")
+                       f"<p>{_text(op.get('summary', ''))}</p></header><div class=\"op-body\">")
             if op.get("description"):
-                out.append("".join(f"<p>{_e(p)}</p>" for p in op["description"].split("\n\n")))
+                out.append("".join(f"<p>{_text(p)}</p>" for p in op["description"].split("\n\n")))
             params = op.get("parameters", [])
             if params:
                 out.append("<h3>Parameters</h3>" + _properties({
@@ -87,7 +95,7 @@ def render_docs(spec: dict[str, Any]) -> str:
                 kinds = []
                 for media, content in resp.get("content", {}).items():
                     kinds.append(f"<code>{_e(media)}</code> {_type(content.get('schema', {}))}")
-                out.append(f"<li><strong>{_e(status)}</strong> {_e(resp.get('description', ''))}"
+                out.append(f"<li><strong>{_e(status)}</strong> {_text(resp.get('description', ''))}"
                            f"{': ' + ', '.join(kinds) if kinds else ''}</li>")
             out.append("</ul></div></section>")
     schemas = spec.get("components", {}).get("schemas", {})
@@ -95,7 +103,7 @@ def render_docs(spec: dict[str, Any]) -> str:
         out.append("<h2>Schemas</h2>")
         for name, schema in schemas.items():
             out.append(f'<section class="file op"><header><h3 id="schema-{_e(name)}">{_e(name)}</h3>'
-                       f"<p>{_e(schema.get('description', ''))}</p></header>"
+                       f"<p>{_text(schema.get('description', ''))}</p></header>"
                        f'<div class="op-body">{_properties(schema)}</div></section>')
     out.append("</main></body></html>\n")
     return "\n".join(out)
