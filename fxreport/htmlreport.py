@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .batch import Outcome
-from .checker import FileReport
+from .checker import FileReport, display_path
 from .decoder import SIZE_LIMIT, split_records
 from .fields import roc_text
 from .findings import Finding, show_bytes
@@ -58,7 +58,7 @@ def facts_of_path(path: str) -> FileFacts | None:
         size = os.stat(path).st_size if len(data) > SIZE_LIMIT else len(data)
     except OSError:
         return None
-    return facts_of(path, data, size)
+    return facts_of(display_path(path), data, size)
 
 
 _CATEGORY = {
@@ -420,5 +420,5 @@ def report_of_paths(outcome: Outcome, lang: str, previous: str | None = None, *,
     facts = [None if r.path == "<stdin>" else facts_of_path(str(r.path)) for r in outcome.reports]
     prev = facts_of_path(previous) if previous is not None else None
     options = [("select", ",".join(selected)), ("ignore", ",".join(ignored)),
-               ("closed", closed_days or "")]
+               ("closed", display_path(closed_days or ""))]
     return render_html(outcome, lang, facts, previous=prev, options=options, strict=strict)

@@ -194,6 +194,18 @@ def test_a_hostile_name_is_returned_as_given_and_naming_checks_the_base_name(cli
     assert [x["code"] for x in f["findings"]] == ["NAM002"]
 
 
+def test_undecodable_names_are_escaped_in_json_and_html(client: TestClient) -> None:
+    body = (b'--b\r\nContent-Disposition: form-data; name="files"; filename="AB\xff\xfeP1209.txt"\r\n\r\n'
+            + DAY2.read_bytes() + b'\r\n--b\r\nContent-Disposition: form-data; name="previous"; '
+            b'filename="\xc3(prev.txt"\r\n\r\n' + DAY1.read_bytes() + b"\r\n--b--\r\n")
+    headers = {"Content-Type": "multipart/form-data; boundary=b"}
+    r = client.post("/api/check", content=body, headers=headers)
+    assert r.status_code == 200 and r.json()["files"][0]["path"] == "AB\\xff\\xfeP1209.txt"
+    r = client.post("/api/report", content=body, headers=headers)
+    assert r.status_code == 200
+    assert "AB\\xff\\xfeP1209.txt" in r.text and "\\xc3(prev.txt" in r.text
+
+
 def test_rules_catalogue(client: TestClient) -> None:
     rules = client.get("/api/rules").json()["rules"]
     assert [r["code"] for r in rules] == list(RULES)

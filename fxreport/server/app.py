@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import __version__
 from ..batch import Outcome, check_contents
 from ..calendar import BusinessCalendar, days_from_text
+from ..checker import display_path
 from ..htmlreport import FileFacts, render_html
 from ..report import apply_selection, outcome_json
 from ..rules import RULES, split_codes, unknown_prefixes
@@ -114,7 +115,7 @@ class CheckJob:
 
     def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
         def one(u: Upload) -> FileFacts:
-            return FileFacts(u.name, u.size, u.sha256, u.data)
+            return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
         return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
 
 

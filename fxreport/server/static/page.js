@@ -18,7 +18,7 @@
       none: "No files chosen.",
       chosen: "{n} file(s) chosen:",
       more: "and {n} more",
-      skipped: "{n} file(s) of the folder were left out: only the *.txt files directly in a folder are checked, as `fxreport check FOLDER` does.",
+      skipped: "{n} file(s) of the folder were left out: only the .txt files directly in the folder are checked (not those in its subfolders).",
       options: "Options",
       previous: "Previous business day's report (to compare one file's prior-day balances)",
       select: "Only these rules (codes or prefixes, comma-separated)",
@@ -34,7 +34,7 @@
       done: "{files} file(s) checked: {valid} valid, {invalid} not valid; {errors} error(s), {warnings} warning(s).",
       failed: "The check could not be made: {detail}",
       tooLarge: "Too much at once: at most 500 files and 16 MiB in one check. Check the files in smaller batches.",
-      network: "The server cannot be reached. Is `fxreport serve` still running?",
+      network: "The server cannot be reached. Is fxreport serve still running?",
       needFiles: "Choose at least one report file first.",
       prevOne: "A previous business day's report goes with a single file; to check a series, choose all its files.",
       privacy: "Files are checked in this server's memory and are not stored.",
@@ -53,7 +53,7 @@
       none: "尚未選擇檔案。",
       chosen: "已選擇 {n} 個檔案：",
       more: "另有 {n} 個",
-      skipped: "資料夾中有 {n} 個檔案未納入：只檢核資料夾內第一層的 *.txt 檔案，與 `fxreport check 資料夾` 相同。",
+      skipped: "資料夾中有 {n} 個檔案未納入：只檢核資料夾第一層的 .txt 檔案（不含子資料夾）。",
       options: "檢核選項",
       previous: "前一營業日申報檔（用於比對單一檔案的前日餘額）",
       select: "只檢查這些規則（規則代碼或開頭字元，以逗號分隔）",
@@ -69,7 +69,7 @@
       done: "已檢核 {files} 個檔案：{valid} 個通過，{invalid} 個不通過；{errors} 個錯誤，{warnings} 個警告。",
       failed: "無法檢核：{detail}",
       tooLarge: "一次上傳過多：每次最多 500 個檔案、合計 16 MiB。請分批檢核。",
-      network: "無法連線到伺服器，請確認 `fxreport serve` 仍在執行。",
+      network: "無法連線到伺服器，請確認「fxreport serve」仍在執行。",
       needFiles: "請先選擇至少一個報表檔案。",
       prevOne: "前一營業日申報檔只能搭配單一檔案檢核；若要檢核一系列檔案，請選擇全部檔案。",
       privacy: "檔案只在本伺服器的記憶體中檢核，不會保存。",
@@ -121,10 +121,17 @@
   function showChosen() {
     const box = $("chosen");
     box.replaceChildren();
+    const note = () => {
+      if (!state.skipped) return;
+      const p = document.createElement("p");
+      p.textContent = t("skipped", { n: state.skipped });
+      box.append(p);
+    };
     if (!state.files.length) {
       const p = document.createElement("p");
       p.textContent = t("none");
       box.append(p);
+      note();
       return;
     }
     const p = document.createElement("p");
@@ -142,11 +149,7 @@
       ul.append(li);
     }
     box.append(p, ul);
-    if (state.skipped) {
-      const note = document.createElement("p");
-      note.textContent = t("skipped", { n: state.skipped });
-      box.append(note);
-    }
+    note();
   }
 
   function setStatus(text, isError) {
