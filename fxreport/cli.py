@@ -110,8 +110,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--previous", "previous", type=click.Path(), metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output: text for people, json for pipelines.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True,
+              help="Output: text for people, json for pipelines, html for a sign-off folder.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the output to FILE (atomically; an existing FILE needs --force).")
+@click.option("--force", is_flag=True, help="Replace an existing --output FILE.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rule codes or prefixes (comma-separated, repeatable), e.g. ARI,FLD003.")
@@ -121,9 +125,9 @@ def cli() -> None:
 @_calendar_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
-def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | None,
-          select: tuple[str, ...], ignore: tuple[str, ...], strict: bool,
-          calendar_kind: str, closed_days: str | None, open_days: str | None,
+def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
+          force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
           jobs: int | None) -> None:
     """Check report files against every rule of the format.
 
@@ -134,9 +138,11 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
     error or a path that cannot be read.
     """
+    import io
+
     from .checking.batch import check_paths
-    from .outputs import apply_selection, safe, use_colour, write_json, write_text
     from .core.words import word
+    from .outputs import apply_selection, safe, use_colour, write_json, write_text
 
     if previous is not None and len(paths) != 1:
         raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
@@ -145,11 +151,23 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, lang: str | No
     outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
                           jobs)
     apply_selection(outcome, selected, ignored)
-    out = sys.stdout
+    kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
+    out: Any = kept if output or fmt == "html" else sys.stdout
     if fmt == "json":
         write_json(outcome, out, lang)
+    elif fmt == "html":
+        from .outputs.html import report_of_paths
+
+        out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
+                                  strict=strict, closed_days=closed_days))
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
+    if output:
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2)
+    elif fmt == "html":  # UTF-8 whatever the console's code page
+        sys.stdout.flush()
+        sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
+        sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
     if outcome.unreadable:
@@ -508,7 +526,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
                     roc=roc_text(day)), err=True)
 
 
-def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
+def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
     from .policy.atomic import write_atomic
     from .policy.making import ReportExistsError, WriteRefused
@@ -522,7 +540,7 @@ def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
         except OSError as exc:
             raise WriteRefused("cannot_write", target, reason=exc) from exc
     except WriteRefused as exc:
-        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
+        _fail_line(word("program_line", lang, text=exc.message(lang)), code)
 
 
 # --- fmt ------------------------------------------------------------------------
@@ -608,6 +626,33 @@ def schema() -> None:
     from .core.model import Report
 
     click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+
+
+# --- serve ----------------------------------------------------------------------
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but loopback needs the intranet's proxy: "
+                   "the page has no login.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: a free one).")
+def serve(host: str, port: int) -> None:
+    """Serve the browser checker and its JSON API (Ctrl-C stops it).
+
+    The page (/) checks files dropped on it; POST /api/check answers the JSON
+    of `fxreport check --format json`; /docs documents the API.  Files are
+    checked in memory and never stored.
+    """
+    from .server.run import ServeError
+    from .server.run import serve as run
+
+    try:
+        run(host, port)
+    except ServeError as exc:
+        _fail(str(exc), 2)
+    except KeyboardInterrupt:  # uvicorn stopped gracefully and passed Ctrl-C on: the normal end
+        pass
+    click.echo("fxreport: the checker has stopped", err=True)
 
 
 def main() -> None:

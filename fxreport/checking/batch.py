@@ -96,8 +96,13 @@ def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport
         data = read_path(path)
     except OSError as exc:
         return _unreadable(shown, exc)
-    result = check_bytes(data, path, calendar)
-    result.path = shown
+    return check_content(path, data, calendar)
+
+
+def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None) -> FileReport:
+    """One file's content, shown as ``name``, whose base name is naming-checked."""
+    result = check_bytes(data, name, calendar)
+    result.path = display_path(name)
     return result
 
 
@@ -146,13 +151,32 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
             item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
             item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
             reports.append(item)
-    if previous is not None:
-        prev = check_one(previous, calendar)
-        if isinstance(prev, Unreadable):
-            unreadable.append(prev)
-        else:
-            for r in reports:
-                compare(r, prev, calendar)
+    prev = check_one(previous, calendar) if previous is not None else None
+    return _series(reports, unreadable, prev, calendar)
+
+
+def check_contents(items: Sequence[tuple[str, bytes]],
+                   previous: tuple[str, bytes] | None = None,
+                   calendar: BusinessCalendar | None = None) -> Outcome:
+    """Check in-memory contents ``(name, bytes)`` as one series, exactly as
+    ``check_paths`` checks files: each name is the path shown, and its base
+    name is naming-checked (the server passes uploaded file names)."""
+    calendar = calendar or BusinessCalendar()
+    reports = [check_content(name, data, calendar) for name, data in items]
+    prev = check_content(*previous, calendar) if previous is not None else None
+    return _series(reports, [], prev, calendar)
+
+
+def _series(reports: list[FileReport], unreadable: list[Unreadable],
+            previous: FileReport | Unreadable | None,
+            calendar: BusinessCalendar | None) -> Outcome:
+    """Continuity against ``previous``, or across the series; findings in order."""
+    calendar = calendar or BusinessCalendar()
+    if isinstance(previous, Unreadable):
+        unreadable.append(previous)
+    elif previous is not None:
+        for r in reports:
+            compare(r, previous, calendar)
     elif len(reports) > 1:
         link_series(reports, calendar)
     finish(reports)

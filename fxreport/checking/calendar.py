@@ -177,8 +177,13 @@ def read_days(path: str | os.PathLike[str]) -> list[_dt.date]:
     name = os.fspath(path)
     with open(path, "rb") as f:
         data = f.read()
+    return days_from_text(_text(data, name), name)
+
+
+def days_from_text(text: str, name: str) -> list[_dt.date]:
+    """The dates of a day file's text (``name`` names it in errors), as ``read_days``."""
     days: list[_dt.date] = []
-    for n, line in enumerate(_text(data, name).splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         text = line.split("#", 1)[0].strip()
         if not text:
             continue

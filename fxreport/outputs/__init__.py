@@ -47,17 +47,33 @@ def file_json(r: FileReport, lang: str) -> dict[str, Any]:
             "valid": r.valid, "findings": [f.as_json(lang) for f in r.findings]}
 
 
+JSON_VERSION = 1
+
+
+def unreadable_json(outcome: Outcome, lang: str = "en") -> list[dict[str, str]]:
+    return [{"path": u.path, "reason": u.why(lang)} for u in outcome.unreadable]
+
+
+def outcome_json(outcome: Outcome, lang: str) -> dict[str, Any]:
+    """The object of FORMAT.md section 5, as ``write_json`` writes it."""
+    doc: dict[str, Any] = {"version": JSON_VERSION,
+                           "files": [file_json(r, lang) for r in outcome.reports],
+                           "summary": summary(outcome.reports)}
+    if outcome.unreadable:
+        doc["unreadable"] = unreadable_json(outcome, lang)
+    return doc
+
+
 def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
-    """One JSON object, written file by file so a long archive is not held twice."""
+    """``outcome_json``, written file by file so a long archive is not held twice."""
     import json
 
-    out.write('{"version": 1, "files": [')
+    out.write('{"version": %d, "files": [' % JSON_VERSION)
     for i, r in enumerate(outcome.reports):
         out.write(("," if i else "") + "\n  " + json.dumps(file_json(r, lang), ensure_ascii=False))
     out.write("\n ],\n \"summary\": " + json.dumps(summary(outcome.reports)))
     if outcome.unreadable:
-        out.write(',\n "unreadable": ' + json.dumps(
-            [{"path": u.path, "reason": u.why(lang)} for u in outcome.unreadable], ensure_ascii=False))
+        out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome, lang), ensure_ascii=False))
     out.write("}\n")
 
 

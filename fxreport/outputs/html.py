@@ -1,0 +1,424 @@
+"""The check as one self-contained HTML page, for people and for a sign-off folder.
+
+``render_html`` gives the document ``fxreport check --format html`` writes and
+the page of ``fxreport serve`` shows (the page takes its ``<main>``).  Its CSS
+is the page's own file, inlined, so the report needs no other file, no script
+and no network, and prints cleanly.  Every text from a file (names, bytes) is
+escaped: a file named ``<script>`` is shown as text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from html import escape
+from importlib import resources
+from typing import Any, NamedTuple
+
+from .. import __version__
+from ..checking.batch import Outcome
+from ..checking.checker import FileReport, display_path
+from ..checking.decoder import SIZE_LIMIT, split_records
+from ..core.fields import roc_text
+from ..core.findings import Finding, show_bytes
+from ..core.layout import RECORD_WIDTH
+from ..checking.reading import read_path
+from . import summary
+from ..core.rules import ERROR, WARNING
+
+
+class FileFacts(NamedTuple):
+    """What the sign-off needs of a checked file: its name, size and SHA-256.
+
+    ``data`` (at most the size limit + 1 bytes) lets findings found after the
+    single-file check (continuity) show their record too; ``sha256`` is None
+    when the file was not read in full (over the size limit) or is unknown.
+    """
+
+    name: str
+    size: int | None
+    sha256: str | None
+    data: bytes | None = None
+
+
+def facts_of(name: str, data: bytes, size: int | None = None) -> FileFacts:
+    """Facts of content in memory; ``size`` is the whole size when only a prefix was kept."""
+    size = len(data) if size is None else size
+    digest = hashlib.sha256(data).hexdigest() if size <= SIZE_LIMIT else None
+    return FileFacts(name, size, digest, data)
+
+
+def facts_of_path(path: str) -> FileFacts | None:
+    """Facts of a file on disk, read as the checker reads it (regular files, bounded)."""
+    try:
+        data = read_path(path)
+        size = os.stat(path).st_size if len(data) > SIZE_LIMIT else len(data)
+    except OSError:
+        return None
+    return facts_of(display_path(path), data, size)
+
+
+_CATEGORY = {
+    "en": {c: c for c in ("encoding", "structure", "field", "reserved", "consistency",
+                          "arithmetic", "continuity", "naming")},
+    "zh-TW": {"encoding": "編碼", "structure": "檔案結構", "field": "欄位格式",
+              "reserved": "保留欄位", "consistency": "三列一致", "arithmetic": "金額勾稽",
+              "continuity": "前後期連續", "naming": "檔名"},
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "FX-position daily report: check result",
+        "made": "Made", "by": "Checked by", "lang": "Language", "lang_name": "English",
+        "options": "Options", "select": "only rules", "ignore": "rules left out",
+        "strict": "strict (warnings fail too)", "closed": "extra closed days",
+        "previous": "previous report",
+        "pass": "Every file is valid.", "fail": "Some files are not valid.",
+        "fail_strict": "Some files have warnings, which fail in strict mode.",
+        "nothing": "No file was checked.",
+        "summary": "{files} file(s): {valid} valid, {invalid} not valid; "
+                   "{errors} error(s), {warnings} warning(s).",
+        "files": "Files checked", "results": "Findings, file by file (in series order: firm, date)",
+        "n": "#", "file": "File", "size": "Size (bytes)", "sha": "SHA-256", "firm": "Firm",
+        "date": "Report date", "result": "Result", "role_prev": "previous report, for continuity",
+        "not_read": "not read (over {limit:,} bytes)", "unknown": "unknown",
+        "valid": "Valid", "invalid": "Not valid",
+        "firm_date": "Firm {bank}, report date {roc} ({iso})",
+        "no_firm_date": "Firm and date cannot be read",
+        "counts": "{errors} error(s), {warnings} warning(s)",
+        "no_findings": "No findings: the file follows every rule checked.",
+        "error": "Error", "warning": "Warning",
+        "rule": "Rule", "file_level": "the whole file", "row": "row {row}",
+        "cols": "columns {start}–{end}", "row_cols": "Row {row}, columns {start}–{end}",
+        "field": "Field: ", "found": "Found", "expected": "Expected", "fix": "How to fix:",
+        "record": "Row {row}, bytes {lo}–{hi} (columns are bytes, counted from 1; "
+                  "\u00b7 marks a byte that is not printable ASCII)",
+        "marked": "Columns {start}–{end} are highlighted.",
+        "unreadable": "Paths that could not be read", "footer":
+            "Made by fxreport {version}. Rules: specs/rules.md; the layout: specs/format.md.",
+        "jump": "Go to the findings of this file", "sep": " \u00b7 ",
+    },
+    "zh-TW": {
+        "title": "外匯部位日報表檢核結果",
+        "made": "產生時間", "by": "檢核程式", "lang": "語言", "lang_name": "繁體中文",
+        "options": "檢核選項", "select": "只檢查規則", "ignore": "略過規則",
+        "strict": "嚴格模式（警告也視為不通過）", "closed": "另列的停止上班日",
+        "previous": "前一營業日申報",
+        "pass": "所有檔案皆通過檢核。", "fail": "有檔案未通過檢核。",
+        "fail_strict": "有檔案含警告，嚴格模式下視為不通過。",
+        "nothing": "沒有檢核任何檔案。",
+        "summary": "共 {files} 個檔案：{valid} 個通過，{invalid} 個不通過；"
+                   "{errors} 個錯誤，{warnings} 個警告。",
+        "files": "受檢檔案", "results": "各檔檢核結果（依證券商、日期排序）",
+        "n": "序號", "file": "檔名", "size": "大小（位元組）", "sha": "SHA-256 雜湊值",
+        "firm": "證券商", "date": "資料日期", "result": "結果",
+        "role_prev": "前一營業日申報，供比對前日餘額",
+        "not_read": "未讀取（大於 {limit:,} 位元組）", "unknown": "不明",
+        "valid": "通過", "invalid": "不通過",
+        "firm_date": "證券商 {bank}，資料日期 {roc}",
+        "no_firm_date": "無法讀取證券商代號與日期",
+        "counts": "{errors} 個錯誤，{warnings} 個警告",
+        "no_findings": "未發現任何問題，本檔符合所有檢核規則。",
+        "error": "錯誤", "warning": "警告",
+        "rule": "規則", "file_level": "整個檔案", "row": "第 {row} 列",
+        "cols": "第 {start}–{end} 位元組", "row_cols": "第 {row} 列，第 {start}–{end} 位元組",
+        "field": "欄位：", "found": "檔案內容", "expected": "應為", "fix": "修正方式：",
+        "record": "第 {row} 列，第 {lo}–{hi} 位元組（位元組由 1 起算；"
+                  "\u00b7 表示非可列印的 ASCII 字元）",
+        "marked": "第 {start}–{end} 位元組以底色標示。",
+        "unreadable": "無法讀取的路徑",
+        "footer": "由 fxreport {version} 產生。規則說明見 specs/rules.md，欄位配置見 specs/format.md。",
+        "jump": "前往本檔的檢核結果", "sep": "；",
+    },
+}
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    """The one CSS file of the page and the report."""
+    return (resources.files("fxreport.server") / "static" / "report.css").read_text(encoding="utf-8")
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _when(made_at: _dt.datetime, lang: str) -> str:
+    offset = made_at.strftime("%z")
+    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
+    clock = made_at.strftime("%H:%M:%S")
+    day = roc_text(made_at.date()) if lang == "zh-TW" else made_at.date().isoformat()
+    return f"{day} {clock} {offset}".strip()
+
+
+def series_order(reports: Sequence[FileReport]) -> list[int]:
+    """Indices of ``reports`` by firm, then date, then as given; unreadable heads last."""
+    far = _dt.date.max
+    return sorted(range(len(reports)),
+                  key=lambda i: (reports[i].bank is None, reports[i].bank or "",
+                                 reports[i].date or far, i))
+
+
+def render_html(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
+                options: Sequence[tuple[str, str]] = (), strict: bool = False) -> str:
+    """The whole report as one HTML document.
+
+    ``facts[i]`` describes ``outcome.reports[i]`` (None or missing: unknown);
+    ``options`` are (word key, value) pairs of the options used, such as
+    ``("select", "ARI,FLD")``.
+    """
+    w = WORDS[lang]
+    made_at = made_at or _dt.datetime.now().astimezone()
+    return "".join([
+        "<!DOCTYPE html>\n",
+        f'<html lang="{"zh-Hant-TW" if lang == "zh-TW" else "en"}">\n<head>\n<meta charset="utf-8">\n',
+        # the report is one file: it may load nothing, run nothing
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        'style-src \'unsafe-inline\'; img-src data:">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f'<meta name="generator" content="fxreport {_e(__version__)}">\n',
+        f"<title>{_e(w['title'])} {_e(_when(made_at, lang))}</title>\n",
+        f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n",
+        render_main(outcome, lang, facts, previous=previous, made_at=made_at,
+                    options=options, strict=strict),
+        "</body>\n</html>\n",
+    ])
+
+
+def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
+                options: Sequence[tuple[str, str]] = (), strict: bool = False) -> str:
+    """The report's ``<main>``: what the page shows and the document wraps."""
+    w = WORDS[lang]
+    made_at = made_at or _dt.datetime.now().astimezone()
+    reports = outcome.reports
+    order = series_order(reports)
+    out: list[str] = ['<main class="report" id="report">\n', f"<h1>{_e(w['title'])}</h1>\n"]
+
+    meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
+            (w["lang"], w["lang_name"])]
+    meta += [(w[key], value) for key, value in options if value]
+    if strict:
+        meta.append((w["options"], w["strict"]))
+    out.append('<dl class="meta">' + "".join(
+        f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
+
+    s = summary(reports)
+    failed = [r for r in reports if not r.valid or (strict and r.findings)]
+    if not reports:
+        verdict, ok = w["nothing"], False
+    elif not failed and not outcome.unreadable:
+        verdict, ok = w["pass"], True
+    elif all(r.valid for r in reports) and not outcome.unreadable:
+        verdict, ok = w["fail_strict"], False
+    else:
+        verdict, ok = w["fail"], False
+    out.append(f'<section class="verdict-box {"pass" if ok else "fail"}" aria-labelledby="verdict">'
+               f'<p class="big" id="verdict">{_e(verdict)}</p>'
+               f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p></section>\n")
+
+    if reports or previous is not None:
+        out.append(_files_table(reports, order, facts, previous, lang))
+    if outcome.unreadable:
+        out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
+            f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
+            + "</ul>\n")
+    if reports:
+        out.append(f"<h2>{_e(w['results'])}</h2>\n")
+        for n, i in enumerate(order, 1):
+            fact = facts[i] if i < len(facts) else None
+            out.append(_file_section(reports[i], n, fact, lang))
+    out.append(f'<footer class="report-footer">{_e(w["footer"].format(version=__version__))}'
+               "</footer>\n</main>\n")
+    return "".join(out)
+
+
+def _size_text(fact: FileFacts | None, lang: str) -> str:
+    if fact is None or fact.size is None:
+        return WORDS[lang]["unknown"]
+    return f"{fact.size:,}"
+
+
+def _sha_text(fact: FileFacts | None, lang: str) -> str:
+    w = WORDS[lang]
+    if fact is None or fact.size is None:
+        return w["unknown"]
+    if fact.sha256 is None:
+        return w["not_read"].format(limit=SIZE_LIMIT)
+    return fact.sha256
+
+
+def _badge(valid: bool, lang: str) -> str:
+    w = WORDS[lang]
+    return (f'<span class="badge valid">\u2713 {_e(w["valid"])}</span>' if valid
+            else f'<span class="badge invalid">\u2717 {_e(w["invalid"])}</span>')
+
+
+def _date_cell(r: FileReport, lang: str) -> str:
+    if r.date is None:
+        return ""
+    return roc_text(r.date) if lang == "zh-TW" else f"{roc_text(r.date)} ({r.date.isoformat()})"
+
+
+def _files_table(reports: Sequence[FileReport], order: Sequence[int],
+                 facts: Sequence[FileFacts | None], previous: FileFacts | None, lang: str) -> str:
+    w = WORDS[lang]
+    head = "".join(f'<th scope="col">{_e(w[k])}</th>'
+                   for k in ("n", "file", "size", "sha", "firm", "date", "result"))
+    label = {k: _e(w[k]) for k in ("n", "file", "size", "sha", "firm", "date", "result")}
+    rows = []
+    for n, i in enumerate(order, 1):
+        r = reports[i]
+        fact = facts[i] if i < len(facts) else None
+        rows.append(
+            f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
+            f'<td class="name" data-label="{label["file"]}">'
+            f'<a href="#file-{n}" title="{_e(w["jump"])}">{_e(r.path)}</a></td>'
+            f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'
+            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(fact, lang))}</td>'
+            f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
+            f'<td data-label="{label["date"]}">{_e(_date_cell(r, lang))}</td>'
+            f'<td data-label="{label["result"]}">{_badge(r.valid, lang)}</td></tr>')
+    if previous is not None:
+        rows.append(
+            f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
+            f'<td class="name" data-label="{label["file"]}">{_e(previous.name)}'
+            f'<br><small>{_e(w["role_prev"])}</small></td>'
+            f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
+            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td>'
+            '<td class="empty"></td><td class="empty"></td><td class="empty"></td></tr>')
+    return (f'<h2>{_e(w["files"])}</h2>\n<div class="table-wrap"><table class="files">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n")
+
+
+def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> str:
+    w = WORDS[lang]
+    if r.bank and r.date:
+        where = w["firm_date"].format(bank=r.bank, roc=roc_text(r.date), iso=r.date.isoformat())
+    elif r.bank or r.date:
+        where = w["firm_date"].format(bank=r.bank or "????", roc=_date_cell(r, lang) or "???/??/??",
+                                      iso=r.date.isoformat() if r.date else "????-??-??")
+    else:
+        where = w["no_firm_date"]
+    parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
+             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_e(r.path)}</span> {_badge(r.valid, lang)}</h3>'
+             f"<p>{_e(where)}"]
+    if r.findings:
+        parts.append(_e(w["sep"] + w["counts"].format(errors=r.count(ERROR),
+                                                         warnings=r.count(WARNING))))
+    parts.append("</p></header>\n")
+    if not r.findings:
+        parts.append(f'<p class="none">{_e(w["no_findings"])}</p>\n')
+        return "".join(parts) + "</section>\n"
+    records = r.records
+    if records is None and fact is not None and fact.data is not None and len(fact.data) <= SIZE_LIMIT:
+        records = split_records(fact.data)[0]
+    parts.append('<ol class="findings">\n')
+    for f in r.findings:
+        parts.append(_finding(f, records, lang))
+    parts.append("</ol>\n</section>\n")
+    return "".join(parts)
+
+
+def _found_expected(f: Finding, j: dict[str, Any],
+                    rec: bytes | None) -> tuple[str | None, str | None]:
+    """The JSON's ``found``/``expected`` where it has them, else from the finding
+    (the field's bytes as found, escaped as in messages)."""
+    if "found" in j:
+        found = j["found"]
+    elif f.found is not None:
+        found = show_bytes(f.found)
+    elif rec is not None and f.start and f.end:
+        found = show_bytes(rec[f.start - 1:f.end])
+    else:
+        found = None
+    expected: Any = j["expected"] if "expected" in j else f.params.get("expected")
+    if isinstance(expected, int) and not isinstance(expected, bool):
+        expected = f"{expected:,}"
+    return found, (None if expected is None else str(expected))
+
+
+def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
+    w = WORDS[lang]
+    j = f.as_json(lang)
+    sev = f.severity
+    if f.row and f.start:
+        where = w["row_cols"].format(row=f.row, start=f.start, end=f.end)
+    elif f.row:
+        where = w["row"].format(row=f.row)
+    elif f.start:
+        where = w["cols"].format(start=f.start, end=f.end)
+    else:
+        where = w["file_level"]
+    out = [f'<li class="finding {_e(sev)}">',
+           '<div class="finding-head">',
+           f'<span class="badge {_e(sev)}">{_e(w[sev])}</span>',
+           f'<span class="rule"><span class="visually-hidden">{_e(w["rule"])} </span>{_e(f.code)}</span>',
+           f'<span class="category">{_e(_CATEGORY[lang].get(f.category, f.category))}</span>',
+           f'<span class="where">{_e(where)}</span></div>']
+    if f.field is not None:
+        out.append(f'<p class="field">{_e(w["field"])}<code>{_e(f.field.display)}</code> '
+                   f"{_e(f.label(lang))}</p>")
+    out.append(f'<p class="message">{_e(f.text(lang))}</p>')
+    rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
+    if rec is not None and len(rec) != RECORD_WIDTH:
+        rec = None  # its columns are shifted
+    found, expected = _found_expected(f, j, rec)
+    if found is not None or expected is not None:
+        out.append('<dl class="values">')
+        if found is not None:
+            out.append(f"<dt>{_e(w['found'])}</dt><dd>{_e(found)}</dd>")
+        if expected is not None:
+            out.append(f"<dt>{_e(w['expected'])}</dt><dd>{_e(expected)}</dd>")
+        out.append("</dl>")
+    if rec is not None and f.row and f.start:
+        out.append(_record(rec, f.row, f.start, f.end or f.start, lang))
+    out.append(f'<p class="hint"><strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p></li>\n')
+    return "".join(out)
+
+
+def printable(raw: bytes) -> str:
+    """One character per byte: printable ASCII as itself, anything else a middle dot."""
+    return "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in raw)
+
+
+def _record(rec: bytes, row: int, start: int, end: int, lang: str) -> str:
+    """The record's bytes around columns start-end, under a column ruler, marked."""
+    w = WORDS[lang]
+    margin = max(4, min(16, (64 - (end - start + 1)) // 2))
+    lo, hi = max(1, start - margin), min(len(rec), end + margin)
+    ruler = "".join(" " for _ in range(lo, hi + 1))
+    cells = list(ruler)
+    for col in range(lo, hi + 1):
+        if col % 10 == 0:
+            label = str(col)
+            first = col - lo - len(label) + 1
+            if first >= 0:
+                cells[first:col - lo + 1] = label
+    ruler = "".join(cells).rstrip()
+    before, bad, after = rec[lo - 1:start - 1], rec[start - 1:end], rec[end:hi]
+    caret = " " * (start - lo) + "^" * (end - start + 1)
+    caption = w["record"].format(row=row, lo=lo, hi=hi)
+    return (f'<figure class="record"><figcaption>{_e(caption)} '
+            f'<span class="visually-hidden">{_e(w["marked"].format(start=start, end=end))}</span>'
+            f'</figcaption><pre><span class="ruler" aria-hidden="true">{_e(ruler)}</span>\n'
+            f"{_e(printable(before))}<mark>{_e(printable(bad))}</mark>{_e(printable(after))}\n"
+            f'<span class="caret" aria-hidden="true">{_e(caret)}</span></pre></figure>')
+
+
+def report_of_paths(outcome: Outcome, lang: str, previous: str | None = None, *,
+                    selected: Sequence[str] = (), ignored: Sequence[str] = (),
+                    strict: bool = False, closed_days: str | None = None) -> str:
+    """``render_html`` for files on disk (``fxreport check --format html``).
+
+    Each file is read again for its size and SHA-256, as the checker read it.
+    """
+    facts = [None if r.path == "<stdin>" else facts_of_path(str(r.path)) for r in outcome.reports]
+    prev = facts_of_path(previous) if previous is not None else None
+    options = [("select", ",".join(selected)), ("ignore", ",".join(ignored)),
+               ("closed", display_path(closed_days or ""))]
+    return render_html(outcome, lang, facts, previous=prev, options=options, strict=strict)

@@ -1,0 +1,335 @@
+"""The ASGI application of ``fxreport serve``: a thin door onto the library.
+
+``create_app`` takes its settings as arguments, so tests drive it through
+FastAPI's test client without a port.  Every route calls the functions
+``fxreport check`` calls (``check_contents``, ``apply_selection``,
+``outcome_json``, ``render_html``): same findings, same messages.  Uploads are
+read in memory under caps (``upload.py``); nothing is stored, and nothing of a
+file (name or content) is logged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+from collections.abc import Callable, MutableMapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from .. import __version__
+from ..checking.batch import Outcome, check_contents
+from ..checking.calendar import BusinessCalendar, days_from_text
+from ..checking.checker import display_path
+from ..outputs.html import FileFacts, render_html
+from ..outputs import apply_selection, outcome_json
+from ..core.rules import RULES, split_codes
+from ..core.rules import unknown as unknown_codes
+from .models import CheckForm, CheckResult, Error, Lang, Rules
+from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
+
+log = logging.getLogger("fxreport.server")
+
+STATIC = {  # file name -> media type; served from the package, never from the disk's cwd
+    "report.css": "text/css; charset=utf-8",
+    "page.css": "text/css; charset=utf-8",
+    "page.js": "text/javascript; charset=utf-8",
+}
+
+# The page and the docs may talk to this server only: no CDN, no font, no beacon.
+PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+            "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", PAGE_CSP.encode("ascii")),
+    (b"cache-control", b"no-store"),
+]
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Error, "description": "A malformed request: no files, a malformed "
+                                              "multipart body, `previous` with several files."},
+    413: {"model": Error, "description": "The body is over 16 MiB, or there are more than "
+                                              "500 files."},
+    415: {"model": Error, "description": "The body is not multipart/form-data."},
+    422: {"model": Error, "description": "An invalid option: `lang`, `strict`, "
+                                              "`closed_days`, or a rule code that matches no rule."},
+}
+
+# the HTML route's refusals are JSON too (FastAPI would document them as its HTML)
+_ERRORS_AS_JSON: dict[int | str, dict[str, Any]] = {
+    code: {"description": spec["description"], "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/Error"}}}}
+    for code, spec in _ERRORS.items()}
+
+
+def _form_body() -> dict[str, Any]:
+    """The request body of the form routes, from ``CheckForm`` (a form has no nulls:
+    an optional field is left out)."""
+    schema = CheckForm.model_json_schema()
+    for name, prop in schema["properties"].items():
+        choices = [c for c in prop.pop("anyOf", []) if c.get("type") != "null"]
+        if choices:
+            prop.update(choices[0])
+        if prop.get("default", 0) is None:
+            del prop["default"]
+    # OpenAPI 3.1 spells a file part as a string of content type octet-stream
+    for prop in (schema["properties"]["files"]["items"], schema["properties"]["previous"]):
+        if prop.pop("format", None) == "binary":
+            prop["contentMediaType"] = "application/octet-stream"
+    # `previous` is for a single file (as `fxreport check FILE --previous PREV`)
+    schema["dependentSchemas"] = {"previous": {"properties": {"files": {"maxItems": 1}}}}
+    return {"requestBody": {"required": True, "content": {"multipart/form-data": {
+        "schema": schema,
+        "encoding": {"files": {"contentType": "text/plain, application/octet-stream"},
+                     "previous": {"contentType": "text/plain, application/octet-stream"}}}}}}
+
+
+@dataclass
+class CheckJob:
+    """A validated request: the files and the options, as ``fxreport check`` takes them."""
+
+    files: list[Upload]
+    previous: Upload | None
+    lang: str
+    selected: tuple[str, ...]
+    ignored: tuple[str, ...]
+    strict: bool
+    closed_days: str
+    calendar: BusinessCalendar
+
+    def run(self) -> Outcome:
+        previous = (self.previous.name, self.previous.data) if self.previous else None
+        outcome = check_contents([(u.name, u.data) for u in self.files], previous, self.calendar)
+        apply_selection(outcome, self.selected, self.ignored)
+        return outcome
+
+    def exit_status(self, outcome: Outcome) -> int:
+        """What ``fxreport check`` would exit with: 1 for an error (``strict``: a warning)."""
+        return int(any(not r.valid or (self.strict and r.findings) for r in outcome.reports))
+
+    def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
+        def one(u: Upload) -> FileFacts:
+            return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
+        return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
+
+
+def lang_from_header(value: str | None) -> str:
+    """zh-TW when Accept-Language prefers Traditional Chinese to English, else en."""
+    best, best_q = "en", -1.0
+    for n, item in enumerate((value or "").split(",")):
+        tag, *params = [p.strip() for p in item.split(";")]
+        q = 1.0
+        for p in params:
+            if p.startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        tag = tag.lower()
+        if tag in ("zh-tw", "zh-hant", "zh-hk", "zh-mo", "zh") or tag.startswith("zh-hant"):
+            lang = "zh-TW"
+        elif tag.startswith("en") or tag == "*":
+            lang = "en"
+        else:
+            continue
+        if q > best_q:
+            best, best_q = lang, q
+    return best
+
+
+def _bool(name: str, values: list[str] | None) -> bool:
+    """A form's boolean: true or false (``on``: an HTML checkbox); absent is false."""
+    if not values:
+        return False
+    low = values[-1].strip().lower()
+    if low in ("true", "on"):
+        return True
+    if low == "false":
+        return False
+    raise UploadError(422, f"`{name}` must be true or false, not {values[-1][:40]!r}")
+
+
+def make_job(form: Form, accept_language: str | None,
+             default_calendar: Callable[[], BusinessCalendar]) -> CheckJob:
+    """Validate a form into a job; UploadError (400/422) says what is wrong."""
+    if not form.files:
+        raise UploadError(400, "no files: send one or more report files in the multipart "
+                               "field `files`")
+    previous = form.previous[0] if form.previous else None
+    if previous is not None and len(form.files) != 1:
+        raise UploadError(400, "`previous` goes with a single file; to check a series, "
+                               "upload all its files in `files`")
+
+    def last(name: str) -> str:
+        values = form.fields.get(name)
+        return values[-1] if values else ""
+
+    lang = last("lang") if "lang" in form.fields else lang_from_header(accept_language)
+    if lang not in ("en", "zh-TW"):
+        raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    selected = split_codes(form.fields.get("select", []))
+    ignored = split_codes(form.fields.get("ignore", []))
+    unknown = unknown_codes(selected + ignored)
+    if unknown:
+        shown = ", ".join(repr(u[:20]) for u in unknown[:10])
+        raise UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
+    strict = _bool("strict", form.fields.get("strict"))
+    closed_days = "\n".join(form.fields.get("closed_days", []))
+    open_days = "\n".join(form.fields.get("open_days", []))
+    kind = last("calendar") or None
+    calendar = default_calendar()
+    if closed_days.strip() or open_days.strip() or (kind and kind != calendar.kind):
+        try:  # the same calendar and day files as `check --calendar --closed-days --open-days`
+            calendar = BusinessCalendar(kind or calendar.kind,
+                                        days_from_text(closed_days, "closed_days"),
+                                        days_from_text(open_days, "open_days"))
+        except ValueError as exc:
+            raise UploadError(422, str(exc)) from None
+    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware: the same protective headers on every response."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: MutableMapping[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in SECURITY_HEADERS if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _static(name: str) -> bytes:
+    return (resources.files("fxreport.server") / "static" / name).read_bytes()
+
+
+def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
+               calendar: BusinessCalendar | None = None) -> FastAPI:
+    """The application; ``calendar`` is the default business calendar of every check."""
+    shared_calendar = calendar or BusinessCalendar()
+    # the multipart parser logs the bytes it trips on: a refusal says it to the sender only
+    logging.getLogger("python_multipart").setLevel(logging.CRITICAL)
+    assets = {name: _static(name) for name in STATIC}
+    index = _static("index.html")
+    app = FastAPI(
+        title="fxreport",
+        version=__version__,
+        summary="Check the FX-position daily report (外匯部位日報表) of Taiwan's securities firms.",
+        description=(
+            "The checker of `fxreport check` over HTTP. `POST /api/check` takes report files "
+            "as a multipart form and answers the JSON of FORMAT.md section 5, with exactly the "
+            "findings `fxreport check --format json` gives for the same files as a series. "
+            "`POST /api/report` answers the same check as a self-contained HTML report. "
+            "Uploads are checked in memory and never stored."),
+        docs_url=None, redoc_url=None,  # FastAPI's docs pages load scripts from a CDN
+        openapi_url="/openapi.json",
+    )
+    app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(UploadError)
+    async def refused(request: Request, exc: UploadError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}"
+                           for e in exc.errors()) or "invalid request"
+        return JSONResponse({"detail": detail}, status_code=422)
+
+    async def job_of(request: Request) -> CheckJob:
+        form = await read_form(request.stream(), request.headers.get("content-type"),
+                               request.headers.get("content-length"),
+                               max_body=max_body, max_files=max_files)
+        return make_job(form, request.headers.get("accept-language"), lambda: shared_calendar)
+
+    async def run(job: CheckJob) -> Outcome:
+        try:
+            return await run_in_threadpool(job.run)
+        except Exception as exc:  # a bug: say so, without a traceback that could quote a file
+            log.error("internal error while checking: %s", type(exc).__name__)
+            raise HTTPException(500, "internal error while checking; please report it") from None
+
+    @app.post("/api/check", response_model=CheckResult, responses=_ERRORS,
+              openapi_extra=_form_body(), tags=["check"],
+              summary="Check report files (as `fxreport check --format json`)")
+    async def api_check(request: Request) -> Response:
+        """Check the uploaded files as one series, or one file against `previous`.
+
+        The answer is the JSON of FORMAT.md section 5 (paths are the uploaded
+        names). The header `Fxreport-Exit-Status` gives what `fxreport check`
+        would exit with: 0 when every file is valid, 1 when a file has an
+        error (with `strict`, a warning). A file over 64 KiB is a finding
+        (STR006), not a refused request.
+        """
+        job = await job_of(request)
+        outcome = await run(job)
+        return JSONResponse(outcome_json(outcome, job.lang),
+                            headers={"Fxreport-Exit-Status": str(job.exit_status(outcome))})
+
+    @app.post("/api/report", response_class=HTMLResponse, responses=_ERRORS_AS_JSON,
+              openapi_extra=_form_body(), tags=["check"],
+              summary="Check report files and answer a self-contained HTML report")
+    async def api_report(request: Request) -> Response:
+        """The same check as `POST /api/check`, as the HTML report of
+        `fxreport check --format html`: when it was made, by which version,
+        each file's size and SHA-256, and every finding. Sent as an attachment."""
+        job = await job_of(request)
+        outcome = await run(job)
+        facts, previous = job.facts()
+        made = _dt.datetime.now().astimezone()
+        html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
+                           options=[("select", ",".join(job.selected)),
+                                    ("ignore", ",".join(job.ignored)),
+                                    ("closed", " ".join(job.closed_days.split()))],
+                           strict=job.strict)
+        name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
+        return HTMLResponse(html, headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Fxreport-Exit-Status": str(job.exit_status(outcome))})
+
+    @app.get("/api/rules", response_model=Rules, tags=["rules"],
+             responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},
+             summary="The rule catalogue (as `fxreport rules`)")
+    async def api_rules(request: Request, lang: Lang | None = Query(
+            None, description="Language of the titles; default: from Accept-Language, else en.")
+                        ) -> dict[str, Any]:
+        chosen = lang or lang_from_header(request.headers.get("accept-language"))
+        return {"rules": [{"code": r.code, "category": r.category, "severity": r.severity,
+                           "title": r.title[chosen], "source": r.source[chosen]} for r in RULES.values()]}
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page() -> Response:
+        return Response(index, media_type="text/html; charset=utf-8")
+
+    @app.get("/static/{name}", include_in_schema=False)
+    async def static(name: str) -> Response:
+        if name not in assets:
+            raise HTTPException(404, "no such file")
+        return Response(assets[name], media_type=STATIC[name],
+                        headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    async def docs(request: Request) -> Response:
+        from .docs import render_docs
+
+        return HTMLResponse(render_docs(app.openapi(), str(request.base_url)))
+
+    return app
+

@@ -1,0 +1,142 @@
+"""The API's shapes as pydantic models, so ``/openapi.json`` states the contract.
+
+``CheckResult`` is the object of FORMAT.md section 5 that ``fxreport check
+--format json`` prints; the server returns exactly that object (made by
+``fxreport.outputs.outcome_json``), and these models describe it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Lang = Literal["en", "zh-TW"]
+Severity = Literal["error", "warning"]
+Category = Literal["encoding", "structure", "field", "reserved", "consistency",
+                   "arithmetic", "continuity", "naming"]
+
+
+class Finding(BaseModel):
+    """One problem at one place (FORMAT.md sections 5 and 6.6)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    code: str = Field(description="The rule's stable code, e.g. FLD003; `GET /api/rules` lists them.",
+                      examples=["ARI001"])
+    severity: Severity = Field(description="`error` makes the file invalid; `warning` does not.")
+    category: Category
+    row: int | None = Field(description="Record 1, 2 or 3; null for a file-level finding.",
+                            ge=1)
+    start: int | None = Field(description="First byte column, counted from 1; null where the "
+                                          "finding has no columns.", ge=1, le=213)
+    end: int | None = Field(description="Last byte column (inclusive).", ge=1, le=213)
+    field: str | None = Field(description="The annex's field name, e.g. ACUST; null for unnamed "
+                                          "reserved ranges and file-level findings.")
+    message: str = Field(description="What is wrong, in the requested language.")
+    hint: str = Field(description="How to fix it, in the requested language.")
+    found: str | None = Field(None, description="The field's text as found (control and non-ASCII "
+                                                "bytes escaped as \\xNN), where known.")
+    expected: str | None = Field(None, description="What the rule wanted, where known.")
+
+
+class FileResult(BaseModel):
+    path: str = Field(description="The uploaded file name.")
+    bank: str | None = Field(description="The firm code of row 1; null when unreadable.")
+    date: str | None = Field(description="The report date as ISO (Gregorian); null when unreadable.",
+                             examples=["2016-12-09"])
+    valid: bool = Field(description="True exactly when the file has no error.")
+    findings: list[Finding]
+
+
+class Summary(BaseModel):
+    files: int = Field(ge=0)
+    valid: int = Field(ge=0)
+    errors: int = Field(ge=0)
+    warnings: int = Field(ge=0)
+
+
+class Unreadable(BaseModel):
+    path: str
+    reason: str
+
+
+class CheckResult(BaseModel):
+    """The JSON of `fxreport check --format json` (FORMAT.md section 5)."""
+
+    version: Literal[1]
+    files: list[FileResult] = Field(description="One entry per uploaded file, in upload order.")
+    summary: Summary
+    unreadable: list[Unreadable] | None = Field(
+        None, description="Paths that could not be read (the CLI only; uploads are always read).")
+
+
+class Error(BaseModel):
+    """A request the server refused, and why."""
+
+    detail: str | list[dict[str, object]] = Field(description="What is wrong with the request.")
+
+
+class Rule(BaseModel):
+    code: str
+    category: Category
+    severity: Severity
+    title: str = Field(description="The rule's title in the requested language.")
+    source: str = Field(description="Where the rule comes from: the central bank's annex "
+                                    "(quoted, with its note's number), FORMAT.md, or the labels.")
+
+
+class Rules(BaseModel):
+    rules: list[Rule]
+
+
+def prefix_pattern() -> str:
+    """A regex for ``select``/``ignore`` values: comma-separated codes or prefixes of
+    the catalogue's codes, any letter case (generated from the catalogue)."""
+    from ..core.rules import RULES
+
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for code in RULES:
+        node = trie
+        for ch in code:
+            node = node.setdefault(ch, {})
+
+    def alternatives(node: dict) -> str:  # type: ignore[type-arg]
+        parts = []
+        for ch, child in sorted(node.items()):
+            head = f"[{ch}{ch.lower()}]" if ch.isalpha() else ch
+            parts.append(head + (f"(?:{alternatives(child)})?" if child else ""))
+        return "|".join(parts)
+
+    one = f"(?:{alternatives(trie)})"
+    return f"^[ ,]*(?:{one}(?: *,[ ,]*{one})*)?[ ,]*$"
+
+
+class CheckForm(BaseModel):
+    """The multipart form of `POST /api/check` and `POST /api/report`."""
+
+    files: list[bytes] = Field(min_length=1, max_length=500,
+                               description="One or more report files, checked as one series "
+                                           "(as `fxreport check FILE...`); each file's name is "
+                                           "the path in the answer and is naming-checked.")
+    previous: bytes | None = Field(None, description="The previous business day's report, for "
+                                                     "the continuity of a single file (as "
+                                                     "`--previous`); only with one file.")
+    lang: Lang | None = Field(None, description="Language of messages and hints; default: from "
+                                                "Accept-Language, else en.")
+    select: list[Annotated[str, Field(pattern=prefix_pattern())]] = Field(
+        [], description="Only these rule codes or prefixes, as `--select` (comma-separated, "
+                        "repeatable, e.g. `ARI,FLD003`). A code that matches no rule is a 422.")
+    ignore: list[Annotated[str, Field(pattern=prefix_pattern())]] = Field(
+        [], description="Leave out these rule codes or prefixes, as `--ignore` (e.g. `NAM002`).")
+    strict: bool = Field(False, description="Warnings fail too (as `--strict`): sets the "
+                                            "Fxreport-Exit-Status header and the report's verdict.")
+    calendar: Literal["bank", "exchange", "government"] | None = Field(
+        None, description="The business calendar, as `--calendar` (FORMAT.md 6.1); default bank.")
+    open_days: list[_dt.date | Literal[""]] = Field(
+        [], description="Extra business days, as `--open-days`: like `closed_days`.")
+    closed_days: list[_dt.date | Literal[""]] = Field(
+        [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
+                        "date per value (repeatable); a value may also hold several dates, ISO "
+                        "or ROC (105/09/28), one per line, `#` starting a comment.")

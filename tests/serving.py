@@ -1,0 +1,91 @@
+"""A real `fxreport serve` for the tests: a subprocess on a free loopback port.
+
+Its temporary directory (TMPDIR/TEMP/TMP) is a fresh folder, so a test can
+prove that no file is left behind; its output goes to files (a pipe could
+fill up and stall it) so a test can read its logs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Server:
+    url: str
+    proc: subprocess.Popen  # type: ignore[type-arg]
+    tmpdir: Path
+    stdout: Path
+    stderr: Path
+    returncode: int | None = None
+
+    def rss(self) -> int | None:
+        """The server's resident memory in bytes, where the OS says (Linux /proc)."""
+        status = Path(f"/proc/{self.proc.pid}/status")
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        except OSError:
+            return None
+        return None
+
+    def logs(self) -> str:
+        return (self.stdout.read_text(encoding="utf-8", errors="replace")
+                + self.stderr.read_text(encoding="utf-8", errors="replace"))
+
+
+def stop(server: Server, timeout: float = 10) -> int:
+    """Ctrl-C, as a person stops it; the exit status."""
+    proc = server.proc
+    if proc.poll() is None:
+        if os.name == "nt":
+            proc.send_signal(signal.CTRL_BREAK_EVENT)  # type: ignore[attr-defined]
+        else:
+            proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    server.returncode = proc.returncode
+    return proc.returncode
+
+
+@contextmanager
+def running_server(workdir: Path, *args: str) -> Iterator[Server]:
+    tmpdir = workdir / "server-tmp"
+    tmpdir.mkdir()
+    out, err = workdir / "server.out", workdir / "server.err"
+    env = dict(os.environ, TMPDIR=str(tmpdir), TEMP=str(tmpdir), TMP=str(tmpdir),
+               PYTHONUNBUFFERED="1")
+    flags = subprocess.CREATE_NEW_PROCESS_GROUP if os.name == "nt" else 0  # type: ignore[attr-defined]
+    with open(out, "wb") as fo, open(err, "wb") as fe:
+        proc = subprocess.Popen([sys.executable, "-m", "fxreport", "serve", "--port", "0", *args],
+                                stdout=fo, stderr=fe, cwd=workdir, env=env, creationflags=flags)
+    server = Server("", proc, tmpdir, out, err)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            text = out.read_text(encoding="utf-8", errors="replace")
+            m = re.search(r"http://\S+?/(?= )", text)
+            if m and "Application startup complete" in err.read_text(errors="replace"):
+                server.url = m.group(0)
+                break
+            if proc.poll() is not None:
+                raise RuntimeError(f"fxreport serve exited: {server.logs()}")
+            time.sleep(0.05)
+        else:
+            raise RuntimeError(f"fxreport serve did not start: {server.logs()}")
+        yield server
+    finally:
+        stop(server)
