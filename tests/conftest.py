@@ -16,3 +16,19 @@ settings.register_profile("ci", max_examples=100, deadline=None,
 settings.register_profile("long", max_examples=20_000, deadline=None,
                           suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """In CI (CI=true) the browser and spreadsheet tests must run: `.ci/run` installs
+    chromium and LibreOffice, so a skip there would hide a missing install step."""
+    if os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
+        return
+    import pytest
+
+    for item in items:
+        for mark in item.iter_markers("skipif"):
+            reason = str(mark.kwargs.get("reason", ""))
+            needs_program = any(w in reason for w in ("chromium", "soffice", "playwright", "LibreOffice"))
+            if needs_program and mark.args and mark.args[0]:
+                raise pytest.UsageError(f"CI: {item.nodeid} would skip ({reason}); "
+                                        ".ci/run must install the program")
