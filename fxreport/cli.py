@@ -528,17 +528,11 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
 
 def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
-    from .policy.atomic import write_atomic
-    from .policy.making import ReportExistsError, WriteRefused
     from .core.words import word
+    from .policy.making import WriteRefused, write_file
 
     try:
-        try:
-            write_atomic(target, data, overwrite=force)
-        except FileExistsError as exc:
-            raise ReportExistsError("exists", target) from exc
-        except OSError as exc:
-            raise WriteRefused("cannot_write", target, reason=exc) from exc
+        write_file(target, data, force=force)
     except WriteRefused as exc:
         _fail_line(word("program_line", lang, text=exc.message(lang)), code)
 

@@ -512,3 +512,71 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
     if key == "json_syntax":
         shown["detail"] = json_syntax(str(params.get("detail", "")), lang)
     return text.format(**shown)
+
+
+# The HTML report's own words (``fxreport.outputs.html``), by language.
+REPORT: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "FX-position daily report: check result",
+        "made": "Made", "by": "Checked by", "lang": "Language", "lang_name": "English",
+        "options": "Options", "select": "only rules", "ignore": "rules left out",
+        "strict": "strict (warnings fail too)", "closed": "extra closed days",
+        "previous": "previous report",
+        "pass": "Every file is valid.", "fail": "Some files are not valid.",
+        "fail_strict": "Some files have warnings, which fail in strict mode.",
+        "nothing": "No file was checked.",
+        "summary": "{files} file(s): {valid} valid, {invalid} not valid; "
+                   "{errors} error(s), {warnings} warning(s).",
+        "files": "Files checked", "results": "Findings, file by file (in series order: firm, date)",
+        "n": "#", "file": "File", "size": "Size (bytes)", "sha": "SHA-256", "firm": "Firm",
+        "date": "Report date", "result": "Result", "role_prev": "previous report, for continuity",
+        "not_read": "not read (over {limit:,} bytes)", "unknown": "unknown",
+        "valid": "Valid", "invalid": "Not valid",
+        "firm_date": "Firm {bank}, report date {roc} ({iso})",
+        "no_firm_date": "Firm and date cannot be read",
+        "counts": "{errors} error(s), {warnings} warning(s)",
+        "no_findings": "No findings: the file follows every rule checked.",
+        "error": "Error", "warning": "Warning",
+        "rule": "Rule", "file_level": "the whole file", "row": "row {row}",
+        "cols": "columns {start}–{end}", "row_cols": "Row {row}, columns {start}–{end}",
+        "field": "Field: ", "found": "Found", "expected": "Expected", "fix": "How to fix:",
+        "record": "Row {row}, bytes {lo}–{hi} (columns are bytes, counted from 1; "
+                  "\u00b7 marks a byte that is not printable ASCII)",
+        "marked": "Columns {start}–{end} are highlighted.",
+        "unreadable": "Paths that could not be read", "footer":
+            "Made by fxreport {version}. Rules: specs/rules.md; the layout: specs/format.md.",
+        "jump": "Go to the findings of this file", "sep": " \u00b7 ",
+    },
+    "zh-TW": {
+        "title": "外匯部位日報表檢核結果",
+        "made": "產生時間", "by": "檢核程式", "lang": "語言", "lang_name": "繁體中文",
+        "options": "檢核選項", "select": "只檢查規則", "ignore": "略過規則",
+        "strict": "嚴格模式（警告也視為不通過）", "closed": "另列的停止上班日",
+        "previous": "前一營業日申報",
+        "pass": "所有檔案皆通過檢核。", "fail": "有檔案未通過檢核。",
+        "fail_strict": "有檔案含警告，嚴格模式下視為不通過。",
+        "nothing": "沒有檢核任何檔案。",
+        "summary": "共 {files} 個檔案：{valid} 個通過，{invalid} 個不通過；"
+                   "{errors} 個錯誤，{warnings} 個警告。",
+        "files": "受檢檔案", "results": "各檔檢核結果（依證券商、日期排序）",
+        "n": "序號", "file": "檔名", "size": "大小（位元組）", "sha": "SHA-256 雜湊值",
+        "firm": "證券商", "date": "資料日期", "result": "結果",
+        "role_prev": "前一營業日申報，供比對前日餘額",
+        "not_read": "未讀取（大於 {limit:,} 位元組）", "unknown": "不明",
+        "valid": "通過", "invalid": "不通過",
+        "firm_date": "證券商 {bank}，資料日期 {roc}",
+        "no_firm_date": "無法讀取證券商英文字軌與日期",
+        "counts": "{errors} 個錯誤，{warnings} 個警告",
+        "no_findings": "未發現任何問題，本檔符合所有檢核規則。",
+        "error": "錯誤", "warning": "警告",
+        "rule": "規則", "file_level": "整個檔案", "row": "第 {row} 列",
+        "cols": "第 {start}–{end} 位元組", "row_cols": "第 {row} 列，第 {start}–{end} 位元組",
+        "field": "欄位：", "found": "檔案內容", "expected": "應為", "fix": "修正方式：",
+        "record": "第 {row} 列，第 {lo}–{hi} 位元組（位元組由 1 起算；"
+                  "\u00b7 表示非可列印的 ASCII 字元）",
+        "marked": "第 {start}–{end} 位元組以底色標示。",
+        "unreadable": "無法讀取的路徑",
+        "footer": "由 fxreport {version} 產生。規則說明見 specs/rules.md，欄位配置見 specs/format.md。",
+        "jump": "前往本檔的檢核結果", "sep": "；",
+    },
+}

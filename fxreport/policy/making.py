@@ -298,13 +298,21 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
     breaks = target.name != report.filename
     if breaks and check and not force:
         raise WriteRefused("name_breaks_rule", target, expected=report.filename)
+    write_file(target, data, force=force)
+    return WriteOutcome(target, warnings, report.filename, breaks)
+
+
+def write_file(target: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
+    """Atomic write of any file fxreport makes; an existing file needs ``force``.
+    Raises ``ReportExistsError`` or ``WriteRefused``, whose words are the catalogue's."""
+    from .atomic import write_atomic
+
     try:
         write_atomic(target, data, overwrite=force)
     except FileExistsError as exc:
         raise ReportExistsError("exists", target) from exc
     except OSError as exc:
         raise WriteRefused("cannot_write", target, reason=exc) from exc
-    return WriteOutcome(target, warnings, report.filename, breaks)
 
 
 def finding_key(finding: Finding) -> str | None:
