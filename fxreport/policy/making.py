@@ -288,7 +288,6 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
       ``FileExistsError``) unless ``force``; any system error raises
       ``WriteRefused`` (an ``OSError``) whose ``message(lang)`` says why.
     """
-    from .atomic import write_atomic
 
     data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style, check=check)
     try:
