@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .decoder import Decoded, decode
-from ..core.fields import expected_filename
+from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
 from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
@@ -173,7 +173,10 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
     assert previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
-        out.append(Finding("CNT003", previous_date=previous.date, missing=missing))
+        # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
+        out.append(Finding("CNT003", previous_date=previous.date,
+                           missing=[roc_text(day) for day in missing],
+                           expected=roc_text(calendar.previous(today.date))))
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:

@@ -329,7 +329,7 @@ _RULES += [
         "請提供同一證券商前一營業日的申報檔")),
     _r("CNT003", "continuity", WARNING,
        ("Reports may be missing before this one", "與前一份申報之間可能漏報"), _s6(3),
-       ("the report before is dated {previous_date}; the business day(s) {missing} have no report",
+       ("the report before is dated {previous_date}; the business day(s) {missing} (ROC) have no report",
         "前一份申報日期為 {previous_date}；其後的營業日 {missing} 沒有申報"),
        ("add the missing days' reports; if the banks were closed (e.g. a typhoon day), "
         "list those days with --closed-days",
