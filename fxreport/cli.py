@@ -214,10 +214,18 @@ def _load_or_exit(path: str, lang: str = "en") -> Any:
     try:
         return fxreport.load(path)
     except OSError as exc:
-        _fail_line(line("cannot_read", lang, path=path, reason=os_reason(exc, lang)), 2)
+        _fail_line(line("cannot_read", lang, path=_name(path), reason=os_reason(exc, lang)), 2)
     except fxreport.ReportDecodeError as exc:
+        exc.source = _name(path)
         click.echo(exc.text(lang), err=True)
-        _fail_line(line("see_check", lang, path=path), 1)
+        _fail_line(line("see_check", lang, path=_name(path)), 1)
+
+
+def _name(path: Any) -> str:
+    """A path in a message: control characters escaped (FORMAT.md 6.7), in every command."""
+    from .core.words import shown_path
+
+    return shown_path(path)
 
 
 def _fail_line(text: str, code: int = 1) -> NoReturn:
@@ -257,7 +265,7 @@ def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
         except OSError as exc:
             from .core.words import line, os_reason
 
-            _fail_line(line("cannot_read", _lang(lang), path=path, reason=os_reason(exc, _lang(lang))), 2)
+            _fail_line(line("cannot_read", _lang(lang), path=_name(path), reason=os_reason(exc, _lang(lang))), 2)
         click.echo(ruler_text(data), nl=False)
         return
     from .formats import FORMATS
@@ -278,13 +286,12 @@ def _note_errors(path: str, lang: str) -> None:
     """``show`` of a readable report that ``check`` rejects says so on standard error."""
     from .checking.checker import check_bytes
     from .checking.reading import read_path
-    from .outputs import safe
     from .core.words import word
 
     result = check_bytes(read_path(path), path)
     codes = sorted({f.code for f in result.findings if f.severity == "error"})
     if codes:
-        click.echo(word("show_note", lang).format(path=safe(path), codes=", ".join(codes)), err=True)
+        click.echo(word("show_note", lang).format(path=_name(path), codes=", ".join(codes)), err=True)
 
 
 # --- build ----------------------------------------------------------------------
@@ -311,17 +318,16 @@ def _read_source(source: str, lang: str) -> bytes:
 
             data = read_path(source, INPUT_LIMIT)
     except OSError as exc:
-        _fail_line(line("cannot_read", lang, path=source, reason=os_reason(exc, lang)), 2)
+        _fail_line(line("cannot_read", lang, path=_name(source), reason=os_reason(exc, lang)), 2)
     if len(data) > INPUT_LIMIT:
-        _fail_line(line("input_too_large", lang, path=source, limit=INPUT_LIMIT))
+        _fail_line(line("input_too_large", lang, path=_name(source), limit=INPUT_LIMIT))
     return data
 
 
 def _shown_source(source: str, lang: str) -> str:
-    from .checking.checker import display_path
     from .core.words import word
 
-    return word("standard_input", lang) if source == "-" else display_path(source)
+    return word("standard_input", lang) if source == "-" else _name(source)
 
 
 def _input_failed(source: str, exc: Any, lang: str) -> NoReturn:
@@ -360,7 +366,7 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     from .core.words import line
 
     _write_text(output, data, force, lang)
-    click.echo(line("wrote_file", lang, path=output), err=True)
+    click.echo(line("wrote_file", lang, path=_name(output)), err=True)
 
 
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
@@ -396,7 +402,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
     if done.name_breaks_rule:
         click.echo(line("name_warning", lang, name=done.path.name, expected=done.expected_name),
                    err=True)
-    click.echo(line("wrote_report", lang, path=done.path, bank=report.bank,
+    click.echo(line("wrote_report", lang, path=_name(done.path), bank=report.bank,
                     iso=report.date.isoformat(), roc=roc_text(report.date)), err=True)
 
 
@@ -522,7 +528,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         click.echo(text, nl=False)
         return
     _write_text(output, text.encode("utf-8"), force, lang)
-    click.echo(line("wrote_input", lang, path=output, bank=prev.bank, iso=day.isoformat(),
+    click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank, iso=day.isoformat(),
                     roc=roc_text(day)), err=True)
 
 
@@ -562,14 +568,14 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
     from .api import dumps, loads
     from .policy.atomic import write_atomic
     from .checking.batch import expand
-    from .checking.checker import check_bytes, display_path
+    from .checking.checker import check_bytes
     from .checking.reading import read_path
     from .core.words import os_reason, reason_text, word
 
     lang = _lang(lang)
 
     def say(key: str, path: str, **params: Any) -> None:
-        click.echo(word(key, lang, path=display_path(path), **params), err=True)
+        click.echo(word(key, lang, path=_name(path), **params), err=True)
 
     paths, unreadable = expand(files)
     status = 2 if unreadable else 0

@@ -411,6 +411,26 @@ JSON_SYNTAX: dict[str, tuple[str, str]] = {
 _JSON_OTHER = ("the text cannot be read here", "此處的文字無法讀取")
 
 
+def safe(text: str) -> str:
+    """Text for a terminal (FORMAT.md 6.7): control and bidirectional-override characters
+    escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
+    import re
+
+    return re.sub("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
+                  lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
+                  else f"\\u{ord(m.group()):04X}", text)
+
+
+def shown_path(path: object) -> str:
+    """A path as messages show it: undecodable bytes and control characters escaped."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return safe(text)
+
+
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1 if lang == "zh-TW" else 0]
 

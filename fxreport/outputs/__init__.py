@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import IO, Any
 
 from ..checking.batch import Outcome
@@ -11,7 +10,7 @@ from ..checking.checker import FileReport
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
-from ..core.words import word
+from ..core.words import safe, word  # noqa: F401  (safe: the outputs' escaping)
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -92,14 +91,6 @@ def use_colour(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
-def safe(text: str) -> str:
-    """Text for a terminal (FORMAT.md 6.7): control and bidirectional-override characters
-    escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04X}", text)
-
-
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def headline(r: FileReport, lang: str) -> str:

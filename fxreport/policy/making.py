@@ -241,9 +241,10 @@ class WriteRefused(OSError):
         super().__init__(self.message())
 
     def message(self, lang: str = "en") -> str:
-        from ..core.words import os_reason, write_message
+        from ..core.words import os_reason, shown_path, write_message
 
-        params = {"path": self.path, "name": Path(self.path).name, **self.params}
+        params = {"path": shown_path(self.path), "name": shown_path(Path(self.path).name),
+                  **self.params}
         cause = params.get("reason")
         if isinstance(cause, BaseException):
             params["reason"] = os_reason(cause, lang)
