@@ -403,6 +403,28 @@ def read_workbook(data: bytes) -> WorkbookInput:
     """Build input from a workbook's named cells; every problem raised at once."""
     formulas, values = _open(data)
     problems: list[InputProblem] = []
+    cells = _cells(formulas, values, problems)
+    doc: dict[str, Any] = {}
+    where: dict[str, Where] = {}
+    for key, name, read in (("bank", "BANK", _bank), ("date", "DATE", _date)):
+        if name in cells:
+            where[key] = cells[name].where
+            doc[key] = read(cells[name], problems)
+    flat, pending = _amounts(cells, where, problems)
+    if problems:
+        raise InputError(problems)
+    derived = _derive(pending, flat, cells, problems)
+    if problems:
+        raise InputError(problems)
+    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
+    for f in _AMOUNT_FIELDS:
+        rows[f"row{f.row}"][f.name] = flat[f.name]
+    doc.update(rows)
+    return WorkbookInput(doc, where, tuple(derived))
+
+
+def _cells(formulas: Any, values: Any, problems: list[InputProblem]) -> dict[str, _Cell]:
+    """Every field's named cell; two names on one cell would give one value twice."""
     cells: dict[str, _Cell] = {}
     taken: dict[str, str] = {}
     for f in (_BANK, _DATE, *_AMOUNT_FIELDS):
@@ -416,15 +438,12 @@ def read_workbook(data: bytes) -> WorkbookInput:
             continue
         taken[spot] = defined_name(f.name)
         cells[f.name] = cell
+    return cells
 
-    doc: dict[str, Any] = {}
-    where: dict[str, Where] = {}
-    if "BANK" in cells:
-        where["bank"] = cells["BANK"].where
-        doc["bank"] = _bank(cells["BANK"], problems)
-    if "DATE" in cells:
-        where["date"] = cells["DATE"].where
-        doc["date"] = _date(cells["DATE"], problems)
+
+def _amounts(cells: Mapping[str, _Cell], where: dict[str, Where],
+             problems: list[InputProblem]) -> tuple[dict[str, int], list[str]]:
+    """The amounts read, and the left sides whose formulas have no result yet."""
     flat: dict[str, int] = {}
     pending: list[str] = []
     for f in _AMOUNT_FIELDS:
@@ -442,9 +461,12 @@ def read_workbook(data: bytes) -> WorkbookInput:
         amount = _amount(cell, problems)
         if amount is not None:
             flat[f.name] = amount
-    if problems:
-        raise InputError(problems)
+    return flat, pending
 
+
+def _derive(pending: list[str], flat: dict[str, int], cells: Mapping[str, _Cell],
+            problems: list[InputProblem]) -> list[str]:
+    """Left sides without a cached result, computed into ``flat`` as ``--derive`` does."""
     derived = []
     for ident in derivation_order():
         if ident.target in pending:
@@ -455,13 +477,7 @@ def read_workbook(data: bytes) -> WorkbookInput:
                                              formula=ident.formula(), value=value))
             flat[ident.target] = value
             derived.append(ident.target)
-    if problems:
-        raise InputError(problems)
-    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
-    for f in _AMOUNT_FIELDS:
-        rows[f"row{f.row}"][f.name] = flat[f.name]
-    doc.update(rows)
-    return WorkbookInput(doc, where, tuple(derived))
+    return derived
 
 
 def _open(data: bytes) -> tuple[Any, Any]:
@@ -504,66 +520,94 @@ def _open(data: bytes) -> tuple[Any, Any]:
 def _locate(formulas: Any, values: Any, name: str, problems: list[InputProblem]) -> _Cell | None:
     """The cell a field's defined name refers to (workbook scope, else a sheet's)."""
     xname = defined_name(name)
-    dn = formulas.defined_names.get(xname)
-    if dn is None:
-        for ws in formulas.worksheets:
-            dn = ws.defined_names.get(xname)
-            if dn is not None:
-                break
+    dn = _defined(formulas, xname)
     if dn is None:
         problems.append(InputProblem(Where(key=name), "xlsx_name_missing", name=xname))
         return None
-    target = str(dn.attr_text or "")
+    spot = _one_cell(dn, formulas.sheetnames)
+    if spot is None:
+        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
+                                     target=value_text(str(dn.attr_text or ""))))
+        return None
+    sheet, coord = spot
+    cached = values[sheet][coord]
+    return _Cell(Where(key=name, cell=f"{sheet}!{coord}"), cached.value,
+                 _formula_text(formulas[sheet][coord]), cached.data_type == "e")
+
+
+def _defined(formulas: Any, xname: str) -> Any:
+    """The defined name in workbook scope, else in the first sheet that has it, or None."""
+    dn = formulas.defined_names.get(xname)
+    if dn is not None:
+        return dn
+    for ws in formulas.worksheets:
+        dn = ws.defined_names.get(xname)
+        if dn is not None:
+            return dn
+    return None
+
+
+def _one_cell(dn: Any, sheets: list[str]) -> tuple[str, str] | None:
+    """(sheet, ``E8``) when a name refers to one cell of a sheet here, else None:
+    a range, a constant, another workbook or a reference openpyxl cannot parse."""
     try:
         dests = list(dn.destinations) if dn.type == "RANGE" else []
     except Exception:  # noqa: BLE001 - a reference openpyxl cannot parse
         dests = []
-    coord = dests[0][1].replace("$", "") if len(dests) == 1 else ""
-    sheet = dests[0][0] if len(dests) == 1 else ""
-    if (not coord or ":" in coord or sheet not in formulas.sheetnames
-            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
-        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
-                                     target=value_text(target)))
+    if len(dests) != 1:
         return None
-    where = Where(key=name, cell=f"{sheet}!{coord}")
-    raw = formulas[sheet][coord]
-    cached = values[sheet][coord]
-    text = None
-    if raw.data_type == "f":
-        text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
-        text = "=" + str(text).lstrip("=")
-    return _Cell(where, cached.value, text, cached.data_type == "e")
+    sheet, coord = dests[0][0], dests[0][1].replace("$", "")
+    if (not coord or ":" in coord or sheet not in sheets
+            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
+        return None
+    return sheet, coord
+
+
+def _formula_text(raw: Any) -> str | None:
+    """A formula cell's formula as ``=...`` (an array formula's text too), else None."""
+    if raw.data_type != "f":
+        return None
+    text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
+    return "=" + str(text).lstrip("=")
+
+
+_Words = tuple[str, dict[str, Any]]  # a key of words.INPUT and its parameters
 
 
 def _amount(cell: _Cell, problems: list[InputProblem]) -> int | None:
+    number = _number(cell)
+    if isinstance(number, int) and abs(number) > AMOUNT_MAX:
+        number = ("xlsx_range", {"value": number})
+    if isinstance(number, int):
+        return int(number)
+    key, params = number
+    problems.append(InputProblem(cell.where, key, **params))
+    return None
+
+
+def _number(cell: _Cell) -> int | _Words:
+    """A cell's whole number, or why it is none (Excel's true and dates are numbers too)."""
     v = cell.value
-    key: str | None = None
-    params: dict[str, Any] = {}
     if cell.error:
-        key, params = "xlsx_formula_error", {"value": str(v)}
-    elif v is None or (isinstance(v, str) and not v.strip()):
-        key = "xlsx_empty"
-    elif isinstance(v, bool):
-        key, params = "xlsx_bool", {"value": "TRUE" if v else "FALSE"}
-    elif isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
-        key, params = "xlsx_date_in_amount", _when(v)
-    elif isinstance(v, int):
-        pass
-    elif isinstance(v, float):
+        return ("xlsx_formula_error", {"value": str(v)})
+    if _empty(v):
+        return ("xlsx_empty", {})
+    if isinstance(v, bool):
+        return ("xlsx_bool", {"value": "TRUE" if v else "FALSE"})
+    if isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
+        return ("xlsx_date_in_amount", _when(v))
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float):
         if not math.isfinite(v) or not v.is_integer():
-            key, params = "xlsx_fraction", {"value": value_text(v)}
-        else:
-            v = int(v)
-    elif isinstance(v, str):
-        key, params = "xlsx_text", {"value": value_text(v)}
-    else:
-        key, params = "xlsx_text", {"value": value_text(str(v))}
-    if key is None and abs(v) > AMOUNT_MAX:
-        key, params = "xlsx_range", {"value": v}
-    if key is not None:
-        problems.append(InputProblem(cell.where, key, **params))
-        return None
-    return int(v)
+            return ("xlsx_fraction", {"value": value_text(v)})
+        return int(v)
+    return ("xlsx_text", {"value": value_text(v if isinstance(v, str) else str(v))})
+
+
+def _empty(v: Any) -> bool:
+    """No value, or only spaces: a cell the clerk left blank."""
+    return v is None or (isinstance(v, str) and not v.strip())
 
 
 def _when(v: Any) -> dict[str, str]:
@@ -580,7 +624,7 @@ def _bank(cell: _Cell, problems: list[InputProblem]) -> str | None:
     v = cell.value
     if isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999:
         v = str(v)
-    if v is None or (isinstance(v, str) and not v.strip()):
+    if _empty(v):
         problems.append(InputProblem(cell.where, "xlsx_bank_empty"))
         return None
     code = unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else ""
@@ -602,25 +646,10 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
     are read as their ASCII forms.
     """
     v = cell.value
-    day: _dt.date | None = None
-    if isinstance(v, _dt.datetime):
-        day = v.date() if v.time() == _dt.time(0) else None
-    elif isinstance(v, _dt.date):
-        day = v
-    elif v is None or (isinstance(v, str) and not v.strip()):
+    if _empty(v):
         problems.append(InputProblem(cell.where, "xlsx_date_empty"))
         return None
-    elif isinstance(v, str) and not cell.error:
-        text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
-        m = _ROC_TEXT.fullmatch(text)
-        g = _GREGORIAN_TEXT.fullmatch(text)
-        try:
-            if m and int(m.group(1)) > 0:
-                day = _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
-            elif g:
-                day = _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
-        except ValueError:
-            day = None
+    day = _day(v, cell.error)
     if day is None:
         shown = v.isoformat() if isinstance(v, (_dt.datetime, _dt.date)) else v
         problems.append(InputProblem(cell.where, "xlsx_date", value=value_text(
@@ -630,6 +659,31 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
         problems.append(InputProblem(cell.where, "xlsx_date_range", value=day.isoformat()))
         return None
     return roc_text(day)
+
+
+def _day(v: Any, error: bool) -> _dt.date | None:
+    """The day a cell holds: a date, a date-time at midnight, or a date's text."""
+    if isinstance(v, _dt.datetime):
+        return v.date() if v.time() == _dt.time(0) else None
+    if isinstance(v, _dt.date):
+        return v
+    if isinstance(v, str) and not error:
+        return _day_of_text(v)
+    return None
+
+
+def _day_of_text(v: str) -> _dt.date | None:
+    text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
+    m = _ROC_TEXT.fullmatch(text)
+    g = _GREGORIAN_TEXT.fullmatch(text)
+    try:
+        if m and int(m.group(1)) > 0:
+            return _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
+        if g:
+            return _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
+    except ValueError:
+        return None
+    return None
 
 
 # --- the format registry's entry points (``fxreport.formats.FORMATS["xlsx"]``) -------------
