@@ -187,10 +187,11 @@ def key_text(key: Any) -> str:
 # --- validating ------------------------------------------------------------------------
 
 def flat_amounts(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The amounts of a document's rows as one mapping (a row that is not one is skipped)."""
     out: dict[str, Any] = {}
     for row in (1, 2, 3):
         part = doc.get(f"row{row}")
-        if isinstance(part, dict):
+        if isinstance(part, Mapping):
             out.update(part)
     return out
 
