@@ -162,10 +162,9 @@ def _verdict(outcome: Outcome, strict: bool) -> str:
     reports = outcome.reports
     if not reports:
         return "nothing"
-    failed = [r for r in reports if not r.valid or (strict and r.findings)]
     if outcome.unreadable:
         return "fail"
-    if not failed:
+    if not any(not r.valid or (strict and r.findings) for r in reports):
         return "pass"
     return "fail_strict" if all(r.valid for r in reports) else "fail"
 
