@@ -161,11 +161,9 @@ def roll_workbook(doc: Mapping[str, Any]) -> bytes:
     Left sides that ``doc`` leaves out become formulas; amounts it leaves out
     stay empty for the clerk to fill in.
     """
-    flat: dict[str, Any] = {}
-    for row in (1, 2, 3):
-        part = doc.get(f"row{row}")
-        if isinstance(part, Mapping):
-            flat.update(part)
+    from ..policy.making import flat_amounts
+
+    flat = flat_amounts(doc)
     date = doc.get("date", "")
     date_text = roc_text(date) if isinstance(date, _dt.date) else str(date)
     return _workbook(str(doc.get("bank", "")), date_text, flat)
@@ -189,47 +187,80 @@ def _both(key: str, sep: str = "\n") -> str:
 
 def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.workbook.defined_name import DefinedName
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     kept = _kept(values)
     wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
+    form = _Form(wb)
+    form.ws.title = SHEET
     wb.properties.title = _both("title", " ")
     wb.properties.creator = "fxreport"
-
-    thin = Side(style="thin", color="A6A6A6")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="center")
-    grey = Font(color="595959", size=9)
-    small = Font(color="7F7F7F", size=8)
-    band = PatternFill("solid", fgColor="DDEBF7")
-    head_fill = PatternFill("solid", fgColor="D9D9D9")
-    unlocked = Protection(locked=False)
     for col, width in _WIDTHS.items():
-        ws.column_dimensions[col].width = width
+        form.ws.column_dimensions[col].width = width
+    _title(form.ws)
+    _head(form, bank, date_text)
+    _headings(form)
+    amount_dv = _validations(form.ws)
+    lines = form_lines()
+    for line in lines:
+        _line_labels(form, line)
+        _amount_cell(form, line, values.get(line.field.name), kept.get(line.field.name), amount_dv)
+    _merge_runs(form.ws, lines, _SECTION, lambda line: line.section)
+    _merge_runs(form.ws, lines, _DETAIL, lambda line: (
+        line.detail[0] and line.section[0] + line.detail[0], line.detail))
+    last = lines[-1].row + 2
+    _notes(form.ws, last)
+    _protect_and_print(form.ws, last)
+    wb.calculation.fullCalcOnLoad = True
 
-    def label(coord: str, text: str, **style: Any) -> None:
-        cell = ws[coord]
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+class _Form:
+    """The sheet being written and its shared styles (openpyxl is imported by now)."""
+
+    def __init__(self, wb: Any) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+        self.wb, self.ws = wb, wb.active
+        thin = Side(style="thin", color="A6A6A6")
+        self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.wrap = Alignment(wrap_text=True, vertical="center")
+        self.grey = Font(color="595959", size=9)
+        self.small = Font(color="7F7F7F", size=8)
+        self.band = PatternFill("solid", fgColor="DDEBF7")
+        self.head_fill = PatternFill("solid", fgColor="D9D9D9")
+        self.unlocked = Protection(locked=False)
+
+    def label(self, coord: str, text: str, **style: Any) -> None:
+        """A bordered text cell (empty text: an empty cell), wrapped unless styled."""
+        cell = self.ws[coord]
         cell.value = text or None
-        cell.border = box
-        cell.alignment = style.pop("alignment", wrap)
+        cell.border = self.box
+        cell.alignment = style.pop("alignment", self.wrap)
         for key, value in style.items():
             setattr(cell, key, value)
 
-    def name_cells(row: int, name: str, place: str) -> None:
-        label(f"{_NAME}{row}", name, font=Font(name="Consolas", color="595959", size=9))
-        label(f"{_PLACE}{row}", place, font=small)
+    def name_cells(self, row: int, name: str, place: str) -> None:
+        """The field's name and its place in the file, beside its value."""
+        from openpyxl.styles import Font
 
-    def names(name: str, coord: str) -> None:
+        self.label(f"{_NAME}{row}", name, font=Font(name="Consolas", color="595959", size=9))
+        self.label(f"{_PLACE}{row}", place, font=self.small)
+
+    def names(self, name: str, coord: str) -> None:
+        """The defined name ``read_workbook`` finds the field's cell by."""
+        from openpyxl.workbook.defined_name import DefinedName
+
         col, row = coord[0], coord[1:]
         xname = defined_name(name)
-        wb.defined_names[xname] = DefinedName(xname, attr_text=f"'{SHEET}'!${col}${row}")
+        self.wb.defined_names[xname] = DefinedName(xname, attr_text=f"'{SHEET}'!${col}${row}")
 
-    # Title, firm code, date, unit.
+
+def _title(ws: Any) -> None:
+    from openpyxl.styles import Alignment, Font
+
     for row, (text, size, colour) in enumerate(
             ((_WORDS["title"][1], 15, "000000"), (_WORDS["title"][0], 10, "595959")), start=1):
         ws.merge_cells(f"A{row}:G{row}")
@@ -237,36 +268,52 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
         ws[f"A{row}"].font = Font(bold=True, size=size, color=colour)
         ws[f"A{row}"].alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 24
+
+
+def _head(form: _Form, bank: str, date_text: str) -> None:
+    """Firm code and date at the top, as text cells; then the unit."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = form.ws
     date_zh, date_en = (f"{_DATE.label_zh}（{_WORDS['date_form'][1]}）",
                         f"{_DATE.label_en} ({_WORDS['date_form'][0]})")
     for row, f, zh, en, value in ((3, _BANK, _BANK.label_zh, _BANK.label_en, bank),
                                   (4, _DATE, date_zh, date_en, date_text)):
         ws.merge_cells(f"{_SECTION}{row}:{_ITEM_ZH}{row}")
-        label(f"{_SECTION}{row}", zh, font=Font(bold=True), fill=band)
-        label(f"{_ITEM_EN}{row}", en, font=grey)
+        form.label(f"{_SECTION}{row}", zh, font=Font(bold=True), fill=form.band)
+        form.label(f"{_ITEM_EN}{row}", en, font=form.grey)
         cell = ws[f"{_VALUE}{row}"]
         cell.style = "Input"
         cell.value = value or None
         cell.number_format = "@"
         cell.alignment = Alignment(horizontal="center", vertical="center")
-        cell.protection = unlocked
-        name_cells(row, f.name, f"{f.start}-{f.end}")
-        names(f.name, f"{_VALUE}{row}")
+        cell.protection = form.unlocked
+        form.name_cells(row, f.name, f"{f.start}-{f.end}")
+        form.names(f.name, f"{_VALUE}{row}")
         ws.row_dimensions[row].height = 30 if row == 4 else 18
     ws.merge_cells(f"A5:{_PLACE}5")
     ws["A5"] = _both("unit", " / ")
     ws["A5"].alignment = Alignment(horizontal="right", vertical="bottom")
     ws["A5"].font = Font(bold=True, size=9)
 
-    # Column headings.
+
+def _headings(form: _Form) -> None:
+    from openpyxl.styles import Alignment, Font
+
     for col, key in ((_SECTION, "col_section"), (_DETAIL, "col_detail"),
                      (_ITEM_ZH, "col_item_zh"), (_ITEM_EN, "col_item_en"),
                      (_VALUE, "col_amount"), (_NAME, "col_field"), (_PLACE, "col_place")):
-        label(f"{col}{_HEAD_ROW}", _both(key), font=Font(bold=True, size=9), fill=head_fill,
-              alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
-    ws.row_dimensions[_HEAD_ROW].height = 28
+        form.label(f"{col}{_HEAD_ROW}", _both(key), font=Font(bold=True, size=9),
+                   fill=form.head_fill,
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    form.ws.row_dimensions[_HEAD_ROW].height = 28
 
-    # The fields.
+
+def _validations(ws: Any) -> Any:
+    """Excel's own checks of what a clerk types; the amounts' one is returned to be
+    given the input cells."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     amount_dv = DataValidation(
         type="whole", operator="between", formula1=str(-AMOUNT_MAX), formula2=str(AMOUNT_MAX),
         allow_blank=True, showErrorMessage=True, errorStyle="stop", showInputMessage=True,
@@ -283,58 +330,69 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
         ws.add_data_validation(dv)
     bank_dv.add(f"{_VALUE}3")
     date_dv.add(f"{_VALUE}4")
+    return amount_dv
 
-    lines = form_lines()
-    for line in lines:
-        f, r = line.field, line.row
-        ws.row_dimensions[r].height = 19
-        if line.section[0]:
-            label(f"{_SECTION}{r}", "\n".join(line.section), font=Font(bold=True), fill=band)
-            if line.detail[0]:
-                label(f"{_DETAIL}{r}", "\n".join(line.detail))
-                label(f"{_ITEM_ZH}{r}", line.item[0])
-            else:
-                ws.merge_cells(f"{_DETAIL}{r}:{_ITEM_ZH}{r}")
-                label(f"{_DETAIL}{r}", line.item[0])
-        else:  # a line of its own: a total or an adjustment
-            ws.merge_cells(f"{_SECTION}{r}:{_ITEM_ZH}{r}")
-            label(f"{_SECTION}{r}", line.item[0], font=Font(bold=f.name in _TARGETS))
-        label(f"{_ITEM_EN}{r}", line.item[1], font=grey)
-        if len(line.item[1]) > _WIDTHS[_ITEM_EN] + 2:
-            ws.row_dimensions[r].height = 30
-        name_cells(r, f.name, f"{f.row}:{f.start}-{f.end}")
-        names(f.name, f"{_VALUE}{r}")
-        cell = ws[f"{_VALUE}{r}"]
-        amount = values.get(f.name)
-        if f.name in _TARGETS and f.name not in kept:
-            cell.style = "Calculation"
-            cell.value = formula(_TARGETS[f.name])
+
+def _line_labels(form: _Form, line: Line) -> None:
+    """A field's labels: its group and detail (merged later), or a line of its own."""
+    from openpyxl.styles import Font
+
+    ws, f, r = form.ws, line.field, line.row
+    ws.row_dimensions[r].height = 19
+    if line.section[0]:
+        form.label(f"{_SECTION}{r}", "\n".join(line.section), font=Font(bold=True), fill=form.band)
+        if line.detail[0]:
+            form.label(f"{_DETAIL}{r}", "\n".join(line.detail))
+            form.label(f"{_ITEM_ZH}{r}", line.item[0])
         else:
-            cell.style = "Input"
-            cell.value = amount
-            cell.protection = unlocked
-            amount_dv.add(cell.coordinate)
-            if f.name in kept:
-                ident, computed = kept[f.name]
-                cell.comment = _kept_comment(ident, computed, Comment)
-        cell.number_format = _NUMBER
-        cell.alignment = Alignment(vertical="center")
+            ws.merge_cells(f"{_DETAIL}{r}:{_ITEM_ZH}{r}")
+            form.label(f"{_DETAIL}{r}", line.item[0])
+    else:  # a line of its own: a total or an adjustment
+        ws.merge_cells(f"{_SECTION}{r}:{_ITEM_ZH}{r}")
+        form.label(f"{_SECTION}{r}", line.item[0], font=Font(bold=f.name in _TARGETS))
+    form.label(f"{_ITEM_EN}{r}", line.item[1], font=form.grey)
+    if len(line.item[1]) > _WIDTHS[_ITEM_EN] + 2:
+        ws.row_dimensions[r].height = 30
+    form.name_cells(r, f.name, f"{f.row}:{f.start}-{f.end}")
 
-    # Merge the group cells of consecutive lines.
-    def merge_runs(col: str, key: Any) -> None:
-        start = 0
-        for i in range(1, len(lines) + 1):
-            if i == len(lines) or key(lines[i]) != key(lines[start]) or not key(lines[start])[0]:
-                if key(lines[start])[0] and i - start > 1:
-                    ws.merge_cells(f"{col}{lines[start].row}:{col}{lines[i - 1].row}")
-                start = i
 
-    merge_runs(_SECTION, lambda line: line.section)
-    merge_runs(_DETAIL, lambda line: (line.detail[0] and line.section[0] + line.detail[0],
-                                      line.detail))
+def _amount_cell(form: _Form, line: Line, amount: Any, kept: tuple[Identity, int] | None,
+                 amount_dv: Any) -> None:
+    """A left side is its formula unless its filed value is kept; any other amount is an
+    input cell, the only kind a clerk may change."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment
 
-    # Notes under the form.
-    last = lines[-1].row + 2
+    f = line.field
+    form.names(f.name, f"{_VALUE}{line.row}")
+    cell = form.ws[f"{_VALUE}{line.row}"]
+    if f.name in _TARGETS and kept is None:
+        cell.style = "Calculation"
+        cell.value = formula(_TARGETS[f.name])
+    else:
+        cell.style = "Input"
+        cell.value = amount
+        cell.protection = form.unlocked
+        amount_dv.add(cell.coordinate)
+        if kept is not None:
+            cell.comment = _kept_comment(*kept, Comment)
+    cell.number_format = _NUMBER
+    cell.alignment = Alignment(vertical="center")
+
+
+def _merge_runs(ws: Any, lines: tuple[Line, ...], col: str, key: Any) -> None:
+    """Merge a column's cells over consecutive lines of the same group."""
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or key(lines[i]) != key(lines[start]) or not key(lines[start])[0]:
+            if key(lines[start])[0] and i - start > 1:
+                ws.merge_cells(f"{col}{lines[start].row}:{col}{lines[i - 1].row}")
+            start = i
+
+
+def _notes(ws: Any, last: int) -> None:
+    from openpyxl.styles import Alignment, Font
+
     for i, key in enumerate(("note_inputs", "note_build")):
         row = last + i
         ws.merge_cells(f"A{row}:{_PLACE}{row}")
@@ -343,7 +401,9 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
         ws[f"A{row}"].font = Font(size=9)
         ws.row_dimensions[row].height = 28
 
-    # Protection, view, printing.
+
+def _protect_and_print(ws: Any, last: int) -> None:
+    """Only input cells change; the form prints on one A4 page."""
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
@@ -359,11 +419,6 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
     for side in ("left", "right"):
         setattr(ws.page_margins, side, 0.4)
     ws.page_margins.top = ws.page_margins.bottom = 0.5
-    wb.calculation.fullCalcOnLoad = True
-
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def _kept_comment(ident: Identity, computed: int, comment_type: Any) -> Any:
@@ -403,6 +458,28 @@ def read_workbook(data: bytes) -> WorkbookInput:
     """Build input from a workbook's named cells; every problem raised at once."""
     formulas, values = _open(data)
     problems: list[InputProblem] = []
+    cells = _cells(formulas, values, problems)
+    doc: dict[str, Any] = {}
+    where: dict[str, Where] = {}
+    for key, name, read in (("bank", "BANK", _bank), ("date", "DATE", _date)):
+        if name in cells:
+            where[key] = cells[name].where
+            doc[key] = read(cells[name], problems)
+    flat, pending = _amounts(cells, where, problems)
+    if problems:
+        raise InputError(problems)
+    derived = _derive(pending, flat, cells, problems)
+    if problems:
+        raise InputError(problems)
+    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
+    for f in _AMOUNT_FIELDS:
+        rows[f"row{f.row}"][f.name] = flat[f.name]
+    doc.update(rows)
+    return WorkbookInput(doc, where, tuple(derived))
+
+
+def _cells(formulas: Any, values: Any, problems: list[InputProblem]) -> dict[str, _Cell]:
+    """Every field's named cell; two names on one cell would give one value twice."""
     cells: dict[str, _Cell] = {}
     taken: dict[str, str] = {}
     for f in (_BANK, _DATE, *_AMOUNT_FIELDS):
@@ -416,15 +493,12 @@ def read_workbook(data: bytes) -> WorkbookInput:
             continue
         taken[spot] = defined_name(f.name)
         cells[f.name] = cell
+    return cells
 
-    doc: dict[str, Any] = {}
-    where: dict[str, Where] = {}
-    if "BANK" in cells:
-        where["bank"] = cells["BANK"].where
-        doc["bank"] = _bank(cells["BANK"], problems)
-    if "DATE" in cells:
-        where["date"] = cells["DATE"].where
-        doc["date"] = _date(cells["DATE"], problems)
+
+def _amounts(cells: Mapping[str, _Cell], where: dict[str, Where],
+             problems: list[InputProblem]) -> tuple[dict[str, int], list[str]]:
+    """The amounts read, and the left sides whose formulas have no result yet."""
     flat: dict[str, int] = {}
     pending: list[str] = []
     for f in _AMOUNT_FIELDS:
@@ -442,9 +516,12 @@ def read_workbook(data: bytes) -> WorkbookInput:
         amount = _amount(cell, problems)
         if amount is not None:
             flat[f.name] = amount
-    if problems:
-        raise InputError(problems)
+    return flat, pending
 
+
+def _derive(pending: list[str], flat: dict[str, int], cells: Mapping[str, _Cell],
+            problems: list[InputProblem]) -> list[str]:
+    """Left sides without a cached result, computed into ``flat`` as ``--derive`` does."""
     derived = []
     for ident in derivation_order():
         if ident.target in pending:
@@ -455,13 +532,7 @@ def read_workbook(data: bytes) -> WorkbookInput:
                                              formula=ident.formula(), value=value))
             flat[ident.target] = value
             derived.append(ident.target)
-    if problems:
-        raise InputError(problems)
-    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
-    for f in _AMOUNT_FIELDS:
-        rows[f"row{f.row}"][f.name] = flat[f.name]
-    doc.update(rows)
-    return WorkbookInput(doc, where, tuple(derived))
+    return derived
 
 
 def _open(data: bytes) -> tuple[Any, Any]:
@@ -504,66 +575,94 @@ def _open(data: bytes) -> tuple[Any, Any]:
 def _locate(formulas: Any, values: Any, name: str, problems: list[InputProblem]) -> _Cell | None:
     """The cell a field's defined name refers to (workbook scope, else a sheet's)."""
     xname = defined_name(name)
-    dn = formulas.defined_names.get(xname)
-    if dn is None:
-        for ws in formulas.worksheets:
-            dn = ws.defined_names.get(xname)
-            if dn is not None:
-                break
+    dn = _defined(formulas, xname)
     if dn is None:
         problems.append(InputProblem(Where(key=name), "xlsx_name_missing", name=xname))
         return None
-    target = str(dn.attr_text or "")
+    spot = _one_cell(dn, formulas.sheetnames)
+    if spot is None:
+        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
+                                     target=value_text(str(dn.attr_text or ""))))
+        return None
+    sheet, coord = spot
+    cached = values[sheet][coord]
+    return _Cell(Where(key=name, cell=f"{sheet}!{coord}"), cached.value,
+                 _formula_text(formulas[sheet][coord]), cached.data_type == "e")
+
+
+def _defined(formulas: Any, xname: str) -> Any:
+    """The defined name in workbook scope, else in the first sheet that has it, or None."""
+    dn = formulas.defined_names.get(xname)
+    if dn is not None:
+        return dn
+    for ws in formulas.worksheets:
+        dn = ws.defined_names.get(xname)
+        if dn is not None:
+            return dn
+    return None
+
+
+def _one_cell(dn: Any, sheets: list[str]) -> tuple[str, str] | None:
+    """(sheet, ``E8``) when a name refers to one cell of a sheet here, else None:
+    a range, a constant, another workbook or a reference openpyxl cannot parse."""
     try:
         dests = list(dn.destinations) if dn.type == "RANGE" else []
     except Exception:  # noqa: BLE001 - a reference openpyxl cannot parse
         dests = []
-    coord = dests[0][1].replace("$", "") if len(dests) == 1 else ""
-    sheet = dests[0][0] if len(dests) == 1 else ""
-    if (not coord or ":" in coord or sheet not in formulas.sheetnames
-            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
-        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
-                                     target=value_text(target)))
+    if len(dests) != 1:
         return None
-    where = Where(key=name, cell=f"{sheet}!{coord}")
-    raw = formulas[sheet][coord]
-    cached = values[sheet][coord]
-    text = None
-    if raw.data_type == "f":
-        text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
-        text = "=" + str(text).lstrip("=")
-    return _Cell(where, cached.value, text, cached.data_type == "e")
+    sheet, coord = dests[0][0], dests[0][1].replace("$", "")
+    if (not coord or ":" in coord or sheet not in sheets
+            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
+        return None
+    return sheet, coord
+
+
+def _formula_text(raw: Any) -> str | None:
+    """A formula cell's formula as ``=...`` (an array formula's text too), else None."""
+    if raw.data_type != "f":
+        return None
+    text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
+    return "=" + str(text).lstrip("=")
+
+
+_Words = tuple[str, dict[str, Any]]  # a key of words.INPUT and its parameters
 
 
 def _amount(cell: _Cell, problems: list[InputProblem]) -> int | None:
+    number = _number(cell)
+    if isinstance(number, int) and abs(number) > AMOUNT_MAX:
+        number = ("xlsx_range", {"value": number})
+    if isinstance(number, int):
+        return int(number)
+    key, params = number
+    problems.append(InputProblem(cell.where, key, **params))
+    return None
+
+
+def _number(cell: _Cell) -> int | _Words:
+    """A cell's whole number, or why it is none (Excel's true and dates are numbers too)."""
     v = cell.value
-    key: str | None = None
-    params: dict[str, Any] = {}
     if cell.error:
-        key, params = "xlsx_formula_error", {"value": str(v)}
-    elif v is None or (isinstance(v, str) and not v.strip()):
-        key = "xlsx_empty"
-    elif isinstance(v, bool):
-        key, params = "xlsx_bool", {"value": "TRUE" if v else "FALSE"}
-    elif isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
-        key, params = "xlsx_date_in_amount", _when(v)
-    elif isinstance(v, int):
-        pass
-    elif isinstance(v, float):
+        return ("xlsx_formula_error", {"value": str(v)})
+    if _empty(v):
+        return ("xlsx_empty", {})
+    if isinstance(v, bool):
+        return ("xlsx_bool", {"value": "TRUE" if v else "FALSE"})
+    if isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
+        return ("xlsx_date_in_amount", _when(v))
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float):
         if not math.isfinite(v) or not v.is_integer():
-            key, params = "xlsx_fraction", {"value": value_text(v)}
-        else:
-            v = int(v)
-    elif isinstance(v, str):
-        key, params = "xlsx_text", {"value": value_text(v)}
-    else:
-        key, params = "xlsx_text", {"value": value_text(str(v))}
-    if key is None and abs(v) > AMOUNT_MAX:
-        key, params = "xlsx_range", {"value": v}
-    if key is not None:
-        problems.append(InputProblem(cell.where, key, **params))
-        return None
-    return int(v)
+            return ("xlsx_fraction", {"value": value_text(v)})
+        return int(v)
+    return ("xlsx_text", {"value": value_text(v if isinstance(v, str) else str(v))})
+
+
+def _empty(v: Any) -> bool:
+    """No value, or only spaces: a cell the clerk left blank."""
+    return v is None or (isinstance(v, str) and not v.strip())
 
 
 def _when(v: Any) -> dict[str, str]:
@@ -580,7 +679,7 @@ def _bank(cell: _Cell, problems: list[InputProblem]) -> str | None:
     v = cell.value
     if isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999:
         v = str(v)
-    if v is None or (isinstance(v, str) and not v.strip()):
+    if _empty(v):
         problems.append(InputProblem(cell.where, "xlsx_bank_empty"))
         return None
     code = unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else ""
@@ -602,25 +701,10 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
     are read as their ASCII forms.
     """
     v = cell.value
-    day: _dt.date | None = None
-    if isinstance(v, _dt.datetime):
-        day = v.date() if v.time() == _dt.time(0) else None
-    elif isinstance(v, _dt.date):
-        day = v
-    elif v is None or (isinstance(v, str) and not v.strip()):
+    if _empty(v):
         problems.append(InputProblem(cell.where, "xlsx_date_empty"))
         return None
-    elif isinstance(v, str) and not cell.error:
-        text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
-        m = _ROC_TEXT.fullmatch(text)
-        g = _GREGORIAN_TEXT.fullmatch(text)
-        try:
-            if m and int(m.group(1)) > 0:
-                day = _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
-            elif g:
-                day = _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
-        except ValueError:
-            day = None
+    day = _day(v, cell.error)
     if day is None:
         shown = v.isoformat() if isinstance(v, (_dt.datetime, _dt.date)) else v
         problems.append(InputProblem(cell.where, "xlsx_date", value=value_text(
@@ -630,6 +714,31 @@ def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
         problems.append(InputProblem(cell.where, "xlsx_date_range", value=day.isoformat()))
         return None
     return roc_text(day)
+
+
+def _day(v: Any, error: bool) -> _dt.date | None:
+    """The day a cell holds: a date, a date-time at midnight, or a date's text."""
+    if isinstance(v, _dt.datetime):
+        return v.date() if v.time() == _dt.time(0) else None
+    if isinstance(v, _dt.date):
+        return v
+    if isinstance(v, str) and not error:
+        return _day_of_text(v)
+    return None
+
+
+def _day_of_text(v: str) -> _dt.date | None:
+    text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
+    m = _ROC_TEXT.fullmatch(text)
+    g = _GREGORIAN_TEXT.fullmatch(text)
+    try:
+        if m and int(m.group(1)) > 0:
+            return _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
+        if g:
+            return _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
+    except ValueError:
+        return None
+    return None
 
 
 # --- the format registry's entry points (``fxreport.formats.FORMATS["xlsx"]``) -------------

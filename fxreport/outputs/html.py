@@ -126,30 +126,8 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
     made_at = made_at or _dt.datetime.now().astimezone()
     reports = outcome.reports
     order = series_order(reports)
-    out: list[str] = ['<main class="report" id="report">\n', f"<h1>{_e(w['title'])}</h1>\n"]
-
-    meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
-            (w["lang"], w["lang_name"])]
-    meta += [(w[key], value) for key, value in options if value]
-    if strict:
-        meta.append((w["options"], w["strict"]))
-    out.append('<dl class="meta">' + "".join(
-        f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
-
-    s = summary(reports)
-    failed = [r for r in reports if not r.valid or (strict and r.findings)]
-    if not reports:
-        verdict, ok = w["nothing"], False
-    elif not failed and not outcome.unreadable:
-        verdict, ok = w["pass"], True
-    elif all(r.valid for r in reports) and not outcome.unreadable:
-        verdict, ok = w["fail_strict"], False
-    else:
-        verdict, ok = w["fail"], False
-    out.append(f'<section class="verdict-box {"pass" if ok else "fail"}" aria-labelledby="verdict">'
-               f'<p class="big" id="verdict">{_e(verdict)}</p>'
-               f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p></section>\n")
-
+    out: list[str] = ['<main class="report" id="report">\n', f"<h1>{_e(w['title'])}</h1>\n",
+                      _meta(made_at, options, strict, lang), _verdict_box(outcome, strict, lang)]
     if reports or previous is not None:
         out.append(_files_table(reports, order, facts, previous, lang))
     if outcome.unreadable:
@@ -158,12 +136,51 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
             + "</ul>\n")
     if reports:
         out.append(f"<h2>{_e(w['results'])}</h2>\n")
-        for n, i in enumerate(order, 1):
-            fact = facts[i] if i < len(facts) else None
-            out.append(_file_section(reports[i], n, fact, lang))
+        out.extend(_file_section(reports[i], n, _fact(facts, i), lang)
+                   for n, i in enumerate(order, 1))
     out.append(f'<footer class="report-footer">{_e(w["footer"].format(version=__version__))}'
                "</footer>\n</main>\n")
     return "".join(out)
+
+
+def _meta(made_at: _dt.datetime, options: Sequence[tuple[str, str]], strict: bool,
+          lang: str) -> str:
+    """When, by what and how the check was made: the sign-off's header."""
+    w = WORDS[lang]
+    meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
+            (w["lang"], w["lang_name"])]
+    meta += [(w[key], value) for key, value in options if value]
+    if strict:
+        meta.append((w["options"], w["strict"]))
+    return ('<dl class="meta">' + "".join(
+        f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
+
+
+def _verdict(outcome: Outcome, strict: bool) -> str:
+    """The verdict's word: a pass needs every file read and none failed (``strict``: no
+    warning either); a fail only by ``strict`` says so."""
+    reports = outcome.reports
+    if not reports:
+        return "nothing"
+    if outcome.unreadable:
+        return "fail"
+    if not any(not r.valid or (strict and r.findings) for r in reports):
+        return "pass"
+    return "fail_strict" if all(r.valid for r in reports) else "fail"
+
+
+def _verdict_box(outcome: Outcome, strict: bool, lang: str) -> str:
+    w = WORDS[lang]
+    key = _verdict(outcome, strict)
+    s = summary(outcome.reports)
+    return (f'<section class="verdict-box {"pass" if key == "pass" else "fail"}" '
+            f'aria-labelledby="verdict"><p class="big" id="verdict">{_e(w[key])}</p>'
+            f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p></section>\n")
+
+
+def _fact(facts: Sequence[FileFacts | None], i: int) -> FileFacts | None:
+    """``facts[i]``; facts may be fewer than the reports (the rest are unknown)."""
+    return facts[i] if i < len(facts) else None
 
 
 def _size_text(fact: FileFacts | None, lang: str) -> str:
@@ -202,7 +219,7 @@ def _files_table(reports: Sequence[FileReport], order: Sequence[int],
     rows = []
     for n, i in enumerate(order, 1):
         r = reports[i]
-        fact = facts[i] if i < len(facts) else None
+        fact = _fact(facts, i)
         rows.append(
             f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
             f'<td class="name" data-label="{label["file"]}">'
@@ -224,15 +241,20 @@ def _files_table(reports: Sequence[FileReport], order: Sequence[int],
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n")
 
 
-def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> str:
+def _firm_date(r: FileReport, lang: str) -> str:
+    """The file's firm and date as read; question marks stand for the one unreadable."""
     w = WORDS[lang]
     if r.bank and r.date:
-        where = w["firm_date"].format(bank=r.bank, roc=roc_text(r.date), iso=r.date.isoformat())
-    elif r.bank or r.date:
-        where = w["firm_date"].format(bank=r.bank or "????", roc=_date_cell(r, lang) or "???/??/??",
-                                      iso=r.date.isoformat() if r.date else "????-??-??")
-    else:
-        where = w["no_firm_date"]
+        return w["firm_date"].format(bank=r.bank, roc=roc_text(r.date), iso=r.date.isoformat())
+    if r.bank or r.date:
+        return w["firm_date"].format(bank=r.bank or "????", roc=_date_cell(r, lang) or "???/??/??",
+                                     iso=r.date.isoformat() if r.date else "????-??-??")
+    return w["no_firm_date"]
+
+
+def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> str:
+    w = WORDS[lang]
+    where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
              f'<h3 id="file-{n}-h">{n}. <span class="mono">{_e(r.path)}</span> {_badge(r.valid, lang)}</h3>'
              f"<p>{_e(where)}"]
@@ -271,18 +293,15 @@ def _found_expected(f: Finding, j: dict[str, Any],
     return found, (None if expected is None else str(expected))
 
 
+# Where a finding points, by whether it has a row and columns.
+_PLACES = {(True, True): "row_cols", (True, False): "row", (False, True): "cols",
+           (False, False): "file_level"}
+
+
 def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
     w = WORDS[lang]
-    j = f.as_json(lang)
     sev = f.severity
-    if f.row and f.start:
-        where = w["row_cols"].format(row=f.row, start=f.start, end=f.end)
-    elif f.row:
-        where = w["row"].format(row=f.row)
-    elif f.start:
-        where = w["cols"].format(start=f.start, end=f.end)
-    else:
-        where = w["file_level"]
+    where = w[_PLACES[bool(f.row), bool(f.start)]].format(row=f.row, start=f.start, end=f.end)
     out = [f'<li class="finding {_e(sev)}">',
            '<div class="finding-head">',
            f'<span class="badge {_e(sev)}">{_e(w[sev])}</span>',
@@ -293,21 +312,30 @@ def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
         out.append(f'<p class="field">{_e(w["field"])}<code>{_e(f.field.display)}</code> '
                    f"{_e(f.label(lang))}</p>")
     out.append(f'<p class="message">{_e(f.text(lang))}</p>')
-    rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
-    if rec is not None and len(rec) != RECORD_WIDTH:
-        rec = None  # its columns are shifted
-    found, expected = _found_expected(f, j, rec)
-    if found is not None or expected is not None:
-        out.append('<dl class="values">')
-        if found is not None:
-            out.append(f"<dt>{_e(w['found'])}</dt><dd>{_e(found)}</dd>")
-        if expected is not None:
-            out.append(f"<dt>{_e(w['expected'])}</dt><dd>{_e(expected)}</dd>")
-        out.append("</dl>")
+    rec = _record_of(f, records)
+    out.append(_values(*_found_expected(f, f.as_json(lang), rec), lang))
     if rec is not None and f.row and f.start:
         out.append(_record(rec, f.row, f.start, f.end or f.start, lang))
     out.append(f'<p class="hint"><strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p></li>\n')
     return "".join(out)
+
+
+def _record_of(f: Finding, records: list[bytes] | None) -> bytes | None:
+    """The finding's record, when its columns can be shown (a record of the wrong
+    width has them shifted)."""
+    rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
+    return rec if rec is not None and len(rec) == RECORD_WIDTH else None
+
+
+def _values(found: str | None, expected: str | None, lang: str) -> str:
+    """Found and expected as a list, leaving out the one a finding does not have."""
+    w = WORDS[lang]
+    pairs = [(w[key], value) for key, value in (("found", found), ("expected", expected))
+             if value is not None]
+    if not pairs:
+        return ""
+    return ('<dl class="values">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in pairs)
+            + "</dl>")
 
 
 def printable(raw: bytes) -> str:

@@ -198,40 +198,52 @@ def _translate(errors: list[Any], doc: Mapping[str, Any], derived: bool,
     for err in errors:
         loc = tuple(err["loc"])
         key = ".".join(key_text(p) for p in loc)
-        kind = err["type"]
-        value = err.get("input")
-        if kind == "missing":
-            if key in meant:
-                continue
-            if len(loc) == 2 and loc[1] in TARGETS:
-                if not derived:
-                    missing_sides.append(key)
-                continue  # with --derive, a left side that cannot be computed has a reason reported
-            problems.append(_problem(_at(key, where), _missing(loc)))
-        elif kind == "extra_forbidden":
-            problems.append(_problem(_at(key, where), _unknown(loc)))
-        elif kind.startswith("fx_"):
-            problems.append(InputProblem(_at(key, where), kind[3:], **(err.get("ctx") or {})))
-        elif len(loc) == 1 and loc[0] in ROW_KEYS:
-            problems.append(InputProblem(_at(key, where), "row_type", value=_shown(value),
-                                         first=ROW_NAMES[loc[0]][0]))
-        elif not loc:
-            problems.append(InputProblem(Where(), "json_not_object"))
-        elif len(loc) == 2 and loc[1] in computed and loc[0] in ROW_KEYS:
-            problems.append(InputProblem(_at(key, where), "derived_range",
-                                         value=f"{computed[loc[1]]:,}", formula=FORMULA[loc[1]]))
-        elif len(loc) == 2 and loc[0] in ROW_KEYS:
-            problems.append(_problem(_at(key, where), _amount(kind, value)))
+        if err["type"] != "missing":
+            problems.append(_refused(err, loc, _at(key, where), computed))
+        elif key in meant:
+            continue
+        elif len(loc) == 2 and loc[1] in TARGETS:
+            if not derived:
+                missing_sides.append(key)
+            # with --derive, a left side that cannot be computed has a reason reported
         else:
-            problems.append(InputProblem(_at(key, where), "invalid_value", value=_shown(value)))
-    if len(missing_sides) == 1:
-        key = missing_sides[0]
-        problems.append(InputProblem(_at(key, where), "missing_left_side",
-                                     formula=FORMULA[key.split(".")[1]]))
-    elif missing_sides:
-        problems.append(InputProblem(Where(), "missing_left_sides", count=len(missing_sides),
-                                     names=missing_sides))
+            problems.append(_problem(_at(key, where), _missing(loc)))
+    problems.extend(_missing_sides(missing_sides, where))
     return problems
+
+
+def _refused(err: Mapping[str, Any], loc: tuple[Any, ...], at: Where,
+             computed: Mapping[str, int]) -> InputProblem:
+    """A key or value pydantic refused, in our words (a field's own check has its key)."""
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return _problem(at, _unknown(loc))
+    if kind.startswith("fx_"):
+        return InputProblem(at, kind[3:], **(err.get("ctx") or {}))
+    if not loc:
+        return InputProblem(Where(), "json_not_object")
+    return _problem(at, _bad_value(kind, loc, err.get("input"), computed))
+
+
+def _bad_value(kind: str, loc: tuple[Any, ...], value: Any, computed: Mapping[str, int]) -> Words:
+    """Why a value was refused, by what it was given for: a row, an amount, anything else."""
+    if len(loc) == 1 and loc[0] in ROW_KEYS:
+        return ("row_type", {"value": _shown(value), "first": ROW_NAMES[loc[0]][0]})
+    if len(loc) == 2 and loc[0] in ROW_KEYS:
+        if loc[1] in computed:  # the user wrote no value: show the one computed
+            return ("derived_range", {"value": f"{computed[loc[1]]:,}", "formula": FORMULA[loc[1]]})
+        return _amount(kind, value)
+    return ("invalid_value", {"value": _shown(value)})
+
+
+def _missing_sides(keys: list[str], where: Mapping[str, Where]) -> list[InputProblem]:
+    """Missing left sides as one problem: its formula for one, a count for many."""
+    if len(keys) == 1:
+        return [InputProblem(_at(keys[0], where), "missing_left_side",
+                             formula=FORMULA[keys[0].split(".")[1]])]
+    if keys:
+        return [InputProblem(Where(), "missing_left_sides", count=len(keys), names=keys)]
+    return []
 
 
 def _shown(value: Any) -> str:
@@ -323,17 +335,31 @@ def _unknown(loc: tuple[Any, ...]) -> Words:
         if row is None:
             return ("field_at_top", {"name": key, "other": ROW_OF[key]})
         return ("wrong_row", {"name": key, "other": ROW_OF[key], "row": row})
+    return _near_miss(_near(key, row), row)
+
+
+def _near(key: Any, row: str | None) -> str | None:
+    """The name a misspelt key stands for: the same name but for case and separators,
+    else a close one, first among the names of where it was given."""
     candidates = list(ROW_NAMES[row]) if row else list(TOP_KEYS)
-    others = [n for n in ROW_OF if n not in candidates]
-    name = _NORMS.get(_norm(key)) if isinstance(key, str) else None
-    if name is None and isinstance(key, str):
+    if not isinstance(key, str):
+        return None
+    name = _NORMS.get(_norm(key))
+    if name is None:
+        others = [n for n in ROW_OF if n not in candidates]
         close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75) or \
             difflib.get_close_matches(key, others, n=1, cutoff=0.8)
         name = close[0] if close else None
-    if name is not None and row is None and name in ROW_OF:
-        return ("near_miss", {"name": f"{ROW_OF[name]}.{name}"})
-    if name is not None and row is not None and name in ROW_OF and ROW_OF[name] != row:
-        return ("near_miss_row", {"name": name, "other": ROW_OF[name], "row": row})
+    return name
+
+
+def _near_miss(name: str | None, row: str | None) -> Words:
+    """What was meant, with its row when the key was given at the top or in another row."""
+    if name is not None and name in ROW_OF:
+        if row is None:
+            return ("near_miss", {"name": f"{ROW_OF[name]}.{name}"})
+        if ROW_OF[name] != row:
+            return ("near_miss_row", {"name": name, "other": ROW_OF[name], "row": row})
     if name is not None and (row is None or name in ROW_NAMES[row]):
         return ("near_miss", {"name": name})
     if row is None:

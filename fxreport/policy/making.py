@@ -61,48 +61,69 @@ def _text(data: bytes) -> str:
 
 def _read_csv(text: str) -> tuple[dict[str, Any], dict[str, Where]]:
     reader = csv.reader(io.StringIO(text))
+    _csv_header(next(reader, None))
     problems: list[InputProblem] = []
-    header = next(reader, None)
-    if header is None or [h.strip().lower() for h in header] != CSV_HEADER:
-        raise InputError([InputProblem(Where(line=1), "csv_header", header=",".join(CSV_HEADER))])
     flat: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) != len(CSV_HEADER):
-            problems.append(InputProblem(Where(line=line), "csv_cells", expected=len(CSV_HEADER),
-                                         found=len(cells)))
-            continue
-        name, value = cells[3].strip(), cells[5].strip()
-        if name in flat:
-            problems.append(InputProblem(Where(line=line), "csv_given_twice", name=name,
-                                         other=lines[name]))
-            continue
-        lines[name] = line
-        if name in _AMOUNT_ROW and sum(c.isdigit() for c in value) > _MOST_DIGITS:
-            problems.append(InputProblem(_csv_at(name, line), "amount_range", value=value_text(value)))
-            continue  # never int() it: Python refuses more than 4,300 digits
-        if name in ("BANK", "DATE"):
-            flat[name] = value
-        elif name in _AMOUNT_ROW:
-            amount = csv_amount(value)
-            if isinstance(amount, int):
-                flat[name] = amount
-            else:
-                problems.append(InputProblem(_csv_at(name, line), amount, name=name,
-                                             value=value_text(value)))
-        else:
-            problems.append(_unknown_csv_field(name, line))
+        if any(c.strip() for c in cells):
+            problem = _csv_line(cells, reader.line_num, flat, lines)
+            if problem is not None:
+                problems.append(problem)
     if problems:
         raise InputError(problems)
+    where = {at.key: at for name, line in lines.items()
+             for at in [_csv_at(name, line)] if at.key is not None}
+    return _csv_doc(flat), where
+
+
+def _csv_header(header: list[str] | None) -> None:
+    """Lines are read by column position, so the columns must be the ones ``show`` prints."""
+    if header is None or [h.strip().lower() for h in header] != CSV_HEADER:
+        raise InputError([InputProblem(Where(line=1), "csv_header", header=",".join(CSV_HEADER))])
+
+
+def _csv_doc(flat: dict[str, Any]) -> dict[str, Any]:
+    """The fields read, nested as JSON build input is."""
     doc: dict[str, Any] = {"bank": flat.pop("BANK", None), "date": flat.pop("DATE", None)}
     doc = {k: v for k, v in doc.items() if v is not None}
     doc.update(split_rows(flat))
-    where = {at.key: at for name, line in lines.items()
-             for at in [_csv_at(name, line)] if at.key is not None}
-    return doc, where
+    return doc
+
+
+def _csv_line(cells: list[str], line: int, flat: dict[str, Any],
+              lines: dict[str, int]) -> InputProblem | None:
+    """One line's field into ``flat`` (and its line into ``lines``), or its problem.
+
+    A field is given twice only when its first value was read: a refused value
+    is reported once, not again as a repeat."""
+    if len(cells) != len(CSV_HEADER):
+        return InputProblem(Where(line=line), "csv_cells", expected=len(CSV_HEADER),
+                            found=len(cells))
+    name, value = cells[3].strip(), cells[5].strip()
+    if name in flat:
+        return InputProblem(Where(line=line), "csv_given_twice", name=name, other=lines[name])
+    lines[name] = line
+    read = _csv_value(name, value, line)
+    if isinstance(read, InputProblem):
+        return read
+    flat[name] = read
+    return None
+
+
+def _csv_value(name: str, value: str, line: int) -> int | str | InputProblem:
+    """A field's cell as the document takes it (text for BANK and DATE), or its problem."""
+    if name in ("BANK", "DATE"):
+        return value
+    if name not in _AMOUNT_ROW:
+        return _unknown_csv_field(name, line)
+    if sum(c.isdigit() for c in value) > _MOST_DIGITS:
+        # never int() it: Python refuses more than 4,300 digits
+        return InputProblem(_csv_at(name, line), "amount_range", value=value_text(value))
+    amount = csv_amount(value)
+    if isinstance(amount, int):
+        return amount
+    return InputProblem(_csv_at(name, line), amount, name=name, value=value_text(value))
 
 
 _CSV_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.([0-9]+))?")
@@ -166,10 +187,11 @@ def key_text(key: Any) -> str:
 # --- validating ------------------------------------------------------------------------
 
 def flat_amounts(doc: Mapping[str, Any]) -> dict[str, Any]:
+    """The amounts of a document's rows as one mapping (a row that is not one is skipped)."""
     out: dict[str, Any] = {}
     for row in (1, 2, 3):
         part = doc.get(f"row{row}")
-        if isinstance(part, dict):
+        if isinstance(part, Mapping):
             out.update(part)
     return out
 

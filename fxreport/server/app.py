@@ -159,6 +159,23 @@ def _bool(name: str, values: list[str] | None) -> bool:
 def make_job(form: Form, accept_language: str | None,
              default_calendar: Callable[[], BusinessCalendar]) -> CheckJob:
     """Validate a form into a job; UploadError (400/422) says what is wrong."""
+    previous = _previous(form)
+    lang = _lang(form, accept_language)
+    selected, ignored = _codes(form)
+    strict = _bool("strict", form.fields.get("strict"))
+    closed_days = "\n".join(form.fields.get("closed_days", []))
+    calendar = _calendar(form, closed_days, default_calendar)
+    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+
+
+def _last(form: Form, name: str) -> str:
+    """A form field given more than once counts as its last value."""
+    values = form.fields.get(name)
+    return values[-1] if values else ""
+
+
+def _previous(form: Form) -> Upload | None:
+    """Files are required; `previous` goes with one of them, as ``check FILE --previous``."""
     if not form.files:
         raise UploadError(400, "no files: send one or more report files in the multipart "
                                "field `files`")
@@ -166,24 +183,33 @@ def make_job(form: Form, accept_language: str | None,
     if previous is not None and len(form.files) != 1:
         raise UploadError(400, "`previous` goes with a single file; to check a series, "
                                "upload all its files in `files`")
+    return previous
 
-    def last(name: str) -> str:
-        values = form.fields.get(name)
-        return values[-1] if values else ""
 
-    lang = last("lang") if "lang" in form.fields else lang_from_header(accept_language)
+def _lang(form: Form, accept_language: str | None) -> str:
+    """The form's `lang` wins over the browser's Accept-Language."""
+    lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
     if lang not in ("en", "zh-TW"):
         raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    return lang
+
+
+def _codes(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`select` and `ignore`; a code that matches no rule is refused, not ignored."""
     selected = split_codes(form.fields.get("select", []))
     ignored = split_codes(form.fields.get("ignore", []))
     unknown = unknown_codes(selected + ignored)
     if unknown:
         shown = ", ".join(repr(u[:20]) for u in unknown[:10])
         raise UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
-    strict = _bool("strict", form.fields.get("strict"))
-    closed_days = "\n".join(form.fields.get("closed_days", []))
+    return selected, ignored
+
+
+def _calendar(form: Form, closed_days: str,
+              default_calendar: Callable[[], BusinessCalendar]) -> BusinessCalendar:
+    """The server's calendar unless the form names another or adds days to it."""
     open_days = "\n".join(form.fields.get("open_days", []))
-    kind = last("calendar") or None
+    kind = _last(form, "calendar") or None
     calendar = default_calendar()
     if closed_days.strip() or open_days.strip() or (kind and kind != calendar.kind):
         try:  # the same calendar and day files as `check --calendar --closed-days --open-days`
@@ -192,7 +218,7 @@ def make_job(form: Form, accept_language: str | None,
                                         days_from_text(open_days, "open_days"))
         except ValueError as exc:
             raise UploadError(422, str(exc)) from None
-    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+    return calendar
 
 
 class SecurityHeaders:
@@ -253,15 +279,14 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
                            for e in exc.errors()) or "invalid request"
         return JSONResponse({"detail": detail}, status_code=422)
 
-    async def job_of(request: Request) -> CheckJob:
+    async def checked(request: Request) -> tuple[CheckJob, Outcome]:
+        """Both check routes: the form read and validated, then checked off the event loop."""
         form = await read_form(request.stream(), request.headers.get("content-type"),
                                request.headers.get("content-length"),
                                max_body=max_body, max_files=max_files)
-        return make_job(form, request.headers.get("accept-language"), lambda: shared_calendar)
-
-    async def run(job: CheckJob) -> Outcome:
+        job = make_job(form, request.headers.get("accept-language"), lambda: shared_calendar)
         try:
-            return await run_in_threadpool(job.run)
+            return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
             log.error("internal error while checking: %s", type(exc).__name__)
             raise HTTPException(500, "internal error while checking; please report it") from None
@@ -278,8 +303,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         error (with `strict`, a warning). A file over 64 KiB is a finding
         (STR006), not a refused request.
         """
-        job = await job_of(request)
-        outcome = await run(job)
+        job, outcome = await checked(request)
         return JSONResponse(outcome_json(outcome, job.lang),
                             headers={"Fxreport-Exit-Status": str(job.exit_status(outcome))})
 
@@ -290,8 +314,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         """The same check as `POST /api/check`, as the HTML report of
         `fxreport check --format html`: when it was made, by which version,
         each file's size and SHA-256, and every finding. Sent as an attachment."""
-        job = await job_of(request)
-        outcome = await run(job)
+        job, outcome = await checked(request)
         facts, previous = job.facts()
         made = _dt.datetime.now().astimezone()
         html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
