@@ -66,6 +66,7 @@ class Watched:
 
     def __init__(self, browser: Browser, server: Server, **context: Any) -> None:
         self.context = browser.new_context(**context)
+        self.context.set_default_timeout(60_000)  # a loaded 2-core CI machine is slow, not wrong
         self.page: Page = self.context.new_page()
         self.requests: list[str] = []
         self.outside: list[str] = []
@@ -144,6 +145,7 @@ def test_keyboard_alone(browser: Browser, server: Server, tmp_path: Path) -> Non
                 accept_downloads=True)
     page = w.page
     page.goto(server.url + "?lang=en")
+    page.wait_for_load_state("load")  # the page's script has bound its keys
     for _ in range(8):  # skip link, language buttons, then the drop zone's file input
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "files":
@@ -151,7 +153,7 @@ def test_keyboard_alone(browser: Browser, server: Server, tmp_path: Path) -> Non
     assert page.evaluate("document.activeElement.id") == "files"
     outline = page.evaluate("getComputedStyle(document.getElementById('dropzone')).outlineStyle")
     assert outline != "none"  # the drop zone shows the focus
-    with page.expect_file_chooser(timeout=10_000) as chooser:
+    with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files([str(LEFT)])
     page.wait_for_selector("#results #report")
