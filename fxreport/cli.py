@@ -172,7 +172,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
     if outcome.unreadable:
         sys.exit(2)
-    bad = any(not r.valid or (strict and r.findings) for r in outcome.reports)
+    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
     sys.exit(1 if bad else 0)
 
 

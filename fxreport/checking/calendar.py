@@ -85,7 +85,10 @@ class BusinessCalendar:
             more = f" and {len(both) - 5} more" if len(both) > 5 else ""
             raise ValueError(f"{listed}{more} listed both as closed and as open; "
                              "a day can only be one of them")
-        self._previous: dict[_dt.date, _dt.date] = {}  # firms of a series share their dates
+        # firms of a series share their dates: each answer is worked out once
+        self._previous: dict[_dt.date, _dt.date] = {}
+        self._open_on: dict[_dt.date, bool] = {}
+        self._between: dict[tuple[_dt.date, _dt.date], tuple[_dt.date, ...]] = {}
 
     def __repr__(self) -> str:
         return (f"BusinessCalendar({self.kind!r}, closed={len(self.closed)} days, "
@@ -98,12 +101,18 @@ class BusinessCalendar:
         return _fallback(self.kind)(day)
 
     def is_business_day(self, day: _dt.date) -> bool:
+        known = self._open_on.get(day)  # a datetime never equals a date: never found
+        if known is not None:
+            return known
         day = _as_date(day)
         if day in self.closed:
-            return False
-        if day in self.open:
-            return True
-        return self._base(day)
+            known = False
+        elif day in self.open:
+            known = True
+        else:
+            known = self._base(day)
+        self._open_on[day] = known
+        return known
 
     def previous(self, day: _dt.date) -> _dt.date:
         """The last business day strictly before ``day``."""
@@ -126,13 +135,17 @@ class BusinessCalendar:
     def missing_between(self, earlier: _dt.date, later: _dt.date) -> list[_dt.date]:
         """The business days strictly between ``earlier`` and ``later`` (none if
         ``later`` is not after ``earlier``)."""
-        days: list[_dt.date] = []
-        day, later = _as_date(earlier) + _ONE_DAY, _as_date(later)
-        while day < later:
-            if self.is_business_day(day):
-                days.append(day)
-            day += _ONE_DAY
-        return days
+        earlier, later = _as_date(earlier), _as_date(later)
+        known = self._between.get((earlier, later))
+        if known is None:
+            days: list[_dt.date] = []
+            day = earlier + _ONE_DAY
+            while day < later:
+                if self.is_business_day(day):
+                    days.append(day)
+                day += _ONE_DAY
+            known = self._between[earlier, later] = tuple(days)
+        return list(known)
 
 
 # --- day files ----------------------------------------------------------------

@@ -15,7 +15,7 @@ import operator
 import re
 import struct
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import encoding as enc
 from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
@@ -45,16 +45,29 @@ _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB",
 class Decoded:
     """What the syntax phases made of a file."""
 
-    __slots__ = ("findings", "values", "heads", "records", "crlf", "lf")
+    __slots__ = ("findings", "_values", "ints", "heads", "records", "crlf", "lf")
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.values: dict[str, int] = {}  # well-formed amounts by annex name
+        self._values: dict[str, int] | None = {}
+        # from the whole-file fast path: every amount, in the layout's order (else None)
+        self.ints: list[int] | None = None
         # per row: (firm code or None, date or None), None where unreadable
         self.heads: dict[int, tuple[str | None, _dt.date | None]] = {}
         self.records: list[bytes] = []
         self.crlf = 0
         self.lf = 0
+
+    @property
+    def values(self) -> dict[str, int]:
+        """The well-formed amounts by annex name."""
+        if self._values is None:
+            self._values = dict(zip(AMOUNT_NAMES, self.ints))  # type: ignore[arg-type]
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[str, int]) -> None:
+        self._values = values
 
     @property
     def bank(self) -> str | None:
@@ -84,8 +97,10 @@ def split_records(data: bytes) -> tuple[list[bytes], int, int]:
 
 
 def decode(data: bytes, fast: bool = True) -> Decoded:
-    """Every syntax finding of ``data`` (``fast=False`` skips the fast path, for tests)."""
+    """Every syntax finding of ``data`` (``fast=False`` skips the fast paths, for tests)."""
     d = Decoded()
+    if fast and len(data) in _WHOLE and _fast_file(d, data):
+        return d
     if _whole_file(d, data):
         return d
     if data.endswith(EOF_MARK):
@@ -198,34 +213,86 @@ def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
     return struct.Struct("".join(f"{f.width}s" for f in fields)).unpack
 
 
-# --- the fast path -------------------------------------------------------------------------
-# One pass for the usual case, three well-formed records that agree: anything it
-# does not accept goes to the field-by-field collector, which alone makes findings.
-
-class _RowPlan(NamedTuple):
-    unpack: Callable[[bytes], tuple[bytes, ...]]
-    amounts: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's amount fields
-    names: tuple[str, ...]
-    reserved: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's reserved fields
-    blank: bytes  # what the reserved fields hold together: spaces
-
-
-def _plan(row: int) -> _RowPlan:
-    fields = ROWS[row]
-    amounts = [i for i, f in enumerate(fields) if f.type is AMOUNT]
-    reserved = [i for i, f in enumerate(fields) if f.type is RESERVED]
-    return _RowPlan(unpacker(fields), _getter(amounts), tuple(fields[i].name for i in amounts),
-                    _getter(reserved), b" " * sum(fields[i].width for i in reserved))
-
+# --- the fast paths --------------------------------------------------------------------------
+# One pass for the usual case, three well-formed records that agree: anything they do
+# not accept goes to the field-by-field collector, which alone makes findings.  The
+# first takes the whole file at once when it has the usual shape (three records, each
+# ended by CRLF, or each by LF), before the file-level phases: bytes it accepts are
+# printable ASCII in every column, so they hold no byte order mark, no NUL and no
+# Ctrl-Z.  The second takes the three records once the file-level phases are done.
 
 def _getter(indexes: list[int]) -> Callable[[tuple[bytes, ...]], tuple[bytes, ...]]:
     get = operator.itemgetter(*indexes)
     return get if len(indexes) > 1 else (lambda t: (get(t),))  # type: ignore[return-value]
 
 
-_FAST = {row: _plan(row) for row in ROWS}
+def _row_plan(row: int) -> tuple[Any, ...]:
+    """(unpack, the amount fields, their names, the reserved fields, their blank bytes)."""
+    fields = ROWS[row]
+    amounts = [i for i, f in enumerate(fields) if f.type is AMOUNT]
+    reserved = [i for i, f in enumerate(fields) if f.type is RESERVED]
+    return (unpacker(fields), _getter(amounts), tuple(fields[i].name for i in amounts),
+            _getter(reserved), b" " * sum(fields[i].width for i in reserved))
+
+
+def _file_plan(terminator: bytes) -> tuple[Any, ...] | None:
+    """(unpack, the amount fields, the reserved fields and terminators, what those hold,
+    the record step) of a whole file of three records each ended by ``terminator``; None
+    when the layout has a field the fast paths do not judge."""
+    fmt, amounts, fixed, blank = [], [], [], []
+    for row in range(1, RECORD_COUNT + 1):
+        for f in ROWS[row]:
+            if f.type is AMOUNT:
+                amounts.append(len(fmt))
+            elif f.type is RESERVED:
+                fixed.append(len(fmt))
+                blank.append(b" " * f.width)
+            elif f.end > HEAD_END:  # BANK and DATE are judged apart; anything else is not
+                return None
+            fmt.append(f"{f.width}s")
+        fixed.append(len(fmt))
+        blank.append(terminator)
+        fmt.append(f"{len(terminator)}s")
+    return (struct.Struct("".join(fmt)).unpack, operator.itemgetter(*amounts),
+            operator.itemgetter(*fixed), b"".join(blank), RECORD_WIDTH + len(terminator))
+
+
+_FAST = {row: _row_plan(row) for row in ROWS}
+AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][2])  # the layout's order
+_WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
+          for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
 _CODE_OK = re.compile(CODE.pattern(4).encode() + rb"\Z").match
 _AMOUNT_BYTES = b" +-0123456789"
+
+
+def _fast_file(d: Decoded, data: bytes) -> bool:
+    """Fill ``d`` from a whole file of the usual shape when it is well formed; False
+    otherwise (``d`` untouched)."""
+    (unpack, amounts, fixed, blank, step), crlf = _WHOLE[len(data)]
+    fields = unpack(data)
+    if b"".join(fixed(fields)) != blank:
+        return False
+    head = data[:HEAD_END]
+    if data[step:step + HEAD_END] != head or data[2 * step:2 * step + HEAD_END] != head:
+        return False
+    ints = _amounts(amounts(fields))
+    if ints is None or max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
+        return False
+    bank_raw = BANK_FIELD.cut(head)
+    date = _date(DATE_FIELD.cut(head))
+    if date is None or not _CODE_OK(bank_raw):
+        return False
+    bank = bank_raw.decode("ascii")
+    d.ints = ints
+    d._values = None  # made from ints when asked for
+    d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
+    d.records = [data[:RECORD_WIDTH], data[step:step + RECORD_WIDTH],
+                 data[2 * step:2 * step + RECORD_WIDTH]]
+    if crlf:
+        d.crlf = RECORD_COUNT
+    else:
+        d.lf = RECORD_COUNT
+    return True
 
 
 def _fast(d: Decoded, records: list[bytes]) -> bool:
@@ -237,15 +304,14 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
             return False
-        plan = _FAST[row]
-        raws = plan.unpack(rec)
-        amounts = plan.amounts(raws)
-        ints = _amounts(amounts)
-        if ints is None or b"".join(plan.reserved(raws)) != plan.blank:
+        unpack, amounts, names, reserved, blank = _FAST[row]
+        raws = unpack(rec)
+        ints = _amounts(amounts(raws))
+        if ints is None or b"".join(reserved(raws)) != blank:
             return False
         if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
             return False
-        values.update(zip(plan.names, ints))
+        values.update(zip(names, ints))
     bank_raw = BANK_FIELD.cut(head)
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
