@@ -245,3 +245,29 @@ def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.
     for pid in forked:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # reaped
+
+
+def test_the_command_table_lists_each_command_with_its_own_help() -> None:
+    import importlib
+    import inspect
+
+    import click
+
+    from fxreport.cli import COMMANDS, LazyGroup
+
+    eager = click.Group("fxreport")
+    for name, (module, text) in COMMANDS.items():
+        cmd = getattr(importlib.import_module(module), name)
+        assert cmd.name == name and cmd.help is not None
+        first = inspect.cleandoc(cmd.help).split("\n\n")[0]
+        assert first.split() == text.split()  # what `fxreport --help` shortens
+        eager.add_command(cmd)
+
+    def listing(group: click.Group) -> str:
+        formatter = click.HelpFormatter(width=72)
+        group.format_commands(click.Context(group), formatter)
+        return formatter.getvalue()
+
+    lazy = LazyGroup("fxreport")
+    assert listing(lazy) == listing(eager) and not lazy.commands  # nothing imported to list them
+    assert "check   Check report files against every rule of the format." in listing(lazy)

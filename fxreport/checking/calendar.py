@@ -29,28 +29,33 @@ CALENDARS = ("bank", "exchange", "government")
 DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)
-# kind -> (closed weekdays, open weekend days, first year, last year), parsed on first use
-_TABLES: dict[str, tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]] = {}
+# kind -> year -> (closed weekdays, open weekend days), each year parsed on first use
+_YEARS: dict[str, dict[int, tuple[frozenset[_dt.date], frozenset[_dt.date]]]] = {}
 _FALLBACK: dict[str, Callable[[_dt.date], bool]] = {}
 
 
-def _parse(lines: Iterable[str]) -> frozenset[_dt.date]:
-    days: list[_dt.date] = []
+def _parse(lines: Iterable[str], year: int) -> frozenset[_dt.date]:
+    """The days of ``year`` in a table's lines (``"2016 0101 0208 ..."``)."""
     for line in lines:
-        year, *rest = line.split()
-        y = int(year)
-        days.extend(_dt.date(y, int(md[:2]), int(md[2:])) for md in rest)
-    return frozenset(days)
+        first, *rest = line.split()
+        if int(first) == year:
+            return frozenset(_dt.date(year, int(md[:2]), int(md[2:])) for md in rest)
+    return frozenset()
 
 
-def _table(kind: str) -> tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]:
-    table = _TABLES.get(kind)
+def _year(kind: str, year: int) -> tuple[frozenset[_dt.date], frozenset[_dt.date]] | None:
+    """The shipped table of ``kind`` for ``year``, None for a year it does not cover."""
+    years = _YEARS.get(kind)
+    if years is None:
+        years = _YEARS[kind] = {}
+    table = years.get(year)
     if table is None:
         from . import _calendar_data as data
 
-        table = (_parse(data.CLOSED_WEEKDAYS[kind]), _parse(data.OPEN_WEEKEND_DAYS[kind]),
-                 data.FIRST_YEAR, data.LAST_YEAR)
-        _TABLES[kind] = table
+        if not data.FIRST_YEAR <= year <= data.LAST_YEAR:
+            return None
+        table = years[year] = (_parse(data.CLOSED_WEEKDAYS[kind], year),
+                               _parse(data.OPEN_WEEKEND_DAYS[kind], year))
     return table
 
 
@@ -95,8 +100,9 @@ class BusinessCalendar:
                 f"open={len(self.open)} days)")
 
     def _base(self, day: _dt.date) -> bool:
-        closed, opened, first, last = _table(self.kind)
-        if first <= day.year <= last:
+        table = _year(self.kind, day.year)
+        if table is not None:
+            closed, opened = table
             return day in opened if day.weekday() >= 5 else day not in closed
         return _fallback(self.kind)(day)
 

@@ -17,7 +17,6 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from . import encoding as enc
 from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
 from ..core.findings import Finding
 from ..core.layout import (
@@ -38,7 +37,7 @@ from ..core.layout import (
 SIZE_LIMIT = 64 * 1024  # a daily report is 645 bytes
 EOF_MARK = b"\x1a"  # Ctrl-Z, the DOS end-of-file mark (FORMAT.md 6.5)
 
-_NOT_PRINTABLE = re.compile(rb"[^\x20-\x7e]")
+_NOT_PRINTABLE = rb"[^\x20-\x7e]"  # compiled on first use (re's cache): valid files never need it
 _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB", 0x7F: "DEL"}
 
 
@@ -112,6 +111,8 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
     if fast and len(records) == RECORD_COUNT and _fast(d, records):
         d.records = records
         return d
+    from . import encoding as enc  # (the fast paths never need it)
+
     kind = enc.binary_kind(data)
     if kind:
         d.findings = [Finding("ENC003", **kind)]
@@ -130,6 +131,8 @@ def _whole_file(d: Decoded, data: bytes) -> bool:
     if len(data) > SIZE_LIMIT:
         d.findings.append(Finding("STR006", limit=SIZE_LIMIT))
         return True
+    from . import encoding as enc
+
     wide = enc.utf16_or_32(data)
     if wide:
         d.findings.append(Finding("ENC001", **wide))
@@ -158,7 +161,7 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
     BANK and DATE are still read from the first record when it is readable."""
     d.findings.append(Finding("STR002", count=len(records)))
     first = records[0]
-    if len(first) == RECORD_WIDTH and not _NOT_PRINTABLE.search(first):
+    if len(first) == RECORD_WIDTH and not re.search(_NOT_PRINTABLE, first):
         d.heads[1] = (_quiet(CODE.parse, BANK_FIELD.cut(first)),
                       _quiet(ROC_DATE.parse, DATE_FIELD.cut(first)))
 
@@ -172,7 +175,9 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
                                       reason="too_long" if len(rec) > RECORD_WIDTH else "too_short",
                                       n=abs(len(rec) - RECORD_WIDTH)))
             continue
-        if _NOT_PRINTABLE.search(rec) and not codec:
+        if re.search(_NOT_PRINTABLE, rec) and not codec:
+            from . import encoding as enc
+
             codec.append(enc.describe_non_ascii(data))
         d.heads[row] = decode_record(rec, ROWS[row], row, d.findings, d.values,
                                      codec[0] if codec else None)
@@ -261,7 +266,7 @@ _FAST = {row: _row_plan(row) for row in ROWS}
 AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][2])  # the layout's order
 _WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
           for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
-_CODE_OK = re.compile(CODE.pattern(4).encode() + rb"\Z").match
+_CODE_OK = CODE.matches
 _AMOUNT_BYTES = b" +-0123456789"
 
 

@@ -6,7 +6,8 @@ the rule catalogue, ``specs/`` and the workbook's formulas are written from
 the same tables.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the NamedTuples below are typed with real
+# types, which typing checks cheaply; as strings each would be compiled at start-up.
 
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

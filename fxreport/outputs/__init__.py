@@ -112,11 +112,14 @@ def use_colour(stream: IO[str]) -> bool:
 def safe(text: str) -> str:
     """Text for a terminal (FORMAT.md 6.7): control and bidirectional-override characters
     escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
-                       else f"\\u{ord(m.group()):04X}", text)
+    if text.isascii() and text.isprintable():  # the usual name: nothing to escape
+        return text
+    return re.sub(_UNSAFE, lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
+                  else f"\\u{ord(m.group()):04X}", text)
 
 
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# compiled on first use (re's cache)
+_UNSAFE = "[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 
 
 def headline(r: FileReport, lang: str) -> str:
