@@ -17,7 +17,7 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
+from ..core.fields import AMOUNT_MAX, AMOUNT_WIDTH, BIG5, FieldFormatError
 from ..core.findings import Finding
 from ..core.layout import (
     AMOUNT,
@@ -267,6 +267,8 @@ AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][2])  # the layo
 _WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
           for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
 _CODE_OK = CODE.matches
+_UNIFORM = all(f.width == AMOUNT_WIDTH for row in ROWS.values() for f in row if f.type is AMOUNT)
+_LAST = slice(AMOUNT_WIDTH - 1, None, AMOUNT_WIDTH + 1)
 _AMOUNT_BYTES = b" +-0123456789"
 
 
@@ -332,7 +334,11 @@ def _amounts(amounts: tuple[bytes, ...]) -> list[int] | None:
     for a whole row at once: only spaces, signs and digits; no field ends with a space;
     and ``int`` accepts each (so one sign, before the digits, and a digit at least)."""
     joined = b"\n".join(amounts) + b"\n"
-    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts) or b" \n" in joined:
+    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts):
+        return None
+    # no field ends with a space: each field's last byte is every (AMOUNT_WIDTH + 1)-th
+    # when all are that wide (a slice: cheaper than searching for " \n")
+    if (b" " in joined[_LAST]) if _UNIFORM else (b" \n" in joined):
         return None
     try:
         return list(map(int, amounts))
