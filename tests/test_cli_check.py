@@ -200,6 +200,7 @@ def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.Mon
     paths += [str(corpus / "missing.txt")]  # unreadable, in a worker's share
     serial = batch.check_paths(paths, jobs=1)
     monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(batch, "FORK_THRESHOLD", 10)
     monkeypatch.setattr(batch, "START_METHOD", method)
     parallel = batch.check_paths(paths, jobs=3)
 
@@ -215,9 +216,9 @@ def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.Mon
 
 def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.MonkeyPatch,
                                                            tmp_path: Path) -> None:
-    from fxreport.checking import batch, workers
+    from fxreport.checking import batch
 
-    if not workers.can_fork():
+    if not hasattr(os, "fork"):
         pytest.skip("no fork here")
     for i in range(40):
         (tmp_path / f"AB{i:02d}.txt").write_bytes(b"x")
@@ -236,7 +237,7 @@ def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.
         forked.append(pid)
         return pid
 
-    monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(batch, "FORK_THRESHOLD", 10)
     monkeypatch.setattr(batch, "check_one", check_one)
     monkeypatch.setattr(os, "fork", recorded_fork)
     with pytest.raises(RuntimeError, match="ValueError: boom"):

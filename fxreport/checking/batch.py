@@ -20,7 +20,11 @@ from .reading import read_limited, read_path
 from ..core.words import word
 
 STDIN = "-"
-PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves
+# Below these many files, starting workers costs more than it saves: a started (spawned)
+# worker imports the checker; a forked one costs a fork, so each takes a share of at least
+# half of FORK_THRESHOLD files.
+PARALLEL_THRESHOLD = 1500
+FORK_THRESHOLD = 250
 
 
 class Unreadable(NamedTuple):
@@ -162,11 +166,15 @@ def check_many(paths: Sequence[str], jobs: int | None = None,
 def _check_files(files: _Files, jobs: int | None,
                  calendar: BusinessCalendar | None) -> list[FileReport | Unreadable]:
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs <= 1 or len(files) < PARALLEL_THRESHOLD or STDIN in files.names:
+    fork = START_METHOD is None and hasattr(os, "fork")
+    if fork:
+        jobs = min(jobs, len(files) // max(1, FORK_THRESHOLD // 2))
+    if (jobs <= 1 or len(files) < (FORK_THRESHOLD if fork else PARALLEL_THRESHOLD)
+            or STDIN in files.names):
         return [files.place(check_one(files[i], calendar), i) for i in range(len(files))]
     from . import workers
 
-    if START_METHOD is None and workers.can_fork():
+    if fork:
         return workers.check_forked(check_one, files, jobs, calendar)
     return workers.check_pooled(check_one, files, jobs, calendar, START_METHOD)
 

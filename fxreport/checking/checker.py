@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import struct
+import marshal
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -28,13 +29,18 @@ if TYPE_CHECKING:
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _MISSING = -(2**31)  # no amount is near it: |v| <= 999,999,999 < 2**31 - 1
-_PACKED = struct.Struct(f"<{len(_CARRIED_NAMES)}i")  # the carried amounts, 4 bytes each
-_HALF = len(PRIOR_DAY_FIELDS) * 4  # the prior-day half of the packed bytes
+# The fourteen carried amounts, packed in one bytes object by marshal (built in: nothing to
+# import).  Its version 2 writes a tuple of ints in int32's range at a fixed width: a 5-byte
+# header, then 5 bytes a value; so the prior-day seven and the today seven are two slices.
+_MARSHAL_VERSION = 2
+_PRIOR_PART = slice(5, 5 + 5 * len(PRIOR_DAY_FIELDS))
+_TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + 5 * len(TODAY_FIELDS))
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
 _CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
+_carried_of = operator.itemgetter(*_CARRIED_AT)
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
@@ -43,7 +49,7 @@ class CheckResult:
 
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
-    finding, the fourteen carried amounts packed in 56 bytes, the records only
+    finding, the fourteen carried amounts packed in 75 bytes, the records only
     when a finding points into them."""
 
     __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
@@ -59,11 +65,11 @@ class CheckResult:
         self._more: list[Any] | None = None
         # only the seven carried pairs are kept, packed, so a long series stays small
         if ints is not None:  # every amount, in the layout's order
-            carried = [ints[i] for i in _CARRIED_AT]
+            carried = _carried_of(ints)
         else:
             get = values.get  # type: ignore[union-attr]
             carried = [_MISSING if v is None else v for v in map(get, _CARRIED_NAMES)]
-        self.carried = _PACKED.pack(*carried)
+        self.carried = marshal.dumps(tuple(carried), _MARSHAL_VERSION)
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
         # the prior-day fields' bytes, for a continuity finding's `found`: kept only when
@@ -132,11 +138,11 @@ class CheckResult:
         self._set_part(1, value)
 
     def _amount(self, i: int) -> int | None:
-        v = _PACKED.unpack(self.carried)[i]
+        v = marshal.loads(self.carried)[i]
         return None if v == _MISSING else v
 
     def _amounts(self, part: slice) -> tuple[int | None, ...]:
-        return tuple(None if v == _MISSING else v for v in _PACKED.unpack(self.carried)[part])
+        return tuple(None if v == _MISSING else v for v in marshal.loads(self.carried)[part])
 
     @property
     def prior(self) -> tuple[int | None, ...]:
@@ -321,7 +327,7 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
         today.findings.append(Finding("CNT003", previous_date=previous.date, missing=missing))
-    if today.carried[:_HALF] == previous.carried[_HALF:]:  # all seven pairs agree
+    if today.carried[_PRIOR_PART] == previous.carried[_TODAY_PART]:  # all seven pairs agree
         return
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):

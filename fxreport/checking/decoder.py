@@ -13,7 +13,6 @@ import datetime as _dt
 import functools
 import operator
 import re
-import struct
 from collections.abc import Callable
 from typing import Any
 
@@ -212,10 +211,17 @@ def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Fin
     return head.get(CODE), head.get(ROC_DATE)  # type: ignore[return-value]
 
 
+def _slices(slices: list[slice]) -> Callable[[bytes], tuple[bytes, ...]]:
+    """A function giving the bytes of each slice, as one tuple (``itemgetter`` in C; no
+    ``struct`` to import at start-up)."""
+    get = operator.itemgetter(*slices)
+    return get if len(slices) > 1 else (lambda b: (get(b),))  # type: ignore[return-value]
+
+
 @functools.lru_cache(maxsize=None)
 def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
     """Split a record into its fields' bytes, by the layout."""
-    return struct.Struct("".join(f"{f.width}s" for f in fields)).unpack
+    return _slices([slice(f.start - 1, f.end) for f in fields])
 
 
 # --- the fast paths --------------------------------------------------------------------------
@@ -226,44 +232,39 @@ def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
 # printable ASCII in every column, so they hold no byte order mark, no NUL and no
 # Ctrl-Z.  The second takes the three records once the file-level phases are done.
 
-def _getter(indexes: list[int]) -> Callable[[tuple[bytes, ...]], tuple[bytes, ...]]:
-    get = operator.itemgetter(*indexes)
-    return get if len(indexes) > 1 else (lambda t: (get(t),))  # type: ignore[return-value]
-
-
 def _row_plan(row: int) -> tuple[Any, ...]:
-    """(unpack, the amount fields, their names, the reserved fields, their blank bytes)."""
+    """(the amount fields, their names, the reserved fields, their blank bytes)."""
     fields = ROWS[row]
-    amounts = [i for i, f in enumerate(fields) if f.type is AMOUNT]
-    reserved = [i for i, f in enumerate(fields) if f.type is RESERVED]
-    return (unpacker(fields), _getter(amounts), tuple(fields[i].name for i in amounts),
-            _getter(reserved), b" " * sum(fields[i].width for i in reserved))
+    amounts = [f for f in fields if f.type is AMOUNT]
+    reserved = [f for f in fields if f.type is RESERVED]
+    return (_slices([slice(f.start - 1, f.end) for f in amounts]), tuple(f.name for f in amounts),
+            _slices([slice(f.start - 1, f.end) for f in reserved]),
+            b" " * sum(f.width for f in reserved))
 
 
 def _file_plan(terminator: bytes) -> tuple[Any, ...] | None:
-    """(unpack, the amount fields, the reserved fields and terminators, what those hold,
-    the record step) of a whole file of three records each ended by ``terminator``; None
+    """(the amount fields, the reserved fields and terminators, what those hold, the
+    record step) of a whole file of three records each ended by ``terminator``; None
     when the layout has a field the fast paths do not judge."""
-    fmt, amounts, fixed, blank = [], [], [], []
+    step = RECORD_WIDTH + len(terminator)
+    amounts, fixed, blank = [], [], []
     for row in range(1, RECORD_COUNT + 1):
+        at = (row - 1) * step
         for f in ROWS[row]:
             if f.type is AMOUNT:
-                amounts.append(len(fmt))
+                amounts.append(slice(at + f.start - 1, at + f.end))
             elif f.type is RESERVED:
-                fixed.append(len(fmt))
+                fixed.append(slice(at + f.start - 1, at + f.end))
                 blank.append(b" " * f.width)
             elif f.end > HEAD_END:  # BANK and DATE are judged apart; anything else is not
                 return None
-            fmt.append(f"{f.width}s")
-        fixed.append(len(fmt))
+        fixed.append(slice(at + RECORD_WIDTH, at + step))
         blank.append(terminator)
-        fmt.append(f"{len(terminator)}s")
-    return (struct.Struct("".join(fmt)).unpack, operator.itemgetter(*amounts),
-            operator.itemgetter(*fixed), b"".join(blank), RECORD_WIDTH + len(terminator))
+    return _slices(amounts), _slices(fixed), b"".join(blank), step
 
 
 _FAST = {row: _row_plan(row) for row in ROWS}
-AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][2])  # the layout's order
+AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][1])  # the layout's order
 _WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
           for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
 _CODE_OK = CODE.matches
@@ -275,14 +276,13 @@ _AMOUNT_BYTES = b" +-0123456789"
 def _fast_file(d: Decoded, data: bytes) -> bool:
     """Fill ``d`` from a whole file of the usual shape when it is well formed; False
     otherwise (``d`` untouched)."""
-    (unpack, amounts, fixed, blank, step), crlf = _WHOLE[len(data)]
-    fields = unpack(data)
-    if b"".join(fixed(fields)) != blank:
+    (amounts, fixed, blank, step), crlf = _WHOLE[len(data)]
+    if b"".join(fixed(data)) != blank:
         return False
     head = data[:HEAD_END]
     if data[step:step + HEAD_END] != head or data[2 * step:2 * step + HEAD_END] != head:
         return False
-    ints = _amounts(amounts(fields))
+    ints = _amounts(amounts(data))
     if ints is None or max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
         return False
     bank_raw = BANK_FIELD.cut(head)
@@ -311,10 +311,9 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
             return False
-        unpack, amounts, names, reserved, blank = _FAST[row]
-        raws = unpack(rec)
-        ints = _amounts(amounts(raws))
-        if ints is None or b"".join(reserved(raws)) != blank:
+        amounts, names, reserved, blank = _FAST[row]
+        ints = _amounts(amounts(rec))
+        if ints is None or b"".join(reserved(rec)) != blank:
             return False
         if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
             return False

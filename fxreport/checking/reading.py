@@ -40,8 +40,10 @@ def read_path(path: str | os.PathLike[str], limit: int = SIZE_LIMIT) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         left = limit + 1
-        first = os.read(fd, min(left, 1 << 20))
-        if len(first) == st.st_size or not first:  # all of it, as the size said: one read
+        # as much as the size says, and one byte more to see that the end is there: one read
+        # of the usual file, into a buffer of its own size
+        first = os.read(fd, min(left, st.st_size + 1, 1 << 20))
+        if len(first) == st.st_size or not first:
             return first
         chunks = [first]  # a file that changed size while being read: read on to its end
         left -= len(first)

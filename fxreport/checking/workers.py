@@ -5,8 +5,8 @@ Where the system can fork (Linux, macOS, the BSDs), ``check_forked`` forks
 while each child checks one of the other shares, and then reads the children's
 results in order through a pipe.  That costs a fork per child and nothing
 else: no ``multiprocessing`` import (about 20 ms and 3 MiB), no process pool,
-no threads.  A child writes each clean file's result as three plain values
-(firm code, date as an ordinal, the packed carried amounts) with ``marshal``;
+no threads.  A child sends each clean file's result as one bytes object (firm
+code, date as an ordinal, the packed carried amounts) in ``marshal`` frames;
 a result with findings, or a file that could not be read, is pickled.
 
 Elsewhere (Windows), or when ``batch.START_METHOD`` names a method,
@@ -30,10 +30,6 @@ _LENGTH = struct.Struct("<I")  # each frame of a child's stream starts with its 
 _END = 0  # the stream is complete
 _FAILED = 0xFFFFFFFF  # the child failed: the rest of the stream says why
 _FRAME = 512  # results per frame
-
-
-def can_fork() -> bool:
-    return hasattr(os, "fork")
 
 
 class Files(Protocol):
