@@ -379,12 +379,10 @@ def test_the_identities_fast_forms_agree_with_the_table(values: list[int], deriv
 def test_the_packed_carried_amounts_compare_by_halves(values: list[int]) -> None:
     """Continuity compares the prior-day half of one file's packed amounts with the today
     half of the file before it, as bytes: both halves have a fixed layout."""
-    import marshal
-
     from fxreport.checking import checker
 
     for prior, today in ((values[:7], values[7:]), (values[:7], values[:7])):
-        packed = marshal.dumps(tuple(prior + today), checker._MARSHAL_VERSION)
+        packed = checker._pack(prior + today)
         assert len(packed) == checker._TODAY_PART.stop
         assert (packed[checker._PRIOR_PART] == packed[checker._TODAY_PART]) is (prior == today)
-        assert marshal.loads(packed) == tuple(prior + today)
+        assert checker._unpack(packed) == tuple(prior + today)

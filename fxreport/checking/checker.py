@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import marshal
 import operator
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -29,12 +28,21 @@ if TYPE_CHECKING:
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _MISSING = -(2**31)  # no amount is near it: |v| <= 999,999,999 < 2**31 - 1
-# The fourteen carried amounts, packed in one bytes object by marshal (built in: nothing to
-# import).  Its version 2 writes a tuple of ints in int32's range at a fixed width: a 5-byte
-# header, then 5 bytes a value; so the prior-day seven and the today seven are two slices.
-_MARSHAL_VERSION = 2
-_PRIOR_PART = slice(5, 5 + 5 * len(PRIOR_DAY_FIELDS))
-_TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + 5 * len(TODAY_FIELDS))
+# The fourteen carried amounts, packed 4 bytes each (int32's range holds S9(9) and the
+# missing mark) with int.to_bytes (built in: no struct to import at start-up); the
+# prior-day seven and the today seven are the two halves.
+_WIDTH = 4
+_PRIOR_PART = slice(0, _WIDTH * len(PRIOR_DAY_FIELDS))
+_TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + _WIDTH * len(TODAY_FIELDS))
+
+
+def _pack(values: Iterable[int]) -> bytes:
+    return b"".join([v.to_bytes(_WIDTH, "little", signed=True) for v in values])
+
+
+def _unpack(packed: bytes) -> tuple[int, ...]:
+    return tuple(int.from_bytes(packed[i:i + _WIDTH], "little", signed=True)
+                 for i in range(0, len(packed), _WIDTH))
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
@@ -49,7 +57,7 @@ class CheckResult:
 
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
-    finding, the fourteen carried amounts packed in 75 bytes, the records only
+    finding, the fourteen carried amounts packed in 56 bytes, the records only
     when a finding points into them."""
 
     __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
@@ -69,7 +77,7 @@ class CheckResult:
         else:
             get = values.get  # type: ignore[union-attr]
             carried = [_MISSING if v is None else v for v in map(get, _CARRIED_NAMES)]
-        self.carried = marshal.dumps(tuple(carried), _MARSHAL_VERSION)
+        self.carried = _pack(carried)
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
         # the prior-day fields' bytes, for a continuity finding's `found`: kept only when
@@ -138,11 +146,11 @@ class CheckResult:
         self._set_part(1, value)
 
     def _amount(self, i: int) -> int | None:
-        v = marshal.loads(self.carried)[i]
+        v = _unpack(self.carried)[i]
         return None if v == _MISSING else v
 
     def _amounts(self, part: slice) -> tuple[int | None, ...]:
-        return tuple(None if v == _MISSING else v for v in marshal.loads(self.carried)[part])
+        return tuple(None if v == _MISSING else v for v in _unpack(self.carried)[part])
 
     @property
     def prior(self) -> tuple[int | None, ...]:

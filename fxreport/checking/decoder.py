@@ -289,7 +289,7 @@ def _fast_file(d: Decoded, data: bytes) -> bool:
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
         return False
-    bank = bank_raw.decode("ascii")
+    bank = _bank(bank_raw)
     d.ints = ints
     d._values = None  # made from ints when asked for
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
@@ -322,7 +322,7 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
         return False
-    bank = bank_raw.decode("ascii")
+    bank = _bank(bank_raw)
     d.values = values
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     return True
@@ -343,6 +343,13 @@ def _amounts(amounts: tuple[bytes, ...]) -> list[int] | None:
         return list(map(int, amounts))
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _bank(raw: bytes) -> str:
+    """A firm code's text: one string per firm code, however many files (a series keeps
+    them all)."""
+    return raw.decode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)
