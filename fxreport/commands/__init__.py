@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
+PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
 LANG_CHOICE = click.Choice(["en", "zh-TW"])
 _LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
 
@@ -57,9 +58,9 @@ def _calendar_options(command: Any) -> Any:
                      help="Business days: bank (stock exchange days plus the settlement-only "
                           "days before Lunar New Year), exchange (trading days) or government "
                           "(government offices)."),
-        click.option("--closed-days", type=click.Path(), metavar="FILE",
+        click.option("--closed-days", type=PATH, metavar="FILE",
                      help="Extra non-business days (typhoon days...), one ISO or ROC date per line."),
-        click.option("--open-days", type=click.Path(), metavar="FILE",
+        click.option("--open-days", type=PATH, metavar="FILE",
                      help="Extra business days, one ISO or ROC date per line."),
     )):
         command = option(command)

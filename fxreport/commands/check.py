@@ -7,12 +7,12 @@ from typing import Any
 
 import click
 
-from . import LANG_CHOICE, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
+from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--previous", "previous", type=click.Path(), metavar="FILE",
+@click.argument("paths", nargs=-1, required=True, type=PATH)
+@click.option("--previous", "previous", type=PATH, metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
               show_default=True,

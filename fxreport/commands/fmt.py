@@ -7,11 +7,11 @@ from typing import Any
 
 import click
 
-from . import LANG_CHOICE, _LANG_HELP, _NEWLINE, _SIGN, _lang
+from . import LANG_CHOICE, PATH, _LANG_HELP, _NEWLINE, _SIGN, _lang
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("--check", "check_only", is_flag=True,
               help="Only say which files would change (exit 1 if any).")
 @_NEWLINE

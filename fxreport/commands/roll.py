@@ -7,6 +7,7 @@ import click
 from .build import _input_failed, _write_report
 from . import (
     LANG_CHOICE,
+    PATH,
     _LANG_HELP,
     _NEWLINE,
     _SIGN,
@@ -21,7 +22,7 @@ from . import (
 
 
 @click.command()
-@click.argument("previous", metavar="PREV", type=click.Path())
+@click.argument("previous", metavar="PREV", type=PATH)
 @click.option("--date", "date_text", metavar="DATE",
               help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
                    "Default: the next business day after PREV's date (see --calendar).")

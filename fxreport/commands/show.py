@@ -7,13 +7,13 @@ import sys
 import click
 
 from ..formats import FORMATS
-from . import INPUT_LIMIT, LANG_CHOICE, _LANG_HELP, _fail_line, _lang, _load_or_exit, _write_binary
+from . import INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit, _write_binary
 
 FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes
 
 
 @click.command()
-@click.argument("path", metavar="FILE", type=click.Path())
+@click.argument("path", metavar="FILE", type=PATH)
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
               default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
