@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=int, help="business days per firm (default 250; --quick 25)")
     ap.add_argument("--small-days", type=int,
                     help="days per firm of the smaller archive for memory (default 25; --quick 5)")
-    ap.add_argument("--pairs", type=int, help="pairs per start-up and loads ratio (default 31; --quick 7)")
+    ap.add_argument("--pairs", type=int, help="pairs per start-up and loads ratio (default 51; --quick 7)")
     ap.add_argument("--archive-pairs", type=int, help="pairs per archive ratio (default 9; --quick 3)")
     ap.add_argument("--number", type=int, default=2000, help="loads calls per timing (default 2000)")
     args = ap.parse_args(argv)
@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     firms = args.firms or 40
     days = args.days or (25 if quick else 250)
     small_days = args.small_days or (5 if quick else 25)
-    pairs = args.pairs or (7 if quick else 31)
+    pairs = args.pairs or (7 if quick else 51)
     archive_pairs = args.archive_pairs or (3 if quick else 9)
     fx = fxreport_command()
     py = sys.executable
@@ -249,6 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}; fxreport {fxreport.__version__} at "
           f"{Path(fxreport.__file__).parent}")
+    if "site-packages" not in Path(fxreport.__file__).parts:
+        print("note: fxreport is not installed in site-packages (an editable install or a source "
+              "tree): its start-up is not what an installed one costs")
     print(f"{'':>2}  {'ratio (median of alternating pairs A/B)':<58} {'measured':>8}  "
           f"{'target':<9} medians")
 
