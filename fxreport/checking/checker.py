@@ -11,8 +11,8 @@ on bad input; everything returns findings.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import operator
+import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,8 @@ def _pack(values: Iterable[int]) -> bytes:
 def _unpack(packed: bytes) -> tuple[int, ...]:
     return tuple(int.from_bytes(packed[i:i + _WIDTH], "little", signed=True)
                  for i in range(0, len(packed), _WIDTH))
+
+
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
@@ -94,7 +96,7 @@ class CheckResult:
 
     @property
     def path(self) -> str | None:
-        """The path as shown (undecodable bytes escaped), None for standard input."""
+        """The path as shown (undecodable bytes escaped); None when none was given."""
         folder = self._folder
         return self._name if folder is None else folder + self._name  # type: ignore[operator]
 
@@ -105,7 +107,7 @@ class CheckResult:
     def _place(self, folder: str, name: str) -> None:
         """The path ``folder + name`` without a string of its own where it can be shown
         as it is (``folder`` is one string for all of its files)."""
-        if (name.isascii() or _shown_as_is(name)) and _shown_as_is(folder):
+        if (name.isascii() or _shown_as_is(name)) and (folder.isascii() or _shown_as_is(folder)):
             self._folder, self._name = folder, name
         else:
             self.path = display_path(folder + name)
