@@ -102,8 +102,10 @@ def _child(check: Callable[[str, BusinessCalendar | None], Any], paths: Sequence
         frames.append(marshal.dumps(block))
         # written only now: a full pipe would otherwise stop this child until the parent,
         # busy with its own share, reads it
-        _write_all(fd, b"".join(b for f in frames for b in (_LENGTH.pack(len(f)), f))
-                   + _LENGTH.pack(_END))
+        for frame in frames:
+            _write_all(fd, _LENGTH.pack(len(frame)))
+            _write_all(fd, frame)
+        _write_all(fd, _LENGTH.pack(_END))
     except BaseException as exc:  # noqa: BLE001 (said to the parent, which raises)
         code = 1
         try:
