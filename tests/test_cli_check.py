@@ -186,18 +186,89 @@ def test_directory_without_reports_is_said_and_exits_2(tmp_path: Path) -> None:
     assert r.exit_code == 2 and "no *.txt files" in r.stderr
 
 
-def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("method", [None, "spawn"])
+@pytest.mark.parametrize("given", ["files", "folders"])
+def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.MonkeyPatch,
+                                                         method: str | None, given: str) -> None:
     from fxreport.checking import batch
 
     corpus = Path(__file__).resolve().parent / "corpus"
-    paths = sorted(str(p) for p in corpus.rglob("*.txt"))
+    if given == "files":
+        paths = sorted(str(p) for p in corpus.rglob("*.txt"))
+    else:
+        paths = sorted(str(p.parent) for p in corpus.rglob("*.txt"))
+    paths += [str(corpus / "missing.txt")]  # unreadable, in a worker's share
     serial = batch.check_paths(paths, jobs=1)
     monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 10)
-    parallel = batch.check_paths(paths, jobs=2)
+    monkeypatch.setattr(batch, "FORK_THRESHOLD", 10)
+    monkeypatch.setattr(batch, "START_METHOD", method)
+    parallel = batch.check_paths(paths, jobs=3)
 
     def summary(o):  # type: ignore[no-untyped-def]
-        return ([(r.path, r.bank, r.date, r.valid, [(f.code, f.row, f.start, f.message()) for f in r.findings])
+        return ([(r.path, r.bank, r.date, r.valid, r.records, r.prior, r.today,
+                  [(f.code, f.row, f.start, f.message()) for f in r.findings])
                  for r in o.reports], o.unreadable)
 
     assert summary(parallel) == summary(serial)
     assert any(f.code == "CNT004" for r in serial.reports for f in r.findings)
+    assert serial.unreadable and any(r.valid for r in serial.reports)
+
+
+def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    from fxreport.checking import batch
+
+    if not hasattr(os, "fork"):
+        pytest.skip("no fork here")
+    for i in range(40):
+        (tmp_path / f"AB{i:02d}.txt").write_bytes(b"x")
+    real = batch.check_one
+
+    def check_one(path, calendar=None):  # type: ignore[no-untyped-def]
+        if path.endswith("AB39.txt"):
+            raise ValueError("boom")
+        return real(path, calendar)
+
+    forked = []
+    fork = os.fork
+
+    def recorded_fork() -> int:
+        pid = fork()
+        forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(batch, "FORK_THRESHOLD", 10)
+    monkeypatch.setattr(batch, "check_one", check_one)
+    monkeypatch.setattr(os, "fork", recorded_fork)
+    with pytest.raises(RuntimeError, match="ValueError: boom"):
+        batch.check_paths([str(tmp_path)], jobs=3)
+    assert len(forked) == 2
+    for pid in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped
+
+
+def test_the_command_table_lists_each_command_with_its_own_help() -> None:
+    import importlib
+    import inspect
+
+    import click
+
+    from fxreport.cli import COMMANDS, LazyGroup
+
+    eager = click.Group("fxreport")
+    for name, (module, text) in COMMANDS.items():
+        cmd = getattr(importlib.import_module(module), name)
+        assert cmd.name == name and cmd.help is not None
+        first = inspect.cleandoc(cmd.help).split("\n\n")[0]
+        assert first.split() == text.split()  # what `fxreport --help` shortens
+        eager.add_command(cmd)
+
+    def listing(group: click.Group) -> str:
+        formatter = click.HelpFormatter(width=72)
+        group.format_commands(click.Context(group), formatter)
+        return formatter.getvalue()
+
+    lazy = LazyGroup("fxreport")
+    assert listing(lazy) == listing(eager) and not lazy.commands  # nothing imported to list them
+    assert "check   Check report files against every rule of the format." in listing(lazy)

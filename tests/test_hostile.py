@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from fxreport.checking.checker import check_bytes
 from fxreport.cli import cli
-from fxreport.core.layout import AMOUNT, CODE, LAYOUT, RESERVED, ROC_DATE, ROWS
+from fxreport.core.layout import AMOUNT, AMOUNTS, CODE, LAYOUT, RESERVED, ROC_DATE, ROWS
 from fxreport.checking.reading import read_limited
 from fxreport.core.rules import CATEGORIES, RULES
 from reports import DAY2, put
@@ -352,3 +352,37 @@ def test_fast_path_agrees_on_the_field_tables() -> None:
         assert fast == slow, raw
     for raw, value, _ in ACCEPTED_AMOUNTS:
         assert _decoded(put(DAY2.read_bytes(), 1, 24, raw), True)[1]["AB"] == value
+
+
+@settings(max_examples=200)
+@given(st.lists(st.integers(-999_999, 999_999), min_size=len(AMOUNTS), max_size=len(AMOUNTS)),
+       st.booleans())
+def test_the_identities_fast_forms_agree_with_the_table(values: list[int], derived: bool) -> None:
+    """The fast path's identity check (an index table, then one compiled expression) says
+    what ``identities.violations`` says."""
+    from fxreport.checking import checker
+    from fxreport.checking.decoder import AMOUNT_NAMES
+    from fxreport.core.identities import TARGETS, derive, violations
+
+    named = dict(zip(AMOUNT_NAMES, values))
+    if derived:  # every identity holds
+        named = derive({k: v for k, v in named.items() if k not in TARGETS})
+        values = [named[k] for k in AMOUNT_NAMES]
+    holds = not list(violations(named))
+    assert holds or not derived
+    assert checker._all_hold_by_plan(values) is holds
+    assert checker._compiled()(values) is holds
+
+
+@given(st.lists(st.integers(-999_999_999, 999_999_999) | st.just(-(2**31)), min_size=14,
+                max_size=14))
+def test_the_packed_carried_amounts_compare_by_halves(values: list[int]) -> None:
+    """Continuity compares the prior-day half of one file's packed amounts with the today
+    half of the file before it, as bytes: both halves have a fixed layout."""
+    from fxreport.checking import checker
+
+    for prior, today in ((values[:7], values[7:]), (values[:7], values[:7])):
+        packed = checker._pack(prior + today)
+        assert len(packed) == checker._TODAY_PART.stop
+        assert (packed[checker._PRIOR_PART] == packed[checker._TODAY_PART]) is (prior == today)
+        assert checker._unpack(packed) == tuple(prior + today)

@@ -5,7 +5,8 @@ still checked.  Large batches are spread over the CPU cores; only the few
 values continuity needs are kept per file, so memory stays small.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the NamedTuples below are typed with real
+# types, which typing checks cheaply; as strings each would be compiled at start-up.
 
 import os
 import stat
@@ -14,12 +15,16 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import FileReport, check_bytes, compare, display_path, finish, link_series
+from .checker import CheckResult, FileReport, check_bytes, compare, display_path, finish, link_series
 from .reading import read_limited, read_path
 from ..core.words import word
 
 STDIN = "-"
-PARALLEL_THRESHOLD = 1500  # below this, starting workers costs more than it saves
+# Below these many files, starting workers costs more than it saves: a started (spawned)
+# worker imports the checker; a forked one costs a fork, so each takes a share of at least
+# half of FORK_THRESHOLD files.
+PARALLEL_THRESHOLD = 1500
+FORK_THRESHOLD = 250
 
 
 class Unreadable(NamedTuple):
@@ -39,11 +44,45 @@ class Unreadable(NamedTuple):
 
 def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
     """Files to check (a directory gives its ``*.txt`` files, sorted) and problems."""
-    files: list[str] = []
+    files, problems = _expand(paths)
+    return [files[i] for i in range(len(files))], problems
+
+
+class _Files:
+    """The files of one check, each as its folder's string (one for all of a folder's
+    files, ending with a separator; "" for a path given as it is) and its name."""
+
+    __slots__ = ("folders", "names")
+
+    def __init__(self, folders: list[str], names: list[str]) -> None:
+        self.folders = folders
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __getitem__(self, i: int) -> str:
+        return self.folders[i] + self.names[i]
+
+    def place(self, item: FileReport | Unreadable, i: int) -> FileReport | Unreadable:
+        """``item`` (the result of file ``i``) with that file's path, as shown."""
+        if type(item) is CheckResult:
+            folder, name = self.folders[i], self.names[i]
+            if folder:
+                item._place(folder, name)
+            elif name != STDIN:  # (standard input's is "<stdin>", from check_one)
+                item.path = display_path(name)
+        return item
+
+
+def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
+    folders: list[str] = []
+    names: list[str] = []
     problems: list[Unreadable] = []
     for path in paths:
         if path == STDIN:
-            files.append(path)
+            folders.append("")
+            names.append(path)
             continue
         try:
             st = os.stat(path)
@@ -51,28 +90,37 @@ def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
             problems.append(_unreadable(display_path(path), exc))
             continue
         if not stat.S_ISDIR(st.st_mode):
-            files.append(path)
+            folders.append("")
+            names.append(path)
             continue
         try:
-            names = sorted(os.listdir(path))
+            with os.scandir(path) as found:
+                entries = sorted((e for e in found if e.name.lower().endswith(".txt")),
+                                 key=_name)
         except OSError as exc:
             problems.append(_unreadable(display_path(path), exc))
             continue
-        before = len(files) + len(problems)
-        for name in names:
-            if not name.lower().endswith(".txt"):
-                continue
-            full = os.path.join(path, name)
+        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
+        before = len(names) + len(problems)
+        for entry in entries:
             try:
-                if stat.S_ISDIR(os.stat(full).st_mode):
+                # the directory listing says what an entry is: a stat only for a symbolic link
+                # (what it points to) or where the file system does not say
+                if entry.is_dir(follow_symlinks=False) or (
+                        entry.is_symlink() and stat.S_ISDIR(os.stat(entry.path).st_mode)):
                     continue
             except OSError as exc:  # a broken symlink or a loop
-                problems.append(_unreadable(display_path(full), exc))
+                problems.append(_unreadable(display_path(entry.path), exc))
                 continue
-            files.append(full)
-        if len(files) + len(problems) == before:
+            folders.append(folder)
+            names.append(entry.name)
+        if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
-    return files, problems
+    return _Files(folders, names), problems
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
 
 
 def _unreadable(path: str, exc: OSError) -> Unreadable:
@@ -106,29 +154,29 @@ def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = No
     return result
 
 
-def _check_chunk(paths: Sequence[str], calendar: BusinessCalendar | None = None,
-                 ) -> list[FileReport | Unreadable]:
-    return [check_one(p, calendar) for p in paths]
+START_METHOD: str | None = None  # None: fork where the system can, else multiprocessing's default
 
 
 def check_many(paths: Sequence[str], jobs: int | None = None,
                calendar: BusinessCalendar | None = None) -> list[FileReport | Unreadable]:
     """``check_one`` over ``paths`` in order, in worker processes when there are many."""
-    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
-    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD or STDIN in paths:
-        return [check_one(p, calendar) for p in paths]
-    import functools
-    import multiprocessing
+    return _check_files(_Files([""] * len(paths), list(paths)), jobs, calendar)
 
-    size = max(64, len(paths) // (jobs * 8))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ctx.Pool(jobs) as pool:
-        out: list[FileReport | Unreadable] = []
-        for part in pool.imap(functools.partial(_check_chunk, calendar=calendar), chunks):
-            out.extend(part)
-    return out
+
+def _check_files(files: _Files, jobs: int | None,
+                 calendar: BusinessCalendar | None) -> list[FileReport | Unreadable]:
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    fork = START_METHOD is None and hasattr(os, "fork")
+    if fork:
+        jobs = min(jobs, len(files) // max(1, FORK_THRESHOLD // 2))
+    if (jobs <= 1 or len(files) < (FORK_THRESHOLD if fork else PARALLEL_THRESHOLD)
+            or STDIN in files.names):
+        return [files.place(check_one(files[i], calendar), i) for i in range(len(files))]
+    from . import workers
+
+    if fork:
+        return workers.check_forked(check_one, files, jobs, calendar)
+    return workers.check_pooled(check_one, files, jobs, calendar, START_METHOD)
 
 
 class Outcome(NamedTuple):
@@ -141,18 +189,22 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
                 jobs: int | None = None) -> Outcome:
     """Check files and directories as one series (or one file against ``previous``)."""
     calendar = calendar or BusinessCalendar()
-    files, unreadable = expand(paths)
-    reports: list[FileReport] = []
+    files, unreadable = _expand(paths)
+    reports = _check_files(files, jobs, calendar)
+    del files  # the results hold what they need of it
     shared: dict[object, object] = {}  # one object per firm code and date across the series
-    for item in check_many(files, jobs, calendar):
+    kept = 0
+    for item in reports:  # the readable ones, in place: a long series has one list
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
             item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
             item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
-            reports.append(item)
+            reports[kept] = item
+            kept += 1
+    del reports[kept:]
     prev = check_one(previous, calendar) if previous is not None else None
-    return _series(reports, unreadable, prev, calendar)
+    return _series(reports, unreadable, prev, calendar)  # type: ignore[arg-type]
 
 
 def check_contents(items: Sequence[tuple[str, bytes]],

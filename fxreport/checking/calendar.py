@@ -29,28 +29,33 @@ CALENDARS = ("bank", "exchange", "government")
 DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)
-# kind -> (closed weekdays, open weekend days, first year, last year), parsed on first use
-_TABLES: dict[str, tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]] = {}
+# kind -> year -> (closed weekdays, open weekend days), each year parsed on first use
+_YEARS: dict[str, dict[int, tuple[frozenset[_dt.date], frozenset[_dt.date]]]] = {}
 _FALLBACK: dict[str, Callable[[_dt.date], bool]] = {}
 
 
-def _parse(lines: Iterable[str]) -> frozenset[_dt.date]:
-    days: list[_dt.date] = []
+def _parse(lines: Iterable[str], year: int) -> frozenset[_dt.date]:
+    """The days of ``year`` in a table's lines (``"2016 0101 0208 ..."``)."""
     for line in lines:
-        year, *rest = line.split()
-        y = int(year)
-        days.extend(_dt.date(y, int(md[:2]), int(md[2:])) for md in rest)
-    return frozenset(days)
+        first, *rest = line.split()
+        if int(first) == year:
+            return frozenset(_dt.date(year, int(md[:2]), int(md[2:])) for md in rest)
+    return frozenset()
 
 
-def _table(kind: str) -> tuple[frozenset[_dt.date], frozenset[_dt.date], int, int]:
-    table = _TABLES.get(kind)
+def _year(kind: str, year: int) -> tuple[frozenset[_dt.date], frozenset[_dt.date]] | None:
+    """The shipped table of ``kind`` for ``year``, None for a year it does not cover."""
+    years = _YEARS.get(kind)
+    if years is None:
+        years = _YEARS[kind] = {}
+    table = years.get(year)
     if table is None:
         from . import _calendar_data as data
 
-        table = (_parse(data.CLOSED_WEEKDAYS[kind]), _parse(data.OPEN_WEEKEND_DAYS[kind]),
-                 data.FIRST_YEAR, data.LAST_YEAR)
-        _TABLES[kind] = table
+        if not data.FIRST_YEAR <= year <= data.LAST_YEAR:
+            return None
+        table = years[year] = (_parse(data.CLOSED_WEEKDAYS[kind], year),
+                               _parse(data.OPEN_WEEKEND_DAYS[kind], year))
     return table
 
 
@@ -85,25 +90,35 @@ class BusinessCalendar:
             more = f" and {len(both) - 5} more" if len(both) > 5 else ""
             raise ValueError(f"{listed}{more} listed both as closed and as open; "
                              "a day can only be one of them")
-        self._previous: dict[_dt.date, _dt.date] = {}  # firms of a series share their dates
+        # firms of a series share their dates: each answer is worked out once
+        self._previous: dict[_dt.date, _dt.date] = {}
+        self._open_on: dict[_dt.date, bool] = {}
+        self._between: dict[tuple[_dt.date, _dt.date], tuple[_dt.date, ...]] = {}
 
     def __repr__(self) -> str:
         return (f"BusinessCalendar({self.kind!r}, closed={len(self.closed)} days, "
                 f"open={len(self.open)} days)")
 
     def _base(self, day: _dt.date) -> bool:
-        closed, opened, first, last = _table(self.kind)
-        if first <= day.year <= last:
+        table = _year(self.kind, day.year)
+        if table is not None:
+            closed, opened = table
             return day in opened if day.weekday() >= 5 else day not in closed
         return _fallback(self.kind)(day)
 
     def is_business_day(self, day: _dt.date) -> bool:
+        known = self._open_on.get(day)  # a datetime never equals a date: never found
+        if known is not None:
+            return known
         day = _as_date(day)
         if day in self.closed:
-            return False
-        if day in self.open:
-            return True
-        return self._base(day)
+            known = False
+        elif day in self.open:
+            known = True
+        else:
+            known = self._base(day)
+        self._open_on[day] = known
+        return known
 
     def previous(self, day: _dt.date) -> _dt.date:
         """The last business day strictly before ``day``."""
@@ -126,13 +141,17 @@ class BusinessCalendar:
     def missing_between(self, earlier: _dt.date, later: _dt.date) -> list[_dt.date]:
         """The business days strictly between ``earlier`` and ``later`` (none if
         ``later`` is not after ``earlier``)."""
-        days: list[_dt.date] = []
-        day, later = _as_date(earlier) + _ONE_DAY, _as_date(later)
-        while day < later:
-            if self.is_business_day(day):
-                days.append(day)
-            day += _ONE_DAY
-        return days
+        earlier, later = _as_date(earlier), _as_date(later)
+        known = self._between.get((earlier, later))
+        if known is None:
+            days: list[_dt.date] = []
+            day = earlier + _ONE_DAY
+            while day < later:
+                if self.is_business_day(day):
+                    days.append(day)
+                day += _ONE_DAY
+            known = self._between[earlier, later] = tuple(days)
+        return list(known)
 
 
 # --- day files ----------------------------------------------------------------

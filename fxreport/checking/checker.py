@@ -11,12 +11,12 @@ on bad input; everything returns findings.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import os
-from array import array
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from .decoder import Decoded, decode
+from .decoder import AMOUNT_NAMES, Decoded, decode
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
@@ -27,62 +27,183 @@ if TYPE_CHECKING:
 
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
-_MISSING = -(2**63)  # no amount is near it: |v| <= 999,999,999
+_MISSING = -(2**31)  # no amount is near it: |v| <= 999,999,999 < 2**31 - 1
+# The fourteen carried amounts, packed 4 bytes each (int32's range holds S9(9) and the
+# missing mark) with int.to_bytes (built in: no struct to import at start-up); the
+# prior-day seven and the today seven are the two halves.
+_WIDTH = 4
+_PRIOR_PART = slice(0, _WIDTH * len(PRIOR_DAY_FIELDS))
+_TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + _WIDTH * len(TODAY_FIELDS))
+
+
+def _pack(values: Iterable[int]) -> bytes:
+    return b"".join([v.to_bytes(_WIDTH, "little", signed=True) for v in values])
+
+
+def _unpack(packed: bytes) -> tuple[int, ...]:
+    return tuple(int.from_bytes(packed[i:i + _WIDTH], "little", signed=True)
+                 for i in range(0, len(packed), _WIDTH))
+
+
+# the canonical writer's form of the seven prior-day fields, side by side
+_CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
+_INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
+_CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
+_PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
+_carried_of = operator.itemgetter(*_CARRIED_AT)
+_NO_FINDINGS: tuple[Finding, ...] = ()
+
+
+def _carried_from(values: dict[str, int]) -> list[int]:
+    """The fourteen carried amounts of a file's values, ``_MISSING`` where malformed."""
+    get = values.get
+    return [_MISSING if v is None else v for v in map(get, _CARRIED_NAMES)]
+
+
+def _prior_raw(records: list[bytes] | None, carried: list[int],
+               complete: bool) -> tuple[bytes, ...] | None:
+    """The prior-day fields' bytes, for a continuity finding's ``found``: kept only when
+    they are not what the canonical writer would give for their values."""
+    if records is None or len(records) != 3:
+        return None
+    if complete and b"".join([records[r][a:b] for r, a, b in _PRIOR_AT]) == (
+            _CANONICAL % tuple(carried[:len(_PRIOR)])):  # (one comparison for the seven)
+        return None
+    raw = tuple(records[r][a:b] for r, a, b in _PRIOR_AT)
+    if any(r != AMOUNT.format(v) for r, v in zip(raw, carried) if v != _MISSING):
+        return raw
+    return None
 
 
 class CheckResult:
-    """The outcome of checking one file, with what its neighbours in a series need."""
+    """The outcome of checking one file, with what its neighbours in a series need.
 
-    __slots__ = ("path", "bank", "date", "findings", "carried", "records", "_prior_raw")
+    A long series keeps one per file, so it is small: the path as its folder's
+    string (shared by the folder's files) and its name, no list when there is no
+    finding, the fourteen carried amounts packed in 56 bytes, the records only
+    when a finding points into them."""
+
+    __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
-                 findings: list[Finding], values: dict[str, int],
-                 records: list[bytes] | None = None) -> None:
-        self.path = path
+                 findings: list[Finding], values: dict[str, int] | None,
+                 records: list[bytes] | None = None, ints: Sequence[int] | None = None) -> None:
+        self._folder: str | None = None
+        self._name = path
         self.bank = bank
         self.date = date
-        self.findings = findings
-        # the records are kept only when a finding points into them (for the views)
-        self.records = records if any(f.row for f in findings) else None
+        # [findings, records, prior-day bytes], each None when there is none; None for all three
+        self._more: list[Any] | None = None
         # only the seven carried pairs are kept, packed, so a long series stays small
-        get = values.get
-        self.carried = array("q", [_MISSING if v is None else v
-                                   for v in map(get, _CARRIED_NAMES)])
-        # the prior-day fields' bytes, for a continuity finding's `found`: kept only when
-        # they are not what the canonical writer would give for their values
-        self._prior_raw: tuple[bytes, ...] | None = None
-        if records is not None and len(records) == 3:
-            raw = tuple(_PRIOR[i].cut(records[_PRIOR[i].row - 1]) for i in range(7))
-            if any(r != AMOUNT.format(v) for r, v in zip(raw, self.carried[:7]) if v != _MISSING):
-                self._prior_raw = raw
+        carried = _carried_of(ints) if ints is not None else _carried_from(values or {})
+        self.carried = _pack(carried)
+        # the records are kept only when a finding points into them (for the views)
+        kept = records if findings and any(f.row for f in findings) else None
+        prior_raw = _prior_raw(records, carried, ints is not None)
+        if findings or kept is not None or prior_raw is not None:
+            self._more = [findings or None, kept, prior_raw]
+
+    @property
+    def path(self) -> str | None:
+        """The path as shown (undecodable bytes escaped); None when none was given."""
+        folder = self._folder
+        return self._name if folder is None else folder + self._name  # type: ignore[operator]
+
+    @path.setter
+    def path(self, value: str | None) -> None:
+        self._folder, self._name = None, value
+
+    def _place(self, folder: str, name: str) -> None:
+        """The path ``folder + name`` without a string of its own where it can be shown
+        as it is (``folder`` is one string for all of its files)."""
+        if (name.isascii() or _shown_as_is(name)) and (folder.isascii() or _shown_as_is(folder)):
+            self._folder, self._name = folder, name
+        else:
+            self.path = display_path(folder + name)
+
+    def _part(self, i: int) -> Any:
+        more = self._more
+        return None if more is None else more[i]
+
+    def _set_part(self, i: int, value: Any) -> None:
+        if self._more is None:
+            self._more = [None, None, None]
+        self._more[i] = value
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings, in order (a list made on first use when there is none)."""
+        found = self._part(0)
+        if found is None:
+            found = []
+            self._set_part(0, found)
+        return found  # type: ignore[no-any-return]
+
+    @findings.setter
+    def findings(self, value: list[Finding]) -> None:
+        self._set_part(0, value)
+
+    def iter_findings(self) -> Sequence[Finding]:
+        """The findings for reading only (no list is made for a file without any)."""
+        return self._part(0) or _NO_FINDINGS  # type: ignore[no-any-return]
+
+    @property
+    def records(self) -> list[bytes] | None:
+        """The file's records, kept when a finding points into them."""
+        return self._part(1)  # type: ignore[no-any-return]
+
+    @records.setter
+    def records(self, value: list[bytes] | None) -> None:
+        self._set_part(1, value)
 
     def _amount(self, i: int) -> int | None:
-        v = self.carried[i]
+        v = _unpack(self.carried)[i]
         return None if v == _MISSING else v
+
+    def _amounts(self, part: slice) -> tuple[int | None, ...]:
+        return tuple(None if v == _MISSING else v for v in _unpack(self.carried)[part])
 
     @property
     def prior(self) -> tuple[int | None, ...]:
         """The seven prior-day amounts (None where malformed)."""
-        return tuple(self._amount(i) for i in range(7))
+        return self._amounts(slice(0, 7))
 
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return tuple(self._amount(i) for i in range(7, 14))
+        return self._amounts(slice(7, 14))
 
     @property
     def valid(self) -> bool:
-        return not any(f.severity == "error" for f in self.findings)
+        found = self._part(0)
+        return not found or not any(f.severity == "error" for f in found)
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        found = self._part(0)
+        return sum(1 for f in found if f.severity == severity) if found else 0
 
     def prior_bytes(self, i: int) -> bytes | None:
         """The bytes of the ``i``-th prior-day field (of the seven carried pairs)."""
-        if self._prior_raw is not None:
-            return self._prior_raw[i]
+        raw = self._part(2)
+        if raw is not None:
+            return raw[i]  # type: ignore[no-any-return]
         v = self._amount(i)
         return None if v is None else AMOUNT.format(v)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
+        return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
+                          self._more)
+
+
+def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
+             carried: bytes, more: list[Any] | None) -> CheckResult:
+    r = CheckResult.__new__(CheckResult)
+    r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
+    return r
+
+
+def _shown_as_is(text: str) -> bool:
+    return display_path(text) is text
 
 
 FileReport = CheckResult  # the name of earlier versions
@@ -90,10 +211,15 @@ FileReport = CheckResult  # the name of earlier versions
 
 # --- single-file checks: a registry keyed by the codes each one makes --------------------------
 
-class FileContext(NamedTuple):
-    decoded: Decoded
-    name: str | None  # the file's base name, None for standard input
-    calendar: BusinessCalendar | None
+class FileContext:
+    """What a single-file check sees."""
+
+    __slots__ = ("decoded", "name", "calendar")
+
+    def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None) -> None:
+        self.decoded = decoded
+        self.name = name  # the file's base name, None for standard input
+        self.calendar = calendar
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]
@@ -107,10 +233,54 @@ def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
     return register
 
 
+# --- the identities over the fast path's amounts (all well formed, in the layout's order):
+# a loop over index tables at first, one generated expression once a process has
+# checked enough files to repay compiling it
+
+_IDENTITY_PLAN = tuple((_INDEX[i.target], tuple(_INDEX[n] for s, n in i.terms if s > 0),
+                        tuple(_INDEX[n] for s, n in i.terms if s < 0)) for i in IDENTITIES)
+_COMPILE_AFTER = 200  # files
+
+
+def _all_hold_by_plan(v: Sequence[int]) -> bool:
+    get = v.__getitem__
+    for target, plus, minus in _IDENTITY_PLAN:
+        if v[target] != sum(map(get, plus)) - sum(map(get, minus)):
+            return False
+    return True
+
+
+def _compiled() -> Callable[[Sequence[int]], bool]:
+    """One expression: ``v[3] == v[1] - v[2] and ...`` for every identity."""
+    def side(indexes: tuple[int, ...], sign: str) -> str:
+        return "".join(f"{sign}v[{i}]" for i in indexes)
+
+    body = " and ".join(f"v[{t}] == 0{side(plus, '+')}{side(minus, '-')}"
+                        for t, plus, minus in _IDENTITY_PLAN)
+    return eval(f"lambda v: {body}")  # type: ignore[no-any-return]  # noqa: S307 (our own tables)
+
+
+_fast_checked = 0
+
+
+def _all_hold(v: Sequence[int]) -> bool:
+    """Whether every identity holds for a complete list of amounts."""
+    global _fast_checked, _all_hold_now
+    _fast_checked += 1
+    if _fast_checked == _COMPILE_AFTER:
+        _all_hold_now = _compiled()
+    return _all_hold_now(v)
+
+
+_all_hold_now = _all_hold_by_plan
+
+
 @file_check(*(i.code for i in IDENTITIES))
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity whose inputs are all well formed, reported at its left side."""
     d = ctx.decoded
+    if d.ints is not None and _all_hold(d.ints):  # the fast path's usual case
+        return
     for ident, actual, expected in violations(d.values):
         field = AMOUNTS[ident.target]
         yield Finding(ident.code, field.row, field, field.cut(d.records[field.row - 1]),
@@ -146,7 +316,10 @@ def check_bytes(data: bytes, path: str | None = None,
     ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar)
     for check in FILE_CHECKS.values():
         d.findings.extend(check(ctx))
-    return CheckResult(path, d.bank, d.date, d.findings, d.values, d.records)
+    bank, date = d.heads.get(1, (None, None))
+    if d.ints is not None:
+        return CheckResult(path, bank, date, d.findings, None, d.records, d.ints)
+    return CheckResult(path, bank, date, d.findings, d.values, d.records)
 
 
 def display_path(path: str) -> str:
@@ -163,27 +336,29 @@ def display_path(path: str) -> str:
 def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar) -> None:
     """Continuity of ``today`` against the report before it (findings added to today):
     CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs."""
-    out = today.findings
     if today.bank is None or today.date is None:
         return
     why = _not_comparable(today, previous)
     if why:
-        out.append(Finding("CNT002", **why))
+        today.findings.append(Finding("CNT002", **why))
         return
     assert previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
         # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
-        out.append(Finding("CNT003", previous_date=previous.date,
-                           missing=[roc_text(day) for day in missing],
-                           expected=roc_text(calendar.previous(today.date))))
+        today.findings.append(Finding("CNT003", previous_date=previous.date,
+                                      missing=[roc_text(day) for day in missing],
+                                      expected=roc_text(calendar.previous(today.date))))
+    if today.carried[_PRIOR_PART] == previous.carried[_TODAY_PART]:  # all seven pairs agree
+        return
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
             field = AMOUNTS[prior_name]
-            out.append(Finding("CNT001", field.row, field, today.prior_bytes(i),
-                               actual=mine, expected=theirs, today=today_name,
-                               previous=previous.date, reason="gap" if missing else None))
+            today.findings.append(Finding("CNT001", field.row, field, today.prior_bytes(i),
+                                          actual=mine, expected=theirs, today=today_name,
+                                          previous=previous.date,
+                                          reason="gap" if missing else None))
 
 
 def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any] | None:
@@ -203,19 +378,38 @@ CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
 def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> None:
     """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), and compare each
     date's report with the one before."""
-    firms: dict[str, dict[_dt.date, list[CheckResult]]] = {}
+    firms: dict[str, list[CheckResult]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
-            firms.setdefault(r.bank, {}).setdefault(r.date, []).append(r)
-    for bank, days in firms.items():
+            series = firms.get(r.bank)
+            if series is None:
+                series = firms[r.bank] = []
+            series.append(r)
+    for bank, series in firms.items():
+        series.sort(key=_date_of)  # stable: the files of one date keep their order
         before: CheckResult | None = None
-        for day in sorted(days):
-            same = days[day]
-            chosen = same[0] if len(same) == 1 else _duplicates(bank, day, same)
-            if before is not None:
-                for r in ([chosen] if chosen is not None else same):
-                    compare(r, before, calendar)
-            before = chosen  # after an unsettled duplicate, which one came before is unknown
+        i, n = 0, len(series)
+        while i < n:
+            day = series[i].date
+            j = i + 1
+            while j < n and series[j].date == day:
+                j += 1
+            if j == i + 1:
+                if before is not None:
+                    compare(series[i], before, calendar)
+                before = series[i]
+            else:
+                same = series[i:j]
+                chosen = _duplicates(bank, day, same)  # type: ignore[arg-type]
+                if before is not None:
+                    for r in ([chosen] if chosen is not None else same):
+                        compare(r, before, calendar)
+                before = chosen  # after an unsettled duplicate, which one came before is unknown
+            i = j
+
+
+def _date_of(r: CheckResult) -> _dt.date:
+    return r.date  # type: ignore[return-value]
 
 
 def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResult | None:
@@ -237,4 +431,6 @@ def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResul
 
 def finish(reports: Iterable[CheckResult]) -> None:
     for r in reports:
-        r.findings.sort(key=Finding.sort_key)
+        found = r._part(0)
+        if found:
+            found.sort(key=Finding.sort_key)

@@ -13,12 +13,10 @@ import datetime as _dt
 import functools
 import operator
 import re
-import struct
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
-from . import encoding as enc
-from ..core.fields import AMOUNT_MAX, BIG5, FieldFormatError
+from ..core.fields import AMOUNT_MAX, AMOUNT_WIDTH, BIG5, FieldFormatError
 from ..core.findings import Finding
 from ..core.layout import (
     AMOUNT,
@@ -38,23 +36,36 @@ from ..core.layout import (
 SIZE_LIMIT = 64 * 1024  # a daily report is 645 bytes
 EOF_MARK = b"\x1a"  # Ctrl-Z, the DOS end-of-file mark (FORMAT.md 6.5)
 
-_NOT_PRINTABLE = re.compile(rb"[^\x20-\x7e]")
+_NOT_PRINTABLE = rb"[^\x20-\x7e]"  # compiled on first use (re's cache): valid files never need it
 _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB", 0x7F: "DEL"}
 
 
 class Decoded:
     """What the syntax phases made of a file."""
 
-    __slots__ = ("findings", "values", "heads", "records", "crlf", "lf")
+    __slots__ = ("findings", "_values", "ints", "heads", "records", "crlf", "lf")
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.values: dict[str, int] = {}  # well-formed amounts by annex name
+        self._values: dict[str, int] | None = {}
+        # from the whole-file fast path: every amount, in the layout's order (else None)
+        self.ints: list[int] | None = None
         # per row: (firm code or None, date or None), None where unreadable
         self.heads: dict[int, tuple[str | None, _dt.date | None]] = {}
         self.records: list[bytes] = []
         self.crlf = 0
         self.lf = 0
+
+    @property
+    def values(self) -> dict[str, int]:
+        """The well-formed amounts by annex name."""
+        if self._values is None:
+            self._values = dict(zip(AMOUNT_NAMES, self.ints))  # type: ignore[arg-type]
+        return self._values
+
+    @values.setter
+    def values(self, values: dict[str, int]) -> None:
+        self._values = values
 
     @property
     def bank(self) -> str | None:
@@ -84,8 +95,10 @@ def split_records(data: bytes) -> tuple[list[bytes], int, int]:
 
 
 def decode(data: bytes, fast: bool = True) -> Decoded:
-    """Every syntax finding of ``data`` (``fast=False`` skips the fast path, for tests)."""
+    """Every syntax finding of ``data`` (``fast=False`` skips the fast paths, for tests)."""
     d = Decoded()
+    if fast and len(data) in _WHOLE and _fast_file(d, data):
+        return d
     if _whole_file(d, data):
         return d
     if data.endswith(EOF_MARK):
@@ -97,6 +110,8 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
     if fast and len(records) == RECORD_COUNT and _fast(d, records):
         d.records = records
         return d
+    from . import encoding as enc  # (the fast paths never need it)
+
     kind = enc.binary_kind(data)
     if kind:
         d.findings = [Finding("ENC003", **kind)]
@@ -115,6 +130,8 @@ def _whole_file(d: Decoded, data: bytes) -> bool:
     if len(data) > SIZE_LIMIT:
         d.findings.append(Finding("STR006", limit=SIZE_LIMIT))
         return True
+    from . import encoding as enc
+
     wide = enc.utf16_or_32(data)
     if wide:
         d.findings.append(Finding("ENC001", **wide))
@@ -143,7 +160,7 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
     BANK and DATE are still read from the first record when it is readable."""
     d.findings.append(Finding("STR002", count=len(records)))
     first = records[0]
-    if len(first) == RECORD_WIDTH and not _NOT_PRINTABLE.search(first):
+    if len(first) == RECORD_WIDTH and not re.search(_NOT_PRINTABLE, first):
         d.heads[1] = (_quiet(CODE.parse, BANK_FIELD.cut(first)),
                       _quiet(ROC_DATE.parse, DATE_FIELD.cut(first)))
 
@@ -157,7 +174,9 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
                                       reason="too_long" if len(rec) > RECORD_WIDTH else "too_short",
                                       n=abs(len(rec) - RECORD_WIDTH)))
             continue
-        if _NOT_PRINTABLE.search(rec) and not codec:
+        if re.search(_NOT_PRINTABLE, rec) and not codec:
+            from . import encoding as enc
+
             codec.append(enc.describe_non_ascii(data))
         d.heads[row] = decode_record(rec, ROWS[row], row, d.findings, d.values,
                                      codec[0] if codec else None)
@@ -192,40 +211,95 @@ def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Fin
     return head.get(CODE), head.get(ROC_DATE)  # type: ignore[return-value]
 
 
+def _slices(slices: list[slice]) -> Callable[[bytes], tuple[bytes, ...]]:
+    """A function giving the bytes of each slice, as one tuple (``itemgetter`` in C; no
+    ``struct`` to import at start-up)."""
+    get = operator.itemgetter(*slices)
+    return get if len(slices) > 1 else (lambda b: (get(b),))  # type: ignore[return-value]
+
+
 @functools.lru_cache(maxsize=None)
 def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
     """Split a record into its fields' bytes, by the layout."""
-    return struct.Struct("".join(f"{f.width}s" for f in fields)).unpack
+    return _slices([slice(f.start - 1, f.end) for f in fields])
 
 
-# --- the fast path -------------------------------------------------------------------------
-# One pass for the usual case, three well-formed records that agree: anything it
-# does not accept goes to the field-by-field collector, which alone makes findings.
+# --- the fast paths --------------------------------------------------------------------------
+# One pass for the usual case, three well-formed records that agree: anything they do
+# not accept goes to the field-by-field collector, which alone makes findings.  The
+# first takes the whole file at once when it has the usual shape (three records, each
+# ended by CRLF, or each by LF), before the file-level phases: bytes it accepts are
+# printable ASCII in every column, so they hold no byte order mark, no NUL and no
+# Ctrl-Z.  The second takes the three records once the file-level phases are done.
 
-class _RowPlan(NamedTuple):
-    unpack: Callable[[bytes], tuple[bytes, ...]]
-    amounts: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's amount fields
-    names: tuple[str, ...]
-    reserved: Callable[[tuple[bytes, ...]], tuple[bytes, ...]]  # the row's reserved fields
-    blank: bytes  # what the reserved fields hold together: spaces
-
-
-def _plan(row: int) -> _RowPlan:
+def _row_plan(row: int) -> tuple[Any, ...]:
+    """(the amount fields, their names, the reserved fields, their blank bytes)."""
     fields = ROWS[row]
-    amounts = [i for i, f in enumerate(fields) if f.type is AMOUNT]
-    reserved = [i for i, f in enumerate(fields) if f.type is RESERVED]
-    return _RowPlan(unpacker(fields), _getter(amounts), tuple(fields[i].name for i in amounts),
-                    _getter(reserved), b" " * sum(fields[i].width for i in reserved))
+    amounts = [f for f in fields if f.type is AMOUNT]
+    reserved = [f for f in fields if f.type is RESERVED]
+    return (_slices([slice(f.start - 1, f.end) for f in amounts]), tuple(f.name for f in amounts),
+            _slices([slice(f.start - 1, f.end) for f in reserved]),
+            b" " * sum(f.width for f in reserved))
 
 
-def _getter(indexes: list[int]) -> Callable[[tuple[bytes, ...]], tuple[bytes, ...]]:
-    get = operator.itemgetter(*indexes)
-    return get if len(indexes) > 1 else (lambda t: (get(t),))  # type: ignore[return-value]
+def _file_plan(terminator: bytes) -> tuple[Any, ...] | None:
+    """(the amount fields, the reserved fields and terminators, what those hold, the
+    record step) of a whole file of three records each ended by ``terminator``; None
+    when the layout has a field the fast paths do not judge."""
+    step = RECORD_WIDTH + len(terminator)
+    amounts, fixed, blank = [], [], []
+    for row in range(1, RECORD_COUNT + 1):
+        at = (row - 1) * step
+        for f in ROWS[row]:
+            if f.type is AMOUNT:
+                amounts.append(slice(at + f.start - 1, at + f.end))
+            elif f.type is RESERVED:
+                fixed.append(slice(at + f.start - 1, at + f.end))
+                blank.append(b" " * f.width)
+            elif f.end > HEAD_END:  # BANK and DATE are judged apart; anything else is not
+                return None
+        fixed.append(slice(at + RECORD_WIDTH, at + step))
+        blank.append(terminator)
+    return _slices(amounts), _slices(fixed), b"".join(blank), step
 
 
-_FAST = {row: _plan(row) for row in ROWS}
-_CODE_OK = re.compile(CODE.pattern(4).encode() + rb"\Z").match
+_FAST = {row: _row_plan(row) for row in ROWS}
+AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][1])  # the layout's order
+_WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
+          for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
+_CODE_OK = CODE.matches
+_UNIFORM = all(f.width == AMOUNT_WIDTH for row in ROWS.values() for f in row if f.type is AMOUNT)
+_LAST = slice(AMOUNT_WIDTH - 1, None, AMOUNT_WIDTH + 1)
 _AMOUNT_BYTES = b" +-0123456789"
+
+
+def _fast_file(d: Decoded, data: bytes) -> bool:
+    """Fill ``d`` from a whole file of the usual shape when it is well formed; False
+    otherwise (``d`` untouched)."""
+    (amounts, fixed, blank, step), crlf = _WHOLE[len(data)]
+    if b"".join(fixed(data)) != blank:
+        return False
+    head = data[:HEAD_END]
+    if data[step:step + HEAD_END] != head or data[2 * step:2 * step + HEAD_END] != head:
+        return False
+    ints = _amounts(amounts(data))
+    if ints is None or max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
+        return False
+    bank_raw = BANK_FIELD.cut(head)
+    date = _date(DATE_FIELD.cut(head))
+    if date is None or not _CODE_OK(bank_raw):
+        return False
+    bank = _bank(bank_raw)
+    d.ints = ints
+    d._values = None  # made from ints when asked for
+    d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
+    d.records = [data[:RECORD_WIDTH], data[step:step + RECORD_WIDTH],
+                 data[2 * step:2 * step + RECORD_WIDTH]]
+    if crlf:
+        d.crlf = RECORD_COUNT
+    else:
+        d.lf = RECORD_COUNT
+    return True
 
 
 def _fast(d: Decoded, records: list[bytes]) -> bool:
@@ -237,20 +311,18 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
             return False
-        plan = _FAST[row]
-        raws = plan.unpack(rec)
-        amounts = plan.amounts(raws)
-        ints = _amounts(amounts)
-        if ints is None or b"".join(plan.reserved(raws)) != plan.blank:
+        amounts, names, reserved, blank = _FAST[row]
+        ints = _amounts(amounts(rec))
+        if ints is None or b"".join(reserved(rec)) != blank:
             return False
         if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
             return False
-        values.update(zip(plan.names, ints))
+        values.update(zip(names, ints))
     bank_raw = BANK_FIELD.cut(head)
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
         return False
-    bank = bank_raw.decode("ascii")
+    bank = _bank(bank_raw)
     d.values = values
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     return True
@@ -261,12 +333,23 @@ def _amounts(amounts: tuple[bytes, ...]) -> list[int] | None:
     for a whole row at once: only spaces, signs and digits; no field ends with a space;
     and ``int`` accepts each (so one sign, before the digits, and a digit at least)."""
     joined = b"\n".join(amounts) + b"\n"
-    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts) or b" \n" in joined:
+    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts):
+        return None
+    # no field ends with a space: each field's last byte is every (AMOUNT_WIDTH + 1)-th
+    # when all are that wide (a slice: cheaper than searching for " \n")
+    if (b" " in joined[_LAST]) if _UNIFORM else (b" \n" in joined):
         return None
     try:
         return list(map(int, amounts))
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _bank(raw: bytes) -> str:
+    """A firm code's text: one string per firm code, however many files (a series keeps
+    them all)."""
+    return raw.decode("ascii")
 
 
 @functools.lru_cache(maxsize=4096)

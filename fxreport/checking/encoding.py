@@ -35,7 +35,7 @@ _SIGNATURES = (
     (b"MZ", "exe"),
 )
 
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")
+_CONTROL = rb"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]"  # compiled on first use (re's cache)
 
 
 def utf16_or_32(data: bytes) -> dict[str, Any] | None:
@@ -78,9 +78,9 @@ def binary_kind(data: bytes) -> dict[str, Any] | None:
     sample = data[:4096]
     if not sample:
         return None
-    if not _CONTROL.search(sample):
+    if not re.search(_CONTROL, sample):
         return None
-    controls = len(_CONTROL.findall(sample))
+    controls = len(re.findall(_CONTROL, sample))
     # a report whose reserved ranges are NUL-padded is still a report (one record is a third)
     if controls > max(64, (len(sample) * 2) // 5):
         return {"reason": "controls", "count": controls, "size": len(sample)}

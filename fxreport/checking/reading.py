@@ -27,17 +27,26 @@ def read_limited(fh: BinaryIO, limit: int = SIZE_LIMIT) -> bytes:
     return b"".join(chunks)
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def read_path(path: str | os.PathLike[str], limit: int = SIZE_LIMIT) -> bytes:
     """The first ``limit + 1`` bytes of a regular file; OSError for anything else."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
-        chunks = []
         left = limit + 1
+        # as much as the size says, and one byte more to see that the end is there: one read
+        # of the usual file, into a buffer of its own size
+        first = os.read(fd, min(left, st.st_size + 1, 1 << 20))
+        if len(first) == st.st_size or not first:
+            return first
+        chunks = [first]  # a file that changed size while being read: read on to its end
+        left -= len(first)
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 20))
             if not chunk:

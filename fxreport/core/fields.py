@@ -94,21 +94,26 @@ class FirmCode(FieldType):
     doc = "XXXX: 4 uppercase ASCII letters or digits"
     python = str
     PATTERN = "[A-Z0-9]{4}"
-    _re = re.compile(PATTERN.encode() + rb"\Z")
+
+    @staticmethod
+    def matches(raw: bytes) -> bool:
+        """Whether ``raw`` is ``PATTERN`` (bytes' own tests are ASCII-only: no regex to
+        compile at start-up)."""
+        return len(raw) == 4 and raw.isalnum() and raw.upper() == raw
 
     def pattern(self, width: int) -> str:
         return self.PATTERN
 
     def parse(self, raw: bytes) -> str:
-        if not self._re.match(raw):
-            if raw.upper() != raw and self._re.match(raw.upper()):
+        if not self.matches(raw):
+            if raw.upper() != raw and self.matches(raw.upper()):
                 raise FieldFormatError("code_case")
             raise FieldFormatError("code_form")
         return raw.decode("ascii")
 
     def format(self, value: Any, width: int = 4, style: str = SPACES) -> bytes:
         raw = value.encode("ascii", "replace") if isinstance(value, str) else b""
-        if not self._re.match(raw):
+        if not self.matches(raw):
             raise FieldValueError(
                 f"firm code {value!r} must be 4 uppercase ASCII letters or digits")
         return raw
@@ -127,17 +132,17 @@ class RocDate(FieldType):
     doc = "YYY/MM/DD: ROC date, year 001-999"
     python = _dt.date
     PATTERN = "[0-9]{3}/[0-9]{2}/[0-9]{2}"
-    _re = re.compile(rb"([0-9]{3})/([0-9]{2})/([0-9]{2})\Z")
 
     def pattern(self, width: int) -> str:
         return self.PATTERN
 
     def parse(self, raw: bytes) -> _dt.date:
         """``105/12/09`` -> 2016-12-09; a real calendar date, ROC year 001-999."""
-        m = self._re.match(raw)
-        if not m:
+        # PATTERN, by bytes' own (ASCII-only) tests
+        if not (len(raw) == 9 and raw[3:4] == raw[6:7] == b"/" and raw[:3].isdigit()
+                and raw[4:6].isdigit() and raw[7:].isdigit()):
             raise FieldFormatError("date_form")
-        return _roc_date(*(int(g) for g in m.groups()))
+        return _roc_date(int(raw[:3]), int(raw[4:6]), int(raw[7:]))
 
     def format(self, value: Any, width: int = 9, style: str = SPACES) -> bytes:
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
@@ -307,18 +312,19 @@ def roc_year_fits(value: _dt.date) -> bool:
 
 # Dates typed by a person (build input, ``roll --date``, ``--closed-days``): the
 # month and day may have one digit and the ROC year fewer than three.  The
-# submission file's DATE field stays strict (``ROC_DATE.parse``).
-_ROC_LOOSE = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z")
-_ISO_LOOSE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z")
+# submission file's DATE field stays strict (``ROC_DATE.parse``).  Compiled on first use
+# (re's cache): checking a file never needs them.
+_ROC_LOOSE = r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z"
+_ISO_LOOSE = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z"
 
 
 def parse_any_date(text: str) -> _dt.date:
     """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``."""
     text = text.strip()
-    m = _ROC_LOOSE.match(text)
+    m = re.match(_ROC_LOOSE, text)
     if m:
         return _roc_date(*(int(g) for g in m.groups()))
-    m = _ISO_LOOSE.match(text)
+    m = re.match(_ISO_LOOSE, text)
     if not m:
         raise FieldFormatError("date_form")
     try:
@@ -367,7 +373,7 @@ def guess_date(text: str) -> _dt.date | None:
 
 def is_code(value: object) -> bool:
     """Whether ``value`` is a firm code: 4 uppercase ASCII letters or digits."""
-    return isinstance(value, str) and bool(CODE._re.match(value.encode("ascii", "replace")))
+    return isinstance(value, str) and CODE.matches(value.encode("ascii", "replace"))
 
 
 def expected_filename(bank: str, date: _dt.date) -> str:

@@ -6,7 +6,8 @@ unpack formats, the construct structures, the writer, ``specs/format.md``, the
 and inclusive, exactly as in the central bank's annex.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the NamedTuple below is typed with real
+# types, which typing checks cheaply; as strings each would be compiled at start-up.
 
 from typing import NamedTuple
 

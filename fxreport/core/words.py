@@ -414,6 +414,8 @@ _JSON_OTHER = ("the text cannot be read here", "此處的文字無法讀取")
 def safe(text: str) -> str:
     """Text for a terminal (FORMAT.md 6.7): control and bidirectional-override characters
     escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
+    if text.isascii() and text.isprintable():  # the usual name: nothing to escape
+        return text
     import re
 
     return re.sub("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]",

@@ -30,6 +30,8 @@ def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[
     from ..core.rules import select
 
     for r in outcome.reports:
+        if not r.iter_findings():
+            continue
         keep = set(select([f.code for f in r.findings], selected, ignored))
         r.findings = [f for f in r.findings if f.code in keep]
 
@@ -43,7 +45,7 @@ def summary(reports: list[FileReport]) -> dict[str, int]:
 def file_json(r: FileReport, lang: str) -> dict[str, Any]:
     return {"path": r.path, "bank": r.bank,
             "date": r.date.isoformat() if r.date else None,
-            "valid": r.valid, "findings": [f.as_json(lang) for f in r.findings]}
+            "valid": r.valid, "findings": [f.as_json(lang) for f in r.iter_findings()]}
 
 
 JSON_VERSION = 1
@@ -66,10 +68,25 @@ def outcome_json(outcome: Outcome, lang: str) -> dict[str, Any]:
 def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
     """``outcome_json``, written file by file so a long archive is not held twice."""
     import json
+    from json.encoder import encode_basestring  # what json.dumps(..., ensure_ascii=False) uses
+
+    def text(value: str | None) -> str:
+        return "null" if value is None else encode_basestring(value)
 
     out.write('{"version": %d, "files": [' % JSON_VERSION)
+    lines: list[str] = []
     for i, r in enumerate(outcome.reports):
-        out.write(("," if i else "") + "\n  " + json.dumps(file_json(r, lang), ensure_ascii=False))
+        if r.iter_findings():
+            line = json.dumps(file_json(r, lang), ensure_ascii=False)
+        else:  # the usual file, as json.dumps writes it, without building the object
+            line = (f'{{"path": {text(r.path)}, "bank": {text(r.bank)}, "date": '
+                    f'{text(r.date.isoformat() if r.date else None)}, "valid": true, '
+                    f'"findings": []}}')
+        lines.append(("," if i else "") + "\n  " + line)
+        if len(lines) == 256:
+            out.write("".join(lines))
+            lines.clear()
+    out.write("".join(lines))
     out.write("\n ],\n \"summary\": " + json.dumps(summary(outcome.reports)))
     if outcome.unreadable:
         out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome, lang), ensure_ascii=False))
@@ -107,10 +124,11 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
     for r in outcome.reports:
         errors, warnings = r.count("error"), r.count("warning")
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
-        tail = word("counts", lang).format(errors=errors, warnings=warnings) if r.findings else ""
+        findings = r.iter_findings()
+        tail = word("counts", lang).format(errors=errors, warnings=warnings) if findings else ""
         sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
-        for f in r.findings:
+        for f in findings:
             _write_finding(out, r, f, lang, st)
     for u in outcome.unreadable:
         sep = "：" if lang == "zh-TW" else ": "

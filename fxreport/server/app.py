@@ -112,7 +112,7 @@ class CheckJob:
 
     def exit_status(self, outcome: Outcome) -> int:
         """What ``fxreport check`` would exit with: 1 for an error (``strict``: a warning)."""
-        return int(any(not r.valid or (self.strict and r.findings) for r in outcome.reports))
+        return int(any(not r.valid or (self.strict and r.iter_findings()) for r in outcome.reports))
 
     def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
         def one(u: Upload) -> FileFacts:

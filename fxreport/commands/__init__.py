@@ -1,0 +1,148 @@
+"""The commands of ``fxreport``, one module each (``fxreport.cli`` imports a command's
+module only when that command runs), and what they share: the language option, the
+calendar options, exits, and writing a file that is not a report."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, NoReturn
+
+import click
+
+PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
+LANG_CHOICE = click.Choice(["en", "zh-TW"])
+_LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
+
+
+def _lang(value: str | None) -> str:
+    if value:
+        return value
+    from ..outputs import default_lang
+
+    return default_lang()
+
+
+def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
+    selected, ignored = _prefixes(select), _prefixes(ignore)
+    if not selected and not ignored:
+        return selected, ignored
+    from ..core.rules import unknown  # the catalogue: only when there is something to look up
+
+    for option, values in (("--select", selected), ("--ignore", ignored)):
+        bad = unknown(values)
+        if bad:
+            raise click.BadParameter(
+                f"{', '.join(bad)} matches no rule code; `fxreport rules` lists them "
+                "(`fxreport rules ARI` those starting with ARI)", param_hint=option)
+    return selected, ignored
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"fxreport: {message}", err=True)
+    sys.exit(code)
+
+
+def _calendar_options(command: Any) -> Any:
+    """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
+    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
+
+    for option in reversed((
+        click.option("--calendar", "calendar_kind",
+                     type=click.Choice(CALENDARS), default=DEFAULT_CALENDAR,
+                     show_default=True,
+                     help="Business days: bank (stock exchange days plus the settlement-only "
+                          "days before Lunar New Year), exchange (trading days) or government "
+                          "(government offices)."),
+        click.option("--closed-days", type=PATH, metavar="FILE",
+                     help="Extra non-business days (typhoon days...), one ISO or ROC date per line."),
+        click.option("--open-days", type=PATH, metavar="FILE",
+                     help="Extra business days, one ISO or ROC date per line."),
+    )):
+        command = option(command)
+    return command
+
+
+def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
+    """The business calendar of the options; a day file that cannot be used exits 2."""
+    from ..checking.calendar import BusinessCalendar, read_days
+
+    days: dict[str, list[Any]] = {}
+    for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
+        try:
+            days[option] = read_days(path) if path else []
+        except OSError as exc:
+            _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
+        except ValueError as exc:
+            _fail(f"{option}: {exc}", 2)
+    try:
+        return BusinessCalendar(kind, days["--closed-days"], days["--open-days"])
+    except ValueError as exc:
+        _fail(f"--closed-days and --open-days: {exc}", 2)
+
+
+
+_NEWLINE = click.option("--newline", type=click.Choice(["crlf", "lf"]), default="crlf",
+                        show_default=True, help="Line terminator after every record.")
+_SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]), default="spaces",
+                     show_default=True,
+                     help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
+
+
+INPUT_LIMIT = 1024 * 1024
+
+
+def _load_or_exit(path: str, lang: str = "en") -> Any:
+    import fxreport
+
+    from ..core.words import line, os_reason
+
+    try:
+        return fxreport.load(path)
+    except OSError as exc:
+        _fail_line(line("cannot_read", lang, path=_name(path), reason=os_reason(exc, lang)), 2)
+    except fxreport.ReportDecodeError as exc:
+        exc.source = _name(path)
+        click.echo(exc.text(lang), err=True)
+        _fail_line(line("see_check", lang, path=_name(path)), 1)
+
+
+def _name(path: Any) -> str:
+    """A path in a message: control characters escaped (FORMAT.md 6.7), in every command."""
+    from ..core.words import shown_path
+
+    return shown_path(path)
+
+
+def _fail_line(text: str, code: int = 1) -> NoReturn:
+    """Exit after a line already worded (``fxreport: ...`` in the reader's language)."""
+    click.echo(text, err=True)
+    sys.exit(code)
+
+
+def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
+    """A workbook to a file (atomic, never over a file without --force), or - for stdout."""
+    if output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from ..core.words import line
+
+    _write_text(output, data, force, lang)
+    click.echo(line("wrote_file", lang, path=_name(output)), err=True)
+
+
+def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1) -> None:
+    """Atomic write of a file that is not a report; an existing file needs --force."""
+    from ..core.words import word
+    from ..policy.making import WriteRefused, write_file
+
+    try:
+        write_file(target, data, force=force)
+    except WriteRefused as exc:
+        _fail_line(word("program_line", lang, text=exc.message(lang)), code)

@@ -1,0 +1,80 @@
+"""``fxreport check``: files, directories or standard input against every rule."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=PATH)
+@click.option("--previous", "previous", type=PATH, metavar="FILE",
+              help="The previous business day's report, for continuity of a single file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
+              show_default=True,
+              help="Output: text for people, json for pipelines, html for a sign-off folder.")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the output to FILE (atomically; an existing FILE needs --force).")
+@click.option("--force", is_flag=True, help="Replace an existing --output FILE.")
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rule codes or prefixes (comma-separated, repeatable), e.g. ARI,FLD003.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Leave out these rule codes or prefixes, e.g. NAM002.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@_calendar_options
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes for large batches (default: the CPU count).")
+def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
+          force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
+          jobs: int | None) -> None:
+    """Check report files against every rule of the format.
+
+    Several PATHS, or a directory (its *.txt files), form a series: reports are
+    grouped by firm, ordered by date, and each is checked against the one
+    before.  Use - for standard input (no file-name check).
+
+    Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
+    error or a path that cannot be read.
+    """
+    import io
+
+    from ..checking.batch import check_paths
+    from ..core.words import word
+    from ..outputs import apply_selection, safe, use_colour, write_json, write_text
+
+    if previous is not None and len(paths) != 1:
+        raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
+    lang = _lang(lang)
+    selected, ignored = _selection(select, ignore)
+    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
+                          jobs)
+    apply_selection(outcome, selected, ignored)
+    kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
+    out: Any = kept if output or fmt == "html" else sys.stdout
+    if fmt == "json":
+        write_json(outcome, out, lang)
+    elif fmt == "html":
+        from ..outputs.html import report_of_paths
+
+        out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
+                                  strict=strict, closed_days=closed_days))
+    else:
+        write_text(outcome, out, lang, colour=use_colour(out))
+    if output:
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2)
+    elif fmt == "html":  # UTF-8 whatever the console's code page
+        sys.stdout.flush()
+        sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
+        sys.stdout.buffer.flush()
+    for u in outcome.unreadable:
+        click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
+    if outcome.unreadable:
+        sys.exit(2)
+    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
+    sys.exit(1 if bad else 0)

@@ -1,0 +1,102 @@
+"""``fxreport roll``: the next day's input (or file) from today's report."""
+
+from __future__ import annotations
+
+import click
+
+from .build import _input_failed, _write_report
+from . import (
+    _name,
+    LANG_CHOICE,
+    PATH,
+    _LANG_HELP,
+    _NEWLINE,
+    _SIGN,
+    _calendar,
+    _calendar_options,
+    _fail_line,
+    _lang,
+    _load_or_exit,
+    _write_binary,
+    _write_text,
+)
+
+
+@click.command()
+@click.argument("previous", metavar="PREV", type=PATH)
+@click.option("--date", "date_text", metavar="DATE",
+              help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
+                   "Default: the next business day after PREV's date (see --calendar).")
+@click.option("--format", "fmt", type=click.Choice(["json", "xlsx"]), default="json",
+              show_default=True,
+              help="json: build input to edit; xlsx: the report form as a workbook (needs -o).")
+@click.option("-o", "--output", metavar="FILE",
+              help="Write the JSON input or the workbook here instead of standard output "
+                   "(- for standard output).")
+@click.option("--write", "write_dir", metavar="DIR",
+              help="Write the no-activity submission file into DIR instead.")
+@_calendar_options
+@click.option("--force", is_flag=True, help="Replace an existing output file.")
+@_NEWLINE
+@_SIGN
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
+         write_dir: str | None, calendar_kind: str, closed_days: str | None,
+         open_days: str | None, force: bool, newline: str, sign_style: str,
+         lang: str | None) -> None:
+    """Start the next report from PREV: prior-day fields carried, activity zero.
+
+    Prints the build input as JSON (the left sides of the identities are left
+    out: fill in today's trades, then `fxreport build --derive`), or writes the
+    report form as a workbook (--format xlsx -o BOOK.xlsx) whose formulas
+    compute them as you type; `fxreport build BOOK.xlsx` makes the file.
+    Status lines go to standard error.
+    """
+    import json
+
+    from ..core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
+    from ..policy.making import InputError, make_report, roll_input
+    from ..core.model import date_refusal
+    from ..core.words import input_message, line, value_text
+
+    lang = _lang(lang)
+    if output and write_dir:
+        _fail_line(line("roll_pick_one", lang), 2)
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
+    prev = _load_or_exit(previous, lang)
+    if date_text:
+        try:
+            day = parse_any_date(date_text)
+        except FieldFormatError as exc:
+            key, params = date_refusal(date_text, exc.reason)
+            params["value"] = value_text(date_text)
+            _fail_line(line("roll_bad_date", lang, message=input_message(key, lang, params)), 2)
+        if not roc_year_fits(day):
+            message = input_message("date_range", lang, {"value": value_text(date_text)})
+            _fail_line(line("roll_bad_date", lang, message=message), 2)
+        if day <= prev.date:
+            _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
+                            prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
+    else:
+        day = _calendar(calendar_kind, closed_days, open_days).next(prev.date)
+    doc = roll_input(prev, day)
+    if write_dir:
+        try:
+            report = make_report(doc, derived=True)
+        except InputError as exc:
+            _input_failed(previous, exc, lang)
+        _write_report(report, write_dir, force, newline, sign_style, lang, previous)
+        return
+    if fmt == "xlsx":
+        from ..formats.xlsx import roll_workbook
+
+        _write_binary(output or "-", roll_workbook(doc), force, lang)
+        return
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if not output or output == "-":
+        click.echo(text, nl=False)
+        return
+    _write_text(output, text.encode("utf-8"), force, lang)
+    click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank, iso=day.isoformat(),
+                    roc=roc_text(day)), err=True)
