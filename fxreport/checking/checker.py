@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 from .decoder import AMOUNT_NAMES, Decoded, decode
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
-from ..core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS, TODAY_FIELDS, violations
+from ..core.identities import (
+    CARRIED,
+    IDENTITIES,
+    PRIOR_DAY_FIELDS,
+    TODAY_FIELDS,
+    all_hold,
+    violations,
+)
 from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
 
 if TYPE_CHECKING:
@@ -233,53 +240,11 @@ def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
     return register
 
 
-# --- the identities over the fast path's amounts (all well formed, in the layout's order):
-# a loop over index tables at first, one generated expression once a process has
-# checked enough files to repay compiling it
-
-_IDENTITY_PLAN = tuple((_INDEX[i.target], tuple(_INDEX[n] for s, n in i.terms if s > 0),
-                        tuple(_INDEX[n] for s, n in i.terms if s < 0)) for i in IDENTITIES)
-_COMPILE_AFTER = 200  # files
-
-
-def _all_hold_by_plan(v: Sequence[int]) -> bool:
-    get = v.__getitem__
-    for target, plus, minus in _IDENTITY_PLAN:
-        if v[target] != sum(map(get, plus)) - sum(map(get, minus)):
-            return False
-    return True
-
-
-def _compiled() -> Callable[[Sequence[int]], bool]:
-    """One expression: ``v[3] == v[1] - v[2] and ...`` for every identity."""
-    def side(indexes: tuple[int, ...], sign: str) -> str:
-        return "".join(f"{sign}v[{i}]" for i in indexes)
-
-    body = " and ".join(f"v[{t}] == 0{side(plus, '+')}{side(minus, '-')}"
-                        for t, plus, minus in _IDENTITY_PLAN)
-    return eval(f"lambda v: {body}")  # type: ignore[no-any-return]  # noqa: S307 (our own tables)
-
-
-_fast_checked = 0
-
-
-def _all_hold(v: Sequence[int]) -> bool:
-    """Whether every identity holds for a complete list of amounts."""
-    global _fast_checked, _all_hold_now
-    _fast_checked += 1
-    if _fast_checked == _COMPILE_AFTER:
-        _all_hold_now = _compiled()
-    return _all_hold_now(v)
-
-
-_all_hold_now = _all_hold_by_plan
-
-
 @file_check(*(i.code for i in IDENTITIES))
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity whose inputs are all well formed, reported at its left side."""
     d = ctx.decoded
-    if d.ints is not None and _all_hold(d.ints):  # the fast path's usual case
+    if d.ints is not None and all_hold(d.ints):  # the fast path's usual case
         return
     for ident, actual, expected in violations(d.values):
         field = AMOUNTS[ident.target]
