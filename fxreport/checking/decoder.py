@@ -285,14 +285,10 @@ def _fast_file(d: Decoded, data: bytes) -> bool:
     ints = _amounts(amounts(data))
     if ints is None or max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
         return False
-    bank_raw = BANK_FIELD.cut(head)
-    date = _date(DATE_FIELD.cut(head))
-    if date is None or not _CODE_OK(bank_raw):
+    if not _same_head(d, head):
         return False
-    bank = _bank(bank_raw)
     d.ints = ints
     d._values = None  # made from ints when asked for
-    d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     d.records = [data[:RECORD_WIDTH], data[step:step + RECORD_WIDTH],
                  data[2 * step:2 * step + RECORD_WIDTH]]
     if crlf:
@@ -318,12 +314,19 @@ def _fast(d: Decoded, records: list[bytes]) -> bool:
         if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
             return False
         values.update(zip(names, ints))
+    if not _same_head(d, head):
+        return False
+    d.values = values
+    return True
+
+
+def _same_head(d: Decoded, head: bytes) -> bool:
+    """The BANK and DATE the three records share, when both are well formed."""
     bank_raw = BANK_FIELD.cut(head)
     date = _date(DATE_FIELD.cut(head))
     if date is None or not _CODE_OK(bank_raw):
         return False
     bank = _bank(bank_raw)
-    d.values = values
     d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
     return True
 
