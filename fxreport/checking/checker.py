@@ -28,6 +28,7 @@ from ..core.identities import (
     violations,
 )
 from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
+from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
@@ -285,15 +286,6 @@ def check_bytes(data: bytes, path: str | None = None,
     if d.ints is not None:
         return CheckResult(path, bank, date, d.findings, None, d.records, d.ints)
     return CheckResult(path, bank, date, d.findings, d.values, d.records)
-
-
-def display_path(path: str) -> str:
-    """A path safe to print and to put in JSON (undecodable bytes escaped)."""
-    try:
-        path.encode("utf-8")
-        return path  # the same object: a long series keeps one copy of each path
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # --- series checks ---------------------------------------------------------------------------

@@ -22,13 +22,11 @@ def _lang(value: str | None) -> str:
     return default_lang()
 
 
-def _prefixes(values: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
-
-
 def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
-    selected, ignored = _prefixes(select), _prefixes(ignore)
+    from ..outputs import split_codes
+
+    selected, ignored = split_codes(select), split_codes(ignore)
     if not selected and not ignored:
         return selected, ignored
     from ..core.rules import unknown  # the catalogue: only when there is something to look up

@@ -495,7 +495,3 @@ def select(codes: list[str] | tuple[str, ...], selected: tuple[str, ...] = (),
         return any(code.upper().startswith(p.upper()) for p in prefixes)
     return [c for c in codes if (not selected or hit(c, selected)) and not hit(c, ignored)]
 
-
-def split_codes(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())

@@ -423,14 +423,18 @@ def safe(text: str) -> str:
                   else f"\\u{ord(m.group()):04X}", text)
 
 
+def display_path(path: str) -> str:
+    """A path safe to print and to put in JSON (undecodable bytes escaped)."""
+    try:
+        path.encode("utf-8")
+        return path  # the same object: a long series keeps one copy of each path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def shown_path(path: object) -> str:
     """A path as messages show it: undecodable bytes and control characters escaped."""
-    text = str(path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return safe(text)
+    return safe(display_path(str(path)))
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:

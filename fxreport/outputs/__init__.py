@@ -23,6 +23,11 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
+def split_codes(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
 def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[str, ...]) -> None:
     """Drop the findings that ``--select``/``--ignore`` leave out (before validity counts)."""
     if not selected and not ignored:

@@ -68,7 +68,7 @@ def facts_of_path(path: str) -> FileFacts | None:
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
     """The one CSS file of the page and the report."""
-    return (resources.files("fxreport.server") / "static" / "report.css").read_text(encoding="utf-8")
+    return (resources.files("fxreport.outputs") / "report.css").read_text(encoding="utf-8")
 
 
 def _e(value: object) -> str:

@@ -27,8 +27,8 @@ from ..checking.batch import Outcome, check_contents
 from ..checking.calendar import BusinessCalendar, days_from_text
 from ..checking.checker import display_path
 from ..outputs.html import FileFacts, render_html
-from ..outputs import apply_selection, outcome_json
-from ..core.rules import RULES, split_codes
+from ..outputs import apply_selection, outcome_json, split_codes
+from ..core.rules import RULES
 from ..core.rules import unknown as unknown_codes
 from .models import CheckForm, CheckResult, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
@@ -243,6 +243,11 @@ class SecurityHeaders:
 
 
 def _static(name: str) -> bytes:
+    """The page's files; the report's stylesheet is the HTML report's own, shared."""
+    if name == "report.css":
+        from ..outputs.html import stylesheet
+
+        return stylesheet().encode("utf-8")
     return (resources.files("fxreport.server") / "static" / name).read_bytes()
 
 
