@@ -585,10 +585,10 @@ SERVER: dict[str, tuple[str, str]] = {
                         "files in `files`",
                         "`previous` 只能搭配單一檔案；如要檢核一系列申報，請將所有檔案放在 `files` 上傳"),
     "not_boolean": ("`{name}` must be true or false, not {value}",
-                    "`{name}` 須為 true 或 false，不可為 {value}"),
-    "bad_lang": ("`lang` must be en or zh-TW, not {value}", "`lang` 須為 en 或 zh-TW，不可為 {value}"),
+                    "`{name}` 須為 true 或 false，不可為{value}"),
+    "bad_lang": ("`lang` must be en or zh-TW, not {value}", "`lang` 須為 en 或 zh-TW，不可為{value}"),
     "unknown_codes": ("no rule code starts with {codes}; `GET /api/rules` lists them",
-                      "沒有以 {codes} 開頭的規則代碼；`GET /api/rules` 列出所有規則"),
+                      "沒有以{codes}開頭的規則代碼；`GET /api/rules` 列出所有規則"),
     "days_not_text_file": ("the field `{name}` is a file that is neither UTF-8 nor Big5 text",
                            "欄位 `{name}` 的檔案不是 UTF-8 或 Big5 文字"),
     "not_found": ("there is nothing at this address; the page is at / and the API is "
@@ -601,12 +601,13 @@ SERVER: dict[str, tuple[str, str]] = {
                  "kept)",
                  "檢核時發生內部錯誤，請回報此問題（上傳的檔案未被保留）"),
     "refused": ("the request was refused ({status})", "請求遭拒（{status}）"),
+    "values_sep": ("; ", "；"),
 }
 
 # Calendar and day-file problems (``fxreport.checking.calendar.CalendarError``).
 CALENDAR: dict[str, tuple[str, str]] = {
-    "unknown_calendar": ("unknown calendar '{kind}'; choose one of {kinds}",
-                         "沒有「{kind}」這種行事曆；請從 {kinds} 擇一"),
+    "unknown_calendar": ("unknown calendar {kind}; choose one of {kinds}",
+                         "沒有{kind}這種行事曆；請從 {kinds} 擇一"),
     "closed_and_open": ("{days} listed both as closed and as open; a day can only be one of them",
                         "{days} 同時列為停止上班日與上班日；一天只能是其中一種"),
     "days_utf16": ("{path} looks like UTF-16 text; save it as UTF-8 (one date a line, ISO "
@@ -617,16 +618,29 @@ CALENDAR: dict[str, tuple[str, str]] = {
                       "a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
                       "{path} 不是 UTF-8 或 Big5（cp950）文字；請存成 UTF-8（每行一個日期，西元 "
                       "2016-12-09 或民國 105/12/09；# 之後為註解）"),
-    "days_not_a_date": ("{path}, line {line}: '{value}' is not a date (one date a line, ISO "
+    "days_not_a_date": ("{path}, line {line}: {value} is not a date (one date a line, ISO "
                         "2016-12-09 or ROC 105/12/09; # starts a comment)",
-                        "{path} 第 {line} 行：「{value}」不是日期（每行一個日期，西元 2016-12-09 或"
+                        "{path} 第 {line} 行：{value}不是日期（每行一個日期，西元 2016-12-09 或"
                         "民國 105/12/09；# 之後為註解）"),
 }
 
 
+def quoted(value: object, lang: str = "en") -> str:
+    """A value the user typed, quoted in a sentence: cut to 40 characters, control
+    characters escaped; 'x' in English, 「x」 in Chinese."""
+    text = safe(str(value)[:40])
+    return f"「{text}」" if lang == "zh-TW" else f"'{text}'"
+
+
 def server_message(key: str, lang: str, params: dict[str, Any]) -> str:
-    """A refusal of ``fxreport serve`` in ``lang``."""
-    return _pick(SERVER[key], lang).format(**params)
+    """A refusal of ``fxreport serve`` in ``lang``; ``value`` and each of ``codes`` are
+    what the sender typed, quoted."""
+    shown = dict(params)
+    if "value" in shown:
+        shown["value"] = quoted(shown["value"], lang)
+    if "codes" in shown:
+        shown["codes"] = join([quoted(c, lang) for c in shown["codes"]], lang)
+    return _pick(SERVER[key], lang).format(**shown)
 
 
 def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -648,7 +662,7 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
         elif isinstance(v, (list, tuple)):
             shown[k] = join([str(x) for x in v], lang)
         elif k in ("value", "kind"):
-            shown[k] = safe(str(v)[:40])  # a word typed by the user: shown, never obeyed
+            shown[k] = quoted(v, lang)  # a word typed by the user: shown, never obeyed
         else:
             shown[k] = v
     return _pick(CALENDAR[key], lang).format(**shown)
