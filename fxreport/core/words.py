@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "found": ("found '{value}'", "實際內容「{value}」"),
     "expected": ("expected '{value}'", "應為「{value}」"),
     "values_sep": ("; ", "；"),
+    "slow_headers": ("the request's headers came too slowly; the connection is closed",
+                     "請求標頭傳送過慢，連線已關閉"),
     "unreadable": ("cannot read", "無法讀取"),
     "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
                   "fxreport：注意，{path} 有錯誤（{codes}）；執行 `fxreport check {path}` 可查看說明與修正建議"),
@@ -602,6 +604,8 @@ SERVER: dict[str, tuple[str, str]] = {
                  "檢核時發生內部錯誤，請回報此問題（上傳的檔案未被保留）"),
     "refused": ("the request was refused ({status})", "請求遭拒（{status}）"),
     "values_sep": ("; ", "；"),
+    "slow_headers": ("the request's headers came too slowly; the connection is closed",
+                     "請求標頭傳送過慢，連線已關閉"),
 }
 
 # Calendar and day-file problems (``fxreport.checking.calendar.CalendarError``).
