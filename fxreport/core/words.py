@@ -549,22 +549,22 @@ SERVER: dict[str, tuple[str, str]] = {
     "not_multipart": (
         "the request must be a form upload (multipart/form-data) with the report files in the "
         "field `files`; this one is {kind}",
-        "請求須為表單上傳（multipart/form-data），申報檔放在欄位 `files`；此請求的內容類型為 {kind}"),
+        "請求須為表單上傳（`multipart/form-data`），申報檔放在欄位 `files`；此請求的內容類型為 `{kind}`"),
     "no_content_type": (
         "the request must be a form upload (multipart/form-data) with the report files in the "
         "field `files`; this one has no Content-Type header",
-        "請求須為表單上傳（multipart/form-data），申報檔放在欄位 `files`；此請求沒有 Content-Type 標頭"),
+        "請求須為表單上傳（`multipart/form-data`），申報檔放在欄位 `files`；此請求沒有 `Content-Type` 標頭"),
     "no_boundary": ("the multipart/form-data request has no boundary parameter",
-                    "此 multipart/form-data 請求沒有 boundary 參數"),
+                    "此表單上傳（`multipart/form-data`）請求沒有 `boundary` 參數"),
     "boundary_too_long": (
         "the multipart boundary is {length:,} characters long; at most {limit} are accepted "
         "(RFC 2046 allows 70)",
-        "multipart 分隔字串長 {length:,} 個字元；最多接受 {limit} 個（標準規定為 70 個）"),
+        "表單上傳的分隔字串（`boundary`）長 {length:,} 個字元；最多接受 {limit} 個（標準規定為 70 個）"),
     "malformed": ("the multipart body is malformed near byte {offset:,}; send it as a browser "
                   "or an HTTP library's form upload does",
-                  "multipart 內容格式錯誤（約在第 {offset:,} 位元組）；請以瀏覽器或 HTTP 函式庫的表單上傳方式送出"),
+                  "上傳的表單內容格式錯誤（約在第 {offset:,} 位元組）；請以瀏覽器或程式庫的表單上傳方式送出"),
     "unclosed": ("the multipart body ends before its closing boundary",
-                 "multipart 內容在結束分隔字串之前就結束了"),
+                 "上傳的表單內容在結束分隔字串之前就結束了"),
     "body_cut": ("the request body ended before it was complete (the client stopped sending)",
                  "請求內容尚未送完就中斷（用戶端停止傳送）"),
     "not_a_file": ("the field `{name}` must be a file upload (with a file name), not a text value",
@@ -577,27 +577,25 @@ SERVER: dict[str, tuple[str, str]] = {
     "field_too_long": ("the field `{name}` is longer than {limit:,} bytes",
                        "欄位 `{name}` 超過 {limit:,} 位元組"),
     "bad_content_length": ("the Content-Length header is not a number",
-                           "Content-Length 標頭不是數字"),
-    "too_large": ("the request is larger than {mib} MiB; check the files in smaller batches "
+                           "`Content-Length` 標頭不是數字"),
+    "too_large": ("the request is larger than {limit:,} bytes ({mib} MiB); check the files in smaller batches "
                   "(a daily report is 645 bytes)",
-                  "請求大於 {mib} MiB；請分批檢核（一份日報表為 645 位元組）"),
+                  "請求大於 {limit:,} 位元組；請分批檢核（一份日報表為 645 位元組）"),
     "no_files": ("no files: send one or more report files in the multipart field `files`",
-                 "沒有檔案：請在 multipart 欄位 `files` 上傳一個或多個申報檔"),
+                 "沒有檔案：請在表單欄位 `files` 上傳一個或多個申報檔"),
     "previous_single": ("`previous` goes with a single file; to check a series, upload all its "
                         "files in `files`",
                         "`previous` 只能搭配單一檔案；如要檢核一系列申報，請將所有檔案放在 `files` 上傳"),
     "not_boolean": ("`{name}` must be true or false, not {value}",
-                    "`{name}` 須為 true 或 false，不可為{value}"),
-    "bad_lang": ("`lang` must be en or zh-TW, not {value}", "`lang` 須為 en 或 zh-TW，不可為{value}"),
+                    "`{name}` 須為 `true` 或 `false`，不可為{value}"),
+    "bad_lang": ("`lang` must be en or zh-TW, not {value}", "`lang` 須為 `en` 或 `zh-TW`，不可為{value}"),
     "unknown_codes": ("no rule code starts with {codes}; `GET /api/rules` lists them",
                       "沒有以{codes}開頭的規則代碼；`GET /api/rules` 列出所有規則"),
-    "days_not_text_file": ("the field `{name}` is a file that is neither UTF-8 nor Big5 text",
-                           "欄位 `{name}` 的檔案不是 UTF-8 或 Big5 文字"),
     "not_found": ("there is nothing at this address; the page is at / and the API is "
                   "described at /docs",
-                  "此網址沒有內容；檢核頁面在 /，API 說明在 /docs"),
+                  "此網址沒有內容；檢核頁面在 `/`，程式介面說明在 `/docs`"),
     "method": ("this address does not take {method}; /docs says what each address takes",
-               "此網址不接受 {method} 請求；各網址接受的請求見 /docs"),
+               "此網址不接受 `{method}` 請求；各網址接受的請求見 `/docs`"),
     "invalid_query": ("`{name}` is not valid here: {value}", "`{name}` 的值無效：{value}"),
     "internal": ("internal error while checking; please report it (nothing of the files was "
                  "kept)",
@@ -616,15 +614,15 @@ CALENDAR: dict[str, tuple[str, str]] = {
                         "{days} 同時列為停止上班日與上班日；一天只能是其中一種"),
     "days_utf16": ("{path} looks like UTF-16 text; save it as UTF-8 (one date a line, ISO "
                    "2016-12-09 or ROC 105/12/09; # starts a comment)",
-                   "{path} 似為 UTF-16 文字；請存成 UTF-8（每行一個日期，西元 2016-12-09 或民國 "
+                   "{path} 似為 UTF-16 文字；請存成 UTF-8（每行一個日期，西元 `2016-12-09` 或民國 "
                    "105/12/09；# 之後為註解）"),
     "days_not_text": ("{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 (one date "
                       "a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
                       "{path} 不是 UTF-8 或 Big5（cp950）文字；請存成 UTF-8（每行一個日期，西元 "
-                      "2016-12-09 或民國 105/12/09；# 之後為註解）"),
+                      "`2016-12-09` 或民國 105/12/09；# 之後為註解）"),
     "days_not_a_date": ("{path}, line {line}: {value} is not a date (one date a line, ISO "
                         "2016-12-09 or ROC 105/12/09; # starts a comment)",
-                        "{path} 第 {line} 行：{value}不是日期（每行一個日期，西元 2016-12-09 或"
+                        "{path} 第 {line} 行：{value}不是日期（每行一個日期，西元 `2016-12-09` 或"
                         "民國 105/12/09；# 之後為註解）"),
 }
 
@@ -663,8 +661,8 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
                 text = join([d.isoformat() for d in days[:5]], lang)
                 more = f" and {len(days) - 5} more" if len(days) > 5 else ""
             shown[k] = text + more
-        elif isinstance(v, (list, tuple)):
-            shown[k] = join([str(x) for x in v], lang)
+        elif isinstance(v, (list, tuple)):  # names of options: as typed, in backticks in Chinese
+            shown[k] = join([f"`{x}`" if lang == "zh-TW" else str(x) for x in v], lang)
         elif k in ("value", "kind"):
             shown[k] = quoted(v, lang)  # a word typed by the user: shown, never obeyed
         else:

@@ -320,7 +320,7 @@ async def read_form(stream: AsyncIterator[bytes], content_type: str | None,
         declared = int(content_length) if content_length is not None else None
     except ValueError:
         raise UploadError(400, "bad_content_length") from None
-    too_large = UploadError(413, "too_large", mib=max_body // (1024 * 1024))
+    too_large = UploadError(413, "too_large", limit=max_body, mib=max_body // (1024 * 1024))
     if declared is not None and declared > max_body:
         if declared - max_body <= DRAIN_LIMIT:
             await _drain(stream)
