@@ -74,7 +74,7 @@ def running_server(workdir: Path, *args: str) -> Iterator[Server]:
                                 stdout=fo, stderr=fe, cwd=workdir, env=env, creationflags=flags)
     server = Server("", proc, tmpdir, out, err)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a guard only: a loaded 2-core machine starts slowly
         while time.monotonic() < deadline:
             text = out.read_text(encoding="utf-8", errors="replace")
             m = re.search(r"http://\S+?/(?= )", text)
