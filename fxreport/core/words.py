@@ -601,6 +601,7 @@ SERVER: dict[str, tuple[str, str]] = {
                  "kept)",
                  "檢核時發生內部錯誤，請回報此問題（上傳的檔案未被保留）"),
     "refused": ("the request was refused ({status})", "請求遭拒（{status}）"),
+    "bad_option": ("`{name}` cannot be used: {detail}", "`{name}` 無法使用：{detail}"),
     "values_sep": ("; ", "；"),
     "slow_headers": ("the request's headers came too slowly; the connection is closed",
                      "請求標頭傳送過慢，連線已關閉"),
@@ -653,9 +654,10 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
         if k == "days":
             days = list(v)  # type: ignore[call-overload]
             if lang == "zh-TW":
-                from .fields import roc_text
+                from .fields import roc_text, roc_year_fits
 
-                text = join([roc_text(d) for d in days[:5]], lang)
+                text = join([roc_text(d) if roc_year_fits(d) else d.isoformat()
+                             for d in days[:5]], lang)
                 more = f"等 {len(days)} 天" if len(days) > 5 else ""
             else:
                 text = join([d.isoformat() for d in days[:5]], lang)
