@@ -93,3 +93,18 @@ def test_a_body_sent_a_byte_at_a_time_is_closed_and_others_served() -> None:
         _served(address)
         for s in slow:
             s.close()
+
+
+def test_the_bounds_are_documented_as_they_are() -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from fxreport.cli import cli
+    from fxreport.server.run import BODY_TIMEOUT, HEADER_TIMEOUT
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    help_text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).output.split())
+    for bound in (HEADER_TIMEOUT, BODY_TIMEOUT):
+        assert f"within {bound:g} s" in readme
+        assert f"within {bound:g} s" in help_text
