@@ -25,6 +25,7 @@ from .. import __version__
 
 HEADER_TIMEOUT = 10.0  # seconds for a request's line and headers
 BODY_TIMEOUT = 60.0  # seconds for its body (16 MiB at most: about 280 KB/s)
+_LINGER = 2.0  # seconds a timed-out connection is still read (and dropped) after its answer
 
 
 def _timed_out() -> bytes:
@@ -46,8 +47,8 @@ def bounded_protocol(header_timeout: float = HEADER_TIMEOUT,
     first byte of the next request arrives; body: the headers are complete) and is
     not moved by later bytes, so trickling one byte at a time does not hold a
     connection open.  Headers too slow get a plain ``408`` (the application has not
-    seen the request); a body too slow closes the connection (the application sees
-    the client leave).  Idle keep-alive connections stay uvicorn's (``timeout_keep_alive``).
+    seen the request; a connection that sent nothing is just closed); a body too slow
+    closes the connection (the application sees the client leave).  Idle keep-alive connections stay uvicorn's (``timeout_keep_alive``).
     """
     import h11
     from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -59,12 +60,15 @@ def bounded_protocol(header_timeout: float = HEADER_TIMEOUT,
     class BoundedH11Protocol(H11Protocol):
         _phase: str | None = None
         _timer: asyncio.TimerHandle | None = None
+        _lingering = False
 
         def connection_made(self, transport: Any) -> None:
             super().connection_made(transport)
             self._enter("headers")
 
         def data_received(self, data: bytes) -> None:
+            if self._lingering:
+                return  # answered and closing: what still comes is dropped
             super().data_received(data)
             self._watch()
 
@@ -101,8 +105,16 @@ def bounded_protocol(header_timeout: float = HEADER_TIMEOUT,
                 return
             log.warning("closed a connection: its request's %s took over %g s", phase,
                         bounds[phase])
-            if phase == "headers" and self.conn.our_state is h11.IDLE:
+            # a connection that sent nothing (a browser's preconnect) is closed without an
+            # answer it might misread; one in the middle of its headers gets the 408, then a
+            # lingering close, so the bytes it still sends do not reset the answer away
+            if phase == "headers" and self.conn.our_state is h11.IDLE and self.conn.trailing_data[0]:
                 self.transport.write(timed_out)
+                if self.transport.can_write_eof():
+                    self.transport.write_eof()
+                    self._lingering = True
+                    self.loop.call_later(_LINGER, self.transport.close)
+                    return
             self.transport.close()
 
     return BoundedH11Protocol
