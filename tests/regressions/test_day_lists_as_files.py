@@ -31,16 +31,16 @@ def _codes(r) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("text", [b"105/12/08  # typhoon\r\n", b"\xef\xbb\xbf2016-12-08\n",
                                   "# 颱風假\n105/12/08\n".encode("cp950")])
-def test_closed_days_as_a_file_as_as_a_value(client: TestClient, text: bytes) -> None:
+def test_closed_days_as_a_file_as_a_value(client: TestClient, text: bytes) -> None:
     as_value = _codes(client.post("/api/check", files=SERIES, data={"closed_days": "105/12/08"}))
     as_file = _codes(client.post("/api/check", files=SERIES + [("closed_days", ("closed.txt", text))]))
     assert as_value == as_file == ["FLD005"]  # 12-08 closed: no business day
 
 
 def test_open_days_as_a_file(client: TestClient) -> None:
-    # Saturday 2016-12-10 opened: ABP1212 then misses it (a gap)
-    saturday = [("files", ("ABP1209.txt", BYTES2))]
-    r = client.post("/api/check", files=saturday + [("open_days", ("open.txt", b"105/12/10\n"))],
+    # the file is read: the same day closed as a value and opened as a file is refused
+    one = [("files", ("ABP1209.txt", BYTES2))]
+    r = client.post("/api/check", files=one + [("open_days", ("open.txt", b"105/12/10\n"))],
                     data={"closed_days": "105/12/10"})
     assert r.status_code == 422 and "both as closed and as open" in r.json()["detail"]
 
