@@ -652,7 +652,7 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
     shown: dict[str, Any] = {}
     for k, v in params.items():
         if k == "days":
-            days = list(v)  # type: ignore[call-overload]
+            days = list(v)
             if lang == "zh-TW":
                 from .fields import roc_text, roc_year_fits
 
