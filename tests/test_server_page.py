@@ -66,7 +66,7 @@ class Watched:
 
     def __init__(self, browser: Browser, server: Server, **context: Any) -> None:
         self.context = browser.new_context(**context)
-        self.context.set_default_timeout(60_000)  # a loaded 2-core CI machine is slow, not wrong
+        self.context.set_default_timeout(120_000)  # a guard: a loaded 2-core machine is slow, not wrong
         self.page: Page = self.context.new_page()
         self.requests: list[str] = []
         self.outside: list[str] = []
