@@ -103,6 +103,7 @@ class CheckJob:
     strict: bool
     closed_days: str
     calendar: BusinessCalendar
+    open_days: str = ""
 
     def run(self) -> Outcome:
         previous = (self.previous.name, self.previous.data) if self.previous else None
@@ -165,7 +166,8 @@ def make_job(form: Form, accept_language: str | None,
     strict = _bool("strict", form.fields.get("strict"))
     closed_days = "\n".join(form.fields.get("closed_days", []))
     calendar = _calendar(form, closed_days, default_calendar)
-    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar,
+                    "\n".join(form.fields.get("open_days", [])))
 
 
 def _last(form: Form, name: str) -> str:
@@ -323,10 +325,13 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         facts, previous = job.facts()
         made = _dt.datetime.now().astimezone()
         html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
-                           options=[("select", ",".join(job.selected)),
+                           options=[("calendar", "" if job.calendar.kind == "bank"
+                                     else job.calendar.kind),
+                                    ("select", ",".join(job.selected)),
                                     ("ignore", ",".join(job.ignored)),
-                                    ("closed", " ".join(job.closed_days.split()))],
-                           strict=job.strict)
+                                    ("closed", " ".join(job.closed_days.split())),
+                                    ("open", " ".join(job.open_days.split()))],
+                           strict=job.strict, calendar=job.calendar)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
         return HTMLResponse(html, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
