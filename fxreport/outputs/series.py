@@ -263,7 +263,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str) -> str:
     ticks = _ticks(n)
     chart.add_x_scale(-0.5, max(n - 0.5, 0.5))
     chart.add_x_axis(ticks=ticks, tick_formatter=lambda i, _n, _c: roc_text(days[int(i)].date))
-    chart.add_y_axis(name=w["s_unit"])
+    chart.add_y_axis(name=w["s_unit"], tick_formatter=lambda v, _i, _c: f"{v:,.0f}")
     for name in SERIES_FIELDS:
         colour, width, dash = _LINES[name]
         data = [(i, d.values[name]) for i, d in enumerate(days)]
