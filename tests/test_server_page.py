@@ -101,9 +101,9 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     page.set_input_files("#files", [str(LEFT), str(DAY1), str(GAP)])
     page.wait_for_selector("#results #report")
     text = results_text(page)
-    for words in ("FLD003", "Row 1, columns 24–33", "Field: AB spot settled, with customers: bought",
-                  "not an S9(9) number", "Found", "How to fix:", "CNT001", "Expected", "12,176",
-                  "Not valid", "Firm ABCD, report date 105/12/09 (2016-12-09)"):
+    for words in ("FLD003", "Row 1, positions 24–33", "Field: AB spot settled, with customers: bought",
+                  "not an S9(9) number", "In the file", "What to do:", "CNT001", "Expected", "12,176",
+                  "Not valid", "Firm ABCD, report date 2016-12-09 (105/12/09)"):
         assert words in text, words
     marks = page.locator("#results mark").all_inner_texts()
     assert "2900      " in marks  # the bad columns of the record, highlighted
@@ -114,10 +114,10 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     page.screenshot(path=str(shots / "page-en-broken.png"), full_page=True)
 
     page.click("button[data-lang='zh-TW']")
-    expect(page.locator("#results")).to_contain_text("第 1 列，第 24–33 位元組")
+    expect(page.locator("#results")).to_contain_text("第 1 列，第 24–33 位")
     text = results_text(page)
-    for words in ("FLD003", "第 1 列，第 24–33 位元組", "欄位：AB [即期已交割部位][與顧客交易] 買入金額",
-                  "不是 S9(9) 格式的數值", "修正方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
+    for words in ("FLD003", "第 1 列，第 24–33 位", "欄位：AB [即期已交割部位][與顧客交易] 買入金額",
+                  "不是 S9(9) 格式的數值", "處理方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
         assert words in text, words
     assert page.get_attribute("html", "lang") == "zh-Hant-TW"
     assert "lang=zh-TW" in page.url

@@ -596,13 +596,13 @@ REPORT: dict[str, dict[str, str]] = {
         "counts": "{errors} error(s), {warnings} warning(s)",
         "no_findings": "No findings: the file follows every rule checked.",
         "error": "Error", "warning": "Warning",
-        "rule": "Rule", "file_level": "the whole file", "row": "line {row}",
-        "cols": "positions {start}–{end}", "row_cols": "Line {row}, positions {start}–{end}",
+        "rule": "Rule", "file_level": "the whole file", "row": "row {row}",
+        "cols": "positions {start}–{end}", "row_cols": "Row {row}, positions {start}–{end}",
         "field": "Field: ", "found": "In the file", "expected": "Expected",
         "found_name": "File name", "expected_name": "Expected name",
         "space_key": "\u2423 stands for a space.", "verified": "Verified:",
         "fix": "What to do:",
-        "record": "Line {row}, positions {lo}–{hi} (\u00b7 marks a character that "
+        "record": "Row {row}, positions {lo}–{hi} (\u00b7 marks a character that "
                   "cannot be shown)",
         "marked": "Positions {start}–{end} are highlighted.",
         "unreadable": "Paths that could not be read", "footer":

@@ -282,7 +282,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str) -> str:
         if marked:
             chart.add_dots(marked, name=w["s_" + verdict], fill_color=colour, radius=radius)
     group = chart.to_svg_group(WIDTH, HEIGHT)
-    svg = ET.Element("svg", {"xmlns": "http://www.w3.org/2000/svg",
+    svg = ET.Element("svg", {  # inline in HTML: no namespace needed (and no URL)
                              "viewBox": f"0 0 {WIDTH} {HEIGHT}", "role": "img",
                              "class": "chart", "aria-labelledby": f"{ident}-t {ident}-d"})
     ET.SubElement(svg, "title", id=f"{ident}-t").text = title
