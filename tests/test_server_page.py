@@ -103,14 +103,15 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     text = results_text(page)
     for words in ("FLD003", "Row 1, positions 24–33", "Field: AB spot settled, with customers: bought",
                   "not an S9(9) number", "In the file", "What to do:", "CNT001", "Expected", "12,176",
-                  "Not valid", "Firm ABCD, report date 2016-12-09 (105/12/09)"):
+                  "Not valid", "Firm ABCD, report date 2016-12-09\u00a0(105/12/09)"):
         assert words in text, words
     marks = page.locator("#results mark").all_inner_texts()
     assert "2900      " in marks  # the bad columns of the record, highlighted
     assert "3 file(s) checked: 1 valid, 2 not valid" in page.inner_text("#status")
-    # series order: 12-08, 12-09, 12-12 whatever the upload order
+    # the files to correct, in series order whatever the upload order; the valid one folded
     heads = page.locator("#results section.file h3").all_inner_texts()
-    assert [h.split()[1] for h in heads] == ["ABP1208.txt", "ABP1209.txt", "ABP1212.txt"]
+    assert [h.split()[1] for h in heads] == ["ABP1209.txt", "ABP1212.txt"]
+    assert "ABCD: 1 file(s) with no findings" in page.inner_text("#results details.folded")
     page.screenshot(path=str(shots / "page-en-broken.png"), full_page=True)
 
     page.click("button[data-lang='zh-TW']")

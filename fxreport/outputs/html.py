@@ -29,7 +29,7 @@ from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
 from . import summary
 from .series import date_text, day_verdict, figure_html, is_open, series_of_facts, text_html
-from ..core.rules import ERROR, HOW, WARNING, category_word
+from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
 
 
@@ -195,7 +195,8 @@ def _meta(made_at: _dt.datetime, options: Sequence[tuple[str, str]], strict: boo
     w = WORDS[lang]
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    meta += [(w[key], value) for key, value in options if value]
+    meta += [(w[key], render_reason(value, None, lang) if key == "calendar" else value)
+             for key, value in options if value]
     if strict:
         meta.append((w["options"], w["strict"]))
     return ('<dl class="meta">' + "".join(
