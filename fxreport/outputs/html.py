@@ -82,6 +82,11 @@ def _e(value: object) -> str:
 TAIPEI = _dt.timezone(_dt.timedelta(hours=8), "Asia/Taipei")
 
 
+def _path(path: object) -> str:
+    """A path as HTML that breaks after a folder separator rather than inside a name."""
+    return re.sub(r"([/\\])", r"\1<wbr>", _e(path))
+
+
 def _when(made_at: _dt.datetime, lang: str) -> str:
     """The time in Taipei: ``2016-12-09 15:04:05 (UTC+08:00, Taipei)``."""
     local = (made_at if made_at.tzinfo else made_at.astimezone()).astimezone(TAIPEI)
@@ -246,7 +251,7 @@ def _verdict_box(outcome: Outcome, strict: bool, lang: str, numbers: Mapping[int
              f'<p class="big" id="verdict"><span class="sign" aria-hidden="true">'
              f"{_SIGNS[state]}</span> {_e(words)}</p>"]
     if invalid:
-        links = [f'<a href="#file-{numbers[i]}">{_e(reports[i].path)}</a>' for i in invalid[:10]]
+        links = [f'<a href="#file-{numbers[i]}">{_path(reports[i].path)}</a>' for i in invalid[:10]]
         more = w["and_more"].format(n=len(invalid) - 10) if len(invalid) > 10 else ""
         parts.append(f'<p class="names">{_e(w["v_invalid_files"])} '
                      f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
@@ -326,7 +331,12 @@ def _badge(state: str, lang: str) -> str:
 
 
 def _date_cell(r: FileReport, lang: str) -> str:
-    return "" if r.date is None else date_text(r.date, lang)
+    """The date as HTML: never broken inside; in English the ROC date may go below."""
+    if r.date is None:
+        return ""
+    if lang == "zh-TW":
+        return f'<span class="nw">{roc_text(r.date)}</span>'
+    return f'<span class="nw">{r.date.isoformat()}</span> <span class="nw">({roc_text(r.date)})</span>'
 
 
 _COLUMNS = ("n", "file", "firm", "date", "result", "size", "sha")
@@ -335,12 +345,12 @@ _COLUMNS = ("n", "file", "firm", "date", "result", "size", "sha")
 def _file_row(r: FileReport, n: int, fact: FileFacts | None, label: Mapping[str, str],
               lang: str, linked: bool) -> str:
     w = WORDS[lang]
-    name = (f'<a href="#file-{n}" title="{_e(w["jump"])}">{_e(r.path)}</a>' if linked
-            else _e(r.path))
+    name = (f'<a href="#file-{n}" title="{_e(w["jump"])}">{_path(r.path)}</a>' if linked
+            else _path(r.path))
     return (f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
             f'<td class="name" data-label="{label["file"]}">{name}</td>'
             f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
-            f'<td class="date" data-label="{label["date"]}">{_e(_date_cell(r, lang))}</td>'
+            f'<td class="date" data-label="{label["date"]}">{_date_cell(r, lang)}</td>'
             f'<td class="result" data-label="{label["result"]}">{_badge(day_verdict(r), lang)}</td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'
             f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(fact, lang))}</td></tr>')
@@ -407,7 +417,7 @@ def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> s
     w = WORDS[lang]
     where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
-             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_e(r.path)}</span> '
+             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_path(r.path)}</span> '
              f"{_badge(day_verdict(r), lang)}</h3><p>{text_html(where)}"]
     if r.findings:
         parts.append(_e(w["sep"] + w["counts"].format(errors=r.count(ERROR),
