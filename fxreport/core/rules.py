@@ -274,7 +274,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 1-4 位元組各有 BANK 欄（證券商英文字軌）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has firm code {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
        ("use the same firm code in all three records", "請於三列填入相同的證券商英文字軌")),
     _r("CON002", "consistency", ERROR,
        ("Date differs from row 1", "部位資料日期與第 1 列不同"),
@@ -283,7 +283,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 5-13 位元組各有 DATE 欄（部位資料日期）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has date {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
        ("use the same report date in all three records", "請於三列填入相同的部位資料日期")),
 ]
 
