@@ -102,7 +102,7 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     page.wait_for_selector("#results #report")
     text = results_text(page)
     for words in ("FLD003", "Row 1, positions 24–33", "Field: AB spot settled, with customers: bought",
-                  "not an S9(9) number", "In the file", "What to do:", "CNT001", "Expected", "12,176",
+                  "not an amount as the report writes one", "In the file", "What to do:", "CNT001", "Expected", "12,176",
                   "Not valid", "Firm ABCD, report date 2016-12-09\u00a0(105/12/09)"):
         assert words in text, words
     marks = page.locator("#results mark").all_inner_texts()
@@ -118,7 +118,7 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     expect(page.locator("#results")).to_contain_text("第 1 列，第 24–33 位")
     text = results_text(page)
     for words in ("FLD003", "第 1 列，第 24–33 位", "欄位：AB [即期已交割部位][與顧客交易] 買入金額",
-                  "不是 S9(9) 格式的數值", "處理方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
+                  "不是報表規定的金額寫法", "處理方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
         assert words in text, words
     assert page.get_attribute("html", "lang") == "zh-Hant-TW"
     assert "lang=zh-TW" in page.url

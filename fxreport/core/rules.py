@@ -230,8 +230,8 @@ _RULES: list[Rule] = [
         "請以 3 位數民國年、2 位數月、2 位數日填寫，以「/」分隔，例如 105/12/09")),
     _r("FLD003", "field", ERROR,
        ("Malformed S9(9) amount", "S9(9) 金額格式錯誤"), _note(3),
-       ("not an S9(9) number: found {found} ({why})",
-        "不是 S9(9) 格式的數值：實際內容 {found}（{why}）"),
+       ("not an amount as the report writes one (a whole number of up to 9 digits, right-aligned, with an optional sign): found {found} ({why})",
+        "不是報表規定的金額寫法（最多 9 位數的整數，靠右對齊，可加正負號）：實際內容 {found}（{why}）"),
        ("right-align a whole number in thousands of USD: spaces, an optional sign, then digits, "
         "e.g. '      -123' or '-000000123'; write 0 as '         0'",
         "數字靠右、左補空白；負數在數字前加「-」，正號可省略；或將符號置於最左並補 0。"
@@ -242,8 +242,8 @@ _RULES: list[Rule] = [
         "`FORMAT.md` section 2: magnitude at most 999,999,999",
         "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
         "絕對值最多 999,999,999"),
-       ("{value:,} is out of range; S9(9) holds at most 999,999,999 in magnitude: found {found}",
-        "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容 {found}"),
+       ("{value:,} is out of range; an amount is at most 999,999,999 in magnitude: found {found}",
+        "數值 {value:,} 超出範圍；金額的絕對值上限為 999,999,999：實際內容 {found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
         "金額以千美元計；請檢查單位與位數")),
     _r("FLD005", "field", WARNING,
