@@ -267,8 +267,9 @@ def _continuity_note(outcome: Outcome, previous: FileFacts | None, lang: str) ->
     if previous is not None or len(outcome.reports) != 1 or outcome.unreadable:
         return ""
     w = WORDS[lang]
-    return (f'<p class="note continuity" data-how="previous"><strong>{_e(w["c_title"])}</strong> '
-            f'{_e(w["c_text"])}</p>\n')
+    gap = "" if lang == "zh-TW" else " "
+    return (f'<p class="note continuity" data-how="previous"><strong>{_e(w["c_title"])}</strong>'
+            f'{gap}{_e(w["c_text"])}</p>\n')
 
 
 def _sign_off(lang: str) -> str:
