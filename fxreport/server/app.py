@@ -26,7 +26,7 @@ from .. import __version__
 from ..checking.batch import Outcome, check_contents
 from ..checking.calendar import BusinessCalendar, days_from_text
 from ..checking.checker import display_path
-from ..outputs.html import FileFacts, render_html
+from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import apply_selection, outcome_json, split_codes
 from ..core.rules import RULES
 from ..core.rules import unknown as unknown_codes
@@ -323,7 +323,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         each file's size and SHA-256, and every finding. Sent as an attachment."""
         job, outcome = await checked(request)
         facts, previous = job.facts()
-        made = _dt.datetime.now().astimezone()
+        made = _dt.datetime.now(TAIPEI)  # the report and its file name in Taipei time
         html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
                            options=[("calendar", "" if job.calendar.kind == "bank"
                                      else job.calendar.kind),
