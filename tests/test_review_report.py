@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from fxreport.checking.batch import check_contents, check_paths
+from fxreport.checking.pipeline import CheckOptions, Content, check_contents, check_paths
 from fxreport.cli import cli
 from fxreport.core.rules import HOW, RULES
 from fxreport.outputs.html import facts_of, render_html
@@ -32,12 +32,14 @@ def run(*args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, list(args))
 
 
-def report(items: list[tuple[str, bytes]], lang: str = "en", **kw) -> str:  # type: ignore[no-untyped-def]
-    previous = kw.pop("previous", None)
-    outcome = check_contents(items, previous)
+def report(items: list[tuple[str, bytes]], lang: str = "en", *,  # type: ignore[no-untyped-def]
+           previous: tuple[str, bytes] | None = None, strict: bool = False, **kw) -> str:
+    options = CheckOptions(lang=lang, strict=strict,
+                           previous=Content(*previous) if previous else None)
+    outcome = check_contents(items, options)
     facts = [facts_of(n, d) for n, d in items]
     prev = facts_of(*previous) if previous else None
-    return render_html(outcome, lang, facts, previous=prev, **kw)
+    return render_html(outcome, facts, previous=prev, **kw)
 
 
 def verdict(html: str) -> str:
@@ -237,10 +239,10 @@ def test_the_report_code_runs_without_the_heavy_packages() -> None:
     packages only (no pydantic, click, construct or openpyxl on that path)."""
     code = (
         "import sys\n"
-        "from fxreport.checking.batch import check_contents\n"
+        "from fxreport.checking.pipeline import check_contents\n"
         "from fxreport.outputs.html import facts_of, render_html\n"
         f"items = [('ABP1208.txt', {BYTES1!r}), ('ABP1209.txt', {BYTES2!r})]\n"
-        "html = render_html(check_contents(items), 'en', [facts_of(n, d) for n, d in items])\n"
+        "html = render_html(check_contents(items), [facts_of(n, d) for n, d in items])\n"
         "assert '<svg' in html\n"
         "print(sorted(m for m in ('pydantic', 'click', 'construct', 'openpyxl', 'fastapi')"
         " if m in sys.modules))\n")

@@ -20,14 +20,14 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from .. import __version__
-from ..checking.batch import Outcome
-from ..checking.checker import FileReport, display_path
+from ..checking.pipeline import Outcome
+from ..checking.results import CheckResult
+from ..core.words import display_path
 from ..checking.decoder import SIZE_LIMIT, split_records
-from ..core.fields import roc_text
+from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
-from . import summary
 from .series import date_text, day_verdict, figure_html, is_open, series_of_facts, text_html
 from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
@@ -94,7 +94,7 @@ def _when(made_at: _dt.datetime, lang: str) -> str:
     return f"{day} {local:%H:%M:%S} {WORDS[lang]['zone']}"
 
 
-def series_order(reports: Sequence[FileReport]) -> list[int]:
+def series_order(reports: Sequence[CheckResult]) -> list[int]:
     """Indices of ``reports`` by firm, then date, then as given; unreadable heads last."""
     far = _dt.date.max
     return sorted(range(len(reports)),
@@ -102,25 +102,23 @@ def series_order(reports: Sequence[FileReport]) -> list[int]:
                                  reports[i].date or far, i))
 
 
-def review_order(reports: Sequence[FileReport]) -> list[int]:
+def review_order(reports: Sequence[CheckResult]) -> list[int]:
     """Failing files first, then those with warnings to review, then the valid; each part
     in series order."""
     rank = {"invalid": 0, "review": 1, "valid": 2}
     return sorted(series_order(reports), key=lambda i: rank[day_verdict(reports[i])])
 
 
-def render_html(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
+def render_html(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
                 previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
-                options: Sequence[tuple[str, str]] = (), strict: bool = False,
-                calendar: Any = None, limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
-    """The whole report as one HTML document.
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
+    """The whole report as one HTML document, in the language of the outcome's options.
 
     ``facts[i]`` describes ``outcome.reports[i]`` (None or missing: unknown);
-    ``options`` are (word key, value) pairs of the options used, such as
-    ``("select", "ARI,FLD003")``; ``calendar`` the business calendar of the check
-    (for the missing days of a series); ``limits`` firm -> field -> limit, drawn
-    on the charts.
+    ``previous`` the previous report given with the options; ``limits`` firm ->
+    field -> limit, drawn on the charts as +L and -L.
     """
+    lang = outcome.options.lang
     w = WORDS[lang]
     made_at = made_at or _dt.datetime.now(TAIPEI)
     return "".join([
@@ -133,22 +131,21 @@ def render_html(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
         f'<meta name="generator" content="fxreport {_e(__version__)}">\n',
         f"<title>{_e(w['title'])} {_e(_period_text(outcome.reports, lang))}</title>\n",
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n",
-        render_main(outcome, lang, facts, previous=previous, made_at=made_at,
-                    options=options, strict=strict, calendar=calendar, limits=limits),
+        render_main(outcome, facts, previous=previous, made_at=made_at, limits=limits),
         "</body>\n</html>\n",
     ])
 
 
-def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
+def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
                 previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
-                options: Sequence[tuple[str, str]] = (), strict: bool = False,
-                calendar: Any = None, limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
     """The report's ``<main>``: what the page shows and the document wraps.
 
     In the order a reviewer reads: the verdict, what was checked, the files that
     need attention (the valid ones folded, one line per firm), each firm's series
     at a glance, the findings (failing files first), then the sign-off.
     """
+    lang = outcome.options.lang
     w = WORDS[lang]
     made_at = made_at or _dt.datetime.now(TAIPEI)
     reports = outcome.reports
@@ -157,17 +154,17 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
     out: list[str] = ['<main class="report" id="report">\n',
                       f"<h1>{_e(w['title'])}</h1>\n",
                       f'<p class="period">{text_html(_period_text(reports, lang))}</p>\n',
-                      _verdict_box(outcome, strict, lang, numbers),
+                      _verdict_box(outcome, lang, numbers),
                       _continuity_note(outcome, previous, lang),
-                      _meta(made_at, options, strict, lang)]
+                      _meta(made_at, outcome, lang)]
     if reports or previous is not None:
         out.append(_files_part(reports, order, numbers, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
             f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
             + "</ul>\n")
-    out.append(_series_part(reports, facts, calendar, limits, lang))
-    flagged = [i for i in order if reports[i].iter_findings()]
+    out.append(_series_part(reports, facts, outcome.options.business_calendar(), limits, lang))
+    flagged = [i for i in order if reports[i].findings]
     if flagged:
         out.append(f"<h2>{_e(w['results'])}</h2>\n")
         out.extend(_file_section(reports[i], numbers[i], _fact(facts, i), lang) for i in flagged)
@@ -177,7 +174,7 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
     return "".join(out)
 
 
-def _period_text(reports: Sequence[FileReport], lang: str) -> str:
+def _period_text(reports: Sequence[CheckResult], lang: str) -> str:
     """The firms and the period the check covers: ``ABPS, 105/12/08–105/12/09``."""
     w = WORDS[lang]
     firms = sorted({r.bank for r in reports if r.bank})
@@ -194,32 +191,38 @@ def _period_text(reports: Sequence[FileReport], lang: str) -> str:
     return w["period"].format(firms=shown or w["unknown"], period=period)
 
 
-def _meta(made_at: _dt.datetime, options: Sequence[tuple[str, str]], strict: bool,
-          lang: str) -> str:
+def _meta(made_at: _dt.datetime, outcome: Outcome, lang: str) -> str:
     """When, with what and how the check was made: the sign-off's header."""
     w = WORDS[lang]
+    options = outcome.options
+
+    def days(values: Sequence[_dt.date]) -> str:
+        return " ".join(roc_text(d) if lang == "zh-TW" and roc_year_fits(d) else d.isoformat()
+                        for d in values)
+
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    meta += [(w[key], render_reason(value, None, lang) if key == "calendar" else value)
-             for key, value in options if value]
-    if strict:
+    calendar = "" if options.calendar == "bank" else render_reason(options.calendar, None, lang)
+    meta += [(w[key], value) for key, value in (
+        ("calendar", calendar), ("select", ",".join(options.select)),
+        ("ignore", ",".join(options.ignore)), ("closed", days(options.closed_days)),
+        ("open", days(options.open_days))) if value]
+    if options.strict:
         meta.append((w["options"], w["strict"]))
     return ('<dl class="meta">' + "".join(
         f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
 
 
-def verdict_state(outcome: Outcome, strict: bool) -> str:
-    """The verdict: ``nothing`` checked, ``fail`` (a file not valid or not read; with
-    ``strict``, a warning not verified too), ``review`` (valid, with warnings to
-    review) or ``pass``."""
-    reports = outcome.reports
-    if not reports:
+def verdict_state(outcome: Outcome) -> str:
+    """The verdict: the pipeline's (``Outcome.verdict``), with a pass split in two:
+    ``review`` while a warning that is not verified is present, else ``pass``;
+    ``fail`` for any failure (``fail_strict`` is a fail, worded as such)."""
+    verdict = outcome.verdict()
+    if verdict == "nothing":
         return "fail" if outcome.unreadable else "nothing"
-    if outcome.unreadable or any(not r.valid for r in reports):
+    if verdict != "pass":
         return "fail"
-    if any(day_verdict(r) == "review" for r in reports):
-        return "fail" if strict else "review"
-    return "pass"
+    return "review" if any(day_verdict(r) == "review" for r in outcome.reports) else "pass"
 
 
 _SIGNS = {"pass": "\u2713", "review": "!", "fail": "\u2717", "nothing": "\u2013"}
@@ -231,17 +234,17 @@ def _names(paths: Sequence[str], lang: str, most: int = 5) -> str:
     return shown + (w["and_more"].format(n=len(paths) - most) if len(paths) > most else "")
 
 
-def _verdict_box(outcome: Outcome, strict: bool, lang: str, numbers: Mapping[int, int]) -> str:
+def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str:
     """The verdict first: its state in colour, a sign and words; the files that fail by
     name, linked to their findings; the warnings counted."""
     w = WORDS[lang]
-    state = verdict_state(outcome, strict)
+    state = verdict_state(outcome)
     reports = outcome.reports
-    s = summary(reports)
-    open_warnings = sum(1 for r in reports for f in r.iter_findings()
+    s = outcome.summary()
+    open_warnings = sum(1 for r in reports for f in r.findings
                         if f.severity == WARNING and is_open(f))
     invalid = [i for i in series_order(reports) if not reports[i].valid]
-    if state == "fail" and not invalid and not outcome.unreadable:
+    if outcome.verdict() == "fail_strict":
         words = w["v_fail_strict"].format(warnings=open_warnings)
     else:
         words = w["v_" + state].format(invalid=len(invalid) + len(outcome.unreadable),
@@ -281,7 +284,7 @@ def _sign_off(lang: str) -> str:
             f'{_e(w["sign_off"])}</h2><div class="sign-grid">{cells}</div></section>\n')
 
 
-def _series_part(reports: Sequence[FileReport], facts: Sequence[FileFacts | None],
+def _series_part(reports: Sequence[CheckResult], facts: Sequence[FileFacts | None],
                  calendar: Any, limits: Mapping[str, Mapping[str, int]] | None, lang: str) -> str:
     """Each firm's series at a glance, for firms with at least two reports."""
     several = {r.bank for r in reports if r.bank and r.date}
@@ -331,7 +334,7 @@ def _badge(state: str, lang: str) -> str:
             f'{_e(w["b_" + state])}</span>')
 
 
-def _date_cell(r: FileReport, lang: str) -> str:
+def _date_cell(r: CheckResult, lang: str) -> str:
     """The date as HTML: never broken inside; in English the ROC date may go below."""
     if r.date is None:
         return ""
@@ -343,7 +346,7 @@ def _date_cell(r: FileReport, lang: str) -> str:
 _COLUMNS = ("n", "file", "firm", "date", "result", "size", "sha")
 
 
-def _file_row(r: FileReport, n: int, fact: FileFacts | None, label: Mapping[str, str],
+def _file_row(r: CheckResult, n: int, fact: FileFacts | None, label: Mapping[str, str],
               lang: str, linked: bool) -> str:
     w = WORDS[lang]
     name = (f'<a href="#file-{n}" title="{_e(w["jump"])}">{_path(r.path)}</a>' if linked
@@ -364,14 +367,14 @@ def _table(rows: Sequence[str], lang: str) -> str:
             f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
-def _files_part(reports: Sequence[FileReport], order: Sequence[int], numbers: Mapping[int, int],
+def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: Mapping[int, int],
                 facts: Sequence[FileFacts | None], previous: FileFacts | None, lang: str) -> str:
     """The files that need attention in a table; the valid ones folded, one line per firm
     (opened on demand, and always in print)."""
     w = WORDS[lang]
     label = {k: _e(w[k]) for k in _COLUMNS}
-    attention = [i for i in order if reports[i].iter_findings()]
-    quiet = [i for i in order if not reports[i].iter_findings()]
+    attention = [i for i in order if reports[i].findings]
+    quiet = [i for i in order if not reports[i].findings]
     out = [f'<h2>{_e(w["files"])}</h2>\n']
     rows = [_file_row(reports[i], numbers[i], _fact(facts, i), label, lang, True) for i in attention]
     if previous is not None:
@@ -403,7 +406,7 @@ def _files_part(reports: Sequence[FileReport], order: Sequence[int], numbers: Ma
     return "".join(out)
 
 
-def _firm_date(r: FileReport, lang: str) -> str:
+def _firm_date(r: CheckResult, lang: str) -> str:
     """The file's firm and date as read; question marks stand for the one unreadable."""
     w = WORDS[lang]
     if r.bank and r.date:
@@ -414,7 +417,7 @@ def _firm_date(r: FileReport, lang: str) -> str:
     return w["no_firm_date"]
 
 
-def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> str:
+def _file_section(r: CheckResult, n: int, fact: FileFacts | None, lang: str) -> str:
     w = WORDS[lang]
     where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
@@ -427,8 +430,8 @@ def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> s
     if not r.findings:
         parts.append(f'<p class="none">{_e(w["no_findings"])}</p>\n')
         return "".join(parts) + "</section>\n"
-    records = r.records
-    if records is None and fact is not None and fact.data is not None and len(fact.data) <= SIZE_LIMIT:
+    records: Sequence[bytes] | None = r.records
+    if not records and fact is not None and fact.data is not None and len(fact.data) <= SIZE_LIMIT:
         records = split_records(fact.data)[0]
     parts.append('<ol class="findings">\n')
     for f in r.findings:
@@ -460,7 +463,7 @@ _PLACES = {(True, True): "row_cols", (True, False): "row", (False, True): "cols"
            (False, False): "file_level"}
 
 
-def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
+def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
     w = WORDS[lang]
     sev = f.severity
     where = w[_PLACES[bool(f.row), bool(f.start)]].format(row=f.row, start=f.start, end=f.end)
@@ -489,7 +492,7 @@ def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
     return "".join(out)
 
 
-def _record_of(f: Finding, records: list[bytes] | None) -> bytes | None:
+def _record_of(f: Finding, records: Sequence[bytes] | None) -> bytes | None:
     """The finding's record, when its columns can be shown (a record of the wrong
     width has them shifted)."""
     rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
@@ -552,21 +555,15 @@ def _record(rec: bytes, row: int, start: int, end: int, lang: str) -> str:
             f'<span class="caret" aria-hidden="true">{_e(caret)}</span></pre></figure>')
 
 
-def report_of_paths(outcome: Outcome, lang: str, previous: str | None = None, *,
-                    selected: Sequence[str] = (), ignored: Sequence[str] = (),
-                    strict: bool = False, closed_days: str | None = None,
-                    open_days: str | None = None, calendar: Any = None,
+def report_of_paths(outcome: Outcome,
                     limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
     """``render_html`` for files on disk (``fxreport check --format html``).
 
     Each file is read again for its size and SHA-256, as the checker read it.
     """
     facts = [None if r.path == "<stdin>" else facts_of_path(str(r.path)) for r in outcome.reports]
-    prev = facts_of_path(previous) if previous is not None else None
-    kind = getattr(calendar, "kind", None)
-    options = [("calendar", "" if kind in (None, "bank") else str(kind)),
-               ("select", ",".join(selected)), ("ignore", ",".join(ignored)),
-               ("closed", display_path(closed_days or "")),
-               ("open", display_path(open_days or ""))]
-    return render_html(outcome, lang, facts, previous=prev, options=options, strict=strict,
-                       calendar=calendar, limits=limits)
+    previous = outcome.options.previous
+    prev = (facts_of_path(previous) if isinstance(previous, str)
+            else facts_of(display_path(previous.name), previous.data) if previous is not None
+            else None)
+    return render_html(outcome, facts, previous=prev, limits=limits)

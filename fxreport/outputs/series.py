@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 from typing import IO, Any, NamedTuple
 
-from ..checking.checker import FileReport
+from ..checking.results import CheckResult
 from ..checking.decoder import split_records
 from ..core.fields import roc_text
 from ..core.layout import AMOUNTS, RECORD_WIDTH
@@ -51,11 +51,11 @@ def is_open(finding: Any) -> bool:
     return not getattr(finding, "verified", None)
 
 
-def day_verdict(r: FileReport) -> str:
+def day_verdict(r: CheckResult) -> str:
     """``invalid`` with an error, ``review`` with a warning not verified, else ``valid``."""
     if not r.valid:
         return "invalid"
-    return "review" if any(is_open(f) for f in r.iter_findings()) else "valid"
+    return "review" if any(is_open(f) for f in r.findings) else "valid"
 
 
 class Day(NamedTuple):
@@ -81,16 +81,16 @@ class FirmSeries(NamedTuple):
         return self.days[-1].date
 
 
-def _chosen(reports: Sequence[tuple[FileReport, dict[str, int | None]]]
-            ) -> tuple[FileReport, dict[str, int | None]]:
+def _chosen(reports: Sequence[tuple[CheckResult, dict[str, int | None]]]
+            ) -> tuple[CheckResult, dict[str, int | None]]:
     """Of several reports of one firm and date, the one 6.4 keeps (no duplicate error)."""
     for item in reports:
-        if not any(f.code == "CNT004" for f in item[0].iter_findings()):
+        if not any(f.code == "CNT004" for f in item[0].findings):
             return item
     return reports[0]
 
 
-def firm_series(reports: Sequence[FileReport], amounts: Sequence[Mapping[str, int | None] | None],
+def firm_series(reports: Sequence[CheckResult], amounts: Sequence[Mapping[str, int | None] | None],
                 calendar: Any = None,
                 limits: Mapping[str, Mapping[str, int]] | None = None) -> list[FirmSeries]:
     """Per firm (by code), every business day from its first report to its last.
@@ -103,7 +103,7 @@ def firm_series(reports: Sequence[FileReport], amounts: Sequence[Mapping[str, in
         from ..checking.calendar import BusinessCalendar
 
         calendar = BusinessCalendar()
-    by_firm: dict[str, dict[_dt.date, list[tuple[FileReport, dict[str, int | None]]]]] = {}
+    by_firm: dict[str, dict[_dt.date, list[tuple[CheckResult, dict[str, int | None]]]]] = {}
     for i, r in enumerate(reports):
         if r.bank and r.date:
             values = dict(amounts[i] or {}) if i < len(amounts) else {}
@@ -307,7 +307,7 @@ def figure_html(series: FirmSeries, lang: str, ident: str) -> str:
             f"{table_html(series, lang, ident)}</section>\n")
 
 
-def series_of_facts(reports: Sequence[FileReport], data: Callable[[int], bytes | None],
+def series_of_facts(reports: Sequence[CheckResult], data: Callable[[int], bytes | None],
                     calendar: Any = None,
                     limits: Mapping[str, Mapping[str, int]] | None = None) -> list[FirmSeries]:
     """``firm_series`` with each report's values read from its bytes (``data(i)``)."""
@@ -315,9 +315,10 @@ def series_of_facts(reports: Sequence[FileReport], data: Callable[[int], bytes |
                        calendar, limits)
 
 
-def write_series_csv(outcome: Any, out: IO[str], lang: str, calendar: Any = None,
+def write_series_csv(outcome: Any, out: IO[str],
                      limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
-    """``fxreport check --format csv``: the month tables of checked files on disk."""
+    """``fxreport check --format csv``: the month tables of checked files on disk, in the
+    language and with the calendar of the outcome's options."""
     from ..checking.reading import read_path
 
     def data(i: int) -> bytes | None:
@@ -329,4 +330,6 @@ def write_series_csv(outcome: Any, out: IO[str], lang: str, calendar: Any = None
         except OSError:
             return None
 
-    write_csv(series_of_facts(outcome.reports, data, calendar, limits), out, lang)
+    options = outcome.options
+    write_csv(series_of_facts(outcome.reports, data, options.business_calendar(), limits),
+              out, options.lang)

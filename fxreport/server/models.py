@@ -1,6 +1,6 @@
 """The API's shapes as pydantic models, so ``/openapi.json`` states the contract.
 
-``CheckResult`` is the object of FORMAT.md section 5 that ``fxreport check
+``CheckResponse`` is the object of FORMAT.md section 5 that ``fxreport check
 --format json`` prints; the server returns exactly that object (made by
 ``fxreport.outputs.outcome_json``), and these models describe it.
 """
@@ -62,7 +62,7 @@ class Unreadable(BaseModel):
     reason: str
 
 
-class CheckResult(BaseModel):
+class CheckResponse(BaseModel):
     """The JSON of `fxreport check --format json` (FORMAT.md section 5)."""
 
     version: Literal[1]
