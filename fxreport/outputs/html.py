@@ -163,6 +163,8 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
             f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
             + "</ul>\n")
+    if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them
+        limits = getattr(outcome.options, "limits", None) or None
     out.append(_series_part(reports, facts, outcome.options.business_calendar(), limits, lang))
     flagged = [i for i in order if reports[i].findings]
     if flagged:
