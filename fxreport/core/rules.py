@@ -303,8 +303,8 @@ for _i in IDENTITIES:
         (f"{_i.formula()}", f"{_i.formula()}"), _ARI_SOURCE[_i.inferred],
         (f"is {{actual:,}} but {_i.formula()} gives {{expected:,}} (off by {{diff:+,}})",
          f"為 {{actual:,}}，但依 {_i.formula()} 應為 {{expected:,}}（差額 {{diff:+,}}）"),
-        ("correct {field} or one of the amounts it is computed from; "
-         "fxreport can compute it from them when the file is built",
+        ("correct {field} or one of the amounts it is computed from (when the file is "
+         "made, it can be computed from them)",
          "請更正 {field} 或其計算來源欄位；產生檔案時可由來源欄位自動計算")))
 
 _RULES += [
