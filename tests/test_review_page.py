@@ -101,8 +101,11 @@ def test_the_page_shows_the_chart_and_table_under_its_csp(browser: Browser, serv
         page.goto(server.url + f"?lang={lang}")
         page.set_input_files("#files", [str(p) for p in month])
         page.wait_for_selector("#results #report")
-        chart = page.locator("#results svg.chart")
-        expect(chart).to_be_visible()
+        shown, hidden = ("wide", "narrow") if width > 640 else ("narrow", "wide")
+        expect(page.locator(f"#results svg.chart.{shown}")).to_be_visible()  # drawn for the width
+        expect(page.locator(f"#results svg.chart.{hidden}")).to_be_hidden()
+        box = page.locator(f"#results svg.chart.{shown}").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width  # all of it in sight
         assert page.locator("#results table.series tbody tr").count() == len(month) + 1  # the gap too
         # the line is drawn as the report draws it: a stroke and no fill (presentation
         # attributes, which the page's style-src 'self' lets through)

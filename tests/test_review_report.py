@@ -229,7 +229,8 @@ def test_the_chart_draws_the_series_values(month: Path) -> None:
 
 def test_report_and_page_show_the_series_from_the_same_code(month: Path) -> None:
     html = run("check", str(month), "--format", "html", "--lang", "zh-TW").stdout
-    assert html.count('<svg viewBox="0 0') == 1 and ">證券商 ABCD：各營業日 POS" in html
+    # one chart drawn for a wide page and one for a phone (CSS shows one of them)
+    assert html.count('<svg viewBox="0 0') == 2 and 'class="chart narrow"' in html and ">證券商 ABCD：各營業日 POS" in html
     assert '<table class="series"' in html and "未申報" in html
     assert "http://" not in html  # no namespace URL either: the report loads nothing
 

@@ -212,6 +212,8 @@ _LINES = {"POS": ("#1b1f24", 3, "none"), "SPOT": ("#0b57d0", 2, "7 4"),
           "FORWARD": ("#8c6d00", 2, "2 3")}
 _ERROR, _WARNING, _LIMIT = "#b3261e", "#e8a600", "#57606a"
 WIDTH, HEIGHT = 720, 330
+# a phone's chart: drawn for its width (not a wide one shrunk), so its words stay readable
+NARROW = (400, 300)
 
 
 def _ticks(n: int, most: int = 6) -> list[int]:
@@ -246,7 +248,8 @@ def chart_desc(series: FirmSeries, lang: str) -> str:
         invalid=count["invalid"], review=count["review"], missing=count["missing"])
 
 
-def chart_svg(series: FirmSeries, lang: str, ident: str) -> str:
+def chart_svg(series: FirmSeries, lang: str, ident: str,
+              size: tuple[int, int] = (WIDTH, HEIGHT), shape: str = "wide") -> str:
     """The firm's POS, SPOT and FORWARD by day as an SVG line chart (no script, no style
     element: presentation attributes only), with a title and a description."""
     import xml.etree.ElementTree as ET
@@ -260,14 +263,15 @@ def chart_svg(series: FirmSeries, lang: str, ident: str) -> str:
     title = w["s_chart_title"].format(bank=series.bank, first=date_text(series.first, lang),
                                       last=date_text(series.last, lang))
     chart = leather.Chart()
-    ticks = _ticks(n)
+    width, height = size
+    ticks = _ticks(n, 6 if width >= 600 else 4)
     chart.add_x_scale(-0.5, max(n - 0.5, 0.5))
     chart.add_x_axis(ticks=ticks, tick_formatter=lambda i, _n, _c: roc_text(days[int(i)].date))
     chart.add_y_axis(name=w["s_unit"], tick_formatter=lambda v, _i, _c: f"{v:,.0f}")
     for name in SERIES_FIELDS:
-        colour, width, dash = _LINES[name]
+        colour, thick, dash = _LINES[name]
         data = [(i, d.values[name]) for i, d in enumerate(days)]
-        chart.add_line(data, name=name, stroke_color=colour, width=width, stroke_dasharray=dash)
+        chart.add_line(data, name=name, stroke_color=colour, width=thick, stroke_dasharray=dash)
     for field, limit in series.limits.items():
         for sign in (1, -1):
             chart.add_line([(-0.5, sign * limit), (n - 0.5, sign * limit)],
@@ -281,10 +285,11 @@ def chart_svg(series: FirmSeries, lang: str, ident: str) -> str:
         marked = [(i, _mark_value(d)) for i, d in enumerate(days) if d.verdict == verdict]
         if marked:
             chart.add_dots(marked, name=w["s_" + verdict], fill_color=colour, radius=radius)
-    group = chart.to_svg_group(WIDTH, HEIGHT)
+    group = chart.to_svg_group(width, height)
     svg = ET.Element("svg", {  # inline in HTML: no namespace needed (and no URL)
-                             "viewBox": f"0 0 {WIDTH} {HEIGHT}", "role": "img",
-                             "class": "chart", "aria-labelledby": f"{ident}-t {ident}-d"})
+                             "viewBox": f"0 0 {width} {height}", "role": "img",
+                             "class": f"chart {shape}",
+                             "aria-labelledby": f"{ident}-t {ident}-d"})
     ET.SubElement(svg, "title", id=f"{ident}-t").text = title
     ET.SubElement(svg, "desc", id=f"{ident}-d").text = chart_desc(series, lang)
     svg.append(group)
@@ -302,7 +307,8 @@ def figure_html(series: FirmSeries, lang: str, ident: str) -> str:
     w = WORDS[lang]
     return (f'<section class="firm-series" aria-labelledby="{ident}-h">'
             f'<h3 id="{ident}-h">{escape(w["s_heading"].format(bank=series.bank))}</h3>'
-            f'<figure class="chart"><div class="chart-wrap">{chart_svg(series, lang, ident)}</div>'
+            f'<figure class="chart">{chart_svg(series, lang, ident)}'
+            f'{chart_svg(series, lang, ident + "-n", NARROW, "narrow")}'
             f'<figcaption>{escape(w["s_legend_help"])}</figcaption></figure>'
             f"{table_html(series, lang, ident)}</section>\n")
 
