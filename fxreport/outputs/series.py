@@ -222,6 +222,20 @@ def _ticks(n: int, most: int = 6) -> list[int]:
     return list(range(0, n, step))
 
 
+def _exact_scale(leather: Any) -> Any:
+    """leather's linear scale, projecting its own domain edge to edge (leather's widens it
+    to round ticks, which leaves a blank margin on either side of the days)."""
+    class Exact(leather.Linear):  # type: ignore[misc,name-defined]
+        def project(self, value: Any, range_min: Any, range_max: Any) -> Any:
+            from decimal import Decimal
+
+            low, high = self._data_min, self._data_max
+            pos = (Decimal(value) - low) / (high - low)
+            return (Decimal(range_max) - Decimal(range_min)) * pos + Decimal(range_min)
+
+    return Exact
+
+
 def _style_leather(theme: Any) -> None:
     font = "system-ui, 'Segoe UI', 'Microsoft JhengHei', 'Noto Sans CJK TC', sans-serif"
     for key in ("title_font_family", "legend_font_family", "tick_font_family",
@@ -265,7 +279,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
     chart = leather.Chart()
     width, height = size
     ticks = _ticks(n, 6 if width >= 600 else 4)
-    chart.add_x_scale(-0.5, max(n - 0.5, 0.5))
+    chart.set_x_scale(_exact_scale(leather)(-0.5, max(n - 0.5, 0.5)))
     chart.add_x_axis(ticks=ticks, tick_formatter=lambda i, _n, _c: roc_text(days[int(i)].date))
     chart.add_y_axis(name=w["s_unit"], tick_formatter=lambda v, _i, _c: f"{v:,.0f}")
     for name in SERIES_FIELDS:
