@@ -31,7 +31,7 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
     assert lines[0].startswith(f"{path}: ABCD 2016-12-09 (105/12/09): INVALID")
-    head = f"{path}:1:24-33: FLD003 AB(spot settled, with customers: bought) not an S9(9) number"
+    head = f"{path}:1:24-33: FLD003 AB(spot settled, with customers: bought) not an amount as the report writes one"
     assert any(line.startswith(head) for line in lines)
     i = next(n for n, line in enumerate(lines) if line.startswith(head))
     excerpt, marker = lines[i + 1], lines[i + 2]

@@ -19,11 +19,13 @@ def escape_bytes(raw: bytes) -> str:
     return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02X}" for b in raw)
 
 
-def show_bytes(raw: bytes | None) -> str:
-    """Bytes quoted for a message: ``'  12'``; a quote is escaped too."""
+def show_bytes(raw: bytes | None, lang: str = "en") -> str:
+    """Bytes quoted for a message: ``'  12'``, in Chinese ``「  12」`` (one quoting style per
+    language); a quote is escaped too."""
     if raw is None:
         return ""
-    return "'" + escape_bytes(raw).replace("'", "\\x27") + "'"
+    shown = escape_bytes(raw).replace("'", "\\x27")
+    return f"「{shown}」" if lang == "zh-TW" else f"'{shown}'"
 
 
 def field_display(field: Field, lang: str = "en") -> str:
@@ -103,7 +105,7 @@ class Finding:
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
         ctx.update(row=self.row, start=self.start, end=self.end,
-                   found=show_bytes(self.found), label=self.label(lang),
+                   found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
         return ctx
