@@ -355,7 +355,7 @@ def _file_row(r: CheckResult, n: int, fact: FileFacts | None, label: Mapping[str
             else _path(r.path))
     return (f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
             f'<td class="name" data-label="{label["file"]}">{name}</td>'
-            f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
+            f'<td data-label="{label["firm"]}"><span class="nw">{_e(r.bank or "")}</span></td>'
             f'<td class="date" data-label="{label["date"]}">{_date_cell(r, lang)}</td>'
             f'<td class="result" data-label="{label["result"]}">{_badge(day_verdict(r), lang)}</td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'
