@@ -31,6 +31,7 @@ from ..checking.reading import read_path
 from .series import date_text, day_verdict, figure_html, is_open, series_of_facts, text_html
 from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
+from ..core.words import safe, shown_path
 
 
 class FileFacts(NamedTuple):
@@ -74,7 +75,11 @@ def stylesheet() -> str:
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """Text for HTML: control and bidirectional characters escaped as in every message
+    (a name ``ABP1209\u202etxt.exe`` cannot pass for ``ABP1209exe.txt``), then markup."""
+    return escape(safe(str(value)), quote=True)
+
+
 
 
 # Taiwan's time, whatever the machine's zone (no daylight saving since 1979, so a fixed
@@ -83,8 +88,13 @@ TAIPEI = _dt.timezone(_dt.timedelta(hours=8), "Asia/Taipei")
 
 
 def _path(path: object) -> str:
-    """A path as HTML that breaks after a folder separator rather than inside a name."""
-    return re.sub(r"([/\\])", r"\1<wbr>", _e(path))
+    """A file name as HTML (undecodable bytes escaped too), breaking after a folder
+    separator rather than inside a name."""
+    return _SEPARATOR.sub(r"\1<wbr>", _e(shown_path(path)))
+
+
+# a folder separator: / or a \ that does not start an escaped byte (\xff)
+_SEPARATOR = re.compile(r"(/|\\(?!x[0-9a-fA-F]{2}))")
 
 
 def _when(made_at: _dt.datetime, lang: str) -> str:
@@ -161,7 +171,7 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         out.append(_files_part(reports, order, numbers, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
-            f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
+            f"<li><code>{_path(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
             + "</ul>\n")
     if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them
         limits = getattr(outcome.options, "limits", None) or None
@@ -262,7 +272,7 @@ def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str
                      f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
     if outcome.unreadable:
         parts.append(f'<p class="names">{_e(w["v_unreadable_files"])} '
-                     f'{_e(_names([u.path for u in outcome.unreadable], lang))}</p>')
+                     f'{_e(_names([shown_path(u.path) for u in outcome.unreadable], lang))}</p>')
     parts.append(f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p>")
     return "".join(parts) + "</section>\n"
 
@@ -382,7 +392,7 @@ def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: M
     if previous is not None:
         rows.append(
             f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
-            f'<td class="name" data-label="{label["file"]}">{_e(previous.name)}'
+            f'<td class="name" data-label="{label["file"]}">{_path(previous.name)}'
             f'<br><small>{_e(w["role_prev"])}</small></td>'
             '<td class="empty"></td><td class="empty"></td><td class="empty"></td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
