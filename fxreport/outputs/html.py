@@ -88,10 +88,13 @@ TAIPEI = _dt.timezone(_dt.timedelta(hours=8), "Asia/Taipei")
 
 
 def _path(path: object) -> str:
-    """A path as HTML (undecodable bytes and control characters escaped) that breaks
-    after a folder separator rather than inside a name."""
-    # not inside an escape such as ``\xff``, which must stay searchable as one piece
-    return re.sub(r"([/\\])(?!x[0-9a-f]{2})", r"\1<wbr>", _e(shown_path(path)))
+    """A file name as HTML (undecodable bytes escaped too), breaking after a folder
+    separator rather than inside a name."""
+    return _SEPARATOR.sub(r"\1<wbr>", _e(shown_path(path)))
+
+
+# a folder separator: / or a \ that does not start an escaped byte (\xff)
+_SEPARATOR = re.compile(r"(/|\\(?!x[0-9a-fA-F]{2}))")
 
 
 def _when(made_at: _dt.datetime, lang: str) -> str:
@@ -269,7 +272,7 @@ def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str
                      f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
     if outcome.unreadable:
         parts.append(f'<p class="names">{_e(w["v_unreadable_files"])} '
-                     f'{_e(_names([u.path for u in outcome.unreadable], lang))}</p>')
+                     f'{_e(_names([shown_path(u.path) for u in outcome.unreadable], lang))}</p>')
     parts.append(f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p>")
     return "".join(parts) + "</section>\n"
 
@@ -362,7 +365,7 @@ def _file_row(r: CheckResult, n: int, fact: FileFacts | None, label: Mapping[str
             else _path(r.path))
     return (f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
             f'<td class="name" data-label="{label["file"]}">{name}</td>'
-            f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
+            f'<td data-label="{label["firm"]}"><span class="nw">{_e(r.bank or "")}</span></td>'
             f'<td class="date" data-label="{label["date"]}">{_date_cell(r, lang)}</td>'
             f'<td class="result" data-label="{label["result"]}">{_badge(day_verdict(r), lang)}</td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'

@@ -23,6 +23,7 @@ from ..checking.decoder import split_records
 from ..core.fields import roc_text
 from ..core.layout import AMOUNTS, RECORD_WIDTH
 from ..core.words import REPORT as WORDS
+from ..core.words import safe
 
 SERIES_FIELDS = ("POS", "SPOT", "FORWARD")
 
@@ -146,7 +147,7 @@ _DATES = re.compile(r"\d{4}-\d\d-\d\d(?:\u00a0\(\d{3}/\d\d/\d\d\))?|\d{3}/\d\d/\
 def text_html(text: str) -> str:
     """Escaped text whose dates never break at a line's end (a hyphen or slash inside
     a date is no place to break)."""
-    return _DATES.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', escape(text))
+    return _DATES.sub(lambda m: f'<span class="nw">{m.group(0)}</span>', escape(safe(text)))
 
 
 def _date_cell(day: _dt.date, lang: str) -> str:
@@ -320,7 +321,7 @@ def figure_html(series: FirmSeries, lang: str, ident: str) -> str:
     """The chart and the month table of one firm, as the report and the page show them."""
     w = WORDS[lang]
     return (f'<section class="firm-series" aria-labelledby="{ident}-h">'
-            f'<h3 id="{ident}-h">{escape(w["s_heading"].format(bank=series.bank))}</h3>'
+            f'<h3 id="{ident}-h">{text_html(w["s_heading"].format(bank=series.bank))}</h3>'
             f'<figure class="chart">{chart_svg(series, lang, ident)}'
             f'{chart_svg(series, lang, ident + "-n", NARROW, "narrow")}'
             f'<figcaption>{escape(w["s_legend_help"])}</figcaption></figure>'
