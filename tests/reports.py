@@ -8,9 +8,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from fxreport.core.identities import derive
-from fxreport.core.identities import IDENTITIES
-from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.core.identities import IDENTITIES, derive
+from fxreport.core.fields import AMOUNT, AMOUNT_MAX
+from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from fxreport import specs
-from fxreport.core.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
+from fxreport.core.fields import AMOUNT, RESERVED
+from fxreport.core.layout import LAYOUT, RECORD_WIDTH, ROWS
 from fxreport.core.codec import record_structs
 
 ROOT = Path(__file__).resolve().parent.parent

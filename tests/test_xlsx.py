@@ -25,7 +25,8 @@ from fxreport.cli import cli
 from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
 from fxreport.core.identities import CARRIED, IDENTITIES
-from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.core.fields import AMOUNT, AMOUNT_MAX
+from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
 from fxreport.formats.xlsx import (SHEET, defined_name, form_cells, form_lines, formula, read_workbook,

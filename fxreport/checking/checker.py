@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .decoder import AMOUNT_NAMES, Decoded, decode
+from .decoder import Decoded, amount_names, decode
 from .results import CheckResult
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
@@ -28,7 +28,8 @@ from ..core.identities import (
     all_hold,
     violations,
 )
-from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
+from ..core.fields import AMOUNT
+from ..core.layout import AMOUNTS, DATE_FIELD, FX_POSITION
 from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def _unpack(packed: bytes) -> tuple[int, ...]:
 
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
-_INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
+_INDEX = {name: i for i, name in enumerate(amount_names(FX_POSITION))}
 _CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
 _carried_of = operator.itemgetter(*_CARRIED_AT)
@@ -257,7 +258,7 @@ def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity whose inputs are all well formed, reported at its left side."""
     d = ctx.decoded
-    if d.ints is not None and all_hold(d.ints):  # the fast path's usual case
+    if d.ints is not None and all_hold(d.ints):  # the usual case: every amount well formed
         return
     for ident, actual, expected in violations(d.values):
         field = AMOUNTS[ident.target]

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from . import fields as fc
-from .fields import expected_filename
-from .layout import AMOUNT, BANK_FIELD, CODE, DATE_FIELD, ROW_TITLES, ROWS
+from .fields import AMOUNT, CODE, expected_filename
+from .layout import BANK_FIELD, DATE_FIELD, ROW_TITLES, ROWS
 
 AmountInt = AMOUNT.pydantic()
 FirmCode = CODE.pydantic()

@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from ..checking.decoder import split_records
-from ..core.fields import roc_text
-from ..core.layout import AMOUNT, RECORD_WIDTH, ROW_TITLES, ROWS
+from ..core.fields import AMOUNT, roc_text
+from ..core.layout import RECORD_WIDTH, ROW_TITLES, ROWS
 from ..core.model import Report
 from ..core.words import word
 
