@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import Entry, check_entry, display_path
+from .checker import Entry, check_entry
+from ..core.words import display_path
 from .reading import read_limited, read_path
 from ..core.words import word
 

@@ -30,7 +30,7 @@ from ..core.identities import (
 )
 from ..core.fields import AMOUNT
 from ..core.layout import AMOUNTS, DATE_FIELD, FX_POSITION
-from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
+from ..core.words import display_path
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
@@ -156,7 +156,7 @@ class Entry:
 
     def iter_findings(self) -> Sequence[Finding]:
         """The findings for reading only (no list is made for a file without any)."""
-        return self._part(0) or _NO_FINDINGS  # type: ignore[no-any-return]
+        return self._part(0) or _NO_FINDINGS
 
     @property
     def records(self) -> list[bytes] | None:

@@ -64,12 +64,14 @@ class Decoded:
     @property
     def bank(self) -> str | None:
         """Row 1's firm code, None where malformed or where the layout has none."""
-        return self._identity(CODE)  # type: ignore[no-any-return]
+        value = self._identity(CODE)
+        return value if isinstance(value, str) else None
 
     @property
     def date(self) -> _dt.date | None:
         """Row 1's report date, None where malformed or where the layout has none."""
-        return self._identity(ROC_DATE)  # type: ignore[no-any-return]
+        value = self._identity(ROC_DATE)
+        return value if isinstance(value, _dt.date) else None
 
 
 def split_records(data: bytes) -> tuple[list[bytes], int, int]:
@@ -204,7 +206,7 @@ def _slices(slices: list[slice]) -> Callable[[bytes], tuple[bytes, ...]]:
     """A function giving the bytes of each slice, as one tuple (``itemgetter`` in C; no
     ``struct`` to import at start-up)."""
     get = operator.itemgetter(*slices)
-    return get if len(slices) > 1 else (lambda b: (get(b),))  # type: ignore[return-value]
+    return get if len(slices) > 1 else (lambda b: (get(b),))
 
 
 @functools.lru_cache(maxsize=None)

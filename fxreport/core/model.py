@@ -34,7 +34,7 @@ def _row_model(row: int) -> type[BaseModel]:
         for f in ROWS[row] if f.type == AMOUNT
     }
     zh, en = ROW_TITLES[row]
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(
         f"Row{row}", __config__=_ROW_CONFIG, __doc__=f"Row {row}: {zh} / {en}.", **spec)
     return model
 
