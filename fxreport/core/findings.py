@@ -121,6 +121,19 @@ class Finding:
             return f"{self.display(lang)}（{self.label(lang)}）：{text}"
         return f"{self.display(lang)} ({self.label(lang)}): {text}"
 
+    def placeholders(self, lang: str = "en") -> dict[str, str]:
+        """The message's placeholders as filled: what the words of ``text`` were given."""
+        from string import Formatter
+
+        ctx = self._context(lang)
+        filled = {}
+        for _, name, spec, conversion in Formatter().parse(self.rule.message[lang]):
+            if name:
+                value = ctx[name]
+                value = repr(value) if conversion == "r" else str(value) if conversion else value
+                filled[name] = format(value, spec or "")
+        return filled
+
     def hint(self, lang: str = "en") -> str:
         return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
