@@ -24,9 +24,8 @@ from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldFormatEr
 from fxreport.core.layout import AMOUNTS, LAYOUT, ROWS
 from fxreport.checking.reading import read_limited
 from fxreport.core.rules import CATEGORIES, RULES
-from reports import DAY2, put
+from reports import DAY2, ROOT, put
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted({p.read_bytes() for p in [*ROOT.joinpath("samples").rglob("*.txt"),
                                           *ROOT.joinpath("tests", "corpus").rglob("*.txt")]
                 if p.stat().st_size < 70_000})

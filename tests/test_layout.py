@@ -11,8 +11,8 @@ from fxreport import specs
 from fxreport.core.fields import AMOUNT, RESERVED
 from fxreport.core.layout import LAYOUT, RECORD_WIDTH, ROWS
 from fxreport.core.codec import record_structs
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "tests" / "data" / "FORMAT.md"
 SHARED = ROOT.parent / "shared" / "FORMAT.md"
 

@@ -440,8 +440,6 @@ REASONS: dict[str, tuple[str, str]] = {
     "government": ("government office", "政府機關辦公日行事曆"),
 }
 
-CALENDAR_NAMES = ("bank", "exchange", "government")
-
 
 def render_value(value: Any, lang: str) -> Any:
     """A finding's value as the message shows it: dates ISO in English and ROC in Chinese
