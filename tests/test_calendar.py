@@ -11,12 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
 from fxreport.checking import _calendar_data, calendar_tables
 from fxreport.checking.calendar import CALENDARS, BusinessCalendar, read_days
-from fxreport.cli import cli
 from reports import DAY1, DAY2, ROOT, run
 
 D = dt.date

@@ -17,12 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport import __version__
 from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.calendar import BusinessCalendar
-from fxreport.cli import cli
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
 from reports import DAY1, DAY2, SAMPLES, run
 
