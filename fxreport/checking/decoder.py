@@ -247,13 +247,13 @@ def _plans(layout: Layout) -> _Plans:
 def _make_plans(layout: Layout) -> _Plans:
     places = {(f.start, f.end) for f in layout.identity}
     placed = [(i * layout.width, f) for i, fields in enumerate(layout.records) for f in fields]
-    rest = [(at, f) for at, f in placed if (f.start, f.end) not in places]
     ident = [(at, f) for at, f in placed if (f.start, f.end) in places]
-    types = list(dict.fromkeys(f.type for _, f in rest))
-    return _Plans(
-        layout, _cut(ident),
-        tuple((t, _cut([(at, f) for at, f in rest if f.type is t])) for t in types),
-        tuple(f.name for _, f in placed if f.type is AMOUNT))
+    by_type: dict[FieldType, list[tuple[int, Field]]] = {}  # (in the layout's order)
+    for at, f in placed:
+        if (f.start, f.end) not in places:
+            by_type.setdefault(f.type, []).append((at, f))
+    return _Plans(layout, _cut(ident), tuple((t, _cut(fs)) for t, fs in by_type.items()),
+                  tuple(f.name for _, f in placed if f.type is AMOUNT))
 
 
 def _cut(placed: list[tuple[int, Field]]) -> Cut:

@@ -345,30 +345,36 @@ def guess_date(text: str) -> _dt.date | None:
     Only for messages ("write it as ROC 105/12/12 or ISO 2016-12-12"), never to
     accept a value.
     """
+    ymd = _year_first(text) or _year_last(text)
+    if ymd is None or ymd[0] <= ROC_OFFSET:
+        return None
+    try:
+        return _dt.date(*ymd)
+    except ValueError:
+        return None
+
+
+def _year_first(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of ``2016/12/12``, ``105.12.12``, ``20161212``, ``105年12月12日``."""
     for pattern in (_GUESS_SPLIT, _GUESS_COMPACT):  # compiled here: only messages need them
         m = re.match(pattern, text)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            if len(m.group(1)) < 4:
-                year += ROC_OFFSET
-            break
-    else:
-        m = re.match(_GUESS_DMY, text)
-        if not m:
-            return None
-        a, b, year = (int(g) for g in m.groups())
-        if a == b or a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            month, day = a, b
-        else:
-            return None  # 03/04/2016: March 4 or 3 April?
-    if year <= ROC_OFFSET:
+            return (year + ROC_OFFSET if len(m.group(1)) < 4 else year), month, day
+    return None
+
+
+def _year_last(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of ``12/31/2016`` or ``31/12/2016``, when the order can be told."""
+    m = re.match(_GUESS_DMY, text)
+    if not m:
         return None
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        return None
+    a, b, year = (int(g) for g in m.groups())
+    if a == b or a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    return None  # 03/04/2016: March 4 or 3 April?
 
 
 def is_code(value: object) -> bool:
