@@ -139,4 +139,5 @@ class CheckForm(BaseModel):
     closed_days: list[_dt.date | Literal[""]] = Field(
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
-                        "or ROC (105/09/28), one per line, `#` starting a comment.")
+                        "or ROC (105/09/28), one per line, `#` starting a comment; a day "
+                        "outside ROC years 001-999 (1912-2910) is refused.")
