@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from .fields import AMOUNT_MAX
 from .layout import Field
 
 
@@ -102,7 +103,7 @@ class Finding:
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
-        ctx.update(row=self.row, start=self.start, end=self.end,
+        ctx.update(row=self.row, start=self.start, end=self.end, amount_max=AMOUNT_MAX,
                    found=show_bytes(self.found), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)

@@ -34,7 +34,7 @@ from ..checking.pipeline import (
     prepare,
     split_codes,
 )
-from ..core.words import display_path
+from ..core.words import LANGS, display_path
 from ..outputs.html import FileFacts, render_html
 from ..outputs import outcome_json
 from ..core.rules import RULES
@@ -195,7 +195,7 @@ def _last(form: Form, name: str) -> str:
 def _lang(form: Form, accept_language: str | None) -> str:
     """The form's `lang` wins over the browser's Accept-Language."""
     lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
-    if lang not in ("en", "zh-TW"):
+    if lang not in LANGS:
         raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
     return lang
 
