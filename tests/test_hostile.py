@@ -384,17 +384,3 @@ def test_the_identities_fast_forms_agree_with_the_table(values: list[int], deriv
     holds = not list(violations(named))
     assert holds or not derived
     assert all_hold(values) is holds
-
-
-@given(st.lists(st.integers(-999_999_999, 999_999_999) | st.just(-(2**31)), min_size=14,
-                max_size=14))
-def test_the_packed_carried_amounts_compare_by_halves(values: list[int]) -> None:
-    """Continuity compares the prior-day half of one file's packed amounts with the today
-    half of the file before it, as bytes: both halves have a fixed layout."""
-    from fxreport.checking import checker
-
-    for prior, today in ((values[:7], values[7:]), (values[:7], values[:7])):
-        packed = checker._pack(prior + today)
-        assert len(packed) == checker._TODAY_PART.stop
-        assert (packed[checker._PRIOR_PART] == packed[checker._TODAY_PART]) is (prior == today)
-        assert checker._unpack(packed) == tuple(prior + today)
