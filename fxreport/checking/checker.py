@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+from itertools import groupby
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -297,15 +298,25 @@ def compare(today: Entry, previous: Entry, calendar: BusinessCalendar) -> None:
     if why:
         today.findings.append(Finding("CNT002", **why))
         return
-    assert previous.date is not None
+    missing = _gap(today, previous, calendar)
+    if today.prior != previous.today:  # (one comparison when all seven pairs agree)
+        _mismatches(today, previous, missing)
+
+
+def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar) -> list[_dt.date]:
+    """The business days between the two reports; CNT003 on ``today`` when there are any."""
+    assert today.date is not None and previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
         # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
         today.findings.append(Finding("CNT003", previous_date=previous.date,
                                       missing=[roc_text(day) for day in missing],
                                       expected=roc_text(calendar.previous(today.date))))
-    if today.prior == previous.today:  # all seven pairs agree
-        return
+    return missing
+
+
+def _mismatches(today: Entry, previous: Entry, missing: list[_dt.date]) -> None:
+    """CNT001 for each of the seven pairs that differs (both sides well formed)."""
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
@@ -336,31 +347,24 @@ def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
     firms: dict[str, list[Entry]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
-            series = firms.get(r.bank)
-            if series is None:
-                series = firms[r.bank] = []
-            series.append(r)
+            firms.setdefault(r.bank, []).append(r)
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
         before: Entry | None = None
-        i, n = 0, len(series)
-        while i < n:
-            day = series[i].date
-            j = i + 1
-            while j < n and series[j].date == day:
-                j += 1
-            if j == i + 1:
-                if before is not None:
-                    compare(series[i], before, calendar)
-                before = series[i]
-            else:
-                same = series[i:j]
-                chosen = _duplicates(bank, day, same)  # type: ignore[arg-type]
-                if before is not None:
-                    for r in ([chosen] if chosen is not None else same):
-                        compare(r, before, calendar)
-                before = chosen  # after an unsettled duplicate, which one came before is unknown
-            i = j
+        for day, same in groupby(series, key=_date_of):
+            before = _link_day(bank, day, list(same), before, calendar)
+
+
+def _link_day(bank: str, day: _dt.date, same: list[Entry], before: Entry | None,
+              calendar: BusinessCalendar) -> Entry | None:
+    """Compare a date's report (or each of its unsettled duplicates) with ``before``; the
+    report the next date is compared with (None after an unsettled duplicate: which one
+    came before is unknown)."""
+    chosen = same[0] if len(same) == 1 else _duplicates(bank, day, same)
+    if before is not None:
+        for r in ([chosen] if chosen is not None else same):
+            compare(r, before, calendar)
+    return chosen
 
 
 def _date_of(r: Entry) -> _dt.date:
