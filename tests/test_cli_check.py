@@ -16,13 +16,10 @@ from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.cli import cli
 from fxreport.outputs import default_lang
 from fxreport.core.rules import RULES
-from reports import DAY1, DAY2, put
+from reports import DAY1, DAY2, put, run
 
 BROKEN = Path(__file__).resolve().parent.parent / "samples" / "broken"
 
-
-def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), input=input, env=env)
 
 
 def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:

@@ -17,23 +17,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport import __version__
 from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.calendar import BusinessCalendar
-from fxreport.cli import cli
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
-from reports import DAY1, DAY2, SAMPLES
+from reports import DAY1, DAY2, SAMPLES, run
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
 BROKEN = SAMPLES / "broken"
 LEFT = BROKEN / "left-aligned" / "ABP1209.txt"
 
-
-def run(*args: str, input: bytes | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), input=input)
 
 
 class Tags(HTMLParser):

@@ -47,7 +47,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
 
     from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes
     from ..core.words import word
-    from ..outputs import safe, use_colour, write_json, write_text
+    from ..core.words import safe
+    from ..outputs import use_colour, write_json, write_text
 
     options = CheckOptions(
         select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from .fields import AMOUNT_MAX
 from .layout import Field
 
 
@@ -104,7 +105,7 @@ class Finding:
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
-        ctx.update(row=self.row, start=self.start, end=self.end,
+        ctx.update(row=self.row, start=self.start, end=self.end, amount_max=AMOUNT_MAX,
                    found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
@@ -122,6 +123,19 @@ class Finding:
         if lang == "zh-TW":
             return f"{self.display(lang)}（{self.label(lang)}）：{text}"
         return f"{self.display(lang)} ({self.label(lang)}): {text}"
+
+    def placeholders(self, lang: str = "en") -> dict[str, str]:
+        """The message's placeholders as filled: what the words of ``text`` were given."""
+        from string import Formatter
+
+        ctx = self._context(lang)
+        filled = {}
+        for _, name, spec, conversion in Formatter().parse(self.rule.message[lang]):
+            if name:
+                value = ctx[name]
+                value = repr(value) if conversion == "r" else str(value) if conversion else value
+                filled[name] = format(value, spec or "")
+        return filled
 
     def hint(self, lang: str = "en") -> str:
         return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]

@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 
 from .fields import roc_text
 from .identities import IDENTITIES
+from .words import LANGS
 
 ERROR = "error"
 WARNING = "warning"
-LANGS = ("en", "zh-TW")
 CATEGORIES = ("encoding", "structure", "field", "reserved", "consistency",
               "arithmetic", "continuity", "naming")
 
@@ -242,8 +242,8 @@ _RULES: list[Rule] = [
         "`FORMAT.md` section 2: magnitude at most 999,999,999",
         "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
         "絕對值最多 999,999,999"),
-       ("{value:,} is out of range; an amount is at most 999,999,999 in magnitude: found {found}",
-        "數值 {value:,} 超出範圍；金額的絕對值上限為 999,999,999：實際內容{found}"),
+       ("{value:,} is out of range; an amount is at most {amount_max:,} in magnitude: found {found}",
+        "數值 {value:,} 超出範圍；金額的絕對值上限為 {amount_max:,}：實際內容{found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
         "金額以千美元計；請檢查單位與位數")),
     _r("FLD005", "field", WARNING,
@@ -439,8 +439,6 @@ REASONS: dict[str, tuple[str, str]] = {
     "exchange": ("exchange", "證券交易所交易日行事曆"),
     "government": ("government office", "政府機關辦公日行事曆"),
 }
-
-CALENDAR_NAMES = ("bank", "exchange", "government")
 
 # How to do what a hint says, by rule code: the hint says what to do in words that fit
 # every door (FORMAT.md 7.9); the CLI's text adds the option or command (``HOW_CLI``

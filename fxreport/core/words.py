@@ -15,6 +15,8 @@ from __future__ import annotations
 import errno
 from typing import Any
 
+from .fields import AMOUNT_MAX
+
 LANGS = ("en", "zh-TW")
 
 # Short words, places and the frames of the commands' lines.
@@ -194,12 +196,12 @@ INPUT: dict[str, tuple[str, str]] = {
                       "{value} 含小數點：請寫成 {whole}"),
     "number_as_text": ("{value} is text: write the number without quotes, {number}",
                        "{value} 是文字：數值請不加引號，寫成 {number}"),
-    "amount_range": ("{value} is out of range: an amount is at most 999,999,999 in magnitude "
+    "amount_range": ("{value} is out of range: an amount is at most {amount_max:,} in magnitude "
                      "(thousands of USD)",
-                     "{value} 超出範圍：金額的絕對值最多為 999,999,999（千美元）"),
+                     "{value} 超出範圍：金額的絕對值最多為 {amount_max:,}（千美元）"),
     "derived_range": ("computed as {value} ({formula}), which is out of range: an amount is at "
-                      "most 999,999,999 in magnitude",
-                      "計算結果為 {value}（{formula}），超出範圍：金額的絕對值最多為 999,999,999"),
+                      "most {amount_max:,} in magnitude",
+                      "計算結果為 {value}（{formula}），超出範圍：金額的絕對值最多為 {amount_max:,}"),
     "derive_conflict": ("given as {given:,} but {formula} gives {derived:,}; fix the value or "
                         "leave it out",
                         "填入 {given:,}，但依 {formula} 應為 {derived:,}；請更正或刪除此欄"),
@@ -309,12 +311,12 @@ INPUT: dict[str, tuple[str, str]] = {
         "儲存格內容為日期或時間（{roc}），不是金額；請以整數輸入金額，並將儲存格格式設為數值"),
     "xlsx_range": (
         "{value:,} is out of range; an amount in thousands of USD lies between "
-        "-999,999,999 and 999,999,999",
-        "{value:,} 超出範圍；以千美元計的金額須介於 -999,999,999 與 999,999,999 之間"),
+        "-{amount_max:,} and {amount_max:,}",
+        "{value:,} 超出範圍；以千美元計的金額須介於 -{amount_max:,} 與 {amount_max:,} 之間"),
     "xlsx_derived_range": (
-        "{formula} gives {value:,}, out of range (between -999,999,999 and 999,999,999); "
+        "{formula} gives {value:,}, out of range (between -{amount_max:,} and {amount_max:,}); "
         "check the amounts it uses",
-        "{formula} 算得 {value:,}，超出範圍（須介於 -999,999,999 與 999,999,999 之間）；"
+        "{formula} 算得 {value:,}，超出範圍（須介於 -{amount_max:,} 與 {amount_max:,} 之間）；"
         "請檢查其計算來源欄位"),
     "xlsx_formula_error": (
         "the formula gives the error {value}; correct the cells it uses, or type the "
@@ -539,7 +541,7 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
              for k, v in params.items()}
     if key == "json_syntax":
         shown["detail"] = json_syntax(str(params.get("detail", "")), lang)
-    return text.format(**shown)
+    return text.format(amount_max=AMOUNT_MAX, **shown)
 
 
 # --- the server's refusals and the calendar's (issue 16 item 4; fxreport.server) -----------

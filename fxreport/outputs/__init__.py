@@ -10,7 +10,7 @@ from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
-from ..core.words import safe, word  # noqa: F401  (safe: the outputs' escaping)
+from ..core.words import safe, word
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:

@@ -35,11 +35,10 @@ from ..checking.pipeline import (
     prepare,
     split_codes,
 )
-from ..core.words import display_path
+from ..core.words import LANGS, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
 from ..core.rules import RULES
-from ..core.words import LANGS, server_message
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 

@@ -27,9 +27,9 @@ from fxreport.core.layout import AMOUNTS, DATE_FIELD, LAYOUT, ROW_TITLES, ROWS
 from fxreport.core.rules import CATEGORY_WORDS, REASONS, RULES, SEVERITY_WORDS
 from fxreport.specs import explain, template
 from fxreport.core.words import INPUT, WORDS
+from reports import ROOT
 
 ZH = "zh-TW"
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 BROKEN = ROOT / "samples" / "broken"
 
