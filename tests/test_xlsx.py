@@ -28,8 +28,8 @@ from fxreport.core.identities import CARRIED, IDENTITIES
 from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
-from fxreport.formats.xlsx import (SHEET, defined_name, form_cells, form_lines, formula, read_workbook,
-                           report_workbook)
+from fxreport.formats.xlsx import SHEET, defined_name, form_cells, form_lines, formula, report_workbook
+from fxreport.formats.xlsx_reading import read_workbook
 from reports import DAY1, DAY2, any_reports
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
@@ -468,17 +468,20 @@ def test_files_that_are_not_readable_workbooks_are_refused(make: Any, words: str
     assert listing(out) == []
 
 
-def test_a_cached_result_that_disagrees_is_a_finding(tmp_path: Path) -> None:
+def test_a_formula_typed_over_is_refused_with_the_formula_to_restore(tmp_path: Path) -> None:
     wb = load_workbook(rolled(tmp_path))
     cell_of(wb, "ACUST").value = 999  # a number where the formula was (sheet unprotected)
     book = tmp_path / "typed.xlsx"
     wb.save(book)
     out = tmp_path / "out"
     out.mkdir()
-    r = run("build", str(book), "-o", str(out))
-    assert r.exit_code == 1 and "ARI001" in r.stderr and listing(out) == []
-    r = run("build", str(book), "-o", str(out), "--derive")
-    assert r.exit_code == 1 and f"{SHEET}!E10" in r.stderr and "given as 999" in r.stderr
+    for flags in ((), ("--derive",)):
+        r = run("build", str(book), "-o", str(out), *flags)
+        assert r.exit_code == 1 and f"ACUST ({SHEET}!E10)" in r.stderr, r.stderr
+        assert "typed over with 999" in r.stderr and "typing =AB-AS into the cell" in r.stderr
+        assert "--derive" not in r.stderr and listing(out) == []
+    r = run("build", str(book), "-o", str(out), "--lang", "zh-TW")
+    assert "公式已被數字 999 覆蓋" in r.stderr and "輸入 =AB-AS 還原公式" in r.stderr
 
 
 # --- a real spreadsheet program ---------------------------------------------------------

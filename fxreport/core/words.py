@@ -66,6 +66,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
     "input_too_large": ("{path} is larger than {limit:,} bytes; build input is one day's JSON or CSV",
                         "{path} 大於 {limit:,} 位元組；申報輸入應為一日的 JSON 或 CSV"),
+    "workbook_too_large": (
+        "{path} is larger than {limit:,} bytes; a workbook to build from holds the report "
+        "form (other sheets may be large, but not this large): copy the form into a new workbook",
+        "{path} 大於 {limit:,} 位元組；用來產生申報檔的活頁簿應含報表（其他工作表可以較大，但不應"
+        "如此大）：請將報表複製到新活頁簿"),
+    "input_warning": ("{source}: warning: {text}", "{source}：警告：{text}"),
     "no_stdin": ("there is no standard input to read", "沒有可讀取的標準輸入"),
     "see_check": ("`fxreport check {path}` says how to fix it; `fxreport show --ruler {path}` "
                   "shows its bytes",
@@ -151,6 +157,37 @@ INPUT: dict[str, tuple[str, str]] = {
                       "巢狀層次過深，無法讀取；申報輸入為一個物件，內含三個由數值組成的物件"),
     "duplicate_key": ("given {count} times; keep one", "出現 {count} 次；請只保留一個"),
     # CSV
+    "text_utf16": (
+        "the input is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8 "
+        "(Comma delimited)\" instead",
+        "輸入內容為 UTF-16 文字；請改存為「CSV UTF-8（逗號分隔）」"),
+    "build_got_submission": (
+        "this is a submission file (the central bank's 213-byte records), not build input; "
+        "build makes one from JSON, CSV or a workbook as `fxreport show FILE --format "
+        "json|csv|xlsx` or `fxreport roll` writes them; to check a submission file use "
+        "`fxreport check`, to rewrite it in canonical form `fxreport fmt`",
+        "此為申報檔（中央銀行規定的每列 213 位元組），不是申報輸入；`fxreport build` 由 JSON、CSV 或活頁簿"
+        "產生申報檔，即 `fxreport show 申報檔 --format json|csv|xlsx` 或 `fxreport roll` 所寫出的"
+        "格式；檢查申報檔請用 `fxreport check`，改寫為標準格式請用 `fxreport fmt`"),
+    "build_got_tsv": (
+        "the cells are separated by tabs (tab-separated text); build reads comma-separated "
+        "CSV as `fxreport show FILE --format csv` prints it: save it as \"CSV (Comma "
+        "delimited)\"",
+        "儲存格以定位字元分隔（定位字元分隔文字）；`fxreport build` 讀取逗號分隔的 CSV，即 "
+        "`fxreport show 申報檔 --format csv` 的輸出：請另存為「CSV（逗號分隔）」"),
+    "csv_cell_too_long": (
+        "a cell is longer than {limit:,} characters; this is not the CSV that "
+        "`fxreport show --format csv` prints",
+        "有儲存格超過 {limit:,} 個字元；這不是 `fxreport show --format csv` 輸出的 CSV"),
+    "csv_newline_in_cell": (
+        "a line break inside a cell that is not quoted; save the file again as CSV",
+        "未加引號的儲存格中有換行；請重新另存為 CSV"),
+    "csv_nul": ("the text holds NUL bytes; this is not CSV text, save the file again as CSV",
+                "內容含有 NUL 位元組，不是 CSV 文字；請重新另存為 CSV"),
+    "csv_unreadable": (
+        "the CSV cannot be read here (a quote is not closed, or a cell is malformed); save "
+        "the file again as CSV",
+        "此處的 CSV 無法讀取（引號未結束或儲存格格式有誤）；請重新另存為 CSV"),
     "csv_header": ("the CSV header must be {header} (as `fxreport show --format csv` prints)",
                    "CSV 標題列須為 {header}（與 `fxreport show --format csv` 的輸出相同）"),
     "csv_cells": ("expected {expected} cells, found {found}", "應有 {expected} 欄，實有 {found} 欄"),
@@ -272,6 +309,67 @@ INPUT: dict[str, tuple[str, str]] = {
         "form; use the workbook that `fxreport roll PREV --format xlsx` makes",
         "此活頁簿解壓後超過 {limit:,} 位元組，遠大於一日的報表；"
         "請使用 `fxreport roll PREV --format xlsx` 產生的活頁簿"),
+    "xlsx_ods": (
+        "this is an OpenDocument spreadsheet (.ods); open it in LibreOffice and save it as "
+        "\"Excel 2007-365 (.xlsx)\" (File > Save As), then build from the .xlsx",
+        "此為開放文件試算表（.ods）；請在 LibreOffice 以「檔案 > 另存新檔」存成 "
+        "「Excel 2007-365（.xlsx）」後，再以該 .xlsx 產生申報檔"),
+    "xlsx_part_too_large": (
+        "the workbook's part {part} unpacks to more than {limit:,} bytes (at least {size:,}), "
+        "far more than the report form needs; copy the form into a new workbook, or start "
+        "again from `fxreport roll PREV --format xlsx`",
+        "活頁簿的組件 {part} 解壓後超過 {limit:,} 位元組（至少 {size:,}），遠大於報表所需；"
+        "請將報表複製到新活頁簿，或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_sheet_hidden": (
+        "the form's sheet {sheet}, where the names point, is hidden; what would be filed is "
+        "not what the clerk sees: unhide it (Format > Sheet > Unhide; a very hidden sheet "
+        "in the macro editor's properties), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱所指的報表工作表 {sheet} 已隱藏，申報的數字將不是畫面上看到的數字；"
+        "請取消隱藏（格式 > 工作表 > 取消隱藏；「極隱藏」的工作表須在巨集編輯器的屬性中改回），"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_astray": (
+        "the name {name} points to {target}, off the form ({form}, where the other names "
+        "point); what would be filed is not what the form shows: make {name} point to its "
+        "line's cell in {form} (Formulas > Name Manager), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，不在報表上（其他名稱都指向 {form}）；申報的數字將不是報表上"
+        "顯示的數字：請在「公式 > 名稱管理員」中將 {name} 改為指向 {form} 中該欄位那一列的儲存格，"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_wrong_row": (
+        "the name {name} points to {target}, but that row of the form is not {field}'s line; "
+        "what would be filed is not what the form shows: make {name} point to the cell of the "
+        "line that shows {field} (Formulas > Name Manager), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，但報表的該列不是 {field} 欄位；申報的數字將不是報表上顯示的"
+        "數字：請在「公式 > 名稱管理員」中將 {name} 改為指向標示 {field} 那一列的儲存格，"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_external": (
+        "the name {name} points into another file ({target}); the value must be on this form: "
+        "make {name} point to its line's cell (Formulas > Name Manager)",
+        "名稱 {name} 指向其他檔案（{target}）；數值須在本報表上：請在「公式 > 名稱管理員」中"
+        "將 {name} 改為指向該欄位的儲存格"),
+    "xlsx_external": (
+        "the value comes from another file ({source}) through the formula {formula}; "
+        "its cached result may be stale and cannot be checked: type the number, or copy "
+        "and paste it as a value (Paste Special > Values)",
+        "數值經由公式 {formula} 取自其他檔案（{source}），其暫存結果可能已過時且無法核對：請直接輸入"
+        "數字，或以「選擇性貼上 > 值」貼上"),
+    "xlsx_other_sheet": (
+        "the value comes from the sheet(s) {sheets} through the formula {formula}; make "
+        "sure it is what the form should show",
+        "數值經由公式 {formula} 取自工作表 {sheets}；請確認此數字正確"),
+    "xlsx_formula_fraction": (
+        "the formula {formula} gives {value}, not a whole number; restore the formula "
+        "or correct the cells it uses",
+        "公式 {formula} 算得 {value}，不是整數；請還原公式，或更正公式所用的儲存格"),
+    "xlsx_formula_overwritten": (
+        "this cell's formula was typed over with {given:,}; {formula} gives {computed:,}: "
+        "restore the formula by typing {expression} into the cell (the sheet is protected "
+        "without a password), or start again from `fxreport roll PREV --format xlsx`",
+        "本儲存格的公式已被數字 {given:,} 覆蓋；依 {formula} 應為 {computed:,}：請在本儲存格輸入 "
+        "{expression} 還原公式（工作表保護未設密碼），或以 `fxreport roll PREV --format xlsx` "
+        "重新產生"),
     "xlsx_name_missing": (
         "the workbook has no cell named {name}; use the workbook that "
         "`fxreport roll PREV --format xlsx` makes, or give the field's cell the name {name} "
