@@ -24,7 +24,7 @@ import fxreport
 from fxreport.cli import cli
 from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
-from fxreport.core.identities import CARRIED, IDENTITIES
+from fxreport.core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS
 from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
@@ -100,7 +100,7 @@ def test_every_field_has_a_workbook_scoped_name_where_the_layout_puts_it(tmp_pat
         assert dn.localSheetId is None  # workbook scope
         assert list(dn.destinations) == [(SHEET, "$%s$%s" % (cells[f.name][0], cells[f.name][1:]))]
     assert "Adj_1" in wb.defined_names and "Adj_2" in wb.defined_names
-    assert wb.sheetnames == [SHEET]
+    assert wb.sheetnames == [SHEET, "說明"]
 
 
 def test_the_twelve_left_sides_are_formulas_over_names(tmp_path: Path) -> None:
@@ -129,7 +129,9 @@ def test_validation_protection_and_styles(tmp_path: Path) -> None:
     wb = load_workbook(rolled(tmp_path))
     ws = wb[SHEET]
     assert ws.protection.sheet and not ws.protection.password
-    inputs = [f.name for f in FIELDS if f.name not in TARGETS and f.name not in ("BANK", "DATE")]
+    carried = set(PRIOR_DAY_FIELDS)
+    inputs = [f.name for f in FIELDS if f.name not in TARGETS and f.name not in ("BANK", "DATE")
+              and f.name not in carried]
     whole = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
     assert len(whole) == 1
     dv = whole[0]
@@ -144,15 +146,23 @@ def test_validation_protection_and_styles(tmp_path: Path) -> None:
         assert cell.coordinate in dv.sqref, name
         assert cell.protection.locked is False, name
         assert cell.style == "Input", name
-        assert "#,##0" in cell.number_format
+        assert cell.number_format == "General"  # decimals shown; "#,##0" by a conditional format
     for name in TARGETS:
         cell = cell_of(wb, name)
         assert cell.coordinate not in dv.sqref
         assert cell.protection.locked is not False and cell.style == "Calculation"
-        assert "#,##0" in cell.number_format
+        assert cell.number_format == "General"  # decimals shown; "#,##0" by a conditional format
+    for name in carried:  # a rolled form's prior-day figures come from yesterday's report
+        cell = cell_of(wb, name)
+        assert cell.coordinate not in dv.sqref and cell.protection.locked is not False, name
+        assert isinstance(cell.value, int) and cell.style == "Note"
     for name in ("BANK", "DATE"):
         assert cell_of(wb, name).protection.locked is False
     assert ws["A1"].protection.locked is not False  # labels are locked
+    # Tab steps through input cells only; the first one to type in is active on opening
+    assert ws.protection.selectLockedCells and not ws.protection.selectUnlockedCells
+    assert {s.activeCell for s in ws.sheet_view.selection} == {cell_of(wb, "AB").coordinate}
+    assert wb.active.title == SHEET
     bank_dv = [d for d in ws.data_validations.dataValidation if d.type == "textLength"]
     assert bank_dv and cell_of(wb, "BANK").coordinate in bank_dv[0].sqref
 
@@ -574,6 +584,7 @@ def test_libreoffice_saved_show_workbooks_build_back_byte_for_byte(which: str, o
 @needs_soffice
 def test_the_form_prints_on_one_a4_page(office: Any, tmp_path: Path) -> None:
     pdf = office(fill(rolled(tmp_path), ACTIVITY), "pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+    # the form on one page, the instructions sheet (說明) on the next
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)", pdf)
     assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)

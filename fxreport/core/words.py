@@ -483,6 +483,64 @@ SHEET: dict[str, tuple[str, str]] = {
         "To compute it instead, enter ={expression} in this cell.",
         "本欄為報表申報值，照原樣保留：{formula} 算得 {computed:,}（{code}，{severity}）。"
         "如要改為自動計算，請於本欄輸入 ={expression}。"),
+    "note_carried": (
+        "The prior-day figures (grey, locked) are carried from yesterday's report: note 4 "
+        "requires them to equal its today figures. Correct yesterday's activity in today's "
+        "flow fields, never here.",
+        "前日部位與前日餘額（灰色、已鎖定）取自前一營業日申報的本日餘額（說明第 4 點）；"
+        "如需調整前一營業日的金額，請調在本日的買賣、訂約、交割金額欄，不可改在此處。"),
+    "firm_name": ("firm", "證券商名稱"),
+    "sign_role": ("sign-off", "簽核"),
+    "sign_prepared": ("prepared by", "製表"),
+    "sign_reviewed": ("reviewed by", "覆核"),
+    "sign_approved": ("approved by", "主管"),
+    "sign_name": ("name", "姓名"),
+    "sign_date": ("date", "日期"),
+    "contact_phone": ("contact telephone", "聯絡電話"),
+    "footer_printed": ("printed", "列印日期"),
+    "footer_page": ("page &P of &N", "第 &P 頁，共 &N 頁"),
+    "instructions": ("instructions", "說明"),
+    "instructions_title": ("How to fill in the FX position daily report",
+                           "外匯部位日報表填報說明"),
+    "help_units": (
+        "Every amount is in thousands of US dollars (USD thousand), a whole number (annex, note 2).",
+        "每一項金額單位以千美元計，須為整數（說明第 2 點）。"),
+    "help_sign": (
+        "Report in the firm's own direction: a purchase is what the firm bought, a sale what "
+        "it sold (note 1). A net position may be negative.",
+        "證券商應以自身的買賣方向填報：買入為本公司買入，賣出為本公司賣出（說明第 1 點）；"
+        "淨額可為負數。"),
+    "help_corrections": (
+        "The prior-day position and balances must equal the previous business day's today "
+        "balances. To correct an earlier day's amounts, adjust only the day's purchase, sale, "
+        "contract and settlement fields, never the prior-day or today balances (note 4).",
+        "前日部位、前日餘額須與前一營業日申報的本日餘額相符；若需調整前一營業日的買賣、訂約、"
+        "交割金額，只能調在各買賣、訂約、交割金額欄內，不可調整在前日或本日餘額欄中（說明第 4 點）。"),
+    "help_naming": (
+        "The submission file is named with the first 2 letters of the firm code, P, the "
+        "report date as MMDD and .txt: firm ABCD on 105/12/09 files ABP1209.txt (note 6).",
+        "申報檔案名稱為總行英文字軌前 2 碼 + 英文字母 P + 資料日期 MMDD，副檔名為 txt："
+        "例如 ABCD 於 105/12/09 的檔名為 ABP1209.txt（說明第 6 點）。"),
+    "help_cells": (
+        "On the sheet 日報表 type only into the orange input cells (Tab moves from one to the "
+        "next); the grey cells compute themselves from the identities, and the sheet is "
+        "protected without a password.",
+        "在「日報表」工作表只須在橘色輸入格填寫（按 Tab 鍵依序移到下一格）；灰色儲存格依勾稽"
+        "關係自動計算；工作表已保護（未設密碼）。"),
+    "help_carried": (
+        "In a form started from yesterday's report, the prior-day figures are carried and "
+        "locked; the firm code and the date are filled in.",
+        "由前一日申報產生的報表，前日部位與前日餘額已帶入並鎖定，證券商代號與日期亦已填妥。"),
+    "help_build": (
+        "Make the submission file with: fxreport build BOOK.xlsx -o DIR (add --previous "
+        "yesterday's file to check continuity). It reads only the named cells of the form.",
+        "以 `fxreport build 本活頁簿.xlsx -o 資料夾` 產生申報檔（加上 `--previous` 與前一日"
+        "的申報檔可核對前後期是否相符）；只讀取報表中已命名的儲存格。"),
+    "help_signoff": (
+        "The sign-off block under the form (firm, prepared, reviewed, approved, dates, "
+        "telephone) is for the printed copy; it is not part of the submission file.",
+        "報表下方的簽核欄（證券商名稱、製表、覆核、主管、日期、聯絡電話）供列印留存，"
+        "不寫入申報檔。"),
     "severity_error": ("error", "錯誤"),
     "severity_warning": ("warning", "警告"),
 }

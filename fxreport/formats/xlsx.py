@@ -67,7 +67,11 @@ _WIDTHS = {_SECTION: 21, _DETAIL: 17, _ITEM_ZH: 22, _ITEM_EN: 24, _VALUE: 15, _N
            _PLACE: 9}
 _HEAD_ROW = 6
 _FIRST_ROW = _HEAD_ROW + 1
-_NUMBER = "#,##0"
+# An amount's own format shows every digit, decimals included ("#,##0" would show 12.5 as
+# 13); a conditional format adds the thousands separator where a value is whole, and marks
+# one that is not.  A program that ignores conditional formats still shows what is there.
+_NUMBER = "General"
+_WHOLE = "#,##0"
 
 
 def defined_name(name: str) -> str:
@@ -153,7 +157,8 @@ def roll_workbook(doc: Mapping[str, Any]) -> bytes:
             flat.update(part)
     date = doc.get("date", "")
     date_text = roc_text(date) if isinstance(date, _dt.date) else str(date)
-    return _workbook(str(doc.get("bank", "")), date_text, flat)
+    return _workbook(str(doc.get("bank", "")), date_text, flat,
+                     carried=frozenset(n for n in PRIOR_DAY_FIELDS if n in flat))
 
 
 def _kept(values: Mapping[str, Any]) -> dict[str, tuple[Identity, int]]:
@@ -172,7 +177,10 @@ def _both(key: str, sep: str = "\n") -> str:
     return sep.join(t for t in (zh, en) if t)
 
 
-def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
+def _workbook(bank: str, date_text: str, values: Mapping[str, Any],
+              carried: frozenset[str] = frozenset()) -> bytes:
+    """The form; ``carried`` names the prior-day fields taken from yesterday's report,
+    which are locked (a rolled form), since continuity (note 4) requires them as they are."""
     from openpyxl import Workbook
 
     kept = _kept(values)
@@ -190,13 +198,20 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
     lines = form_lines()
     for line in lines:
         _line_labels(form, line)
-        _amount_cell(form, line, values.get(line.field.name), kept.get(line.field.name), amount_dv)
+        _amount_cell(form, line, values.get(line.field.name), kept.get(line.field.name), amount_dv,
+                     line.field.name in carried)
     _merge_runs(form.ws, lines, _SECTION, lambda line: line.section)
     _merge_runs(form.ws, lines, _DETAIL, lambda line: (
         line.detail[0] and line.section[0] + line.detail[0], line.detail))
+    _fractions_shown(form.ws, lines)
     last = lines[-1].row + 2
-    _notes(form.ws, last)
-    _protect_and_print(form.ws, last)
+    _notes(form.ws, last, bool(carried))
+    last = _sign_off(form, last + (3 if carried else 2))
+    first = next(line for line in lines if line.field.name not in carried
+                 and line.field.name not in _TARGETS)
+    _protect_and_print(form.ws, last, f"{_VALUE}{first.row}")
+    _instructions(wb)
+    wb.active = 0
     wb.calculation.fullCalcOnLoad = True
 
     out = io.BytesIO()
@@ -344,16 +359,19 @@ def _line_labels(form: _Form, line: Line) -> None:
 
 
 def _amount_cell(form: _Form, line: Line, amount: Any, kept: tuple[Identity, int] | None,
-                 amount_dv: Any) -> None:
-    """A left side is its formula unless its filed value is kept; any other amount is an
-    input cell, the only kind a clerk may change."""
+                 amount_dv: Any, carried: bool = False) -> None:
+    """A left side is its formula unless its filed value is kept; a carried prior-day
+    figure is locked; any other amount is an input cell, the only kind a clerk may change."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment
 
     f = line.field
     form.names(f.name, f"{_VALUE}{line.row}")
     cell = form.ws[f"{_VALUE}{line.row}"]
-    if f.name in _TARGETS and kept is None:
+    if carried:
+        cell.style = "Note"
+        cell.value = amount
+    elif f.name in _TARGETS and kept is None:
         cell.style = "Calculation"
         cell.value = formula(_TARGETS[f.name])
     else:
@@ -377,10 +395,11 @@ def _merge_runs(ws: Any, lines: tuple[Line, ...], col: str, key: Any) -> None:
             start = i
 
 
-def _notes(ws: Any, last: int) -> None:
+def _notes(ws: Any, last: int, carried: bool) -> None:
     from openpyxl.styles import Alignment, Font
 
-    for i, key in enumerate(("note_inputs", "note_build")):
+    keys = ("note_inputs", "note_build") + (("note_carried",) if carried else ())
+    for i, key in enumerate(keys):
         row = last + i
         ws.merge_cells(f"A{row}:{_PLACE}{row}")
         ws[f"A{row}"] = _both(key)
@@ -389,14 +408,115 @@ def _notes(ws: Any, last: int) -> None:
         ws.row_dimensions[row].height = 28
 
 
-def _protect_and_print(ws: Any, last: int) -> None:
-    """Only input cells change; the form prints on one A4 page."""
+def _fractions_shown(ws: Any, lines: tuple[Line, ...]) -> None:
+    """Whole amounts with thousands separators; one that is not whole keeps its decimals,
+    in red on red (``#,##0`` alone would show 12.5 as 13): what the clerk sees is what
+    ``build`` reads, and refuses."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    top, bottom = f"{_VALUE}{lines[0].row}", f"{_VALUE}{lines[-1].row}"
+    whole = DifferentialStyle(numFmt=NumberFormat(numFmtId=3, formatCode=_WHOLE))
+    fraction = DifferentialStyle(font=Font(color="9C0006", bold=True),
+                                 fill=PatternFill(bgColor="FFC7CE"))
+    for formula_text, style in ((f"AND(ISNUMBER({top}),MOD({top},1)<>0)", fraction),
+                                (f"AND(ISNUMBER({top}),MOD({top},1)=0)", whole)):
+        ws.conditional_formatting.add(f"{top}:{bottom}", Rule(
+            type="expression", dxf=style, formula=[formula_text], stopIfTrue=True))
+
+
+def _sign_off(form: _Form, top: int) -> int:
+    """The firm's name, who prepared, reviewed and approved the report and when, and a
+    contact telephone: input cells inside the print area that ``build`` never reads.
+    Returns the last row."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = form.ws
+    bold = Font(bold=True, size=9)
+    ws.merge_cells(f"A{top}:{_ITEM_ZH}{top}")
+    form.label(f"A{top}", _both("firm_name", " "), font=bold, fill=form.band)
+    ws.merge_cells(f"{_ITEM_EN}{top}:{_PLACE}{top}")
+    _sign_cell(form, f"{_ITEM_EN}{top}", f"{_PLACE}{top}")
+    head = top + 1
+    for col, key in ((_SECTION, "sign_role"), (_DETAIL, "sign_prepared"), (_ITEM_ZH, "sign_reviewed"),
+                     (_ITEM_EN, "sign_approved")):
+        form.label(f"{col}{head}", _both(key), font=bold, fill=form.head_fill,
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    for i, key in enumerate(("sign_name", "sign_date")):
+        row = head + 1 + i
+        form.label(f"{_SECTION}{row}", _both(key, " "), font=bold)
+        for col in (_DETAIL, _ITEM_ZH, _ITEM_EN):
+            _sign_cell(form, f"{col}{row}")
+        ws.row_dimensions[row].height = 30 if i == 0 else 20
+    phone = head + 3
+    ws.merge_cells(f"{_SECTION}{phone}:{_DETAIL}{phone}")
+    form.label(f"{_SECTION}{phone}", _both("contact_phone", " "), font=bold)
+    ws.merge_cells(f"{_ITEM_ZH}{phone}:{_ITEM_EN}{phone}")
+    _sign_cell(form, f"{_ITEM_ZH}{phone}", f"{_ITEM_EN}{phone}")
+    return phone
+
+
+def _sign_cell(form: _Form, coord: str, last: str | None = None) -> None:
+    """An input cell for text (a name, a date, a number to call), unlocked."""
+    cell = form.ws[coord]
+    cell.style = "Input"
+    cell.number_format = "@"
+    cell.protection = form.unlocked
+    if last:  # the merged cells' borders
+        form.ws[last].border = form.box
+
+
+def _instructions(wb: Any) -> None:
+    """The 說明 sheet: the annex's notes that a clerk needs, in both languages."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(_WORDS["instructions"][1])
+    ws.sheet_view.showGridLines = False
+    ws.column_dimensions["A"].width = 4
+    ws.column_dimensions["B"].width = 58
+    ws.column_dimensions["C"].width = 58
+    ws["B1"] = _WORDS["instructions_title"][1]
+    ws["C1"] = _WORDS["instructions_title"][0]
+    for cell in (ws["B1"], ws["C1"]):
+        cell.font = Font(bold=True, size=13)
+    for i, key in enumerate(_INSTRUCTIONS, start=1):
+        row = i + 2
+        en, zh = _WORDS[key]
+        ws[f"A{row}"] = i
+        ws[f"B{row}"] = zh
+        ws[f"C{row}"] = en
+        for col in "ABC":
+            ws[f"{col}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 15 * max(2, len(en) // 60 + 1)
     ws.protection.sheet = True
+    ws.print_area = f"A1:C{len(_INSTRUCTIONS) + 2}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+_INSTRUCTIONS = ("help_units", "help_sign", "help_corrections", "help_naming", "help_cells",
+                 "help_carried", "help_build", "help_signoff")
+
+
+def _protect_and_print(ws: Any, last: int, first_input: str) -> None:
+    """Only input cells change, and only they can be selected (the Tab key steps through
+    them), the first to type in active on opening; the form prints on one A4 page, with
+    the print date and the page in the footer."""
+    ws.protection.sheet = True
+    ws.protection.selectLockedCells = True  # locked cells cannot be selected
+    ws.protection.selectUnlockedCells = False
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.sheet_view.showGridLines = False
     ws.freeze_panes = f"A{_FIRST_ROW}"
-    ws.print_area = f"A1:{_PLACE}{last + 1}"
+    for selection in ws.sheet_view.selection:
+        selection.activeCell = first_input
+        selection.sqref = first_input
+    ws.print_area = f"A1:{_PLACE}{last}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
@@ -406,6 +526,10 @@ def _protect_and_print(ws: Any, last: int) -> None:
     for side in ("left", "right"):
         setattr(ws.page_margins, side, 0.4)
     ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.left.text = _WORDS["footer_printed"][1] + " &D &T"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = _WORDS["footer_page"][1]
+    ws.oddFooter.right.size = 8
 
 
 def _kept_comment(ident: Identity, computed: int, comment_type: Any) -> Any:
