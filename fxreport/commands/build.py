@@ -14,8 +14,9 @@ from . import (
     _LANG_HELP,
     _NEWLINE,
     _SIGN,
-    _calendar,
     _calendar_options,
+    _days,
+    _refused,
     _fail_line,
     _lang,
 )
@@ -53,12 +54,20 @@ def _read_source(source: str, lang: str) -> bytes:
 
 def _previous(path: str | None, kind: str, closed_days: str | None, open_days: str | None,
               lang: str) -> Any:
-    """``--previous``: the report before, as submission bytes, with the calendar's days."""
+    """``--previous``: the report before (a submission file or a workbook) as submission
+    bytes, with the calendar options as ``check`` takes them."""
     if path is None:
         return None
+    from ..checking.pipeline import CheckOptions, OptionError
     from ..formats.sniff import is_workbook
     from ..policy.making import InputError, Previous, report_from_input
 
+    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days),
+                           open_days=_days("--open-days", open_days))
+    try:
+        options.business_calendar()
+    except OptionError as exc:
+        _refused(exc)
     data = _read_source(path, lang)
     if is_workbook(path, data):
         from ..core.codec import encode
@@ -67,7 +76,7 @@ def _previous(path: str | None, kind: str, closed_days: str | None, open_days: s
             data = encode(report_from_input(path, data))
         except InputError as exc:
             _input_failed(_name(path), exc, lang)
-    return Previous(data, path, _calendar(kind, closed_days, open_days))
+    return Previous(data, path, options)
 
 
 def _shown_source(source: str, lang: str) -> str:

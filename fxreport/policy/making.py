@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..checking.calendar import BusinessCalendar
-from ..checking.checker import FileReport, check_bytes, compare
+from ..checking.checker import check_bytes
+from ..checking.pipeline import CheckOptions, Content, check_contents
+from ..checking.results import CheckResult
 from ..core.codec import encode
 from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
@@ -47,15 +48,15 @@ def make_report(doc: Mapping[str, Any], *, derived: bool = False,
 
 class Built(NamedTuple):
     data: bytes
-    result: FileReport
+    result: CheckResult
 
 
 class Previous(NamedTuple):
     """The report before the one being made, to check continuity against (CNT001...)."""
 
     data: bytes  # the previous submission file's bytes
-    path: str | None  # its name, for the findings
-    calendar: BusinessCalendar  # whose business days tell a gap (CNT003)
+    path: str  # its name, for the findings
+    options: CheckOptions = CheckOptions()  # the calendar and its days, as ``check`` takes them
 
 
 def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
@@ -63,10 +64,10 @@ def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = S
     """Bytes plus their check (under the rule name, so naming is judged on the content),
     continuity against ``previous`` included when it is given."""
     data = encode(report, newline=newline, sign_style=sign_style)
-    result = check_bytes(data, report.filename)
-    if previous is not None:
-        compare(result, check_bytes(previous.data, previous.path), previous.calendar)
-    return Built(data, result)
+    if previous is None:
+        return Built(data, check_bytes(data, report.filename))
+    options = previous.options._replace(previous=Content(previous.path, previous.data))
+    return Built(data, check_contents([(report.filename, data)], options).reports[0])
 
 
 def checked_bytes(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
@@ -172,11 +173,13 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
     return WriteOutcome(target, warnings, report.filename, breaks)
 
 
-def write_file(target: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
-    """Atomic write of any file fxreport makes; an existing file needs ``force``.
+def write_file(target: str | os.PathLike[str], data: bytes, *, force: bool = False,
+               sweep: bool = True) -> None:
+    """Atomic write of any file fxreport makes; an existing file needs ``force``;
+    ``sweep=False`` leaves the folder's stale temporary files (``check`` deletes nothing).
     Raises ``ReportExistsError`` or ``WriteRefused``, whose words are the catalogue's."""
     try:
-        write_atomic(target, data, overwrite=force)
+        write_atomic(target, data, overwrite=force, sweep=sweep)
     except FileExistsError as exc:
         raise ReportExistsError("exists", target) from exc
     except OSError as exc:

@@ -1,9 +1,10 @@
 """The ASGI application of ``fxreport serve``: a thin door onto the library.
 
 ``create_app`` takes its settings as arguments, so tests drive it through
-FastAPI's test client without a port.  Every route calls the functions
-``fxreport check`` calls (``check_contents``, ``apply_selection``,
-``outcome_json``, ``render_html``): same findings, same messages.  Uploads are
+FastAPI's test client without a port.  A form becomes the ``CheckOptions`` of
+``fxreport check``; every route calls the pipeline (``check_contents``) and
+formats its ``Outcome`` (``outcome_json``, ``render_html``): same findings,
+same messages, same exit status.  Uploads are
 read in memory under caps (``upload.py``); nothing is stored, and nothing of a
 file (name or content) is logged.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Callable, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -21,16 +22,25 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..checking.batch import Outcome, check_contents
-from ..checking.calendar import BusinessCalendar, days_from_text
-from ..checking.checker import display_path
+from ..checking.calendar import DEFAULT_CALENDAR, CalendarError, days_from_text
+from ..checking.pipeline import (
+    CheckOptions,
+    Content,
+    OptionError,
+    Outcome,
+    check_contents,
+    prepare,
+    split_codes,
+)
+from ..core.words import display_path
 from ..outputs.html import FileFacts, render_html
-from ..outputs import apply_selection, outcome_json, split_codes
+from ..outputs import outcome_json
 from ..core.rules import RULES
-from ..core.rules import unknown as unknown_codes
-from .models import CheckForm, CheckResult, Error, Lang, Rules
+from ..core.words import LANGS, server_message
+from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
@@ -93,31 +103,49 @@ def _form_body() -> dict[str, Any]:
 
 @dataclass
 class CheckJob:
-    """A validated request: the files and the options, as ``fxreport check`` takes them."""
+    """A validated request: the uploads and the options of ``fxreport check``."""
 
     files: list[Upload]
     previous: Upload | None
-    lang: str
-    selected: tuple[str, ...]
-    ignored: tuple[str, ...]
-    strict: bool
-    closed_days: str
-    calendar: BusinessCalendar
+    options: CheckOptions
 
     def run(self) -> Outcome:
-        previous = (self.previous.name, self.previous.data) if self.previous else None
-        outcome = check_contents([(u.name, u.data) for u in self.files], previous, self.calendar)
-        apply_selection(outcome, self.selected, self.ignored)
-        return outcome
-
-    def exit_status(self, outcome: Outcome) -> int:
-        """What ``fxreport check`` would exit with: 1 for an error (``strict``: a warning)."""
-        return int(any(not r.valid or (self.strict and r.iter_findings()) for r in outcome.reports))
+        return check_contents([Content(u.name, u.data) for u in self.files], self.options)
 
     def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
         def one(u: Upload) -> FileFacts:
             return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
         return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
+
+
+def _refused_option(exc: OptionError) -> UploadError:
+    """A ``pipeline.OptionError`` as the server's refusal of the form field it names."""
+    if exc.option in ("select", "ignore"):
+        return UploadError(422, "unknown_codes", codes=[u[:20] for u in exc.values[:10]])
+    if exc.option == "previous":
+        return UploadError(400, "previous_single")
+    cause = exc.__context__  # the pipeline words a calendar's problem from its CalendarError
+    if isinstance(cause, CalendarError):
+        return UploadError(422, cause.key, cause=cause)
+    return UploadError(422, "bad_option", name=exc.option, detail=exc.detail or ", ".join(exc.values))
+
+
+def request_lang(request: Request) -> str:
+    """The language of an answer that is not a check: `?lang=` if it is one we speak,
+    else Accept-Language."""
+    asked = request.query_params.get("lang")
+    if asked in LANGS:
+        return asked
+    return lang_from_header(request.headers.get("accept-language"))
+
+
+def _refusal(status: int, text: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """A refusal: JSON, with the security headers set here too (a 500 is answered from
+    outside the middleware)."""
+    response = JSONResponse({"detail": text}, status_code=status, headers=dict(headers or {}))
+    for key, value in SECURITY_HEADERS:
+        response.headers.setdefault(key.decode("latin-1"), value.decode("latin-1"))
+    return response
 
 
 def lang_from_header(value: str | None) -> str:
@@ -153,19 +181,34 @@ def _bool(name: str, values: list[str] | None) -> bool:
         return True
     if low == "false":
         return False
-    raise UploadError(422, f"`{name}` must be true or false, not {values[-1][:40]!r}")
+    raise UploadError(422, "not_boolean", name=name, value=values[-1])
 
 
 def make_job(form: Form, accept_language: str | None,
-             default_calendar: Callable[[], BusinessCalendar]) -> CheckJob:
-    """Validate a form into a job; UploadError (400/422) says what is wrong."""
-    previous = _previous(form)
+             default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
+    """Validate a form into a job; UploadError (400/422) says what is wrong, in the
+    request's language (the form's `lang` once it is known to be one)."""
     lang = _lang(form, accept_language)
-    selected, ignored = _codes(form)
-    strict = _bool("strict", form.fields.get("strict"))
-    closed_days = "\n".join(form.fields.get("closed_days", []))
-    calendar = _calendar(form, closed_days, default_calendar)
-    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+    try:
+        if not form.files:
+            raise UploadError(400, "no_files")
+        previous = form.previous[0] if form.previous else None
+        options = CheckOptions(
+            select=split_codes(form.fields.get("select", [])),
+            ignore=split_codes(form.fields.get("ignore", [])),
+            calendar=_last(form, "calendar") or default_calendar,
+            closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
+            previous=Content(previous.name, previous.data) if previous is not None else None,
+            strict=_bool("strict", form.fields.get("strict")),
+            lang=lang)
+        try:  # refused before the check starts: the selection, the calendar, `previous`
+            prepare(options, len(form.files))
+        except OptionError as exc:
+            raise _refused_option(exc) from None
+    except UploadError as exc:
+        exc.lang = lang
+        raise
+    return CheckJob(form.files, previous, options)
 
 
 def _last(form: Form, name: str) -> str:
@@ -174,51 +217,21 @@ def _last(form: Form, name: str) -> str:
     return values[-1] if values else ""
 
 
-def _previous(form: Form) -> Upload | None:
-    """Files are required; `previous` goes with one of them, as ``check FILE --previous``."""
-    if not form.files:
-        raise UploadError(400, "no files: send one or more report files in the multipart "
-                               "field `files`")
-    previous = form.previous[0] if form.previous else None
-    if previous is not None and len(form.files) != 1:
-        raise UploadError(400, "`previous` goes with a single file; to check a series, "
-                               "upload all its files in `files`")
-    return previous
-
-
 def _lang(form: Form, accept_language: str | None) -> str:
     """The form's `lang` wins over the browser's Accept-Language."""
     lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
-    if lang not in ("en", "zh-TW"):
-        raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    if lang not in LANGS:
+        raise UploadError(422, "bad_lang", value=lang)
     return lang
 
 
-def _codes(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """`select` and `ignore`; a code that matches no rule is refused, not ignored."""
-    selected = split_codes(form.fields.get("select", []))
-    ignored = split_codes(form.fields.get("ignore", []))
-    unknown = unknown_codes(selected + ignored)
-    if unknown:
-        shown = ", ".join(repr(u[:20]) for u in unknown[:10])
-        raise UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
-    return selected, ignored
-
-
-def _calendar(form: Form, closed_days: str,
-              default_calendar: Callable[[], BusinessCalendar]) -> BusinessCalendar:
-    """The server's calendar unless the form names another or adds days to it."""
-    open_days = "\n".join(form.fields.get("open_days", []))
-    kind = _last(form, "calendar") or None
-    calendar = default_calendar()
-    if closed_days.strip() or open_days.strip() or (kind and kind != calendar.kind):
-        try:  # the same calendar and day files as `check --calendar --closed-days --open-days`
-            calendar = BusinessCalendar(kind or calendar.kind,
-                                        days_from_text(closed_days, "closed_days"),
-                                        days_from_text(open_days, "open_days"))
-        except ValueError as exc:
-            raise UploadError(422, str(exc)) from None
-    return calendar
+def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
+    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`), sent
+    as a value or as a file."""
+    try:
+        return tuple(days_from_text("\n".join(form.fields.get(name, [])), name))
+    except CalendarError as exc:
+        raise UploadError(422, exc.key, cause=exc) from None
 
 
 class SecurityHeaders:
@@ -252,9 +265,9 @@ def _static(name: str) -> bytes:
 
 
 def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
-               calendar: BusinessCalendar | None = None) -> FastAPI:
-    """The application; ``calendar`` is the default business calendar of every check."""
-    shared_calendar = calendar or BusinessCalendar()
+               calendar: str = DEFAULT_CALENDAR) -> FastAPI:
+    """The application; ``calendar`` is the kind of business calendar of a check whose
+    form names none."""
     # the multipart parser logs the bytes it trips on: a refusal says it to the sender only
     logging.getLogger("python_multipart").setLevel(logging.CRITICAL)
     assets = {name: _static(name) for name in STATIC}
@@ -274,29 +287,51 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
     )
     app.add_middleware(SecurityHeaders)
 
+    # Every refusal is JSON `{"detail": ...}` in the request's language, with the headers of
+    # a normal answer (the handler of a bug runs outside the middleware: it adds them itself).
     @app.exception_handler(UploadError)
     async def refused(request: Request, exc: UploadError) -> JSONResponse:
-        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+        return _refusal(exc.status, exc.message(exc.lang or request_lang(request)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_refused(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        lang = request_lang(request)
+        if exc.status_code == 404:
+            text = server_message("not_found", lang, {})
+        elif exc.status_code == 405:
+            text = server_message("method", lang, {"method": request.method[:20]})
+        else:
+            text = server_message("refused", lang, {"status": exc.status_code})
+        return _refusal(exc.status_code, text, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        detail = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}"
-                           for e in exc.errors()) or "invalid request"
-        return JSONResponse({"detail": detail}, status_code=422)
+        lang = request_lang(request)
+        detail = server_message("values_sep", lang, {}).join(
+            server_message("invalid_query", lang, {"name": str(e.get("loc", ("",))[-1])[:40],
+                                                   "value": e.get("input", "")})
+            for e in exc.errors()[:5])
+        return _refusal(422, detail)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> JSONResponse:
+        # a bug: say so, without a traceback that could quote a file
+        log.error("internal error: %s", type(exc).__name__)
+        return _refusal(500, server_message("internal", request_lang(request), {}))
 
     async def checked(request: Request) -> tuple[CheckJob, Outcome]:
         """Both check routes: the form read and validated, then checked off the event loop."""
         form = await read_form(request.stream(), request.headers.get("content-type"),
                                request.headers.get("content-length"),
                                max_body=max_body, max_files=max_files)
-        job = make_job(form, request.headers.get("accept-language"), lambda: shared_calendar)
+        job = make_job(form, request.headers.get("accept-language"), calendar)
         try:
             return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
             log.error("internal error while checking: %s", type(exc).__name__)
-            raise HTTPException(500, "internal error while checking; please report it") from None
+            raise UploadError(500, "internal") from None
 
-    @app.post("/api/check", response_model=CheckResult, responses=_ERRORS,
+    @app.post("/api/check", response_model=CheckResponse, responses=_ERRORS,
               openapi_extra=_form_body(), tags=["check"],
               summary="Check report files (as `fxreport check --format json`)")
     async def api_check(request: Request) -> Response:
@@ -309,8 +344,8 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         (STR006), not a refused request.
         """
         job, outcome = await checked(request)
-        return JSONResponse(outcome_json(outcome, job.lang),
-                            headers={"Fxreport-Exit-Status": str(job.exit_status(outcome))})
+        return JSONResponse(outcome_json(outcome),
+                            headers={"Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.post("/api/report", response_class=HTMLResponse, responses=_ERRORS_AS_JSON,
               openapi_extra=_form_body(), tags=["check"],
@@ -322,15 +357,11 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         job, outcome = await checked(request)
         facts, previous = job.facts()
         made = _dt.datetime.now().astimezone()
-        html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
-                           options=[("select", ",".join(job.selected)),
-                                    ("ignore", ",".join(job.ignored)),
-                                    ("closed", " ".join(job.closed_days.split()))],
-                           strict=job.strict)
+        html = render_html(outcome, facts, previous=previous, made_at=made)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
         return HTMLResponse(html, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
-            "Fxreport-Exit-Status": str(job.exit_status(outcome))})
+            "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
              responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},
@@ -342,14 +373,15 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         return {"rules": [{"code": r.code, "category": r.category, "severity": r.severity,
                            "title": r.title[chosen], "source": r.source[chosen]} for r in RULES.values()]}
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse,
+                   include_in_schema=False)
     async def page() -> Response:
         return Response(index, media_type="text/html; charset=utf-8")
 
-    @app.get("/static/{name}", include_in_schema=False)
+    @app.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
     async def static(name: str) -> Response:
         if name not in assets:
-            raise HTTPException(404, "no such file")
+            raise HTTPException(404)
         return Response(assets[name], media_type=STATIC[name],
                         headers={"Cache-Control": "no-cache"})
 
