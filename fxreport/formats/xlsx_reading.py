@@ -44,9 +44,9 @@ from .xlsx import defined_name, formula
 # Caps on the unpacked size of each part that is read.  The form fxreport writes
 # unpacks to about 60 KB in all; LibreOffice's and Excel's saves of it stay far below.
 NAMES_LIMIT = 512 * 1024  # the workbook part: sheets and defined names (~6,000 names)
-SHEET_LIMIT = 4 * 1024 * 1024  # the form's sheet
-STRINGS_LIMIT = 8 * 1024 * 1024  # the shared strings of every sheet (a detail sheet's too)
-PART_LIMIT = 4 * 1024 * 1024  # any other part openpyxl reads (styles, theme, properties, rels)
+SHEET_LIMIT = 1024 * 1024  # the form's sheet (LibreOffice and Excel save it in under 100 KB)
+STRINGS_LIMIT = 4 * 1024 * 1024  # the shared strings of every sheet (a detail sheet's too)
+PART_LIMIT = 2 * 1024 * 1024  # any other part openpyxl reads (styles, theme, properties, rels)
 # Parts openpyxl's read-only mode never unpacks: other sheets and what hangs off them.
 _NOT_READ = re.compile(r"xl/(worksheets|chartsheets|drawings|charts|media|externalLinks|"
                        r"printerSettings|pivotTables|pivotCache|comments|threadedComments|"
@@ -283,14 +283,32 @@ def _astray(names: dict[str, _Name], sheet: str, column: str,
 
 # --- the form's sheet -----------------------------------------------------------------------
 
-def _sheet_cells(book: Any, sheet: str, rows: set[int]) -> dict[tuple[int, int], dict[str, Any]]:
-    """The cells of the given rows of one sheet: value (cached result), formula, type.
-
-    The sheet is parsed once, streaming, and only up to the last row asked for."""
+def _sheet_cells(book: Any, sheet: str, rows: set[int],
+                 columns: set[int]) -> dict[tuple[int, int], dict[str, Any]]:
+    """The cells of the given rows and columns of one sheet: value (cached result),
+    formula, type.  The sheet is parsed once, streaming, up to the last row asked for;
+    other rows and columns are skipped unread (a row of 200,000 styled cells costs
+    what the XML parser takes, not openpyxl's work per cell)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class _Both(WorkSheetParser):  # type: ignore[misc]
-        """Each cell's cached value (data-only) and its formula, in one pass."""
+        """Each wanted cell's cached value (data-only) and its formula, in one pass."""
+
+        def parse_row(self, row: Any) -> Any:
+            number = row.get("r")
+            self.row_counter = int(float(number)) if number else self.row_counter + 1
+            self.col_counter = 0
+            if self.row_counter not in rows:
+                return self.row_counter, []
+            cells = []
+            for element in row:
+                coord = element.get("r")
+                m = _COORD.fullmatch(coord) if coord else None
+                column = _column_number(m.group(1)) if m else self.col_counter + 1
+                if column in columns:
+                    cells.append(self.parse_cell(element))
+                self.col_counter = column
+            return self.row_counter, cells
 
         def parse_cell(self, element: Any) -> Any:
             cell = super().parse_cell(element)
@@ -310,11 +328,10 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int]) -> dict[tuple[int, int],
             parser = _Both(source, ws._shared_strings, True, book.epoch, book._date_formats,
                            book._timedelta_formats)
             for index, cells in parser.parse():
-                if index > last:
+                for c in cells:
+                    out[(c["row"], c["column"])] = c
+                if index >= last:
                     break
-                if index in rows:
-                    for c in cells:
-                        out[(c["row"], c["column"])] = c
     except Exception:  # noqa: BLE001 - damaged XML, a bad shared-string index, ...
         raise _refuse("xlsx_corrupt") from None
     return out
@@ -328,12 +345,11 @@ def _column_number(letters: str) -> int:
 
 
 def _row_carries(cells: Mapping[tuple[int, int], dict[str, Any]], n: _Name) -> bool:
-    """Whether the named cell's row shows the field's name in another cell (the form's
-    field column): a name moved to another field's row does not."""
-    col = _column_number(n.column)
-    wanted = {n.field.name, defined_name(n.field.name)}
-    return any(isinstance(c.get("value"), str) and c["value"].strip() in wanted
-               for (r, k), c in cells.items() if r == n.row and k != col)
+    """Whether the named cell's row shows the field's name in the form's field column,
+    the one right of the amounts (as every version of the form has it): a name moved
+    to another field's row does not."""
+    label = cells.get((n.row, _column_number(n.column) + 1), {}).get("value")
+    return isinstance(label, str) and label.strip() in (n.field.name, defined_name(n.field.name))
 
 
 def _formula_text(raw: Any) -> str:
@@ -356,7 +372,9 @@ def _cells(book: Any, problems: list[InputProblem],
         return {}
     _astray(names, sheet, column, problems)
     _sheet_fits(book, sheet)
-    cells = _sheet_cells(book, sheet, {n.row for n in names.values()}) if names else {}
+    value_column = _column_number(column)
+    cells = (_sheet_cells(book, sheet, {n.row for n in names.values()},
+                          {value_column, value_column + 1}) if names else {})
     out: dict[str, _Cell] = {}
     taken: dict[int, str] = {}
     for field_name, n in names.items():
