@@ -108,13 +108,15 @@ def set_cell(data: bytes, coord: str, inner: str) -> bytes:
     return patched(data, {SHEET_PART: sheet})
 
 
-def office_convert(src: Path, to: str, profile: Path) -> Path:
-    """Convert with LibreOffice headless in a private profile."""
+def office_convert(src: Path, to: str, profile: Path, infilter: str | None = None) -> Path:
+    """Convert with LibreOffice headless in a private profile (``infilter``: how to open it,
+    such as ``CSV:44,34,76,1``, comma, quote, UTF-8, from line 1)."""
     assert SOFFICE is not None
+    opening = [f"--infilter={infilter}"] if infilter else []
     outdir = src.parent / f"lo-{to.split(':')[0]}"
     outdir.mkdir(exist_ok=True)
     p = subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                        "--norestore", "--convert-to", to, "--outdir", str(outdir), str(src)],
+                        "--norestore", *opening, "--convert-to", to, "--outdir", str(outdir), str(src)],
                        capture_output=True, text=True, timeout=300,
                        env={**os.environ, "HOME": str(profile)})
     made = outdir / (src.stem + "." + to.split(":")[0])
