@@ -588,3 +588,96 @@ def test_the_form_prints_on_one_a4_page(office: Any, tmp_path: Path) -> None:
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)", pdf)
     assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)
+
+
+# --- what clerks asked for ----------------------------------------------------------------
+
+def _sign_off_cells(ws: Any) -> dict[str, Any]:
+    """The sign-off block's input cells by the label left of (or above) them."""
+    found = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.split("\n")[0].split(" ")[0] in (
+                    "證券商名稱", "製表", "覆核", "主管", "聯絡電話", "姓名", "日期"):
+                found[cell.value.split("\n")[0].split(" ")[0]] = cell
+    return found
+
+
+def test_the_sign_off_block_and_footer_are_in_the_print_area_and_build_ignores_them(
+        tmp_path: Path) -> None:
+    book = rolled(tmp_path)
+    wb = load_workbook(book)
+    ws = wb[SHEET]
+    labels = _sign_off_cells(ws)
+    assert {"證券商名稱", "製表", "覆核", "主管", "聯絡電話", "姓名", "日期"} <= set(labels)
+    assert "prepared by" in labels["製表"].value and "approved by" in labels["主管"].value
+    area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+    last_row = int(re.findall(r"\$?([0-9]+)$", area)[0])
+    assert last_row >= labels["聯絡電話"].row
+    inputs = [c for row in ws.iter_rows(min_row=labels["證券商名稱"].row, max_row=last_row)
+              for c in row if c.protection.locked is False and type(c).__name__ == "Cell"]
+    assert len(inputs) >= 8  # firm, three names, three dates, the telephone
+    for cell in inputs:  # the clerk signs: build reads none of it
+        cell.value = "王小明 02-2357-1174"
+    assert "&D" in ws.oddFooter.left.text and "&P" in ws.oddFooter.right.text
+    wb.save(book)
+    out = tmp_path / "out"
+    out.mkdir()
+    r = run("build", str(book), "-o", str(out))
+    assert r.exit_code == 0, r.output
+
+
+def test_the_instructions_sheet_carries_the_annex_notes_in_both_languages(tmp_path: Path) -> None:
+    ws = load_workbook(rolled(tmp_path))["說明"]
+    zh = "\n".join(str(c.value) for c in ws["B"] if c.value)
+    en = "\n".join(str(c.value) for c in ws["C"] if c.value)
+    for words in ("千美元", "自身的買賣方向", "說明第 1 點", "說明第 4 點", "不可調整在前日或本日餘額欄中",
+                  "ABP1209.txt", "說明第 6 點", "橘色輸入格", "Tab"):
+        assert words in zh, words
+    for words in ("thousands of US dollars", "own direction", "note 1", "note 4", "note 6",
+                  "ABP1209.txt", "orange input cells"):
+        assert words in en, words
+    assert ws.protection.sheet
+
+
+def test_build_previous_checks_continuity_before_writing(tmp_path: Path) -> None:
+    book = fill(rolled(tmp_path), ACTIVITY)
+    out = tmp_path / "out"
+    out.mkdir()
+    r = run("build", str(book), "-o", str(out), "--previous", str(DAY2))
+    assert r.exit_code == 0, r.output
+    assert (out / "ABP1212.txt").read_bytes() == expected_bytes(ACTIVITY)
+    # a prior-day figure that is not yesterday's (the lock removed): CNT001, nothing written
+    wb = load_workbook(book)
+    cell_of(wb, "BAL").value = fxreport.load(DAY2)["ABAL"] + 5
+    wb.save(book)
+    again = tmp_path / "again"
+    again.mkdir()
+    r = run("build", str(book), "-o", str(again), "--previous", str(DAY2))
+    assert r.exit_code == 1 and "CNT001" in r.stderr and listing(again) == [], r.stderr
+    # a gap by the calendar check takes: declared closed, no gap warning
+    gap = fill(rolled(tmp_path, "gap.xlsx"), {**ACTIVITY, "DATE": "105/12/13"})
+    r = run("build", str(gap), "-o", str(again), "--previous", str(DAY2))
+    assert r.exit_code == 0 and "CNT003" in r.stderr, r.stderr
+    closed = tmp_path / "closed.txt"
+    closed.write_text("105/12/12\n", encoding="utf-8")
+    (again / "ABP1213.txt").unlink()
+    r = run("build", str(gap), "-o", str(again), "--previous", str(DAY2), "--closed-days", str(closed))
+    assert r.exit_code == 0 and "CNT003" not in r.stderr, r.stderr
+
+
+def test_roll_accepts_yesterdays_workbook_as_prev(tmp_path: Path) -> None:
+    today = fill(rolled(tmp_path), ACTIVITY)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("build", str(today), "-o", str(out)).exit_code == 0
+    from_book = tmp_path / "next-from-book.xlsx"
+    from_file = tmp_path / "next-from-file.xlsx"
+    assert run("roll", str(today), "--format", "xlsx", "-o", str(from_book)).exit_code == 0
+    assert run("roll", str(out / "ABP1212.txt"), "--format", "xlsx", "-o", str(from_file)).exit_code == 0
+    a, b = load_workbook(from_book), load_workbook(from_file)
+    assert {f.name: cell_of(a, f.name).value for f in FIELDS} == \
+        {f.name: cell_of(b, f.name).value for f in FIELDS}
+    assert cell_of(a, "DATE").value == "105/12/13"
+    r = run("roll", str(today))  # JSON from a workbook PREV too
+    assert r.exit_code == 0 and json.loads(r.stdout)["row1"]["BAL"] == fxreport.load(out / "ABP1212.txt")["ABAL"]
