@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.fields import CODE
 from ..core.problems import InputError, InputProblem, Where
 from .text import UTF16_BOMS, strip_bom
 
@@ -20,7 +21,7 @@ ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument"
 _WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm")
 # The first record of a submission file: a firm code and a ROC date, then amounts.
-_SUBMISSION = re.compile(rb"[A-Z0-9]{4}[0-9]{3}/[0-9]{2}/[0-9]{2}[ +\-0-9]{20}")
+_SUBMISSION = re.compile(CODE.PATTERN.encode() + rb"[0-9]{3}/[0-9]{2}/[0-9]{2}[ +\-0-9]{20}")
 _CSV_HEAD = ("row", "start", "end", "name", "label", "value")
 
 
