@@ -19,9 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "regressions")]
 
-from test_workbook_cost_is_bounded import detail_rows, million_rows_without_numbers  # noqa: E402
-from workbooks import (SHEET_PART, WORKBOOK_PART, patched, rolled_bytes,  # noqa: E402
-                       with_sheet)
+from test_workbook_cost_is_bounded import detail_rows, million_rows_without_numbers
+from workbooks import SHEET_PART, WORKBOOK_PART, patched, rolled_bytes, with_sheet
 
 CHILD = """
 import resource, sys, time

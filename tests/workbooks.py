@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
+from reports import DAY2
 
 from fxreport.cli import cli
-from reports import DAY2
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SHEET_PART = "xl/worksheets/sheet1.xml"
@@ -97,7 +97,7 @@ def set_cell(data: bytes, coord: str, inner: str) -> bytes:
     def sheet(body: bytes) -> bytes:
         new, n = re.subn(rf'<c r="{coord}"([^>]*?)(/>|>.*?</c>)'.encode(),
                          f'<c r="{coord}"\\1>{inner}</c>'.replace("\\1", "\\g<1>").encode(), body,
-                         flags=re.S)
+                         flags=re.DOTALL)
         if n == 0:
             row = re.sub(r"[A-Z]+", "", coord)
             new, n = re.subn(rf'(<row r="{row}"[^>]*>)'.encode(),

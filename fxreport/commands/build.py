@@ -115,7 +115,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str, source: str, where: Any = None,
                   previous: Any = None) -> None:
     """Check, name and write through ``making.write_report``; only the printing is here."""
-    from ..api import ReportInvalidError
+    from ..policy.refused import ReportInvalidError
     from ..core.fields import roc_text
     from ..policy.making import WriteRefused, write_report
     from ..core.words import line, word

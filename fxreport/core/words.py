@@ -346,6 +346,12 @@ INPUT: dict[str, tuple[str, str]] = {
         "名稱 {name} 指向 {target}，但報表的該列不是 {field} 欄位；申報的數字將不是報表上顯示的"
         "數字：請在「公式 > 名稱管理員」中將 {name} 改為指向標示 {field} 那一列的儲存格，"
         "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_cell_hidden": (
+        "the name {name} points to {target}, in a hidden row or column of the form; what "
+        "would be filed is not what the clerk sees: unhide it (Format > Row or Column > "
+        "Unhide), or start again from `fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，位於報表已隱藏的列或欄，申報的數字將不是畫面上看到的數字："
+        "請取消隱藏（格式 > 列或欄 > 取消隱藏），或以 `fxreport roll PREV --format xlsx` 重新產生"),
     "xlsx_name_external": (
         "the name {name} points into another file ({target}); the value must be on this form: "
         "make {name} point to its line's cell (Formulas > Name Manager)",

@@ -16,7 +16,7 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 def strip_bom(data: bytes) -> bytes:
     """The bytes without a leading UTF-8 byte order mark."""
-    return data[len(UTF8_BOM):] if data.startswith(UTF8_BOM) else data
+    return data.removeprefix(UTF8_BOM)
 
 
 def decode_text(data: bytes) -> str:

@@ -33,7 +33,13 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..core.fields import CODE, FieldFormatError, parse_any_date, roc_text, roc_year_fits
+from ..core.fields import (
+    CODE,
+    FieldFormatError,
+    parse_any_date,
+    roc_text,
+    roc_year_fits,
+)
 from ..core.identities import IDENTITIES, Identity, derivation_order
 from ..core.layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROWS, Field
 from ..core.problems import InputError, InputProblem, Where
@@ -183,7 +189,7 @@ def _open(data: bytes) -> Any:
                                     data_only=True, keep_links=False)
             reader.read()
             return reader.wb
-    except Exception:  # noqa: BLE001 - any failure to parse is a damaged workbook
+    except Exception:
         raise _refuse("xlsx_corrupt") from None
 
 
@@ -251,7 +257,7 @@ def _one_cell(dn: Any, sheets: list[str]) -> tuple[str, str] | None:
     a range, a constant, another workbook or a reference openpyxl cannot parse."""
     try:
         dests = list(dn.destinations) if dn.type == "RANGE" else []
-    except Exception:  # noqa: BLE001 - a reference openpyxl cannot parse
+    except Exception:
         dests = []
     if len(dests) != 1:
         return None
@@ -283,8 +289,12 @@ def _astray(names: dict[str, _Name], sheet: str, column: str,
 
 # --- the form's sheet -----------------------------------------------------------------------
 
-def _sheet_cells(book: Any, sheet: str, rows: set[int],
-                 columns: set[int]) -> dict[tuple[int, int], dict[str, Any]]:
+class _Sheet(NamedTuple):
+    cells: dict[tuple[int, int], dict[str, Any]]  # (row, column) -> openpyxl's cell dict
+    hidden: set[tuple[str, int]]  # ("row", 8) or ("column", 5): hidden on the form
+
+
+def _sheet_cells(book: Any, sheet: str, rows: set[int], columns: set[int]) -> _Sheet:
     """The cells of the given rows and columns of one sheet: value (cached result),
     formula, type.  The sheet is parsed once, streaming, up to the last row asked for;
     other rows and columns are skipped unread (a row of 200,000 styled cells costs
@@ -294,10 +304,21 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int],
     class _Both(WorkSheetParser):  # type: ignore[misc]
         """Each wanted cell's cached value (data-only) and its formula, in one pass."""
 
+        row_counter: int
+        col_counter: int
+        data_only: bool
+
+        def parse_column_dimensions(self, col: Any) -> None:
+            if col.get("hidden") in ("1", "true"):
+                low, high = int(col.get("min", 0)), int(col.get("max", 0))
+                hidden.update(("column", c) for c in columns if low <= c <= high)
+
         def parse_row(self, row: Any) -> Any:
             number = row.get("r")
             self.row_counter = int(float(number)) if number else self.row_counter + 1
             self.col_counter = 0
+            if self.row_counter in rows and row.get("hidden") in ("1", "true"):
+                hidden.add(("row", self.row_counter))
             if self.row_counter not in rows:
                 return self.row_counter, []
             cells = []
@@ -323,6 +344,7 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int],
     ws = book[sheet]
     last = max(rows)
     out: dict[tuple[int, int], dict[str, Any]] = {}
+    hidden: set[tuple[str, int]] = set()
     try:
         with ws._get_source() as source:
             parser = _Both(source, ws._shared_strings, True, book.epoch, book._date_formats,
@@ -332,9 +354,9 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int],
                     out[(c["row"], c["column"])] = c
                 if index >= last:
                     break
-    except Exception:  # noqa: BLE001 - damaged XML, a bad shared-string index, ...
+    except Exception:
         raise _refuse("xlsx_corrupt") from None
-    return out
+    return _Sheet(out, hidden)
 
 
 def _column_number(letters: str) -> int:
@@ -373,8 +395,9 @@ def _cells(book: Any, problems: list[InputProblem],
     _astray(names, sheet, column, problems)
     _sheet_fits(book, sheet)
     value_column = _column_number(column)
-    cells = (_sheet_cells(book, sheet, {n.row for n in names.values()},
-                          {value_column, value_column + 1}) if names else {})
+    form_sheet = (_sheet_cells(book, sheet, {n.row for n in names.values()},
+                               {value_column, value_column + 1}) if names else _Sheet({}, set()))
+    cells = form_sheet.cells
     out: dict[str, _Cell] = {}
     taken: dict[int, str] = {}
     for field_name, n in names.items():
@@ -384,6 +407,10 @@ def _cells(book: Any, problems: list[InputProblem],
                                          other=taken[n.row]))
             continue
         taken[n.row] = defined_name(field_name)
+        if ("row", n.row) in form_sheet.hidden or ("column", value_column) in form_sheet.hidden:
+            problems.append(InputProblem(where, "xlsx_cell_hidden", name=defined_name(field_name),
+                                         target=n.cell))
+            continue
         if not _row_carries(cells, n):
             problems.append(InputProblem(where, "xlsx_name_wrong_row", name=defined_name(field_name),
                                          target=n.cell, field=field_name))

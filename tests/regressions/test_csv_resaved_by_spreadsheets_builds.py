@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from reports import DAY2
 from workbooks import SOFFICE, office_convert, run
 

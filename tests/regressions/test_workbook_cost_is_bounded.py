@@ -14,11 +14,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from workbooks import (
+    SHEET_PART,
+    WORKBOOK_PART,
+    patched,
+    rolled_bytes,
+    run,
+    sheet_xml,
+    with_sheet,
+)
 
 from fxreport.core.problems import InputError
 from fxreport.formats import xlsx_reading
 from fxreport.formats.xlsx_reading import read_workbook
-from workbooks import SHEET_PART, WORKBOOK_PART, patched, rolled_bytes, run, sheet_xml, with_sheet
 
 
 def _refusal(data: bytes) -> str:

@@ -6,8 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from workbooks import patched, renamed_name, rolled_bytes, run, set_cell, sheet_xml, with_sheet
+from workbooks import (
+    patched,
+    renamed_name,
+    rolled_bytes,
+    run,
+    set_cell,
+    sheet_xml,
+    with_sheet,
+)
 
 FORM = "日報表"
 
@@ -68,7 +75,7 @@ def test_a_name_on_another_sheet_is_refused(tmp_path: Path) -> None:
 
 def test_a_renamed_form_sheet_still_builds(tmp_path: Path) -> None:
     """Renaming the sheet in Excel updates the names: the form is where they point."""
-    data = rolled_bytes(tmp_path).replace(FORM.encode(), "Daily".encode())
+    data = rolled_bytes(tmp_path).replace(FORM.encode(), b"Daily")
     r, written = _build(tmp_path, data)
     assert r.exit_code == 0, r.output
     assert written == ["ABP1212.txt"]
@@ -80,3 +87,13 @@ def test_forms_of_earlier_versions_still_build(tmp_path: Path) -> None:
     r, written = _build(tmp_path, old.read_bytes())
     assert r.exit_code == 0, r.output
     assert written == ["ABP1212.txt"]
+
+
+def test_a_named_cell_in_a_hidden_row_or_column_is_refused(tmp_path: Path) -> None:
+    for change in (lambda b: b.replace(b'<row r="8" ', b'<row r="8" hidden="1" ', 1),
+                   lambda b: b.replace(b'min="5" max="5" ', b'min="5" max="5" hidden="1" ', 1)):
+        data = patched(rolled_bytes(tmp_path), {"xl/worksheets/sheet1.xml": change})
+        assert data != rolled_bytes(tmp_path)
+        r, written = _build(tmp_path, data)
+        assert r.exit_code == 1 and written == []
+        assert "in a hidden row or column of the form" in r.stderr, r.stderr

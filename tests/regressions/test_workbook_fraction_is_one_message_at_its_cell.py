@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-
 from workbooks import SOFFICE, office_convert, rolled_bytes, run
 
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from workbooks import SOFFICE, office_convert, rolled_bytes, run
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "xlsx"
