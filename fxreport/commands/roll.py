@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .build import _input_failed, _write_report
@@ -20,6 +22,26 @@ from . import (
     _write_binary,
     _write_text,
 )
+
+
+def _previous_report(path: str, lang: str) -> Any:
+    """PREV: yesterday's submission file, or yesterday's workbook (the form it was built from)."""
+    from ..checking.reading import read_path
+    from ..formats.sniff import is_workbook
+
+    try:
+        head = read_path(path, 8)  # a workbook is known by its first bytes too
+    except OSError:
+        head = b""  # loading it says why it cannot be read
+    if not is_workbook(path, head):
+        return _load_or_exit(path, lang)
+    from .build import _read_source
+    from ..policy.making import InputError, report_from_input
+
+    try:
+        return report_from_input(path, _read_source(path, lang))
+    except InputError as exc:
+        _input_failed(_name(path), exc, lang)
 
 
 @click.command()
@@ -64,7 +86,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         _fail_line(line("roll_pick_one", lang), 2)
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
-    prev = _load_or_exit(previous, lang)
+    prev = _previous_report(previous, lang)
     if date_text:
         try:
             day = parse_any_date(date_text)
