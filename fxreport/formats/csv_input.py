@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from ..core.fields import roc_text
-from ..core.layout import AMOUNT, LAYOUT, ROWS
+from ..core.fields import AMOUNT
+from ..core.layout import LAYOUT, ROWS
 from ..core.model import Report, split_rows
 from ..core.problems import InputError, InputProblem, Where
 from ..core.words import value_text

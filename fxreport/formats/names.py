@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from ..core.layout import AMOUNT, LAYOUT
+from ..core.fields import AMOUNT
+from ..core.layout import LAYOUT
 
 FIELD_NAMES: tuple[str, ...] = ("BANK", "DATE", *(f.name for f in LAYOUT
                                                  if f.type == AMOUNT and f.name))

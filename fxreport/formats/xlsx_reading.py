@@ -41,7 +41,8 @@ from ..core.fields import (
     roc_year_fits,
 )
 from ..core.identities import IDENTITIES, Identity, derivation_order
-from ..core.layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROWS, Field
+from ..core.fields import AMOUNT, AMOUNT_MAX
+from ..core.layout import LAYOUT, ROWS, Field
 from ..core.problems import InputError, InputProblem, Where
 from ..core.words import value_text
 from .sniff import OLE_MAGIC, ZIP_MAGIC, is_ods
