@@ -1,4 +1,5 @@
-// The checker page: pick or drop files, send them to this server, show its report.
+// The checker page: pick or drop files, have them checked, show the report.  They are
+// posted to this server, or checked in the browser (backend.js says which).
 // No framework, no build step, no request anywhere but this server.  The findings
 // are rendered by the server (the same HTML as `fxreport check --format html`), in
 // the chosen language; this script only holds the page's own words.
@@ -78,6 +79,11 @@
     },
   };
   const LANGS = Object.keys(WORDS);
+  // backend.js says how a form is checked: posted to `fxreport serve`, or in this browser
+  // (the static site), with its own words (the privacy line says where files go)
+  const backend = window.fxreportBackend;
+  for (const lang of LANGS) Object.assign(WORDS[lang], backend.words[lang] || {});
+  const post = backend.post;
 
   const $ = (id) => document.getElementById(id);
   const state = { lang: "en", files: [], skipped: 0, previous: null, json: null, html: null, stamp: "", busy: 0 };
@@ -239,20 +245,6 @@
     const closed = $("closed").value.trim();
     if (closed) fd.append("closed_days", closed);
     return fd;
-  }
-
-  async function post(path, fd) {
-    const response = await fetch(path, { method: "POST", body: fd, credentials: "same-origin" });
-    const text = await response.text();
-    if (!response.ok) {
-      let detail = text;
-      try { detail = JSON.parse(text).detail; } catch (e) { /* not JSON */ }
-      if (typeof detail !== "string") detail = JSON.stringify(detail);
-      const err = new Error(detail);
-      err.status = response.status;
-      throw err;
-    }
-    return [text, response.headers.get("Content-Disposition") || ""];
   }
 
   async function check() {

@@ -1,0 +1,132 @@
+"""What the static site's Web Worker calls, in Pyodide: the page's form in, the
+JSON and the HTML report of ``fxreport check`` out.
+
+It takes the form the page would post to ``fxreport serve`` (files, ``previous`` and
+the text fields) and answers what ``/api/check`` and ``/api/report`` answer; the JSON
+text is written by ``write_json``, so it is the CLI's byte for byte.  Only the
+checking path is imported: this module must run with the standard library and the
+pure-Python packages that ``fxreport site`` bundles.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from ..checking.batch import Outcome, check_contents
+from ..checking.calendar import BusinessCalendar, days_from_text
+from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
+from ..core.rules import unknown as unknown_codes
+from ..core.words import display_path
+from ..outputs import apply_selection, split_codes, write_json
+from ..outputs.html import FileFacts, facts_of, render_html
+
+LANGS = ("en", "zh-TW")
+
+
+class Refused(ValueError):
+    """A form the checker refuses, said as the server says it (status, detail)."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def _last(fields: dict[str, list[str]], name: str) -> str:
+    values = fields.get(name)
+    return values[-1] if values else ""
+
+
+def _strict(fields: dict[str, list[str]]) -> bool:
+    value = _last(fields, "strict").strip().lower()
+    if value in ("", "false"):
+        return False
+    if value in ("true", "on"):
+        return True
+    raise Refused(422, f"`strict` must be true or false, not {value[:40]!r}")
+
+
+def _calendar(fields: dict[str, list[str]]) -> BusinessCalendar:
+    closed = "\n".join(fields.get("closed_days", []))
+    opened = "\n".join(fields.get("open_days", []))
+    try:
+        return BusinessCalendar(_last(fields, "calendar") or BusinessCalendar().kind,
+                                days_from_text(closed, "closed_days"),
+                                days_from_text(opened, "open_days"))
+    except ValueError as exc:
+        raise Refused(422, str(exc)) from None
+
+
+class Upload(NamedTuple):
+    """A chosen file: its name, its first ``SIZE_LIMIT + 1`` bytes and its whole size."""
+
+    name: str
+    data: bytes
+    size: int
+
+
+def check_form(entries: Iterable[Sequence[Any]]) -> dict[str, Any]:
+    """The page's form as the worker passes it: ``(name, text)`` for a text field and
+    ``(name, filename, data, size)`` for a file, ``data`` as bytes, a memoryview or a
+    Pyodide proxy of a ``Uint8Array``."""
+    fields: dict[str, list[str]] = {}
+    uploads: dict[str, list[Upload]] = {}
+    for entry in entries:
+        if len(entry) == 2:
+            fields.setdefault(str(entry[0]), []).append(str(entry[1]))
+        else:
+            name, filename, data, size = entry
+            data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+            uploads.setdefault(str(name), []).append(Upload(str(filename), data, int(size)))
+    previous = uploads.get("previous", [])
+    return check(uploads.get("files", []), previous[0] if previous else None, fields)
+
+
+def check(files: Sequence[Upload], previous: Upload | None,
+          fields: dict[str, list[str]]) -> dict[str, Any]:
+    """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
+    for a refused form (as the server's 400/422)."""
+    try:
+        return _check(files, previous, fields)
+    except Refused as exc:
+        return {"status": exc.status, "detail": exc.detail}
+
+
+def _facts(u: Upload) -> FileFacts:
+    return facts_of(display_path(u.name), u.data, u.size)
+
+
+def _check(files: Sequence[Upload], previous: Upload | None,
+           fields: dict[str, list[str]]) -> dict[str, Any]:
+    if not files:
+        raise Refused(400, "no files: choose one or more report files")
+    if previous is not None and len(files) != 1:
+        raise Refused(400, "`previous` goes with a single file; to check a series, "
+                           "choose all its files")
+    lang = _last(fields, "lang") or "en"
+    if lang not in LANGS:
+        raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    selected = split_codes(fields.get("select", []))
+    ignored = split_codes(fields.get("ignore", []))
+    unknown = unknown_codes(selected + ignored)
+    if unknown:
+        raise Refused(422, "no rule code starts with " + ", ".join(repr(u[:20]) for u in unknown[:10]))
+    strict = _strict(fields)
+    outcome: Outcome = check_contents([(u.name, u.data) for u in files],
+                                      (previous.name, previous.data) if previous else None,
+                                      _calendar(fields))
+    apply_selection(outcome, selected, ignored)
+    out = io.StringIO()
+    write_json(outcome, out, lang)
+    made = _dt.datetime.now().astimezone()
+    closed = " ".join("\n".join(fields.get("closed_days", [])).split())
+    html = render_html(outcome, lang, [_facts(u) for u in files],
+                       previous=_facts(previous) if previous else None, made_at=made,
+                       options=[("select", ",".join(selected)), ("ignore", ",".join(ignored)),
+                                ("closed", closed)], strict=strict)
+    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
+    return {"status": 200, "json": out.getvalue(), "html": html, "exit": int(bad),
+            "name": f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"}

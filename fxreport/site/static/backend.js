@@ -1,0 +1,100 @@
+// How the page checks in the static site of `fxreport site`: in this browser, by
+// fxreport's own Python in a Web Worker (worker.js), never over the network.  page.js
+// calls `post(path, form)` as it would post to `fxreport serve`; /api/check and
+// /api/report of the same form share one check.  This script also shows the line
+// that says how far the checker has loaded, and the site's own words.
+"use strict";
+
+(function () {
+  const WORDS = {
+    "en": {
+      privacy: "Files are checked on this computer, in this browser: they are sent nowhere, not even to the site this page came from.",
+      network: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
+      runtimeLoading: "Loading the checker… (the first visit downloads about 15 MB; later visits load it from this computer)",
+      runtimePackage: "Loading the checker… almost ready.",
+      runtimeReady: "The checker is ready. Your files are checked on this computer and sent nowhere.",
+      runtimeFailed: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
+    },
+    "zh-TW": {
+      privacy: "檔案在這台電腦的瀏覽器中檢核，不會傳送到任何地方，也不會傳回提供本網頁的網站。",
+      network: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
+      runtimeLoading: "檢核程式載入中…（第一次開啟需下載約 15 MB，之後從這台電腦載入）",
+      runtimePackage: "檢核程式載入中…即將完成。",
+      runtimeReady: "檢核程式已就緒。檔案只在這台電腦上檢核，不會傳送到任何地方。",
+      runtimeFailed: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
+    },
+  };
+  const STAGES = { runtime: "runtimeLoading", package: "runtimePackage", ready: "runtimeReady", failed: "runtimeFailed" };
+
+  const worker = new Worker(new URL("worker.js", document.currentScript.src));
+  const waiting = new Map();
+  let nextId = 0;
+  let stage = "runtime";
+  let failure = "";
+  let shared = null;  // {form, promise}: /api/check and /api/report of one form
+
+  function lang() { return document.documentElement.lang.startsWith("zh") ? "zh-TW" : "en"; }
+
+  function showStage() {
+    const line = document.getElementById("runtime");
+    if (!line) return;
+    line.dataset.i18n = STAGES[stage];
+    line.dataset.stage = stage;
+    line.textContent = WORDS[lang()][STAGES[stage]];
+    line.classList.toggle("error", stage === "failed");
+  }
+
+  const ready = new Promise((resolve) => {
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.type === "progress" || m.type === "ready" || m.type === "failed") {
+        stage = m.type === "progress" ? m.stage : m.type;
+        if (m.type === "failed") failure = m.detail;
+        if (m.type === "ready") resolve(m.ms);
+        showStage();
+        return;
+      }
+      const pending = waiting.get(m.id);
+      if (!pending) return;
+      waiting.delete(m.id);
+      if (m.error !== undefined) pending.reject(new Error(m.error));
+      else pending.resolve(m.result);
+    };
+  });
+
+  function run(form) {
+    if (stage === "failed") return Promise.reject(new Error(failure));
+    const id = ++nextId;
+    const entries = Array.from(form.entries());
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, entries });
+    });
+  }
+
+  async function post(path, form) {
+    if (!shared || shared.form !== form) shared = { form, promise: run(form) };
+    const result = await shared.promise;
+    if (result.status !== 200) {
+      const err = new Error(result.detail);
+      err.status = result.status;
+      throw err;
+    }
+    if (path.endsWith("/report")) return [result.html, 'attachment; filename="' + result.name + '"'];
+    return [result.json, ""];
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    // the progress line sits above the page's own status line
+    const line = document.createElement("p");
+    line.id = "runtime";
+    line.className = "status runtime no-print";
+    line.setAttribute("role", "status");
+    const status = document.getElementById("status");
+    status.parentNode.insertBefore(line, status);
+    showStage();
+    for (const el of document.querySelectorAll("[data-server-only]")) el.remove();
+  });
+
+  window.fxreportBackend = { post, words: WORDS, ready };
+})();
