@@ -68,10 +68,10 @@ class Upload(NamedTuple):
     size: int
 
 
-def check_form(entries: Iterable[Sequence[Any]]) -> dict[str, Any]:
+def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) -> dict[str, Any]:
     """The page's form as the worker passes it: ``(name, text)`` for a text field and
     ``(name, filename, data, size)`` for a file, ``data`` as bytes, a memoryview or a
-    Pyodide proxy of a ``Uint8Array``."""
+    Pyodide proxy of a ``Uint8Array``; ``utc_offset``: the computer's zone in minutes."""
     fields: dict[str, list[str]] = {}
     uploads: dict[str, list[Upload]] = {}
     for entry in entries:
@@ -82,15 +82,16 @@ def check_form(entries: Iterable[Sequence[Any]]) -> dict[str, Any]:
             data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
             uploads.setdefault(str(name), []).append(Upload(str(filename), data, int(size)))
     previous = uploads.get("previous", [])
-    return check(uploads.get("files", []), previous[0] if previous else None, fields)
+    zone = _dt.timezone(_dt.timedelta(minutes=utc_offset)) if utc_offset is not None else None
+    return check(uploads.get("files", []), previous[0] if previous else None, fields, zone)
 
 
-def check(files: Sequence[Upload], previous: Upload | None,
-          fields: dict[str, list[str]]) -> dict[str, Any]:
+def check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
+          zone: _dt.tzinfo | None = None) -> dict[str, Any]:
     """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
-    for a refused form (as the server's 400/422)."""
+    for a refused form (as the server's 400/422); the report's time is in ``zone``."""
     try:
-        return _check(files, previous, fields)
+        return _check(files, previous, fields, zone)
     except Refused as exc:
         return {"status": exc.status, "detail": exc.detail}
 
@@ -99,8 +100,8 @@ def _facts(u: Upload) -> FileFacts:
     return facts_of(display_path(u.name), u.data, u.size)
 
 
-def _check(files: Sequence[Upload], previous: Upload | None,
-           fields: dict[str, list[str]]) -> dict[str, Any]:
+def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
+           zone: _dt.tzinfo | None) -> dict[str, Any]:
     if not files:
         raise Refused(400, "no files: choose one or more report files")
     if previous is not None and len(files) != 1:
@@ -121,7 +122,7 @@ def _check(files: Sequence[Upload], previous: Upload | None,
     apply_selection(outcome, selected, ignored)
     out = io.StringIO()
     write_json(outcome, out, lang)
-    made = _dt.datetime.now().astimezone()
+    made = _dt.datetime.now(zone).astimezone(zone)
     closed = " ".join("\n".join(fields.get("closed_days", [])).split())
     html = render_html(outcome, lang, [_facts(u) for u in files],
                        previous=_facts(previous) if previous else None, made_at=made,

@@ -26,7 +26,14 @@
   };
   const STAGES = { runtime: "runtimeLoading", package: "runtimePackage", ready: "runtimeReady", failed: "runtimeFailed" };
 
-  const worker = new Worker(new URL("worker.js", document.currentScript.src));
+  const here = document.currentScript.src;
+  const worker = new Worker(new URL("worker.js", here));
+  // offline after the first visit: the service worker keeps the whole folder (browsers
+  // allow one over HTTPS and on localhost only; elsewhere the page works online)
+  const offline = "serviceWorker" in navigator
+    ? navigator.serviceWorker.register(new URL("../sw.js", here)).then(() => navigator.serviceWorker.ready)
+    : Promise.reject(new Error("no service worker"));
+  offline.catch(() => {});
   const waiting = new Map();
   let nextId = 0;
   let stage = "runtime";
@@ -68,7 +75,8 @@
     const entries = Array.from(form.entries());
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, entries });
+      // the report's time in this computer's zone (Python in the browser knows only UTC)
+      worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() });
     });
   }
 
@@ -96,5 +104,5 @@
     for (const el of document.querySelectorAll("[data-server-only]")) el.remove();
   });
 
-  window.fxreportBackend = { post, words: WORDS, ready };
+  window.fxreportBackend = { post, words: WORDS, ready, offline };
 })();

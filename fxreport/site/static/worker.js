@@ -2,7 +2,7 @@
 // fxreport's own checking modules, in a Web Worker so the page stays responsive.
 // The runtime starts loading when the page opens; a check waits for it.  Messages:
 //   out: {type: "progress", stage} ... {type: "ready", ms} | {type: "failed", detail}
-//   in:  {id, entries: [[name, text] | [name, File]]}   out: {id, result} | {id, error}
+//   in:  {id, entries: [[name, text] | [name, File]], utcOffset (minutes)}   out: {id, result} | {id, error}
 // Nothing is fetched from outside this folder; the files never leave this worker.
 "use strict";
 
@@ -49,13 +49,13 @@ async function entriesOf(entries, limit) {
 }
 
 self.onmessage = async (event) => {
-  const { id, entries } = event.data;
+  const { id, entries, utcOffset } = event.data;
   try {
     const { pyodide, limit, checkForm } = await runtime;
     const form = pyodide.toPy(await entriesOf(entries, limit));
     let answer;
     try {
-      answer = checkForm(form);
+      answer = checkForm(form, utcOffset);
     } finally {
       form.destroy();
     }

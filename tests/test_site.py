@@ -1,0 +1,208 @@
+"""`fxreport site`: the static checker, built as the README says, served by a plain
+loopback web server and driven in Debian's Chromium through playwright.
+
+The JSON the page downloads equals `fxreport check --format json` for every corpus
+case whose files exist, in both languages, on one loaded page per language; the page
+asks for nothing outside its origin and sends no file anywhere; it opens and checks
+offline once visited.  The checking path runs from the site's own archives with the
+standard library alone (`test_site_bundle.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from serving import StaticSite, static_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+PYODIDE = ROOT / "node_modules" / "pyodide"
+SAMPLES = ROOT / "samples"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None  # type: ignore[assignment]
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable: "
+                       "pip install -e '.[test]'"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH (this suite never "
+                       "downloads a browser; install the system's chromium package)"),
+    pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
+                       reason="no node_modules/pyodide: run `npm ci` first (the README's "
+                              "test command does)"),
+]
+# the CLI's options that the page has a control for (selector, kind)
+CONTROLS = {"--previous": ("#previous", "file"), "--strict": ("#strict", "check"),
+            "--closed-days": ("#closed", "text"), "--open-days": ("#open", "text"),
+            "--calendar": ("#calendar", "select")}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSite]:
+    """The folder as a person builds it: `fxreport site DIR` (the Pyodide of `npm ci`)."""
+    folder = tmp_path_factory.mktemp("site") / "checker"
+    done = subprocess.run([sys.executable, "-m", "fxreport", "site", str(folder),
+                           "--pyodide", str(PYODIDE)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with static_site(folder) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+class Visit:
+    """A browser context on the site: every request recorded, any outside it refused."""
+
+    def __init__(self, browser: Browser, site: StaticSite, **context: Any) -> None:
+        self.context = browser.new_context(accept_downloads=True, **context)
+        self.context.set_default_timeout(120_000)  # a loaded 2-core CI machine is slow
+        self.requests: list[tuple[str, str, str | None]] = []
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+
+        def route(r: Any) -> None:
+            req = r.request
+            self.requests.append((req.method, req.url, req.post_data))
+            if req.url.startswith(site.url) or req.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                self.outside.append(req.url)
+                r.abort()
+
+        self.context.route("**/*", route)
+        self.page: Page = self.context.new_page()
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_selector("#runtime[data-stage=ready]")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _cases() -> list[tuple[str, dict[str, Any]]]:
+    return [(p.parent.name, json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(CORPUS.glob("*/expected.json"))]
+
+
+def _cli_json(cwd: Path, args: list[str]) -> str:
+    """What `fxreport check --format json` prints, run in ``cwd``."""
+    from fxreport.cli import cli
+
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
+    finally:
+        os.chdir(here)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.stdout
+
+
+def _payload(path: Path, name: str) -> dict[str, Any]:
+    return {"name": name, "mimeType": "text/plain", "buffer": path.read_bytes()}
+
+
+def _drive(page: Page, folder: Path, expected: dict[str, Any], lang: str) -> tuple[str, list[str]] | None:
+    """Check a case on the page as a person would; the downloaded JSON and the CLI's
+    arguments that give the same paths, or None when the page has no control for one of
+    the case's options."""
+    args = list(expected["args"])
+    options: dict[str, str | None] = {}
+    while args:
+        flag = args.pop(0)
+        options[flag] = None if flag == "--strict" else args.pop(0)
+    for flag in options:
+        if flag not in CONTROLS or page.query_selector(CONTROLS[flag][0]) is None:
+            return None
+    page.click("#clear")
+    page.set_input_files("#previous", [])
+    if page.is_checked("#strict") != ("--strict" in options):
+        page.click("#strict")  # (inside the closed <details>: checked by its label's script)
+    for flag, value in options.items():
+        selector, kind = CONTROLS[flag]
+        assert value is not None or kind == "check"
+        if kind == "file":
+            page.set_input_files(selector, _payload(folder / value, value))
+        elif kind == "text":
+            page.fill(selector, (folder / value).read_text(encoding="utf-8"))
+        elif kind == "select":
+            page.select_option(selector, value)
+    for flag, (selector, kind) in CONTROLS.items():  # the others back to their defaults
+        if flag not in options and page.query_selector(selector) is not None:
+            if kind == "text":
+                page.fill(selector, "")
+            elif kind == "select":
+                page.select_option(selector, index=0)
+    paths = expected["paths"]
+    cli_args = [a for flag, v in options.items() for a in (flag, v) if a is not None]
+    if len(paths) == 1 and (folder / paths[0]).is_dir():  # a folder: the folder picker
+        directory = (folder / paths[0]).resolve()
+        page.set_input_files("#folder", str(directory))
+        cwd, cli_paths = directory.parent, [directory.name]
+        cli_args = [a if a not in options.values() else str(directory / a) for a in cli_args]
+    else:
+        page.set_input_files("#files", [_payload(folder / p, p) for p in paths])
+        cwd, cli_paths = folder, list(paths)
+    page.wait_for_selector("#results #report")
+    page.wait_for_selector("#dl-json:enabled")
+    with page.expect_download() as download:
+        page.click("#dl-json")
+    got = Path(download.value.path()).read_text(encoding="utf-8")
+    return got, [*cli_args, "--lang", lang, *cli_paths], cwd  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_the_corpus_on_the_page_equals_the_cli(browser: Browser, site: StaticSite, lang: str) -> None:
+    v = Visit(browser, site, locale="en-US" if lang == "en" else "zh-TW")
+    v.open(site.url + f"?lang={lang}")
+    v.page.click("#options summary")
+    checked, undriven, missing = [], [], []
+    for name, expected in _cases():
+        folder = CORPUS / name
+        if not all((folder / p).exists() for p in expected["paths"]):
+            missing.append(name)  # a path that does not exist cannot be chosen on a page
+            continue
+        driven = _drive(v.page, folder, expected, lang)
+        if driven is None:
+            undriven.append(name)
+            continue
+        got, args, cwd = driven  # type: ignore[misc]
+        want = _cli_json(cwd, args)
+        assert got == want, f"{name}: the page's JSON differs from `fxreport check {' '.join(args)}`"
+        checked.append(name)
+    assert missing == ["unreadable-path"], missing
+    # only the cases whose option the page has no control for yet are left out
+    for name in undriven:
+        flags = [a for a in dict(_cases())[name]["args"] if a.startswith("--")]
+        assert any(v.page.query_selector(CONTROLS[f][0]) is None for f in flags if f in CONTROLS), name
+    assert len(checked) >= len(_cases()) - 3, (checked, undriven)
+    print(f"{lang}: {len(checked)} cases equal the CLI; not driven: {undriven}")
+    # nothing left the origin; nothing but GETs of the site's own files
+    assert v.outside == [], v.outside
+    assert all(m == "GET" and body is None for m, _, body in v.requests), \
+        [r for r in v.requests if r[0] != "GET" or r[2] is not None]
+    assert all(method in ("GET", "HEAD") and size == 0 for method, _, size in site.requests)
+    assert not v.errors, v.errors
+    v.close()
