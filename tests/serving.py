@@ -98,6 +98,7 @@ class StaticSite:
 
     url: str
     requests: list[tuple[str, str, int]]  # (method, path, body bytes)
+    folder: Path
 
 
 @contextmanager
@@ -145,7 +146,7 @@ def static_site(folder: Path) -> Iterator[StaticSite]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield StaticSite(f"http://127.0.0.1:{httpd.server_address[1]}/", log)
+        yield StaticSite(f"http://127.0.0.1:{httpd.server_address[1]}/", log, folder)
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -206,3 +206,59 @@ def test_the_corpus_on_the_page_equals_the_cli(browser: Browser, site: StaticSit
     assert all(method in ("GET", "HEAD") and size == 0 for method, _, size in site.requests)
     assert not v.errors, v.errors
     v.close()
+
+
+def test_offline_on_a_second_load(browser: Browser, site: StaticSite) -> None:
+    """Visited once, the page opens and checks with its web server gone."""
+    with static_site(site.folder) as own:
+        v = Visit(browser, own, locale="zh-TW")
+        v.open(own.url + "?lang=zh-TW")
+        v.page.evaluate("window.fxreportBackend.offline.then(() => true)")  # the cache is filled
+    # the server has stopped: nothing answers on its port any more
+    v.page.reload()
+    v.page.wait_for_selector("#runtime[data-stage=ready]")
+    assert "不會傳送到任何地方" in v.page.inner_text("#runtime")
+    v.page.set_input_files("#files", [str(SAMPLES / "broken" / "left-aligned" / "ABP1209.txt")])
+    v.page.wait_for_selector("#results #report")
+    assert "FLD003" in v.page.inner_text("#results")
+    assert "不通過" in v.page.inner_text("#status")
+    assert v.outside == []
+    v.close()
+
+
+def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site: StaticSite) -> None:
+    """Same page files as `fxreport serve`, links relative, no API link; the page says
+    where the files are checked, in both languages, and shows the runtime loading."""
+    from fxreport.site.build import site_files
+
+    files = site_files(PYODIDE)
+    served = ROOT / "fxreport" / "server" / "static"
+    assert files["static/page.js"] == (served / "page.js").read_bytes()
+    assert files["static/page.css"] == (served / "page.css").read_bytes()
+    index = files["index.html"].decode("utf-8")
+    assert '"/' not in index.replace('"/>', "") and "/docs" not in index
+    assert not [n for n in files if n.endswith((".so", ".pyd", ".map"))]
+
+    v = Visit(browser, site, locale="en-US")
+    v.page.goto(site.url + "?lang=en")
+    stages = v.page.evaluate("document.getElementById('runtime').dataset.stage")
+    assert stages in ("runtime", "package", "ready")  # a line says how far loading is
+    v.page.wait_for_selector("#runtime[data-stage=ready]")
+    foot = v.page.inner_text(".page-foot")
+    assert "checked on this computer" in foot and "sent nowhere" in foot, foot
+    v.page.click("button[data-lang='zh-TW']")
+    assert "不會傳送到任何地方" in v.page.inner_text(".page-foot")
+    assert "已就緒" in v.page.inner_text("#runtime")
+    v.page.set_input_files("#files", [str(SAMPLES / "ABP1209.txt")])
+    v.page.wait_for_selector("#results #report")
+    with v.page.expect_download() as download:
+        v.page.click("#dl-html")
+    html = Path(download.value.path()).read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "ABP1209.txt" in html
+    v.page.click("#options summary")
+    v.page.fill("#select", "ARI, XYZ")
+    v.page.click("#check")
+    v.page.wait_for_selector("#status.error")
+    assert "XYZ" in v.page.inner_text("#status")
+    assert v.outside == [] and not v.errors, (v.outside, v.errors)
+    v.close()
