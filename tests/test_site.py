@@ -226,7 +226,8 @@ def test_offline_on_a_second_load(browser: Browser, site: StaticSite) -> None:
     v.close()
 
 
-def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site: StaticSite) -> None:
+def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site: StaticSite,
+                                                          tmp_path: Path) -> None:
     """Same page files as `fxreport serve`, links relative, no API link; the page says
     where the files are checked, in both languages, and shows the runtime loading."""
     from fxreport.site.build import site_files
@@ -255,6 +256,15 @@ def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site
         v.page.click("#dl-html")
     html = Path(download.value.path()).read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "ABP1209.txt" in html
+    # a date past the shipped calendar tables: holidays, unpacked on demand, decides it
+    late = (SAMPLES / "ABP1209.txt").read_bytes().replace(b"105/12/09", b"125/01/02")
+    v.page.set_input_files("#files", {"name": "ABP0102.txt", "mimeType": "text/plain", "buffer": late})
+    v.page.wait_for_selector("#results #report")
+    with v.page.expect_download() as download:
+        v.page.click("#dl-json")
+    (tmp_path / "ABP0102.txt").write_bytes(late)
+    assert Path(download.value.path()).read_text(encoding="utf-8") == _cli_json(
+        tmp_path, ["--lang", "zh-TW", "ABP0102.txt"])
     v.page.click("#options summary")
     v.page.fill("#select", "ARI, XYZ")
     v.page.click("#check")

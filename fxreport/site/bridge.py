@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
@@ -24,6 +25,38 @@ from ..outputs import apply_selection, split_codes, write_json
 from ..outputs.html import FileFacts, facts_of, render_html
 
 LANGS = ("en", "zh-TW")
+
+
+class _Unpacking:
+    """A meta path finder for packages that read their data files by path (holidays
+    finds its gettext catalogues so) and so cannot run from a zip: their first import
+    unpacks their archive into a folder and puts it on the path."""
+
+    def __init__(self, archive: str, folder: str) -> None:
+        import zipfile
+
+        self.archive, self.folder = archive, folder
+        with zipfile.ZipFile(archive) as z:
+            self.names = {n.split("/")[0].removesuffix(".py") for n in z.namelist()}
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] in self.names and self.folder not in sys.path:
+            import importlib
+            import zipfile
+
+            with zipfile.ZipFile(self.archive) as z:
+                z.extractall(self.folder)
+            sys.path.insert(0, self.folder)
+            importlib.invalidate_caches()
+        return None  # the path finder, after this one, finds it in the folder
+
+
+def add_archives(zipped: Sequence[str], unpacked: Sequence[str]) -> None:
+    """Put the site's archives on the path: ``zipped`` imported from the zip, each of
+    ``unpacked`` unpacked beside it (``NAME.zip`` to ``NAME``) when first imported."""
+    sys.path[:0] = list(zipped)
+    for archive in unpacked:
+        sys.meta_path.insert(0, _Unpacking(archive, archive.removesuffix(".zip")))
 
 
 class Refused(ValueError):

@@ -35,6 +35,10 @@ EDGES = ("cli.py", "__main__.py", "api.py", "specs.py", "commands", "server", "f
 OFF_PATH = ("click", "pydantic", "construct", "openpyxl", "fastapi", "uvicorn",
             "python-multipart")
 COMPILED = (".so", ".pyd", ".dylib", ".dll", ".pyc")
+# Packages that read their data files by path (holidays' gettext catalogues), so cannot
+# run from a zip: each is an archive of its own, unpacked when it is first imported.
+UNPACKED = ("holidays",)
+INSTALL_RECORDS = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 
 class SiteError(Exception):
@@ -81,8 +85,11 @@ def _dist_files(name: str) -> Iterator[tuple[str, Path]]:
     dist = metadata.distribution(name)
     for f in dist.files or []:
         parts = PurePosixPath(str(f)).parts
-        if (not parts or parts[0] == ".." or parts[0].endswith((".dist-info", ".data"))
+        if (not parts or parts[0] == ".." or parts[0].endswith(".data")
                 or "__pycache__" in parts or f.suffix in COMPILED or f.name.endswith(".pth")):
+            continue
+        # its metadata (packages ask importlib.metadata for their version) and licences
+        if parts[0].endswith(".dist-info") and f.name in INSTALL_RECORDS:
             continue
         yield str(PurePosixPath(*parts)), Path(str(dist.locate_file(f)))
 
@@ -139,6 +146,15 @@ def _pyodide(source: Path) -> dict[str, bytes]:
     return {f"pyodide/{n}": (source / n).read_bytes() for n in PYODIDE_FILES}
 
 
+def python_archives() -> dict[str, bytes]:
+    """The worker's Python: fxreport's checking path and the packages it imports, each
+    a zip for zipimport, by their paths in the folder."""
+    dists = bundled_distributions()
+    return {"py/fxreport.zip": _zip(_own_files()),
+            "py/deps.zip": _zip(f for d in dists if d not in UNPACKED for f in _dist_files(d)),
+            **{f"py/{d}.zip": _zip(_dist_files(d)) for d in dists if d in UNPACKED}}
+
+
 def site_files(pyodide: Path) -> dict[str, bytes]:
     """Every file of the folder, by its path in it."""
     files: dict[str, bytes] = {"index.html": _index()}
@@ -146,8 +162,7 @@ def site_files(pyodide: Path) -> dict[str, bytes]:
         files[f"static/{name}"] = _page(name)
     for name in ("backend.js", "worker.js"):
         files[f"static/{name}"] = _own(name)
-    files["py/fxreport.zip"] = _zip(_own_files())
-    files["py/deps.zip"] = _zip(f for d in bundled_distributions() for f in _dist_files(d))
+    files.update(python_archives())
     files.update(_pyodide(pyodide))
     files["web.config"] = _own("web.config").replace(b"__CSP__", SITE_CSP.encode("ascii"))
     digest = hashlib.sha256()

@@ -15,21 +15,19 @@ const progress = (stage) => self.postMessage({ type: "progress", stage });
 async function boot() {
   progress("runtime");
   // the package archives are fetched while the runtime compiles
-  const archives = ["fxreport.zip", "deps.zip"].map(async (name) => {
+  const archives = ["fxreport.zip", "deps.zip", "holidays.zip"].map(async (name) => {
     const response = await fetch(here("../py/" + name));
     if (!response.ok) throw new Error(name + ": HTTP " + response.status);
     return [name, new Uint8Array(await response.arrayBuffer())];
   });
   const pyodide = await loadPyodide({ indexURL: here("../pyodide/"), fullStdLib: false });
   progress("package");
-  const paths = [];
-  for (const [name, bytes] of await Promise.all(archives)) {
-    pyodide.FS.writeFile("/" + name, bytes);
-    paths.push("/" + name);
-  }
-  pyodide.globals.set("_fxreport_paths", pyodide.toPy(paths));
-  pyodide.runPython("import sys; sys.path[:0] = _fxreport_paths; del _fxreport_paths\n"
-                    + "from fxreport.site.bridge import SIZE_LIMIT, check_form");
+  pyodide.FS.mkdir("/py");
+  for (const [name, bytes] of await Promise.all(archives)) pyodide.FS.writeFile("/py/" + name, bytes);
+  // holidays (dates past the shipped calendar tables) is unpacked when first needed
+  pyodide.runPython("import sys; sys.path.insert(0, '/py/fxreport.zip')\n"
+                    + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form\n"
+                    + "add_archives(['/py/deps.zip'], ['/py/holidays.zip'])");
   const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
   self.postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
