@@ -128,3 +128,46 @@ def test_the_bundle_is_pure_python_and_leaves_the_edges_out() -> None:
     assert {"chardet", "holidays", "dateutil", "six.py"} <= tops, tops
     assert not tops & {"click", "pydantic", "pydantic_core", "construct", "openpyxl"}, tops
     assert not set(bundled_distributions()) & {n.lower() for n in OFF_PATH}
+
+
+def test_the_site_command(tmp_path: Path) -> None:
+    """Refuses without a runtime (saying what to run) and over an earlier build without
+    --force; writes the folder with the policy for IIS; `fxreport --help` lists it."""
+    from fxreport.cli import cli
+    from fxreport.site.build import PYODIDE_FILES, SITE_CSP
+
+    runner = CliRunner()
+    out = tmp_path / "checker"
+    missing = runner.invoke(cli, ["site", str(out), "--pyodide", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "npm ci" in missing.stderr, missing.stderr
+    fake = tmp_path / "pyodide"
+    fake.mkdir()
+    for name in PYODIDE_FILES:
+        (fake / name).write_bytes(b"runtime " + name.encode())
+    done = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake)])
+    assert done.exit_code == 0, done.stderr
+    assert (out / "pyodide" / "pyodide.asm.wasm").read_bytes() == b"runtime pyodide.asm.wasm"
+    assert SITE_CSP in (out / "web.config").read_text(encoding="utf-8")
+    sw = (out / "sw.js").read_text(encoding="utf-8")
+    for name in ("index.html", "static/worker.js", "py/fxreport.zip", "pyodide/pyodide.asm.wasm"):
+        assert f'"{name}"' in sw, name  # the service worker keeps every file
+    again = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--force"]).exit_code == 0
+    assert "site" in runner.invoke(cli, ["--help"]).output
+
+
+def test_the_readme_gives_the_commands_and_the_policy() -> None:
+    import re
+
+    from fxreport.site.build import SITE_CSP
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- site-command -->\s*```sh\n(.*?)```", readme, re.S)
+    assert block and "npm ci" in block.group(1) and "fxreport site" in block.group(1)
+    test = re.search(r"<!-- test-command -->\s*```sh\n(.*?)```", readme, re.S)
+    assert test and "npm ci" in test.group(1)  # CI installs the runtime the site tests use
+    assert SITE_CSP in readme  # the policy the hosting server is told to send
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
+    assert lock["packages"]["node_modules/pyodide"]["version"] == pinned  # an exact pin
