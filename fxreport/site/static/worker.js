@@ -12,18 +12,44 @@ const started = performance.now();
 const here = (path) => new URL(path, self.location.href).href;
 const progress = (stage) => self.postMessage({ type: "progress", stage });
 
+// fxreport's modules compiled on the first visit, kept in the browser's cache (where it
+// has one: HTTPS or localhost) under the digest of the archive they were compiled from
+const BYTECODE = "fxreport-bytecode";
+
+async function fetched(name) {
+  const response = await fetch(here("../py/" + name));
+  if (!response.ok) throw new Error(name + ": HTTP " + response.status);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function withBytecode(source) {
+  if (!self.caches || !crypto.subtle) return { bytes: source, key: null };
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", source));
+  const key = here("../py/fxreport.zip?bytecode=" + Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join(""));
+  const hit = await (await caches.open(BYTECODE)).match(key);
+  return hit ? { bytes: new Uint8Array(await hit.arrayBuffer()), key: null } : { bytes: source, key };
+}
+
+async function keepBytecode(pyodide, key) {
+  pyodide.runPython("from fxreport.site.bridge import compiled_archive\n"
+                    + "compiled_archive('/py/fxreport.zip', '/py/compiled.zip')");
+  const cache = await caches.open(BYTECODE);
+  for (const old of await cache.keys()) await cache.delete(old);
+  await cache.put(key, new Response(pyodide.FS.readFile("/py/compiled.zip")));
+  pyodide.FS.unlink("/py/compiled.zip");
+}
+
 async function boot() {
   progress("runtime");
   // the package archives are fetched while the runtime compiles
-  const archives = ["fxreport.zip", "deps.zip", "holidays.zip"].map(async (name) => {
-    const response = await fetch(here("../py/" + name));
-    if (!response.ok) throw new Error(name + ": HTTP " + response.status);
-    return [name, new Uint8Array(await response.arrayBuffer())];
-  });
+  const own = fetched("fxreport.zip").then(withBytecode);
+  const deps = ["deps.zip", "holidays.zip"].map(async (name) => [name, await fetched(name)]);
   const pyodide = await loadPyodide({ indexURL: here("../pyodide/"), fullStdLib: false });
   progress("package");
   pyodide.FS.mkdir("/py");
-  for (const [name, bytes] of await Promise.all(archives)) pyodide.FS.writeFile("/py/" + name, bytes);
+  const { bytes, key } = await own;
+  pyodide.FS.writeFile("/py/fxreport.zip", bytes);
+  for (const [name, data] of await Promise.all(deps)) pyodide.FS.writeFile("/py/" + name, data);
   // holidays (dates past the shipped calendar tables) is unpacked when first needed
   pyodide.runPython("import sys; sys.path.insert(0, '/py/fxreport.zip')\n"
                     + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form\n"
@@ -31,6 +57,7 @@ async function boot() {
   const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
   self.postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
+  if (key) setTimeout(() => keepBytecode(pyodide, key).catch(() => {}), 0);
   return { pyodide, limit, checkForm };
 }
 
