@@ -272,3 +272,14 @@ def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site
     assert "XYZ" in v.page.inner_text("#status")
     assert v.outside == [] and not v.errors, (v.outside, v.errors)
     v.close()
+
+
+def test_the_site_benchmark_runs() -> None:
+    """benchmarks/site.py end to end on a few files, so it cannot rot (no time asserted)."""
+    p = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "site.py"), "--files", "3",
+                        "--rounds", "1", "--pyodide", str(PYODIDE), "--chromium", str(CHROMIUM)],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    for start in ("1. ready, cold:", "2. ready, cached:", "3. 3 files on the page:",
+                  "4. fxreport check --format json, the same 3 files:"):
+        assert start in p.stdout, p.stdout

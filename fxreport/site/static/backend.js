@@ -41,7 +41,7 @@
   let shared = null;  // {form, promise}: /api/check and /api/report of one form
   // when the checker became ready (ms since the page began loading) and how long the
   // last check took, from the form handed over to the answer (benchmarks/site.py)
-  const stats = { readyAt: null, lastCheckMs: null };
+  const stats = { readyAt: null, lastCheckMs: null, kept: false };
 
   function lang() { return document.documentElement.lang.startsWith("zh") ? "zh-TW" : "en"; }
 
@@ -54,13 +54,16 @@
     line.classList.toggle("error", stage === "failed");
   }
 
+  let keptNow = null;
+  const kept = new Promise((resolve) => { keptNow = resolve; });
   const ready = new Promise((resolve) => {
     worker.onmessage = (event) => {
       const m = event.data;
+      if (m.type === "kept") { stats.kept = m.detail || true; keptNow(stats.kept); return; }
       if (m.type === "progress" || m.type === "ready" || m.type === "failed") {
         stage = m.type === "progress" ? m.stage : m.type;
         if (m.type === "failed") failure = m.detail;
-        if (m.type === "ready") { stats.readyAt = performance.now(); resolve(m.ms); }
+        if (m.type === "ready") { stats.readyAt = performance.now(); stats.worker = m; resolve(m.ms); }
         showStage();
         return;
       }
@@ -110,5 +113,5 @@
     for (const el of document.querySelectorAll("[data-server-only]")) el.remove();
   });
 
-  window.fxreportBackend = { post, words: WORDS, ready, offline, stats };
+  window.fxreportBackend = { post, words: WORDS, ready, offline, kept, stats };
 })();

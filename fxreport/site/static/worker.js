@@ -1,7 +1,8 @@
 // The static site's checker: Pyodide (CPython in WebAssembly) from this folder, with
 // fxreport's own checking modules, in a Web Worker so the page stays responsive.
 // The runtime starts loading when the page opens; a check waits for it.  Messages:
-//   out: {type: "progress", stage} ... {type: "ready", ms} | {type: "failed", detail}
+//   out: {type: "progress", stage} ... {type: "ready", ms, runtimeMs, importMs, compiled}
+//        | {type: "failed", detail}; {type: "kept"} once the compiled modules are cached
 //   in:  {id, entries: [[name, text] | [name, File]], utcOffset (minutes)}   out: {id, result} | {id, error}
 // Nothing is fetched from outside this folder; the files never leave this worker.
 "use strict";
@@ -45,6 +46,7 @@ async function boot() {
   const own = fetched("fxreport.zip").then(withBytecode);
   const deps = ["deps.zip", "holidays.zip"].map(async (name) => [name, await fetched(name)]);
   const pyodide = await loadPyodide({ indexURL: here("../pyodide/"), fullStdLib: false });
+  const loaded = performance.now();
   progress("package");
   pyodide.FS.mkdir("/py");
   const { bytes, key } = await own;
@@ -56,8 +58,13 @@ async function boot() {
                     + "add_archives(['/py/deps.zip'], ['/py/holidays.zip'])");
   const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
-  self.postMessage({ type: "ready", ms: Math.round(performance.now() - started) });
-  if (key) setTimeout(() => keepBytecode(pyodide, key).catch(() => {}), 0);
+  const now = performance.now();
+  self.postMessage({ type: "ready", ms: Math.round(now - started), runtimeMs: Math.round(loaded - started),
+                     importMs: Math.round(now - loaded), compiled: !key });
+  if (key) {
+    setTimeout(() => keepBytecode(pyodide, key).then(() => self.postMessage({ type: "kept" }),
+                                                      (err) => self.postMessage({ type: "kept", detail: String(err) })), 0);
+  }
   return { pyodide, limit, checkForm };
 }
 
