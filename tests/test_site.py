@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,22 +22,20 @@ import pytest
 from click.testing import CliRunner
 
 from serving import StaticSite, static_site
+from test_server_page import CHROMIUM, Watched, browser  # noqa: F401  (browser: a fixture)
+from test_server_page import pytestmark as page_marks
+
+try:
+    from playwright.sync_api import Browser, Page
+except ImportError:  # pragma: no cover - the test extra installs it (page_marks skip then)
+    pass
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
 PYODIDE = ROOT / "node_modules" / "pyodide"
 SAMPLES = ROOT / "samples"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-try:
-    from playwright.sync_api import Browser, Page, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None  # type: ignore[assignment]
-
 pytestmark = [
-    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable: "
-                       "pip install -e '.[test]'"),
-    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH (this suite never "
-                       "downloads a browser; install the system's chromium package)"),
+    *page_marks,  # playwright and Debian's chromium, as for the server's page
     pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
                        reason="no node_modules/pyodide: run `npm ci` first (the README's "
                               "test command does)"),
@@ -60,45 +57,19 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSite]:
         yield s
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-class Visit:
-    """A browser context on the site: every request recorded, any outside it refused."""
+class Visit(Watched):
+    """The page of the site (its origin: ``site.url``): every request recorded with its
+    method and body, any outside the origin refused; downloads allowed."""
 
     def __init__(self, browser: Browser, site: StaticSite, **context: Any) -> None:
-        self.context = browser.new_context(accept_downloads=True, **context)
-        self.context.set_default_timeout(120_000)  # a loaded 2-core CI machine is slow
-        self.requests: list[tuple[str, str, str | None]] = []
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-
-        def route(r: Any) -> None:
-            req = r.request
-            self.requests.append((req.method, req.url, req.post_data))
-            if req.url.startswith(site.url) or req.url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                self.outside.append(req.url)
-                r.abort()
-
-        self.context.route("**/*", route)
-        self.page: Page = self.context.new_page()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        super().__init__(browser, site, accept_downloads=True, **context)  # type: ignore[arg-type]
+        self.context.set_default_timeout(120_000)  # the runtime's start on a loaded machine
+        self.sent: list[tuple[str, str, str | None]] = []
+        self.context.on("request", lambda r: self.sent.append((r.method, r.url, r.post_data)))
 
     def open(self, url: str) -> None:
         self.page.goto(url)
         self.page.wait_for_selector("#runtime[data-stage=ready]")
-
-    def close(self) -> None:
-        self.context.close()
 
 
 def _cases() -> list[tuple[str, dict[str, Any]]]:
@@ -201,8 +172,9 @@ def test_the_corpus_on_the_page_equals_the_cli(browser: Browser, site: StaticSit
     print(f"{lang}: {len(checked)} cases equal the CLI; not driven: {undriven}")
     # nothing left the origin; nothing but GETs of the site's own files
     assert v.outside == [], v.outside
-    assert all(m == "GET" and body is None for m, _, body in v.requests), \
-        [r for r in v.requests if r[0] != "GET" or r[2] is not None]
+    assert all(m == "GET" and body is None for m, _, body in v.sent), \
+        [r for r in v.sent if r[0] != "GET" or r[2] is not None]
+    assert all(u.startswith(site.url) for _, u, _ in v.sent), v.sent
     assert all(method in ("GET", "HEAD") and size == 0 for method, _, size in site.requests)
     assert not v.errors, v.errors
     v.close()
