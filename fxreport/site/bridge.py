@@ -16,12 +16,11 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from ..checking.batch import Outcome, check_contents
-from ..checking.calendar import BusinessCalendar, days_from_text
+from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
 from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
-from ..core.rules import unknown as unknown_codes
+from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents, split_codes
 from ..core.words import display_path
-from ..outputs import apply_selection, split_codes, write_json
+from ..outputs import write_json
 from ..outputs.html import FileFacts, facts_of, render_html
 
 LANGS = ("en", "zh-TW")
@@ -78,6 +77,14 @@ def compiled_archive(source: str, target: str) -> None:
                 out.writestr(zipfile.ZipInfo(info.filename + "c", info.date_time), pyc)
 
 
+class Upload(NamedTuple):
+    """A chosen file: its name, its first ``SIZE_LIMIT + 1`` bytes and its whole size."""
+
+    name: str
+    data: bytes
+    size: int
+
+
 class Refused(ValueError):
     """A form the checker refuses, said as the server says it (status, detail)."""
 
@@ -101,23 +108,34 @@ def _strict(fields: dict[str, list[str]]) -> bool:
     raise Refused(422, f"`strict` must be true or false, not {value[:40]!r}")
 
 
-def _calendar(fields: dict[str, list[str]]) -> BusinessCalendar:
-    closed = "\n".join(fields.get("closed_days", []))
-    opened = "\n".join(fields.get("open_days", []))
+def _days(fields: dict[str, list[str]], name: str) -> tuple[_dt.date, ...]:
+    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`)."""
     try:
-        return BusinessCalendar(_last(fields, "calendar") or BusinessCalendar().kind,
-                                days_from_text(closed, "closed_days"),
-                                days_from_text(opened, "open_days"))
+        return tuple(days_from_text("\n".join(fields.get(name, [])), name))
     except ValueError as exc:
         raise Refused(422, str(exc)) from None
 
 
-class Upload(NamedTuple):
-    """A chosen file: its name, its first ``SIZE_LIMIT + 1`` bytes and its whole size."""
+def options_of(fields: dict[str, list[str]], previous: Upload | None) -> CheckOptions:
+    """The form's fields as the pipeline's options (the server's form fields)."""
+    lang = _last(fields, "lang") or "en"
+    if lang not in LANGS:
+        raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    return CheckOptions(
+        select=split_codes(fields.get("select", [])), ignore=split_codes(fields.get("ignore", [])),
+        calendar=_last(fields, "calendar") or DEFAULT_CALENDAR,
+        closed_days=_days(fields, "closed_days"), open_days=_days(fields, "open_days"),
+        previous=Content(previous.name, previous.data) if previous is not None else None,
+        strict=_strict(fields), lang=lang)
 
-    name: str
-    data: bytes
-    size: int
+
+def _refusal(exc: OptionError) -> Refused:
+    """A ``pipeline.OptionError`` said as the server says it, for the page."""
+    if exc.option in ("select", "ignore"):
+        return Refused(422, "no rule code starts with " + ", ".join(repr(u[:20]) for u in exc.values[:10]))
+    if exc.option == "previous":
+        return Refused(400, "`previous` goes with a single file; to check a series, choose all its files")
+    return Refused(422, exc.detail)
 
 
 def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) -> dict[str, Any]:
@@ -156,30 +174,15 @@ def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, l
            zone: _dt.tzinfo | None) -> dict[str, Any]:
     if not files:
         raise Refused(400, "no files: choose one or more report files")
-    if previous is not None and len(files) != 1:
-        raise Refused(400, "`previous` goes with a single file; to check a series, "
-                           "choose all its files")
-    lang = _last(fields, "lang") or "en"
-    if lang not in LANGS:
-        raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
-    selected = split_codes(fields.get("select", []))
-    ignored = split_codes(fields.get("ignore", []))
-    unknown = unknown_codes(selected + ignored)
-    if unknown:
-        raise Refused(422, "no rule code starts with " + ", ".join(repr(u[:20]) for u in unknown[:10]))
-    strict = _strict(fields)
-    outcome: Outcome = check_contents([(u.name, u.data) for u in files],
-                                      (previous.name, previous.data) if previous else None,
-                                      _calendar(fields))
-    apply_selection(outcome, selected, ignored)
+    options = options_of(fields, previous)
+    try:  # the one check of `fxreport check`, the server and the page
+        outcome = check_contents([Content(u.name, u.data) for u in files], options)
+    except OptionError as exc:
+        raise _refusal(exc) from None
     out = io.StringIO()
-    write_json(outcome, out, lang)
+    write_json(outcome, out)
     made = _dt.datetime.now(zone).astimezone(zone)
-    closed = " ".join("\n".join(fields.get("closed_days", [])).split())
-    html = render_html(outcome, lang, [_facts(u) for u in files],
-                       previous=_facts(previous) if previous else None, made_at=made,
-                       options=[("select", ",".join(selected)), ("ignore", ",".join(ignored)),
-                                ("closed", closed)], strict=strict)
-    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
-    return {"status": 200, "json": out.getvalue(), "html": html, "exit": int(bad),
+    html = render_html(outcome, [_facts(u) for u in files],
+                       previous=_facts(previous) if previous else None, made_at=made)
+    return {"status": 200, "json": out.getvalue(), "html": html, "exit": outcome.exit_status(),
             "name": f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"}
