@@ -127,15 +127,18 @@ def _drive(page: Page, folder: Path, expected: dict[str, Any], lang: str) -> tup
             elif kind == "select":
                 page.select_option(selector, index=0)
     paths = expected["paths"]
-    cli_args = [a for flag, v in options.items() for a in (flag, v) if a is not None]
     if len(paths) == 1 and (folder / paths[0]).is_dir():  # a folder: the folder picker
         directory = (folder / paths[0]).resolve()
         page.set_input_files("#folder", str(directory))
         cwd, cli_paths = directory.parent, [directory.name]
-        cli_args = [a if a not in options.values() else str(directory / a) for a in cli_args]
     else:
         page.set_input_files("#files", [_payload(folder / p, p) for p in paths])
         cwd, cli_paths = folder, list(paths)
+    cli_args = []  # the case's options; a file they name found from the CLI's folder
+    for flag, value in options.items():
+        kind = CONTROLS[flag][1]
+        cli_args += [flag] if value is None else [
+            flag, str((folder / value).resolve()) if kind in ("file", "text") and cwd != folder else value]
     page.wait_for_selector("#results #report")
     page.wait_for_selector("#dl-json:enabled")
     with page.expect_download() as download:

@@ -1,6 +1,6 @@
 // How the page checks when `fxreport serve` serves it: the form is posted to the
-// server (/api/check, /api/report).  The static site has its own backend.js, which
-// checks in the browser instead; page.js calls `post` and knows no more.
+// server, for the JSON (/api/check) and the HTML report (/api/report).  The static site
+// has its own backend.js, which checks in the browser instead; page.js calls `send`.
 "use strict";
 
 (function () {
@@ -18,5 +18,10 @@
     return [text, response.headers.get("Content-Disposition") || ""];
   }
 
-  window.fxreportBackend = { post, words: {} };
+  async function send(form) {
+    const [[json], [html, disposition]] = await Promise.all([post("/api/check", form), post("/api/report", form)]);
+    return { json, html, disposition };
+  }
+
+  window.fxreportBackend = { send, words: {} };
 })();

@@ -83,7 +83,8 @@
   // (the static site), with its own words (the privacy line says where files go)
   const backend = window.fxreportBackend;
   for (const lang of LANGS) Object.assign(WORDS[lang], backend.words[lang] || {});
-  const post = backend.post;
+  // Every request of the page: the check as JSON and as the HTML report of one form
+  const send = backend.send;
 
   const $ = (id) => document.getElementById(id);
   const state = { lang: "en", files: [], skipped: 0, previous: null, json: null, html: null, stamp: "", busy: 0 };
@@ -257,7 +258,7 @@
     setStatus(t("checking", { n: state.files.length }));
     try {
       const fd = formData();
-      const [[json], [html, disposition]] = await Promise.all([post("/api/check", fd), post("/api/report", fd)]);
+      const { json, html, disposition } = await send(fd);
       if (ticket !== state.busy) return;  // a newer check started meanwhile
       state.json = json;
       state.html = html;

@@ -1,8 +1,8 @@
 // How the page checks in the static site of `fxreport site`: in this browser, by
 // fxreport's own Python in a Web Worker (worker.js), never over the network.  page.js
-// calls `post(path, form)` as it would post to `fxreport serve`; /api/check and
-// /api/report of the same form share one check.  This script also shows the line
-// that says how far the checker has loaded, and the site's own words.
+// calls `send(form)` and gets the JSON and the HTML report, as from `fxreport serve`.
+// This script also shows the line that says how far the checker has loaded, and the
+// site's own words.
 "use strict";
 
 (function () {
@@ -38,7 +38,6 @@
   let nextId = 0;
   let stage = "runtime";
   let failure = "";
-  let shared = null;  // {form, promise}: /api/check and /api/report of one form
   // when the checker became ready (ms since the page began loading) and how long the
   // last check took, from the form handed over to the answer (benchmarks/site.py)
   const stats = { readyAt: null, lastCheckMs: null, kept: false };
@@ -89,16 +88,15 @@
     });
   }
 
-  async function post(path, form) {
-    if (!shared || shared.form !== form) shared = { form, promise: run(form) };
-    const result = await shared.promise;
+  // the form checked once: the answer holds both the JSON and the HTML report
+  async function send(form) {
+    const result = await run(form);
     if (result.status !== 200) {
       const err = new Error(result.detail);
       err.status = result.status;
       throw err;
     }
-    if (path.endsWith("/report")) return [result.html, 'attachment; filename="' + result.name + '"'];
-    return [result.json, ""];
+    return { json: result.json, html: result.html, disposition: 'attachment; filename="' + result.name + '"' };
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -113,5 +111,5 @@
     for (const el of document.querySelectorAll("[data-server-only]")) el.remove();
   });
 
-  window.fxreportBackend = { post, words: WORDS, ready, offline, kept, stats };
+  window.fxreportBackend = { send, words: WORDS, ready, offline, kept, stats };
 })();
