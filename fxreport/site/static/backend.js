@@ -10,7 +10,7 @@
     "en": {
       privacy: "Files are checked on this computer, in this browser: they are sent nowhere, not even to the site this page came from.",
       network: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
-      runtimeLoading: "Loading the checker… (the first visit downloads about 15 MB; later visits load it from this computer)",
+      runtimeLoading: "Loading the checker… (the first visit downloads about 17 MB; later visits load it from this computer)",
       runtimePackage: "Loading the checker… almost ready.",
       runtimeReady: "The checker is ready. Your files are checked on this computer and sent nowhere.",
       runtimeFailed: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
@@ -18,7 +18,7 @@
     "zh-TW": {
       privacy: "檔案在這台電腦的瀏覽器中檢核，不會傳送到任何地方，也不會傳回提供本網頁的網站。",
       network: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
-      runtimeLoading: "檢核程式載入中…（第一次開啟需下載約 15 MB，之後從這台電腦載入）",
+      runtimeLoading: "檢核程式載入中…（第一次開啟需下載約一千七百萬位元組，之後從這台電腦載入）",
       runtimePackage: "檢核程式載入中…即將完成。",
       runtimeReady: "檢核程式已就緒。檔案只在這台電腦上檢核，不會傳送到任何地方。",
       runtimeFailed: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
