@@ -140,6 +140,8 @@ def test_the_site_command(tmp_path: Path) -> None:
     out = tmp_path / "checker"
     missing = runner.invoke(cli, ["site", str(out), "--pyodide", str(tmp_path / "none")])
     assert missing.exit_code == 2 and "npm ci" in missing.stderr, missing.stderr
+    zh = runner.invoke(cli, ["site", str(out), "--pyodide", str(tmp_path / "none"), "--lang", "zh-TW"])
+    assert zh.exit_code == 2 and "沒有 Pyodide 執行環境" in zh.stderr and "npm ci" in zh.stderr
     fake = tmp_path / "pyodide"
     fake.mkdir()
     for name in PYODIDE_FILES:
@@ -153,6 +155,8 @@ def test_the_site_command(tmp_path: Path) -> None:
         assert f'"{name}"' in sw, name  # the service worker keeps every file
     again = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake)])
     assert again.exit_code == 2 and "--force" in again.stderr
+    zh = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--lang", "zh-TW"])
+    assert zh.exit_code == 2 and "已存在" in zh.stderr
     assert runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--force"]).exit_code == 0
     assert "site" in runner.invoke(cli, ["--help"]).output
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import PATH, _fail
+from . import _LANG_HELP, LANG_CHOICE, PATH, _fail_line, _lang
 
 
 @click.command()
@@ -13,7 +13,8 @@ from . import PATH, _fail
               show_default=True, metavar="PATH",
               help="The npm package `pyodide` (installed by `npm ci` in the fxreport checkout).")
 @click.option("--force", is_flag=True, help="Replace the files of an earlier build in DIRECTORY.")
-def site(directory: str, pyodide: str, force: bool) -> None:
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+def site(directory: str, pyodide: str, force: bool, lang: str | None) -> None:
     """Write the browser checker as a static folder that checks files in the browser.
 
     DIRECTORY gets the page of `fxreport serve`, the Pyodide runtime (from --pyodide)
@@ -23,17 +24,19 @@ def site(directory: str, pyodide: str, force: bool) -> None:
     """
     from pathlib import Path
 
+    from ..core.words import line, os_reason, shown_path, word
     from ..site.build import SiteError, write_site
 
+    lang = _lang(lang)
     try:
         files = write_site(Path(directory), Path(pyodide), overwrite=force)
     except SiteError as exc:
-        _fail(str(exc), 2)
+        _fail_line(word("program_line", lang, text=exc.message(lang)), 2)
     except FileExistsError as exc:
-        _fail(f"{exc} exists: give --force to replace an earlier build", 2)
+        _fail_line(line("site_exists", lang, path=shown_path(exc)), 2)
     except OSError as exc:
-        _fail(f"cannot write {directory}: {exc.strerror or exc}", 2)
-    size = sum(len(b) for b in files.values())
-    click.echo(f"fxreport: wrote {len(files)} files ({size / 1e6:.1f} MB) to {directory}; "
-               "serve it with any web server, e.g. python -m http.server -d "
-               f"{directory} --bind 127.0.0.1", err=True)
+        _fail_line(line("site_cannot_write", lang, path=shown_path(directory),
+                        reason=os_reason(exc, lang)), 2)
+    size = sum(len(b) for b in files.values()) / 1e6
+    click.echo(line("site_wrote", lang, count=len(files), size=size, path=shown_path(directory)),
+               err=True)

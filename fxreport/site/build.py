@@ -42,7 +42,17 @@ INSTALL_RECORDS = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 
 
 class SiteError(Exception):
-    """The folder cannot be written; the message says why and what to do."""
+    """The folder cannot be written: ``key`` (of ``core.words.WORDS``) and its values say
+    why and what to do."""
+
+    def __init__(self, key: str, **params: str) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import word
+
+        return word(self.key, lang, **self.params)
 
 
 def _norm(name: str) -> str:
@@ -140,9 +150,9 @@ def _index() -> bytes:
 def _pyodide(source: Path) -> dict[str, bytes]:
     missing = [n for n in PYODIDE_FILES if not (source / n).is_file()]
     if missing:
-        raise SiteError(f"no Pyodide runtime in {source} (missing {', '.join(missing)}): run "
-                        "`npm ci` in the fxreport checkout, or give --pyodide PATH "
-                        "(the folder of the npm package `pyodide`)")
+        from ..core.words import shown_path
+
+        raise SiteError("site_no_runtime", path=shown_path(source), missing=", ".join(missing))
     return {f"pyodide/{n}": (source / n).read_bytes() for n in PYODIDE_FILES}
 
 
