@@ -159,6 +159,8 @@ def test_the_site_command(tmp_path: Path) -> None:
     assert zh.exit_code == 2 and "已存在" in zh.stderr
     assert runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--force"]).exit_code == 0
     assert "site" in runner.invoke(cli, ["--help"]).output
+    # the site's scripts ship in the wheel (the runtime does not: npm ci brings it)
+    assert '"fxreport.site" = ["static/*"]' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_the_readme_gives_the_commands_and_the_policy() -> None:
