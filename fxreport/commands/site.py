@@ -37,6 +37,6 @@ def site(directory: str, pyodide: str, force: bool, lang: str | None) -> None:
     except OSError as exc:
         _fail_line(line("site_cannot_write", lang, path=shown_path(directory),
                         reason=os_reason(exc, lang)), 2)
-    size = sum(len(b) for b in files.values()) / 1e6
+    size = f"{sum(len(b) for b in files.values()) / 1e6:.1f}"
     click.echo(line("site_wrote", lang, count=len(files), size=size, path=shown_path(directory)),
                err=True)
