@@ -28,6 +28,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "where_message": ("{where}: {message}", "{where}：{message}"),
     "source_line": ("{source}: {text}", "{source}：{text}"),
     "program_line": ("fxreport: {text}", "fxreport：{text}"),
+    # `fxreport site`
+    "site_no_runtime": ("no Pyodide runtime in {path} (missing {missing}): run `npm ci` in the "
+                        "fxreport checkout, or give --pyodide PATH (the folder of the npm "
+                        "package `pyodide`)",
+                        "{path} 中沒有 `Pyodide` 執行環境（缺少 {missing}）：請在 fxreport 原始碼目錄執行"
+                        " `npm ci`，或以 --pyodide 指定 `npm` 套件 `pyodide` 的資料夾"),
+    "site_exists": ("{path} exists: give --force to replace an earlier build",
+                    "{path} 已存在：若要取代先前產生的檔案，請加上 --force"),
+    "site_cannot_write": ("cannot write {path}: {reason}", "無法寫入 {path}：{reason}"),
+    "site_wrote": ("wrote {count} files ({size} MB) to {path}; serve it with any web "
+                   "server, e.g. python -m http.server -d {path} --bind 127.0.0.1",
+                   "已將 {count} 個檔案（共 {size} 百萬位元組）寫入 {path}；可用任何網頁伺服器提供，"
+                   "例如 `python -m http.server -d {path} --bind 127.0.0.1`"),
     "finding": ("{code} {text}", "{code} {text}"),
     # check's text output
     "valid": ("valid", "通過"),
