@@ -13,10 +13,20 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .decoder import AMOUNT_NAMES, Decoded, decode
+from .quality import (
+    ACTIVITY,
+    SCALE_MIN_COUNT,
+    SCALE_WINDOW,
+    copied_activity,
+    negative_balances,
+    out_of_scale,
+    scale_finding,
+)
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import (
@@ -28,44 +38,51 @@ from ..core.identities import (
     violations,
 )
 from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
+from ..core.rules import RocAlso
 from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
+# what a series needs of each file: the carried pairs (continuity) and the day's
+# activity (the quality edits QUA002 and QUA003)
+_KEPT_NAMES = _CARRIED_NAMES + ACTIVITY
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _MISSING = -(2**31)  # no amount is near it: |v| <= 999,999,999 < 2**31 - 1
-# The fourteen carried amounts, packed 4 bytes each (int32's range holds S9(9) and the
-# missing mark) with int.to_bytes (built in: no struct to import at start-up); the
-# prior-day seven and the today seven are the two halves.
+# The fourteen carried amounts and the fifteen of the day's activity, packed 4 bytes each
+# (int32's range holds S9(9) and the missing mark) with int.to_bytes (built in: no struct
+# to import at start-up) in the machine's byte order (so a series can read many at once
+# as memoryview.cast("i")); the prior-day seven, the today seven, then the activity.
 _WIDTH = 4
+_ORDER: Any = sys.byteorder
 _PRIOR_PART = slice(0, _WIDTH * len(PRIOR_DAY_FIELDS))
 _TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + _WIDTH * len(TODAY_FIELDS))
+_ACTIVITY_PART = slice(_TODAY_PART.stop, _TODAY_PART.stop + _WIDTH * len(ACTIVITY))
 
 
 def _pack(values: Iterable[int]) -> bytes:
-    return b"".join([v.to_bytes(_WIDTH, "little", signed=True) for v in values])
+    return b"".join([v.to_bytes(_WIDTH, _ORDER, signed=True) for v in values])
 
 
 def _unpack(packed: bytes) -> tuple[int, ...]:
-    return tuple(int.from_bytes(packed[i:i + _WIDTH], "little", signed=True)
+    return tuple(int.from_bytes(packed[i:i + _WIDTH], _ORDER, signed=True)
                  for i in range(0, len(packed), _WIDTH))
 
 
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
-_CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
+_CARRIED_AT = tuple(_INDEX[name] for name in _KEPT_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
 _carried_of = operator.itemgetter(*_CARRIED_AT)
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
 def _carried_from(values: dict[str, int]) -> list[int]:
-    """The fourteen carried amounts of a file's values, ``_MISSING`` where malformed."""
+    """The kept amounts of a file's values, ``_MISSING`` where malformed."""
     get = values.get
-    return [_MISSING if v is None else v for v in map(get, _CARRIED_NAMES)]
+    return [_MISSING if v is None else v for v in map(get, _KEPT_NAMES)]
 
 
 def _prior_raw(records: list[bytes] | None, carried: list[int],
@@ -182,6 +199,11 @@ class CheckResult:
         return self._amounts(slice(7, 14))
 
     @property
+    def activity(self) -> tuple[int | None, ...]:
+        """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
+        return self._amounts(slice(14, 14 + len(ACTIVITY)))
+
+    @property
     def valid(self) -> bool:
         found = self._part(0)
         return not found or not any(f.severity == "error" for f in found)
@@ -270,8 +292,22 @@ def business_day(ctx: FileContext) -> Iterable[Finding]:
     d = ctx.decoded
     if ctx.calendar is None or d.date is None or ctx.calendar.is_business_day(d.date):
         return
+    # a day declared closed is closed because it was declared, whatever the calendar says
     yield Finding("FLD005", 1, DATE_FIELD, DATE_FIELD.cut(d.records[0]), date=d.date,
-                  reason=ctx.calendar.kind)
+                  reason="closed_day" if d.date in ctx.calendar.closed else ctx.calendar.kind)
+
+
+_GROSS_AT = operator.itemgetter(*(_INDEX[name] for name in ("ABAL_UNB", "ABAL_UNS", "ABAL_FB1",
+                                                            "ABAL_FB3", "ABAL_SW1", "ABAL_SW2")))
+
+
+@file_check("QUA001")
+def negative_balance(ctx: FileContext) -> Iterable[Finding]:
+    """FORMAT.md 7.4: a gross balance below zero (a duplicate not chosen loses it later)."""
+    d = ctx.decoded
+    if d.ints is not None and min(_GROSS_AT(d.ints)) >= 0:  # the usual case, at once
+        return _NO_FINDINGS
+    return negative_balances(d.values, d.records)
 
 
 def check_bytes(data: bytes, path: str | None = None,
@@ -290,9 +326,12 @@ def check_bytes(data: bytes, path: str | None = None,
 
 # --- series checks ---------------------------------------------------------------------------
 
-def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar) -> None:
+def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar,
+            judged: bool = True) -> None:
     """Continuity of ``today`` against the report before it (findings added to today):
-    CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs."""
+    CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs
+    (across a gap a warning, FORMAT.md 7.1); and, when ``today`` is its date's report
+    (``judged``) and there is no gap, QUA002 for activity copied from ``previous``."""
     if today.bank is None or today.date is None:
         return
     why = _not_comparable(today, previous)
@@ -301,21 +340,35 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
         return
     assert previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
+    # FORMAT.md 6.3: the missing days are named as ROC dates, in either language (English
+    # shows each date of the message as ISO with its ROC date beside it)
+    days = [RocAlso(day.year, day.month, day.day) for day in missing]
     if missing:
-        # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
-        today.findings.append(Finding("CNT003", previous_date=previous.date,
-                                      missing=[roc_text(day) for day in missing],
+        before = previous.date
+        today.findings.append(Finding("CNT003",
+                                      previous_date=RocAlso(before.year, before.month, before.day),
+                                      missing=days,
                                       expected=roc_text(calendar.previous(today.date))))
+    elif judged and today.carried[_ACTIVITY_PART] == previous.carried[_ACTIVITY_PART]:
+        copied = copied_activity(today.activity, previous.activity, previous.date, previous.path)
+        if copied is not None:
+            today.findings.append(copied)
     if today.carried[_PRIOR_PART] == previous.carried[_TODAY_PART]:  # all seven pairs agree
         return
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
             field = AMOUNTS[prior_name]
-            today.findings.append(Finding("CNT001", field.row, field, today.prior_bytes(i),
-                                          actual=mine, expected=theirs, today=today_name,
-                                          previous=previous.date,
-                                          reason="gap" if missing else None))
+            if missing:  # FORMAT.md 7.1: the annex's rule cannot be checked; never "set it to"
+                finding = Finding("CNT001", field.row, field, today.prior_bytes(i),
+                                  actual=mine, expected=theirs, today=today_name,
+                                  previous=previous.date, reason="gap", missing=days,
+                                  advice="file_missing", severity="warning")
+            else:
+                finding = Finding("CNT001", field.row, field, today.prior_bytes(i),
+                                  actual=mine, expected=theirs, today=today_name,
+                                  previous=previous.date, advice="set_amount")
+            today.findings.append(finding)
 
 
 def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any] | None:
@@ -333,8 +386,9 @@ CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
 
 
 def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> None:
-    """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), and compare each
-    date's report with the one before."""
+    """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), compare each
+    date's report with the one before, and judge each firm's chosen reports against
+    their history (QUA003, FORMAT.md 7.4); a duplicate not chosen gets no quality edit."""
     firms: dict[str, list[CheckResult]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
@@ -345,6 +399,7 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
         before: CheckResult | None = None
+        judged: list[CheckResult] = []  # each date's report, in date order
         i, n = 0, len(series)
         while i < n:
             day = series[i].date
@@ -355,14 +410,47 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
                 if before is not None:
                     compare(series[i], before, calendar)
                 before = series[i]
+                judged.append(before)
             else:
                 same = series[i:j]
                 chosen = _duplicates(bank, day, same)  # type: ignore[arg-type]
+                for r in same:
+                    if r is not chosen:
+                        _drop_quality(r)
                 if before is not None:
                     for r in ([chosen] if chosen is not None else same):
-                        compare(r, before, calendar)
+                        compare(r, before, calendar, judged=r is chosen)
                 before = chosen  # after an unsettled duplicate, which one came before is unknown
+                if chosen is not None:
+                    judged.append(chosen)
             i = j
+        if len(judged) > SCALE_MIN_COUNT:
+            _scale(judged)
+
+
+def _drop_quality(r: CheckResult) -> None:
+    found = r._part(0)
+    if found:
+        r.findings = [f for f in found if f.code[:3] != "QUA"]
+
+
+def _scale(judged: list[CheckResult]) -> None:
+    """QUA003 over one firm's reports in date order, read as fifteen columns at once."""
+    k = len(ACTIVITY)
+    flat = memoryview(b"".join([r.carried[_ACTIVITY_PART] for r in judged])).cast("i")
+    columns = []
+    for j in range(k):
+        column = flat[j::k].tolist()
+        if _MISSING in column:  # a malformed field counts as no value
+            column = [0 if v == _MISSING else v for v in column]
+        columns.append(column)
+    for i, j in out_of_scale(columns):
+        name = ACTIVITY[j]
+        value = columns[j][i]
+        found = scale_finding(value, columns[j][max(0, i - SCALE_WINDOW):i], name,
+                              AMOUNT.format(value))
+        if found is not None:
+            judged[i].findings.append(found)
 
 
 def _date_of(r: CheckResult) -> _dt.date:
@@ -371,16 +459,18 @@ def _date_of(r: CheckResult) -> _dt.date:
 
 def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResult | None:
     """CNT004 on each duplicate; the one file with the rule's exact name, if there is
-    exactly one, is that date's report and gets none."""
+    exactly one, is that date's report and gets none.  Each message names at most
+    ``CNT004_NAMED`` others, taken from the first few paths: linear in the files."""
     want = expected_filename(bank, day)
-    named = [r for r in same if r.path is not None and os.path.basename(r.path) == want]
+    paths = [r.path for r in same]
+    named = [r for r, p in zip(same, paths) if p is not None and os.path.basename(p) == want]
     chosen = named[0] if len(named) == 1 else None
-    for r in same:
+    head = paths[:CNT004_NAMED + 1]
+    for k, r in enumerate(same):
         if r is chosen:
             continue
-        others = [o.path for o in same if o is not r]
-        shown = others[:CNT004_NAMED]
-        rest = len(others) - len(shown)
+        shown = (head[:k] + head[k + 1:] if k < len(head) else head)[:CNT004_NAMED]
+        rest = len(same) - 1 - len(shown)
         r.findings.append(Finding("CNT004", bank=bank, count=len(same), date=day, paths=shown,
                                   more={"rest": rest} if rest else None, expected_name=want))
     return chosen
