@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted({p.read_bytes() for p in [*ROOT.joinpath("samples").rglob("*.txt"),
                                           *ROOT.joinpath("tests", "corpus").rglob("*.txt")]
                 if p.stat().st_size < 70_000})
-FINDING_KEYS = {"code", "severity", "category", "row", "start", "end", "field", "message", "hint", "found", "expected"}
+FINDING_KEYS = {"code", "severity", "category", "row", "start", "end", "field", "message", "hint", "found", "expected",
+                "verified"}
 
 
 def _records(data: bytes) -> list[bytes]:

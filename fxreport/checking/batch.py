@@ -11,7 +11,7 @@ values continuity needs are kept per file, so memory stays small.
 import os
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
@@ -79,10 +79,18 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
     folders: list[str] = []
     names: list[str] = []
     problems: list[Unreadable] = []
+    paths = list(paths)
+    # FORMAT.md 7.2: a file named twice (the same path, or a folder and a file in it) is
+    # one file; looked for only when there is more than one path to name it twice
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for path in paths:
         if path == STDIN:
+            if seen is not None and STDIN in seen:
+                continue
             folders.append("")
             names.append(path)
+            if seen is not None:
+                seen.add(STDIN)
             continue
         try:
             st = os.stat(path)
@@ -90,6 +98,11 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             problems.append(_unreadable(display_path(path), exc))
             continue
         if not stat.S_ISDIR(st.st_mode):
+            if seen is not None:
+                key = _same_file_key(path)
+                if key in seen:
+                    continue
+                seen.add(key)
             folders.append("")
             names.append(path)
             continue
@@ -102,6 +115,7 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             continue
         folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
         before = len(names) + len(problems)
+        inside = _same_file_key(folder) if seen is not None else ""
         for entry in entries:
             try:
                 # the directory listing says what an entry is: a stat only for a symbolic link
@@ -112,11 +126,23 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             except OSError as exc:  # a broken symlink or a loop
                 problems.append(_unreadable(display_path(entry.path), exc))
                 continue
+            if seen is not None:
+                key = os.path.join(inside, os.path.normcase(entry.name))
+                if key in seen:
+                    continue
+                seen.add(key)
             folders.append(folder)
             names.append(entry.name)
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
     return _Files(folders, names), problems
+
+
+def _same_file_key(path: str) -> str:
+    """One string for every path that names this file through the same folder (its
+    folder's real path, and its name as the system compares names)."""
+    head, tail = os.path.split(path)
+    return os.path.join(os.path.normcase(os.path.realpath(head or os.curdir)), os.path.normcase(tail))
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -204,7 +230,40 @@ def check_paths(paths: Sequence[str], previous: str | None = None,
             kept += 1
     del reports[kept:]
     prev = check_one(previous, calendar) if previous is not None else None
-    return _series(reports, unreadable, prev, calendar)  # type: ignore[arg-type]
+    outcome = _series(reports, unreadable, prev, calendar)  # type: ignore[arg-type]
+    _keep_records(outcome.reports, _read_again)
+    return outcome
+
+
+def _read_again(r: FileReport) -> bytes | None:
+    """A file's bytes once more, for the records of a finding the series added."""
+    if r.path is None or r.path == "<stdin>":
+        return None
+    try:
+        return read_path(r.path)
+    except OSError:
+        return None
+
+
+def _keep_records(reports: list[FileReport], read: Callable[[FileReport], "bytes | None"]) -> None:
+    """The records of each file that a series finding points into (CNT001, QUA003) and
+    whose records were not kept when it was checked alone: read again, and kept only when
+    they are still the file that was checked (its firm, date and the findings' bytes)."""
+    from .decoder import decode
+
+    for r in reports:
+        if r.records is not None or not any(f.row for f in r.iter_findings()):
+            continue
+        data = read(r)
+        if data is None:
+            continue
+        d = decode(data)
+        if (d.bank, d.date) != (r.bank, r.date) or len(d.records) != 3:
+            continue
+        for f in r.iter_findings():
+            if f.code == "QUA003" and f.field is not None:
+                f.found = f.field.cut(d.records[f.row - 1])  # as found, not as rewritten
+        r.records = d.records
 
 
 def check_contents(items: Sequence[tuple[str, bytes]],
@@ -214,9 +273,13 @@ def check_contents(items: Sequence[tuple[str, bytes]],
     ``check_paths`` checks files: each name is the path shown, and its base
     name is naming-checked (the server passes uploaded file names)."""
     calendar = calendar or BusinessCalendar()
+    items = list(dict.fromkeys(items))  # FORMAT.md 7.9: the same name and bytes are one file
     reports = [check_content(name, data, calendar) for name, data in items]
     prev = check_content(*previous, calendar) if previous is not None else None
-    return _series(reports, [], prev, calendar)
+    outcome = _series(reports, [], prev, calendar)
+    contents = {display_path(name): data for name, data in items}
+    _keep_records(outcome.reports, lambda r: contents.get(r.path or ""))
+    return outcome
 
 
 def _series(reports: list[FileReport], unreadable: list[Unreadable],
@@ -231,5 +294,12 @@ def _series(reports: list[FileReport], unreadable: list[Unreadable],
             compare(r, previous, calendar)
     elif len(reports) > 1:
         link_series(reports, calendar)
+        # issue 17 item 11: listed as the series is read, each firm's reports by date,
+        # firms by code; a file whose firm or date cannot be read after them, in order
+        reports.sort(key=_series_order)
     finish(reports)
     return Outcome(reports, unreadable)
+
+
+def _series_order(r: FileReport) -> tuple[bool, str, bool, object]:
+    return (r.bank is None, r.bank or "", r.date is None, r.date or 0)

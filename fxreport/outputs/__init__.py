@@ -44,7 +44,9 @@ def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[
 def summary(reports: list[FileReport]) -> dict[str, int]:
     return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
             "errors": sum(r.count("error") for r in reports),
-            "warnings": sum(r.count("warning") for r in reports)}
+            "warnings": sum(r.count("warning") for r in reports),
+            # FORMAT.md 7.7: the quality and limit findings a verified file's notes match
+            "verified": sum(1 for r in reports for f in r.iter_findings() if f.verified is not None)}
 
 
 def file_json(r: FileReport, lang: str) -> dict[str, Any]:

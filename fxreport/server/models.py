@@ -15,7 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field
 Lang = Literal["en", "zh-TW"]
 Severity = Literal["error", "warning"]
 Category = Literal["encoding", "structure", "field", "reserved", "consistency",
-                   "arithmetic", "continuity", "naming"]
+                   "arithmetic", "continuity", "naming", "quality", "limit"]
+
+
+class Verified(BaseModel):
+    """A person's confirmation that a quality or limit finding's value is right (FORMAT.md 7.6)."""
+
+    note: str = Field(description="Why the value is right, from the verified file's NOTE column.")
 
 
 class Finding(BaseModel):
@@ -39,6 +45,10 @@ class Finding(BaseModel):
     found: str | None = Field(None, description="The field's text as found (control and non-ASCII "
                                                 "bytes escaped as \\xNN), where known.")
     expected: str | None = Field(None, description="What the rule wanted, where known.")
+    verified: Verified | None = Field(
+        None, description="FORMAT.md 7.7: null, or the note of the verified file's line that "
+                          "matches this quality or limit finding; a verified finding does not "
+                          "count for `strict`.")
 
 
 class FileResult(BaseModel):
@@ -54,7 +64,19 @@ class Summary(BaseModel):
     files: int = Field(ge=0)
     valid: int = Field(ge=0)
     errors: int = Field(ge=0)
-    warnings: int = Field(ge=0)
+    warnings: int = Field(ge=0, description="Every warning, verified or not.")
+    verified: int = Field(0, ge=0, description="The findings a verified file's note matches "
+                                               "(FORMAT.md 7.7).")
+
+
+class StaleVerified(BaseModel):
+    """A verified file's line for a checked report that matches no finding (FORMAT.md 7.9)."""
+
+    line: int = Field(ge=1, description="The line of the verified file, counted from 1.")
+    bank: str
+    date: str = Field(description="The report date as ISO (Gregorian).", examples=["2016-12-09"])
+    code: str
+    field: str | None = Field(description="The field name; null for a file-level finding.")
 
 
 class Unreadable(BaseModel):
@@ -70,6 +92,9 @@ class CheckResult(BaseModel):
     summary: Summary
     unreadable: list[Unreadable] | None = Field(
         None, description="Paths that could not be read (the CLI only; uploads are always read).")
+    stale_verified: list[StaleVerified] | None = Field(
+        None, description="Lines of the verified file that match no finding of a checked "
+                          "report (present only when not empty).")
 
 
 class Error(BaseModel):
