@@ -129,6 +129,7 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             if seen is not None:
                 key = os.path.join(inside, os.path.normcase(entry.name))
                 if key in seen:
+                    before = -1  # the folder has files, named already
                     continue
                 seen.add(key)
             folders.append(folder)

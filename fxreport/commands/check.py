@@ -65,7 +65,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
                                   strict=strict, closed_days=closed_days))
     else:
-        write_text(outcome, out, lang, colour=use_colour(out))
+        write_text(outcome, out, lang, colour=use_colour(out), strict=strict)
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2)
     elif fmt == "html":  # UTF-8 whatever the console's code page
@@ -76,5 +76,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
     if outcome.unreadable:
         sys.exit(2)
-    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
+    from ..outputs import fails
+
+    bad = any(fails(r, strict) for r in outcome.reports)
     sys.exit(1 if bad else 0)

@@ -34,6 +34,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "counts": (", {errors} error(s), {warnings} warning(s)", "，錯誤 {errors} 個、警告 {warnings} 個"),
     "summary": ("{files} file(s): {valid} valid, {invalid} INVALID; {errors} error(s), {warnings} warning(s)",
                 "共 {files} 個檔案：{valid} 個通過、{invalid} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
+    # with --strict (FORMAT.md 7.9): the verdict that decides the exit status
+    "summary_strict": ("{files} file(s): {passed} pass, {failed} FAIL with --strict (an error or an "
+                       "unverified warning fails); {errors} error(s), {warnings} warning(s)",
+                       "共 {files} 個檔案：依嚴格模式（有錯誤或未確認的警告即不通過）{passed} 個通過、"
+                       "{failed} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
+    "summary_verified": ("; {verified} verified", "；已確認 {verified} 個"),
     "hint_label": ("hint: ", "建議："),
     "found": ("found '{value}'", "實際內容「{value}」"),
     "expected": ("expected '{value}'", "應為「{value}」"),

@@ -49,6 +49,14 @@ def summary(reports: list[FileReport]) -> dict[str, int]:
             "verified": sum(1 for r in reports for f in r.iter_findings() if f.verified is not None)}
 
 
+def fails(r: FileReport, strict: bool = False) -> bool:
+    """Whether ``r`` decides exit status 1: an error, or with ``strict`` a warning that no
+    verified note covers (FORMAT.md 7.7)."""
+    if not r.valid:
+        return True
+    return strict and any(f.verified is None for f in r.iter_findings())
+
+
 def file_json(r: FileReport, lang: str) -> dict[str, Any]:
     return {"path": r.path, "bank": r.bank,
             "date": r.date.isoformat() if r.date else None,
@@ -126,7 +134,8 @@ def headline(r: FileReport, lang: str) -> str:
     return f"{r.bank or '????'} {date}"
 
 
-def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) -> None:
+def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False,
+               strict: bool = False) -> None:
     st = _Style(colour)
     for r in outcome.reports:
         errors, warnings = r.count("error"), r.count("warning")
@@ -142,7 +151,14 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
         out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
     s = summary(outcome.reports)
-    out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")
+    if strict:  # the verdict that decides the exit status (FORMAT.md 7.9)
+        failed = sum(1 for r in outcome.reports if fails(r, True))
+        text = word("summary_strict", lang).format(passed=s["files"] - failed, failed=failed, **s)
+    else:
+        text = word("summary", lang).format(invalid=s["files"] - s["valid"], **s)
+    if s["verified"]:
+        text += word("summary_verified", lang).format(verified=s["verified"])
+    out.write(text + "\n")
 
 
 def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Style) -> None:
@@ -162,6 +178,10 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     if values:
         out.write(f"    {values}\n")
     out.write(f"    {word('hint_label', lang)}{safe(f.hint(lang))}\n")
+    if f.verified is not None:  # FORMAT.md 7.6: the note travels with the finding
+        from ..core.words import sidecar_word
+
+        out.write(f"    {sidecar_word('verified_label', lang)}{safe(f.verified)}\n")
 
 
 def _record_excerpt(r: FileReport, f: Finding) -> tuple[str, str] | None:

@@ -128,7 +128,8 @@ VALUES = {  # one representative value for each of the catalogue's placeholders
     # the quality and limit edits (FORMAT.md 7.4, 7.5)
     "ratio": 1_000, "median": 12, "excess": 200, "previous_path": "ABP1208.txt",
 }
-SAMPLE_VALUES = ("ABCD", "XYZW", "ABP1209.txt", "ABP1210.txt", "a/ABP1209.txt", "b/ABP1209.txt")
+SAMPLE_VALUES = ("ABCD", "XYZW", "ABP1208.txt", "ABP1209.txt", "ABP1210.txt", "a/ABP1209.txt",
+                 "b/ABP1209.txt")
 
 # The reasons each rule's message or hint takes (every key of REASONS is walked in its rule).
 RULE_REASONS: dict[str, tuple[str | None, ...]] = {
