@@ -87,3 +87,27 @@ def test_corpus_is_what_build_py_writes(tmp_path: Path) -> None:
                 if p.is_file() and "__pycache__" not in p.parts and p.name != "build.py"}
 
     assert tree(tmp_path) == tree(CORPUS)
+
+
+def test_every_output_meets_the_published_schema() -> None:
+    """`fxreport schema check` is the contract: every corpus case's output meets it."""
+    import jsonschema_rs
+
+    printed = CliRunner().invoke(cli, ["schema", "check"])
+    assert printed.exit_code == 0
+    validator = jsonschema_rs.validator_for(json.loads(printed.stdout))
+    for name in CASES:
+        folder = CORPUS / name
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        _, out = _run(folder, expected)
+        validator.validate(out)
+    # the schema can fail: a summary without `verified`, a finding of an unknown category
+    assert not validator.is_valid({"version": 1, "files": [],
+                                   "summary": {"files": 0, "valid": 0, "errors": 0, "warnings": 0}})
+    bad = {"code": "X", "severity": "error", "category": "style", "row": None, "start": None,
+           "end": None, "field": None, "message": "m", "hint": "h", "found": None,
+           "expected": None, "verified": None}
+    assert not validator.is_valid({"version": 1, "files": [{"path": "p", "bank": None, "date": None,
+                                                            "valid": False, "findings": [bad]}],
+                                   "summary": {"files": 1, "valid": 0, "errors": 1, "warnings": 0,
+                                               "verified": 0}})

@@ -42,17 +42,17 @@ class Finding(BaseModel):
                                           "reserved ranges and file-level findings.")
     message: str = Field(description="What is wrong, in the requested language.")
     hint: str = Field(description="How to fix it, in the requested language.")
-    found: str | None = Field(None, description="The field's text as found (control and non-ASCII "
+    found: str | None = Field(description="The field's text as found (control and non-ASCII "
                                                 "bytes escaped as \\xNN), where known.")
-    expected: str | None = Field(None, description="What the rule wanted, where known.")
+    expected: str | None = Field(description="What the rule wanted, where known.")
     verified: Verified | None = Field(
-        None, description="FORMAT.md 7.7: null, or the note of the verified file's line that "
+        description="FORMAT.md 7.7: null, or the note of the verified file's line that "
                           "matches this quality or limit finding; a verified finding does not "
                           "count for `strict`.")
 
 
 class FileResult(BaseModel):
-    path: str = Field(description="The uploaded file name.")
+    path: str = Field(description="The path as given (for the API, the uploaded file name).")
     bank: str | None = Field(description="The firm code of row 1; null when unreadable.")
     date: str | None = Field(description="The report date as ISO (Gregorian); null when unreadable.",
                              examples=["2016-12-09"])
@@ -65,7 +65,7 @@ class Summary(BaseModel):
     valid: int = Field(ge=0)
     errors: int = Field(ge=0)
     warnings: int = Field(ge=0, description="Every warning, verified or not.")
-    verified: int = Field(0, ge=0, description="The findings a verified file's note matches "
+    verified: int = Field(ge=0, description="The findings a verified file's note matches "
                                                "(FORMAT.md 7.7).")
 
 
@@ -95,6 +95,14 @@ class CheckResult(BaseModel):
     stale_verified: list[StaleVerified] | None = Field(
         None, description="Lines of the verified file that match no finding of a checked "
                           "report (present only when not empty).")
+
+
+def check_output_schema() -> dict[str, object]:
+    """The JSON Schema of ``fxreport check --format json`` (FORMAT.md sections 5-7): the
+    models above, which the OpenAPI document also describes, with the schema's dialect."""
+    doc: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    doc.update(CheckResult.model_json_schema())
+    return doc
 
 
 class Error(BaseModel):
