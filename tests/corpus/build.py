@@ -40,7 +40,7 @@ def case(name: str, files: dict[str, bytes], findings: dict[str, list[tuple[Any,
          exit: int | None = None, valid: dict[str, bool] | None = None) -> None:
     """``findings``: per file, the expected (code, row, start) of every finding."""
     errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012",
-                                                         "STR007", "FLD005"))
+                                                         "STR007", "FLD005", "QUA", "LIM"))
                      for c in fs) for f, fs in findings.items()}
     valid = valid or {f: not errors[f] for f in findings}
     CASES.append({"name": name, "files": files, "paths": paths or sorted(files),
@@ -235,6 +235,44 @@ case("unreadable-path", {"ABP1209.txt": DAY2}, {"ABP1209.txt": []},
      paths=["ABP1209.txt", "missing.txt"], exit=2)
 case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM002", None, None)]},
      args=["--strict"], exit=1)
+
+
+# --- FORMAT.md section 7: quality edits (7.4), limits (7.5), verified findings (7.6) -----------
+# a settlement larger than what was open: ABAL_UNB = 1,420 + 540 - 1,965 = -5
+NEGATIVE = next_day(DAY1, "105/12/09", A_UNC1=540, A_UNS1=1_965)
+one("qua001-negative-balance", NEGATIVE, ("QUA001", 1, 144))
+case("qua001-strict-fails", {"ABP1209.txt": NEGATIVE}, {"ABP1209.txt": [("QUA001", 1, 144)]},
+     args=["--strict"], exit=1)
+_ACTIVITY = ("AB", "AS", "ABT", "A_UNC1", "A_UNC2", "A_UNS1", "A_UNS2", "A_FC1", "A_FC3",
+             "A_FS1", "A_FS3", "A_SWC1", "A_SWC2", "A_SWS1", "A_SWS2")
+A1 = fxreport.loads(DAY1).amounts()
+COPIED = next_day(DAY1, "105/12/09", **{k: A1[k] for k in _ACTIVITY})
+case("qua002-copied-activity", {"ABP1208.txt": DAY1, "ABP1209.txt": COPIED},
+     {"ABP1208.txt": [], "ABP1209.txt": [("QUA002", None, None)]}, paths=["."])
+case("qua002-copied-activity-previous", {"ABP1209.txt": COPIED, "prev/ABP1208.txt": DAY1},
+     {"ABP1209.txt": [("QUA002", None, None)]}, paths=["ABP1209.txt"],
+     args=["--previous", "prev/ABP1208.txt"])
+# across a gap the previous report is not the previous business day's: no QUA002
+case("qua002-not-across-a-gap",
+     {"ABP1207.txt": DAY1.replace(b"105/12/08", b"105/12/07"),
+      "ABP1209.txt": COPIED},
+     {"ABP1207.txt": [], "ABP1209.txt": [("CNT003", None, None)]}, paths=["."])
+# typed in US dollars: AB of about 2,900 on six days, then 2,900,000
+_SCALE_DAYS = ["105/12/01", "105/12/02", "105/12/05", "105/12/06", "105/12/07", "105/12/08",
+               "105/12/09"]
+_scale: dict[str, bytes] = {}
+_day = report_bytes(derive({**{k: 0 for k in _INPUT_NAMES}, "AB": 2_900}), _SCALE_DAYS[0])
+for _n, _date in enumerate(_SCALE_DAYS):
+    if _n:
+        _day = next_day(_day, _date, AB=2_900 + 10 * _n if _n < 6 else 2_900_000)
+    _scale["ABP" + _date[4:6] + _date[7:] + ".txt"] = _day
+case("qua003-out-of-scale", _scale,
+     {**{k: [] for k in _scale}, "ABP1209.txt": [("QUA003", 1, 24)]}, paths=["."])
+# a duplicate that is not the date's report gets no quality edit (FORMAT.md 7.9)
+case("qua001-not-on-a-duplicate-not-chosen",
+     {"ABP1209.txt": NEGATIVE, "ABP1209 - Copy.txt": NEGATIVE},
+     {"ABP1209.txt": [("QUA001", 1, 144)],
+      "ABP1209 - Copy.txt": [("CNT004", None, None), ("NAM001", None, None)]}, paths=["."])
 
 
 def main(out: Path = HERE) -> None:
