@@ -11,6 +11,7 @@ from . import (
     _name,
     INPUT_LIMIT,
     LANG_CHOICE,
+    PATH,
     _LANG_HELP,
     _NEWLINE,
     _SIGN,
@@ -122,8 +123,11 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
 @_NEWLINE
 @_SIGN
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
+@click.option("--previous", type=PATH, metavar="FILE",
+              help="The previous business day's report: warn when today's activity "
+                   "repeats it (QUA002); never blocks the write.")
 def build(source: str, output: str | None, derived: bool, force: bool, newline: str,
-          sign_style: str, lang: str | None) -> None:
+          sign_style: str, lang: str | None, previous: str | None = None) -> None:
     """Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin).
 
     JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
@@ -138,6 +142,7 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
     from ..policy.making import InputError, make_report
 
     lang = _lang(lang)
+    before = _previous_report(previous, lang) if previous else None
     data = _read_source(source, lang)
     shown = _shown_source(source, lang)
     fmt = reader_for(source, data)
@@ -151,3 +156,28 @@ def build(source: str, output: str | None, derived: bool, force: bool, newline: 
     except InputError as exc:
         _input_failed(shown, exc, lang)
     _write_report(report, output, force, newline, sign_style, lang, shown, where)
+    if before is not None:  # FORMAT.md 7.4: a quality warning, after the write
+        _echo_findings(shown, _copied_from(report, before), {}, lang)
+
+
+def _previous_report(previous: str, lang: str) -> Any:
+    """The checked previous report, or exit 2 (nothing written) when it cannot be read."""
+    from ..checking.batch import Unreadable, check_one
+    from ..core.words import line
+
+    prev = check_one(previous)
+    if isinstance(prev, Unreadable):
+        _fail_line(line("cannot_read", lang, path=_name(previous), reason=prev.why(lang)), 2)
+    return prev
+
+
+def _copied_from(report: Any, previous: Any) -> list[Any]:
+    """QUA002 of the built report against ``previous``, as `check --previous` finds it."""
+    import fxreport
+
+    from ..checking.calendar import BusinessCalendar
+    from ..checking.checker import check_bytes, compare
+
+    built = check_bytes(fxreport.dumps(report, check=False))
+    compare(built, previous, BusinessCalendar())
+    return [f for f in built.iter_findings() if f.code == "QUA002"]
