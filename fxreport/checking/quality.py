@@ -94,13 +94,13 @@ def out_of_scale(columns: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
     ``j`` (``ACTIVITY``'s order) of report ``i``, 0 where malformed.  Yields
     ``(i, j)`` for each value out of scale against the reports before it.
 
-    Linear in the series: each block of ``SCALE_WINDOW`` reports is skipped when its
-    largest value is below the threshold that the third smallest non-zero value of
-    the block and the window before it would give (a window's median of at least five
-    non-zero values is at least its third smallest), so only a rare value is measured
-    against its own window."""
+    Linear in the series: each block of ``SCALE_WINDOW`` reports is let through at once
+    when its largest value is below the smallest median any of its windows could have.
+    A window W lies inside S, the block and the window before it; W's median of its c
+    non-zero values is at least its ceil(c/2)-th smallest, so at least S's; and c is at
+    least S's non-zero count less the values of S outside W.  Only a value above that
+    bound is measured against its own window."""
     w = SCALE_WINDOW
-    rank = (SCALE_MIN_COUNT + 1) // 2 - 1  # the median of >= 5 values is >= the 3rd smallest
     for j, column in enumerate(columns):
         sizes = list(map(abs, column))
         n = len(sizes)
@@ -111,9 +111,12 @@ def out_of_scale(columns: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
                 continue
             around = sorted(sizes[max(0, start - w):end])
             first = bisect_right(around, 0)
-            if len(around) - first < SCALE_MIN_COUNT:
+            nonzero = len(around) - first
+            if nonzero < SCALE_MIN_COUNT:
                 continue
-            bar = max(SCALE_FLOOR, SCALE_FACTOR * around[first + rank])
+            smallest_window = w if start >= w else SCALE_MIN_COUNT
+            fewest = max(SCALE_MIN_COUNT, nonzero - (len(around) - smallest_window))
+            bar = max(SCALE_FLOOR, SCALE_FACTOR * around[first + (fewest + 1) // 2 - 1])
             if top < bar:
                 continue
             for i in range(max(start, 1), end):
