@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import fxreport
-from fxreport.checking.batch import check_contents
+from fxreport.checking.pipeline import check_contents
 from fxreport.checking.quality import (
     ACTIVITY,
     SCALE_WINDOW,
@@ -98,7 +98,7 @@ def test_clean_years_have_no_quality_finding() -> None:
         assert zeros > len(year.days) * 4  # many fields are zero on many days
         assert any(a[k] < 0 for a in year.amounts for k in ACTIVITY if k != "ABT")  # corrections
         reports = _check(year.files())
-        assert [(r.path, f.code) for r in reports for f in r.iter_findings()] == []
+        assert [(r.path, f.code) for r in reports for f in r.findings] == []
 
 
 def test_each_injected_fault_is_found() -> None:
@@ -107,7 +107,7 @@ def test_each_injected_fault_is_found() -> None:
         year = firm_year(bank, 2024, seed + 10)
         inject(year, rng, 14)
         reports = _check(year.files())
-        got = {(r.date, f.code, f.field_name) for r in reports for f in r.iter_findings()
+        got = {(r.date, f.code, f.field_name) for r in reports for f in r.findings
                if f.category == "quality"}
         want = {(year.days[i], code, field) for i, code, field in year.faults}
         assert want <= got, want - got
@@ -124,6 +124,6 @@ def _report(date: str, **changes: int) -> bytes:
 def test_a_duplicate_not_chosen_gets_no_quality_edit() -> None:
     bad = _report("105/12/09", A_UNS1=A2["BAL_UNB"] + A2["A_UNC1"] + 5)  # ABAL_UNB = -5
     reports = _check({"ABP1209.txt": bad, "copy/ABP1209 (2).txt": bad})
-    by_path = {r.path: [f.code for f in r.iter_findings()] for r in reports}
+    by_path = {r.path: [f.code for f in r.findings] for r in reports}
     assert by_path["ABP1209.txt"] == ["QUA001"]
     assert sorted(by_path["copy/ABP1209 (2).txt"]) == ["CNT004", "NAM001"]

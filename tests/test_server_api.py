@@ -27,7 +27,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
-from fxreport.checking.batch import check_contents, check_paths, expand
+from fxreport.checking.batch import expand
+from fxreport.checking.pipeline import CheckOptions, Content, check_contents, check_paths
 from fxreport.cli import cli
 from fxreport.checking.decoder import SIZE_LIMIT
 from fxreport.outputs import outcome_json, write_json
@@ -125,21 +126,23 @@ def test_check_contents_is_check_paths_for_the_same_files() -> None:
             paths, _ = expand(expected["paths"])
             prev = expected["args"][expected["args"].index("--previous") + 1] \
                 if "--previous" in expected["args"] else None
-            by_path = check_paths(expected["paths"], prev)
-            by_content = check_contents([(p, Path(p).read_bytes()) for p in paths],
-                                        (prev, Path(prev).read_bytes()) if prev else None)
+            by_path = check_paths(expected["paths"], CheckOptions(previous=prev))
+            by_content = check_contents(
+                [Content(p, Path(p).read_bytes()) for p in paths],
+                CheckOptions(previous=Content(prev, Path(prev).read_bytes()) if prev else None))
         finally:
             os.chdir(cwd)
-        assert outcome_json(by_content, "en")["files"] == outcome_json(by_path, "en")["files"], name
+        assert outcome_json(by_content)["files"] == outcome_json(by_path)["files"], name
 
 
 def test_outcome_json_is_what_write_json_writes() -> None:
     import io
 
-    outcome = check_paths([str(DAY1), str(DAY2), str(BROKEN / "arithmetic"), "missing.txt"])
+    outcome = check_paths([str(DAY1), str(DAY2), str(BROKEN / "arithmetic"), "missing.txt"],
+                          CheckOptions(lang="zh-TW"))
     out = io.StringIO()
-    write_json(outcome, out, "zh-TW")
-    assert json.loads(out.getvalue()) == outcome_json(outcome, "zh-TW")
+    write_json(outcome, out)
+    assert json.loads(out.getvalue()) == outcome_json(outcome)
 
 
 def test_previous_and_language(client: TestClient) -> None:

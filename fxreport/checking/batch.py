@@ -12,12 +12,15 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import CheckResult, FileReport, check_bytes, compare, display_path, finish, link_series
+from .checker import Entry, check_entry, display_path
 from .reading import read_limited, read_path
 from ..core.words import word
+
+if TYPE_CHECKING:
+    from .sidecar import Limits
 
 STDIN = "-"
 # Below these many files, starting workers costs more than it saves: a started (spawned)
@@ -44,11 +47,11 @@ class Unreadable(NamedTuple):
 
 def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
     """Files to check (a directory gives its ``*.txt`` files, sorted) and problems."""
-    files, problems = _expand(paths)
+    files, problems = expand_files(paths)
     return [files[i] for i in range(len(files))], problems
 
 
-class _Files:
+class Files:
     """The files of one check, each as its folder's string (one for all of a folder's
     files, ending with a separator; "" for a path given as it is) and its name."""
 
@@ -64,9 +67,9 @@ class _Files:
     def __getitem__(self, i: int) -> str:
         return self.folders[i] + self.names[i]
 
-    def place(self, item: FileReport | Unreadable, i: int) -> FileReport | Unreadable:
+    def place(self, item: Entry | Unreadable, i: int) -> Entry | Unreadable:
         """``item`` (the result of file ``i``) with that file's path, as shown."""
-        if type(item) is CheckResult:
+        if type(item) is Entry:
             folder, name = self.folders[i], self.names[i]
             if folder:
                 item._place(folder, name)
@@ -75,7 +78,7 @@ class _Files:
         return item
 
 
-def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
+def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
     folders: list[str] = []
     names: list[str] = []
     problems: list[Unreadable] = []
@@ -136,7 +139,7 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             names.append(entry.name)
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
-    return _Files(folders, names), problems
+    return Files(folders, names), problems
 
 
 def _same_file_key(path: str) -> str:
@@ -159,24 +162,27 @@ def _unreadable(path: str, exc: OSError) -> Unreadable:
     return Unreadable(path, key, exc.strerror or str(exc))
 
 
-def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport | Unreadable:
+def check_one(path: str, calendar: BusinessCalendar | None = None,
+              limits: "Limits | None" = None) -> Entry | Unreadable:
     shown = "<stdin>" if path == STDIN else display_path(path)
     try:
         if path == STDIN:
             if sys.stdin is None:
                 return Unreadable(shown, "no_stdin")
-            result = check_bytes(read_limited(sys.stdin.buffer), None, calendar)
+            result = check_entry(read_limited(sys.stdin.buffer), None, calendar, limits)
             result.path = shown
             return result
         data = read_path(path)
     except OSError as exc:
         return _unreadable(shown, exc)
-    return check_content(path, data, calendar)
+    return check_content(path, data, calendar, limits)
 
 
-def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None) -> FileReport:
-    """One file's content, shown as ``name``, whose base name is naming-checked."""
-    result = check_bytes(data, name, calendar)
+def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None,
+                  limits: "Limits | None" = None) -> Entry:
+    """One file's content, shown as ``name``, whose base name is naming-checked; with
+    ``limits``, its firm's position limits (FORMAT.md 7.5)."""
+    result = check_entry(data, name, calendar, limits)
     result.path = display_path(name)
     return result
 
@@ -184,123 +190,24 @@ def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = No
 START_METHOD: str | None = None  # None: fork where the system can, else multiprocessing's default
 
 
-def check_many(paths: Sequence[str], jobs: int | None = None,
-               calendar: BusinessCalendar | None = None) -> list[FileReport | Unreadable]:
-    """``check_one`` over ``paths`` in order, in worker processes when there are many."""
-    return _check_files(_Files([""] * len(paths), list(paths)), jobs, calendar)
+def check_files(files: Files, jobs: int | None, calendar: BusinessCalendar | None,
+                limits: "Limits | None" = None) -> list[Entry | Unreadable]:
+    """``check_one`` over ``files`` in order, in worker processes when there are many."""
+    check: Any = check_one
+    if limits:  # (a partial of a module's function: a worker process can be given it)
+        import functools
 
-
-def _check_files(files: _Files, jobs: int | None,
-                 calendar: BusinessCalendar | None) -> list[FileReport | Unreadable]:
+        check = functools.partial(check_one, limits=limits)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fork = START_METHOD is None and hasattr(os, "fork")
     if fork:
         jobs = min(jobs, len(files) // max(1, FORK_THRESHOLD // 2))
     if (jobs <= 1 or len(files) < (FORK_THRESHOLD if fork else PARALLEL_THRESHOLD)
             or STDIN in files.names):
-        return [files.place(check_one(files[i], calendar), i) for i in range(len(files))]
+        return [files.place(check(files[i], calendar), i) for i in range(len(files))]
     from . import workers
 
     if fork:
-        return workers.check_forked(check_one, files, jobs, calendar)
-    return workers.check_pooled(check_one, files, jobs, calendar, START_METHOD)
+        return workers.check_forked(check, files, jobs, calendar)
+    return workers.check_pooled(check, files, jobs, calendar, START_METHOD)
 
-
-class Outcome(NamedTuple):
-    reports: list[FileReport]
-    unreadable: list[Unreadable]
-
-
-def check_paths(paths: Sequence[str], previous: str | None = None,
-                calendar: BusinessCalendar | None = None,
-                jobs: int | None = None) -> Outcome:
-    """Check files and directories as one series (or one file against ``previous``)."""
-    calendar = calendar or BusinessCalendar()
-    files, unreadable = _expand(paths)
-    reports = _check_files(files, jobs, calendar)
-    del files  # the results hold what they need of it
-    shared: dict[object, object] = {}  # one object per firm code and date across the series
-    kept = 0
-    for item in reports:  # the readable ones, in place: a long series has one list
-        if isinstance(item, Unreadable):
-            unreadable.append(item)
-        else:
-            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
-            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
-            reports[kept] = item
-            kept += 1
-    del reports[kept:]
-    prev = check_one(previous, calendar) if previous is not None else None
-    outcome = _series(reports, unreadable, prev, calendar)  # type: ignore[arg-type]
-    _keep_records(outcome.reports, _read_again)
-    return outcome
-
-
-def _read_again(r: FileReport) -> bytes | None:
-    """A file's bytes once more, for the records of a finding the series added."""
-    if r.path is None or r.path == "<stdin>":
-        return None
-    try:
-        return read_path(r.path)
-    except OSError:
-        return None
-
-
-def _keep_records(reports: list[FileReport], read: Callable[[FileReport], "bytes | None"]) -> None:
-    """The records of each file that a series finding points into (CNT001, QUA003) and
-    whose records were not kept when it was checked alone: read again, and kept only when
-    they are still the file that was checked (its firm, date and the findings' bytes)."""
-    from .decoder import decode
-
-    for r in reports:
-        if r.records is not None or not any(f.row for f in r.iter_findings()):
-            continue
-        data = read(r)
-        if data is None:
-            continue
-        d = decode(data)
-        if (d.bank, d.date) != (r.bank, r.date) or len(d.records) != 3:
-            continue
-        for f in r.iter_findings():
-            if f.code == "QUA003" and f.field is not None:
-                f.found = f.field.cut(d.records[f.row - 1])  # as found, not as rewritten
-        r.records = d.records
-
-
-def check_contents(items: Sequence[tuple[str, bytes]],
-                   previous: tuple[str, bytes] | None = None,
-                   calendar: BusinessCalendar | None = None) -> Outcome:
-    """Check in-memory contents ``(name, bytes)`` as one series, exactly as
-    ``check_paths`` checks files: each name is the path shown, and its base
-    name is naming-checked (the server passes uploaded file names)."""
-    calendar = calendar or BusinessCalendar()
-    items = list(dict.fromkeys(items))  # FORMAT.md 7.9: the same name and bytes are one file
-    reports = [check_content(name, data, calendar) for name, data in items]
-    prev = check_content(*previous, calendar) if previous is not None else None
-    outcome = _series(reports, [], prev, calendar)
-    contents = {display_path(name): data for name, data in items}
-    _keep_records(outcome.reports, lambda r: contents.get(r.path or ""))
-    return outcome
-
-
-def _series(reports: list[FileReport], unreadable: list[Unreadable],
-            previous: FileReport | Unreadable | None,
-            calendar: BusinessCalendar | None) -> Outcome:
-    """Continuity against ``previous``, or across the series; findings in order."""
-    calendar = calendar or BusinessCalendar()
-    if isinstance(previous, Unreadable):
-        unreadable.append(previous)
-    elif previous is not None:
-        for r in reports:
-            compare(r, previous, calendar)
-    elif len(reports) > 1:
-        link_series(reports, calendar)
-        # issue 17 item 11: listed as the series is read, each firm's reports by date,
-        # firms by code; a file whose firm or date cannot be read after them, in order
-        reports.sort(key=_series_order)
-    finish(reports)
-    return Outcome(reports, unreadable)
-
-
-def _series_order(r: FileReport) -> tuple[bool, str, bool, object]:
-    return (r.bank is None, r.bank or "", r.date is None, r.date or 0)

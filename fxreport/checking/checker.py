@@ -14,7 +14,7 @@ import datetime as _dt
 import operator
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .decoder import AMOUNT_NAMES, Decoded, decode
@@ -25,8 +25,10 @@ from .quality import (
     copied_activity,
     negative_balances,
     out_of_scale,
+    over_limits,
     scale_finding,
 )
+from .results import CheckResult
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import (
@@ -100,8 +102,9 @@ def _prior_raw(records: list[bytes] | None, carried: list[int],
     return None
 
 
-class CheckResult:
-    """The outcome of checking one file, with what its neighbours in a series need.
+class Entry:
+    """What a series keeps of one checked file while it links the files: the series
+    code's own compact form, turned into the plain ``CheckResult`` by ``result``.
 
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
@@ -220,14 +223,27 @@ class CheckResult:
         v = self._amount(i)
         return None if v is None else AMOUNT.format(v)
 
+    def result(self, keep: Callable[[list[str]], Iterable[str]] | None = None) -> CheckResult:
+        """The plain result: findings in order (``keep`` gives the codes to keep of
+        the codes found, for ``--select``/``--ignore``), amounts unpacked."""
+        found: Sequence[Finding] = self.iter_findings()
+        if keep is not None and found:
+            kept = set(keep([f.code for f in found]))
+            found = [f for f in found if f.code in kept]
+        records = self.records
+        return CheckResult(self.path, self.bank, self.date,
+                           tuple(sorted(found, key=Finding.sort_key)),
+                           self._amounts(slice(0, len(_CARRIED_NAMES))),
+                           tuple(records) if records is not None and found else ())
+
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
                           self._more)
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
-             carried: bytes, more: list[Any] | None) -> CheckResult:
-    r = CheckResult.__new__(CheckResult)
+             carried: bytes, more: list[Any] | None) -> Entry:
+    r = Entry.__new__(Entry)
     r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
     return r
 
@@ -236,20 +252,19 @@ def _shown_as_is(text: str) -> bool:
     return display_path(text) is text
 
 
-FileReport = CheckResult  # the name of earlier versions
-
-
 # --- single-file checks: a registry keyed by the codes each one makes --------------------------
 
 class FileContext:
     """What a single-file check sees."""
 
-    __slots__ = ("decoded", "name", "calendar")
+    __slots__ = ("decoded", "name", "calendar", "limits")
 
-    def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None) -> None:
+    def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None,
+                 limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.decoded = decoded
         self.name = name  # the file's base name, None for standard input
         self.calendar = calendar
+        self.limits = limits  # firm code -> field -> limit (FORMAT.md 7.5), or None
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]
@@ -310,23 +325,41 @@ def negative_balance(ctx: FileContext) -> Iterable[Finding]:
     return negative_balances(d.values, d.records)
 
 
+@file_check("LIM001")
+def position_limit(ctx: FileContext) -> Iterable[Finding]:
+    """FORMAT.md 7.5: a field over its firm's limit, when limits were given."""
+    limits = ctx.limits
+    if not limits or ctx.decoded.bank not in limits:
+        return _NO_FINDINGS
+    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[ctx.decoded.bank])  # type: ignore[index]
+
+
 def check_bytes(data: bytes, path: str | None = None,
-                calendar: BusinessCalendar | None = None) -> CheckResult:
+                calendar: BusinessCalendar | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> CheckResult:
     """Every single-file rule over ``data``; ``path``'s base name is naming-checked;
-    with a ``calendar``, the date must be one of its business days."""
+    with a ``calendar``, the date must be one of its business days; with ``limits``
+    (firm code -> field -> limit), the firm's position limits."""
+    return check_entry(data, path, calendar, limits).result()
+
+
+def check_entry(data: bytes, path: str | None = None,
+                calendar: BusinessCalendar | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> Entry:
+    """``check_bytes`` as the series code keeps it (continuity may add findings)."""
     d = decode(data)
-    ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar)
+    ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar, limits)
     for check in FILE_CHECKS.values():
         d.findings.extend(check(ctx))
     bank, date = d.heads.get(1, (None, None))
     if d.ints is not None:
-        return CheckResult(path, bank, date, d.findings, None, d.records, d.ints)
-    return CheckResult(path, bank, date, d.findings, d.values, d.records)
+        return Entry(path, bank, date, d.findings, None, d.records, d.ints)
+    return Entry(path, bank, date, d.findings, d.values, d.records)
 
 
 # --- series checks ---------------------------------------------------------------------------
 
-def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar,
+def compare(today: Entry, previous: Entry, calendar: BusinessCalendar,
             judged: bool = True) -> None:
     """Continuity of ``today`` against the report before it (findings added to today):
     CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs
@@ -371,7 +404,7 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
             today.findings.append(finding)
 
 
-def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any] | None:
+def _not_comparable(today: Entry, previous: Entry) -> dict[str, Any] | None:
     if previous.bank is None or previous.date is None:
         return {"reason": "prev_unreadable"}
     if previous.bank != today.bank:
@@ -385,11 +418,11 @@ def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any]
 CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
 
 
-def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> None:
+def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
     """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), compare each
     date's report with the one before, and judge each firm's chosen reports against
     their history (QUA003, FORMAT.md 7.4); a duplicate not chosen gets no quality edit."""
-    firms: dict[str, list[CheckResult]] = {}
+    firms: dict[str, list[Entry]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
             series = firms.get(r.bank)
@@ -398,8 +431,8 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
             series.append(r)
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
-        before: CheckResult | None = None
-        judged: list[CheckResult] = []  # each date's report, in date order
+        before: Entry | None = None
+        judged: list[Entry] = []  # each date's report, in date order
         i, n = 0, len(series)
         while i < n:
             day = series[i].date
@@ -428,13 +461,13 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
             _scale(judged)
 
 
-def _drop_quality(r: CheckResult) -> None:
+def _drop_quality(r: Entry) -> None:
     found = r._part(0)
     if found:
         r.findings = [f for f in found if f.code[:3] != "QUA"]
 
 
-def _scale(judged: list[CheckResult]) -> None:
+def _scale(judged: list[Entry]) -> None:
     """QUA003 over one firm's reports in date order, read as fifteen columns at once."""
     k = len(ACTIVITY)
     flat = memoryview(b"".join([r.carried[_ACTIVITY_PART] for r in judged])).cast("i")
@@ -453,11 +486,11 @@ def _scale(judged: list[CheckResult]) -> None:
             judged[i].findings.append(found)
 
 
-def _date_of(r: CheckResult) -> _dt.date:
+def _date_of(r: Entry) -> _dt.date:
     return r.date  # type: ignore[return-value]
 
 
-def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResult | None:
+def _duplicates(bank: str, day: _dt.date, same: list[Entry]) -> Entry | None:
     """CNT004 on each duplicate; the one file with the rule's exact name, if there is
     exactly one, is that date's report and gets none.  Each message names at most
     ``CNT004_NAMED`` others, taken from the first few paths: linear in the files."""
@@ -475,9 +508,3 @@ def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResul
                                   more={"rest": rest} if rest else None, expected_name=want))
     return chosen
 
-
-def finish(reports: Iterable[CheckResult]) -> None:
-    for r in reports:
-        found = r._part(0)
-        if found:
-            found.sort(key=Finding.sort_key)

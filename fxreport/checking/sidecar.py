@@ -19,13 +19,18 @@ from ..core.layout import AMOUNTS, LAYOUT
 
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
 
-_CODE = re.compile(r"[A-Z0-9]{4}", re.ASCII)
-_WHOLE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+", re.ASCII)
-_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
-_ROC = re.compile(r"([0-9]{3})/([0-9]{2})/([0-9]{2})", re.ASCII)
+# compiled on first use (re's cache): a check without these files never needs them
+_CODE = r"[A-Z0-9]{4}"
+_WHOLE = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_ROC = r"([0-9]{3})/([0-9]{2})/([0-9]{2})"
+
+
+def _full(pattern: str, text: str) -> "re.Match[str] | None":
+    return re.fullmatch(pattern, text, re.ASCII)
 LIMIT_MAX = 999_999_999
 VERIFIED_HEADER = ("BANK", "DATE", "CODE", "FIELD", "NOTE")
-_FIELD_NAMES = frozenset(f.name for f in LAYOUT if f.name)
+
 
 
 class SidecarError(ValueError):
@@ -107,7 +112,7 @@ def read_limits(data: bytes, name: str) -> Limits:
             raise SidecarError("limits", name, "too_many_cells", line, len(header) + 1,
                                want=len(header), count=len(cells))
         bank = cells[0]
-        if not _CODE.fullmatch(bank):
+        if not _full(_CODE, bank):
             raise SidecarError("limits", name, "bank_form", line, 1, found=bank)
         if bank in first:
             raise SidecarError("limits", name, "bank_twice", line, 1, found=bank, first=first[bank])
@@ -116,7 +121,7 @@ def read_limits(data: bytes, name: str) -> Limits:
         for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
             if not cell:
                 continue  # no limit
-            if not _WHOLE.fullmatch(cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
+            if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
                 raise SidecarError("limits", name, "limit_value", line, column, found=cell)
             mine[field] = int(cell.replace(",", ""))
         limits[bank] = mine
@@ -144,11 +149,11 @@ class VerifiedLine(NamedTuple):
 
 
 def _date(text: str) -> _dt.date | None:
-    m = _ISO.fullmatch(text)
+    m = _full(_ISO, text)
     try:
         if m:
             return _dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = _ROC.fullmatch(text)
+        m = _full(_ROC, text)
         if m and int(m[1]) > 0:
             return _dt.date(int(m[1]) + 1911, int(m[2]), int(m[3]))
     except ValueError:
@@ -171,7 +176,7 @@ def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
             raise SidecarError("verified", name, "too_many_cells", line, len(VERIFIED_HEADER) + 1,
                                want=len(VERIFIED_HEADER), count=len(cells))
         bank, date_text, code, field, note = (cells + [""] * 5)[:5]
-        if not _CODE.fullmatch(bank):
+        if not _full(_CODE, bank):
             raise SidecarError("verified", name, "bank_form", line, 1, found=bank)
         day = _date(date_text)
         if day is None:
@@ -184,7 +189,7 @@ def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
             raise SidecarError("verified", name, "code_format", line, 3, found=code,
                                category=rule.category, category_en=category_word(rule.category),
                                category_zh=category_word(rule.category, "zh-TW"))
-        if field and field not in _FIELD_NAMES:
+        if field and field not in {f.name for f in LAYOUT if f.name}:
             raise SidecarError("verified", name, "field_unknown", line, 4, found=field)
         if not note:
             raise SidecarError("verified", name, "note_missing", line, 5)
@@ -223,7 +228,7 @@ def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> lis
         if r.bank is None or r.date is None:
             continue
         checked.add((r.bank, r.date))
-        for f in r.iter_findings():
+        for f in r.findings:
             if f.category not in VERIFIABLE:
                 continue
             v = by_key.get((r.bank, r.date, f.code, f.field_name or ""))

@@ -22,24 +22,6 @@ def _lang(value: str | None) -> str:
     return default_lang()
 
 
-def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
-    from ..outputs import split_codes
-
-    selected, ignored = split_codes(select), split_codes(ignore)
-    if not selected and not ignored:
-        return selected, ignored
-    from ..core.rules import unknown  # the catalogue: only when there is something to look up
-
-    for option, values in (("--select", selected), ("--ignore", ignored)):
-        bad = unknown(values)
-        if bad:
-            raise click.BadParameter(
-                f"{', '.join(bad)} matches no rule code; `fxreport rules` lists them "
-                "(`fxreport rules ARI` those starting with ARI)", param_hint=option)
-    return selected, ignored
-
-
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"fxreport: {message}", err=True)
     sys.exit(code)
@@ -65,22 +47,43 @@ def _calendar_options(command: Any) -> Any:
     return command
 
 
-def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
-    """The business calendar of the options; a day file that cannot be used exits 2."""
-    from ..checking.calendar import BusinessCalendar, read_days
+def _days(option: str, path: str | None) -> tuple[Any, ...]:
+    """The dates of a ``--closed-days``/``--open-days`` file; one that cannot be used exits 2."""
+    if not path:
+        return ()
+    from ..checking.calendar import read_days
 
-    days: dict[str, list[Any]] = {}
-    for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
-        try:
-            days[option] = read_days(path) if path else []
-        except OSError as exc:
-            _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
-        except ValueError as exc:
-            _fail(f"{option}: {exc}", 2)
     try:
-        return BusinessCalendar(kind, days["--closed-days"], days["--open-days"])
+        return tuple(read_days(path))
+    except OSError as exc:
+        _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
     except ValueError as exc:
-        _fail(f"--closed-days and --open-days: {exc}", 2)
+        _fail(f"{option}: {exc}", 2)
+
+
+def _refused(exc: Any) -> NoReturn:
+    """A ``pipeline.OptionError`` as the usage error of the option it names (exit 2)."""
+    if exc.option in ("select", "ignore"):
+        raise click.BadParameter(
+            f"{', '.join(exc.values)} matches no rule code; `fxreport rules` lists them "
+            "(`fxreport rules ARI` those starting with ARI)", param_hint=f"--{exc.option}")
+    if exc.option == "previous":
+        raise click.UsageError("--previous goes with a single file; to check a series, give all "
+                               "its files")
+    _fail(f"--closed-days and --open-days: {exc.detail}", 2)
+
+
+def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
+    """The business calendar of the options, as ``check`` makes it; a day file that cannot
+    be used exits 2."""
+    from ..checking.pipeline import CheckOptions, OptionError
+
+    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days),
+                           open_days=_days("--open-days", open_days))
+    try:
+        return options.business_calendar()
+    except OptionError as exc:
+        _refused(exc)
 
 
 

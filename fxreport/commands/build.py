@@ -176,8 +176,8 @@ def _copied_from(report: Any, previous: Any) -> list[Any]:
     import fxreport
 
     from ..checking.calendar import BusinessCalendar
-    from ..checking.checker import check_bytes, compare
+    from ..checking.checker import check_entry, compare
 
-    built = check_bytes(fxreport.dumps(report, check=False))
+    built = check_entry(fxreport.dumps(report, check=False))
     compare(built, previous, BusinessCalendar())
     return [f for f in built.iter_findings() if f.code == "QUA002"]

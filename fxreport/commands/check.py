@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
+from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
 
 
 @click.command()
@@ -29,10 +29,16 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang
 @_calendar_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
+@click.option("--limits", type=PATH, metavar="FILE",
+              help="Position limits: CSV with the header BANK,FIELD,... and one line per firm "
+                   "(thousands of USD); a value over its limit is a LIM001 warning.")
+@click.option("--verified", type=PATH, metavar="FILE",
+              help="Verified findings: CSV BANK,DATE,CODE,FIELD,NOTE; a quality or limit "
+                   "finding it names carries its note and no longer fails --strict.")
 def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
           force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
-          jobs: int | None) -> None:
+          jobs: int | None, limits: str | None = None, verified: str | None = None) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -44,28 +50,33 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     """
     import io
 
-    from ..checking.batch import check_paths
+    from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes
     from ..core.words import word
-    from ..outputs import apply_selection, safe, use_colour, write_json, write_text
+    from ..outputs import safe, use_colour, write_json, write_text
 
-    if previous is not None and len(paths) != 1:
-        raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
+    from ..checking import sidecar
+
     lang = _lang(lang)
-    selected, ignored = _selection(select, ignore)
-    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
-                          jobs)
-    apply_selection(outcome, selected, ignored)
+    options = CheckOptions(
+        select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,
+        closed_days=_days("--closed-days", closed_days), open_days=_days("--open-days", open_days),
+        previous=previous, strict=strict, lang=lang, jobs=jobs,
+        limits=_sidecar("--limits", limits, sidecar.read_limits, lang) if limits else None,
+        verified=tuple(_sidecar("--verified", verified, sidecar.read_verified, lang)) if verified else ())
+    try:
+        outcome = check_paths(paths, options)
+    except OptionError as exc:
+        _refused(exc)
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt == "html" else sys.stdout
     if fmt == "json":
-        write_json(outcome, out, lang)
+        write_json(outcome, out)
     elif fmt == "html":
         from ..outputs.html import report_of_paths
 
-        out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
-                                  strict=strict, closed_days=closed_days))
+        out.write(report_of_paths(outcome))
     else:
-        write_text(outcome, out, lang, colour=use_colour(out), strict=strict)
+        write_text(outcome, out, colour=use_colour(out))
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2)
     elif fmt == "html":  # UTF-8 whatever the console's code page
@@ -74,9 +85,32 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
-    if outcome.unreadable:
-        sys.exit(2)
-    from ..outputs import fails
+    from ..outputs import stale_lines
 
-    bad = any(fails(r, strict) for r in outcome.reports)
-    sys.exit(1 if bad else 0)
+    for text in stale_lines(outcome):  # FORMAT.md 7.6: reported, the exit status unchanged
+        click.echo(word("program_line", lang, text=safe(text)), err=True)
+    sys.exit(outcome.exit_status())
+
+
+SIDECAR_LIMIT = 16 * 1024 * 1024  # a limits or verified file is a few kilobytes
+
+
+def _sidecar(option: str, path: str, read: Any, lang: str) -> Any:
+    """A limits or verified file read by ``read``; a usage error (exit 2) in ``lang``,
+    naming the line and cell, when it cannot be read or used."""
+    from ..checking.sidecar import SidecarError
+    from ..core.words import os_reason, word
+    from . import _fail_line, _name
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(SIDECAR_LIMIT + 1)
+        if len(data) > SIDECAR_LIMIT:
+            raise SidecarError(option.strip("-"), _name(path), "too_large")
+        return read(data, _name(path))
+    except OSError as exc:
+        text = word("source_line", lang, source=_name(path), text=os_reason(exc, lang))
+        _fail_line(word("program_line", lang, text=word("source_line", lang, source=option, text=text)), 2)
+    except SidecarError as exc:
+        text = word("source_line", lang, source=option, text=exc.message(lang))
+        _fail_line(word("program_line", lang, text=text), 2)

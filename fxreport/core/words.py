@@ -651,15 +651,17 @@ SIDECAR: dict[str, tuple[str, str]] = {
                   "「{found}」不是日期（民國 105/12/09 或西元 2016-12-09）"),
     "code_unknown": ("{found!r} is not a rule code", "「{found}」不是檢查規則代碼"),
     "code_format": ("{found} is a rule of category {category_en}: such findings are fixed, not "
-                    "verified; only quality and limit findings (QUA, LIM) can be verified",
+                    "verified; only quality and limit findings (QUA001-QUA003, LIM001) can be "
+                    "verified",
                     "{found} 屬「{category_zh}」類規則：此類問題須更正，不能登錄為已確認；"
-                    "只有數值合理性與部位限額（QUA、LIM）可登錄為已確認"),
+                    "只有數值合理性與部位限額（QUA001 至 QUA003、LIM001）可登錄為已確認"),
     "field_unknown": ("{found!r} is not a field name of the layout (leave it empty for a "
                       "finding about the whole file)",
                       "「{found}」不是欄位名稱（整份檔案的問題請留空）"),
     "note_missing": ("the note is empty; say why the value is right",
                      "說明欄是空的；請註明數值正確的理由"),
     "line_twice": ("names the same finding as line {first}", "與第 {first} 行登錄的是同一項"),
+    "too_large": ("is larger than 16 MiB; it was not read", "大於 16 MiB，未讀取"),
     # the check's own words about them
     "stale": ("verified file, line {line}: {bank} {date} {code}{field} matches no finding; "
               "the note was not used",

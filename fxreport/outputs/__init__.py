@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from ..checking.batch import Outcome
-from ..checking.checker import FileReport
+from ..checking.pipeline import Outcome
+from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
@@ -23,64 +23,46 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def split_codes(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
-
-
-def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[str, ...]) -> None:
-    """Drop the findings that ``--select``/``--ignore`` leave out (before validity counts)."""
-    if not selected and not ignored:
-        return
-    from ..core.rules import select
-
-    for r in outcome.reports:
-        if not r.iter_findings():
-            continue
-        keep = set(select([f.code for f in r.findings], selected, ignored))
-        r.findings = [f for f in r.findings if f.code in keep]
-
-
-def summary(reports: list[FileReport]) -> dict[str, int]:
-    return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
-            "errors": sum(r.count("error") for r in reports),
-            "warnings": sum(r.count("warning") for r in reports),
-            # FORMAT.md 7.7: the quality and limit findings a verified file's notes match
-            "verified": sum(1 for r in reports for f in r.iter_findings() if f.verified is not None)}
-
-
-def fails(r: FileReport, strict: bool = False) -> bool:
-    """Whether ``r`` decides exit status 1: an error, or with ``strict`` a warning that no
-    verified note covers (FORMAT.md 7.7)."""
-    if not r.valid:
-        return True
-    return strict and any(f.verified is None for f in r.iter_findings())
-
-
-def file_json(r: FileReport, lang: str) -> dict[str, Any]:
+def file_json(r: CheckResult, lang: str) -> dict[str, Any]:
     return {"path": r.path, "bank": r.bank,
             "date": r.date.isoformat() if r.date else None,
-            "valid": r.valid, "findings": [f.as_json(lang) for f in r.iter_findings()]}
+            "valid": r.valid, "findings": [f.as_json(lang) for f in r.findings]}
 
 
 JSON_VERSION = 1
 
 
-def unreadable_json(outcome: Outcome, lang: str = "en") -> list[dict[str, str]]:
+def unreadable_json(outcome: Outcome) -> list[dict[str, str]]:
+    lang = outcome.options.lang
     return [{"path": u.path, "reason": u.why(lang)} for u in outcome.unreadable]
 
 
-def outcome_json(outcome: Outcome, lang: str) -> dict[str, Any]:
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
     """The object of FORMAT.md section 5, as ``write_json`` writes it."""
+    lang = outcome.options.lang
     doc: dict[str, Any] = {"version": JSON_VERSION,
                            "files": [file_json(r, lang) for r in outcome.reports],
-                           "summary": summary(outcome.reports)}
+                           "summary": outcome.summary()}
     if outcome.unreadable:
-        doc["unreadable"] = unreadable_json(outcome, lang)
+        doc["unreadable"] = unreadable_json(outcome)
+    if outcome.stale_verified:  # FORMAT.md 7.9: present only when not empty
+        doc["stale_verified"] = [v.as_json() for v in outcome.stale_verified]
     return doc
 
 
-def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
+def stale_lines(outcome: Outcome) -> list[str]:
+    """A line for each stale line of the verified file (FORMAT.md 7.6), in the outcome's
+    language: standard error for the CLI, the HTML report's verified section."""
+    from ..core.words import sidecar_word
+
+    lang = outcome.options.lang
+    return [sidecar_word("stale", lang, line=v.line, bank=v.bank,
+                         date=roc_text(v.date) if lang == "zh-TW" else v.date.isoformat(),
+                         code=v.code, field=f" {v.field}" if v.field else "")
+            for v in outcome.stale_verified]
+
+
+def write_json(outcome: Outcome, out: IO[str]) -> None:
     """``outcome_json``, written file by file so a long archive is not held twice."""
     import json
     from json.encoder import encode_basestring  # what json.dumps(..., ensure_ascii=False) uses
@@ -88,10 +70,11 @@ def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
     def text(value: str | None) -> str:
         return "null" if value is None else encode_basestring(value)
 
+    lang = outcome.options.lang
     out.write('{"version": %d, "files": [' % JSON_VERSION)
     lines: list[str] = []
     for i, r in enumerate(outcome.reports):
-        if r.iter_findings():
+        if r.findings:
             line = json.dumps(file_json(r, lang), ensure_ascii=False)
         else:  # the usual file, as json.dumps writes it, without building the object
             line = (f'{{"path": {text(r.path)}, "bank": {text(r.bank)}, "date": '
@@ -102,9 +85,11 @@ def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
             out.write("".join(lines))
             lines.clear()
     out.write("".join(lines))
-    out.write("\n ],\n \"summary\": " + json.dumps(summary(outcome.reports)))
+    out.write("\n ],\n \"summary\": " + json.dumps(outcome.summary()))
     if outcome.unreadable:
-        out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome, lang), ensure_ascii=False))
+        out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome), ensure_ascii=False))
+    if outcome.stale_verified:
+        out.write(',\n "stale_verified": ' + json.dumps([v.as_json() for v in outcome.stale_verified]))
     out.write("}\n")
 
 
@@ -125,7 +110,7 @@ def use_colour(stream: IO[str]) -> bool:
 
 
 
-def headline(r: FileReport, lang: str) -> str:
+def headline(r: CheckResult, lang: str) -> str:
     """Firm and date of a checked file: ``ABCD 2016-12-09 (105/12/09)``, ROC only in Chinese."""
     if not r.bank and not r.date:
         return word("unknown", lang)
@@ -134,13 +119,13 @@ def headline(r: FileReport, lang: str) -> str:
     return f"{r.bank or '????'} {date}"
 
 
-def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False,
-               strict: bool = False) -> None:
+def write_text(outcome: Outcome, out: IO[str], colour: bool = False) -> None:
+    lang = outcome.options.lang
     st = _Style(colour)
     for r in outcome.reports:
         errors, warnings = r.count("error"), r.count("warning")
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
-        findings = r.iter_findings()
+        findings = r.findings
         tail = word("counts", lang).format(errors=errors, warnings=warnings) if findings else ""
         sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
@@ -150,9 +135,9 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False,
         sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
-    s = summary(outcome.reports)
-    if strict:  # the verdict that decides the exit status (FORMAT.md 7.9)
-        failed = sum(1 for r in outcome.reports if fails(r, True))
+    s = outcome.summary()
+    if outcome.options.strict:  # the verdict that decides the exit status (FORMAT.md 7.9)
+        failed = sum(1 for r in outcome.reports if outcome.fails(r))
         text = word("summary_strict", lang).format(passed=s["files"] - failed, failed=failed, **s)
     else:
         text = word("summary", lang).format(invalid=s["files"] - s["valid"], **s)
@@ -161,7 +146,7 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False,
     out.write(text + "\n")
 
 
-def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Style) -> None:
+def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Style) -> None:
     where = safe(str(r.path))
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
@@ -184,7 +169,7 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
         out.write(f"    {sidecar_word('verified_label', lang)}{safe(f.verified)}\n")
 
 
-def _record_excerpt(r: FileReport, f: Finding) -> tuple[str, str] | None:
+def _record_excerpt(r: CheckResult, f: Finding) -> tuple[str, str] | None:
     """The record's bytes around the finding's columns, when the result kept them."""
     if not (r.records and f.row and f.start and f.row <= len(r.records)):
         return None

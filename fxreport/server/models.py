@@ -1,6 +1,6 @@
 """The API's shapes as pydantic models, so ``/openapi.json`` states the contract.
 
-``CheckResult`` is the object of FORMAT.md section 5 that ``fxreport check
+``CheckResponse`` is the object of FORMAT.md section 5 that ``fxreport check
 --format json`` prints; the server returns exactly that object (made by
 ``fxreport.outputs.outcome_json``), and these models describe it.
 """
@@ -84,7 +84,7 @@ class Unreadable(BaseModel):
     reason: str
 
 
-class CheckResult(BaseModel):
+class CheckResponse(BaseModel):
     """The JSON of `fxreport check --format json` (FORMAT.md section 5)."""
 
     version: Literal[1]
@@ -101,7 +101,7 @@ def check_output_schema() -> dict[str, object]:
     """The JSON Schema of ``fxreport check --format json`` (FORMAT.md sections 5-7): the
     models above, which the OpenAPI document also describes, with the schema's dialect."""
     doc: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
-    doc.update(CheckResult.model_json_schema())
+    doc.update(CheckResponse.model_json_schema())
     return doc
 
 

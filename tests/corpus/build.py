@@ -37,14 +37,19 @@ CASES: list[dict[str, Any]] = []
 
 def case(name: str, files: dict[str, bytes], findings: dict[str, list[tuple[Any, ...]]],
          paths: list[str] | None = None, args: list[str] | None = None,
-         exit: int | None = None, valid: dict[str, bool] | None = None) -> None:
-    """``findings``: per file, the expected (code, row, start) of every finding."""
+         exit: int | None = None, valid: dict[str, bool] | None = None,
+         verified: dict[str, list[tuple[Any, ...]]] | None = None,
+         stale: list[tuple[Any, ...]] | None = None) -> None:
+    """``findings``: per file, the expected (code, row, start) of every finding;
+    ``verified``: per file, (code, row, start, note) of each verified one (FORMAT.md 7.6);
+    ``stale``: (line, bank, ISO date, code, field) of each stale verified line."""
     errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012",
                                                          "STR007", "FLD005", "QUA", "LIM"))
                      for c in fs) for f, fs in findings.items()}
     valid = valid or {f: not errors[f] for f in findings}
     CASES.append({"name": name, "files": files, "paths": paths or sorted(files),
                   "args": args or [], "findings": findings, "valid": valid,
+                  "verified": verified, "stale": stale,
                   "exit": exit if exit is not None else (0 if all(valid.values()) else 1)})
 
 
@@ -274,6 +279,39 @@ case("qua001-not-on-a-duplicate-not-chosen",
      {"ABP1209.txt": [("QUA001", 1, 144)],
       "ABP1209 - Copy.txt": [("CNT004", None, None), ("NAM001", None, None)]}, paths=["."])
 
+# position limits (FORMAT.md 7.5): POS of DAY2 is 10,401, SPOT 12,381, FORWARD -925
+LIMITS = b'BANK,POS,SPOT,FORWARD\r\nABCD,"10,000",,900\r\nXYZW,1,1,1\r\n'
+case("lim001-over-limit", {"ABP1209.txt": DAY2, "limits.csv": LIMITS},
+     {"ABP1209.txt": [("LIM001", 3, 124), ("LIM001", 2, 174)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv"])
+case("lim001-big5-with-bom-and-strict", {"ABP1209.txt": DAY2,
+                                         "limits.csv": "\ufeffBANK,POS\nABCD,10400\n".encode("utf-8")},
+     {"ABP1209.txt": [("LIM001", 3, 124)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv", "--strict"], exit=1)
+case("lim001-firm-not-listed", {"ABP1209.txt": DAY2, "limits.csv": b"BANK,POS\nXYZW,1\n"},
+     {"ABP1209.txt": []}, paths=["ABP1209.txt"], args=["--limits", "limits.csv"])
+case("lim-malformed-limits-file", {"ABP1209.txt": DAY2, "limits.csv": b"BANK,POS\nABCD,-5\n"},
+     {}, paths=["ABP1209.txt"], args=["--limits", "limits.csv"], exit=2)
+# verified findings (FORMAT.md 7.6, 7.9): the note travels; --strict ignores verified ones
+VERIFIED = ("BANK,DATE,CODE,FIELD,NOTE\r\n"
+            "ABCD,105/12/09,QUA001,ABAL_UNB,交割提前入帳，已與交易對手確認\r\n"
+            "ABCD,2016-12-09,QUA002,,stale: nothing copied\r\n"
+            "XYZW,105/12/09,QUA001,ABAL_UNB,another firm: out of scope\r\n").encode("cp950")
+case("verified-quality-strict-passes", {"ABP1209.txt": NEGATIVE, "verified.csv": VERIFIED},
+     {"ABP1209.txt": [("QUA001", 1, 144)]}, paths=["ABP1209.txt"],
+     args=["--verified", "verified.csv", "--strict"], exit=0,
+     verified={"ABP1209.txt": [("QUA001", 1, 144, "交割提前入帳，已與交易對手確認")]},
+     stale=[(3, "ABCD", "2016-12-09", "QUA002", None)])
+case("verified-limit-and-unverified-quality-strict-fails",
+     {"ABP1209.txt": NEGATIVE, "limits.csv": b"BANK,POS\nABCD,100\n",
+      "verified.csv": "BANK,DATE,CODE,FIELD,NOTE\nABCD,105/12/09,LIM001,POS,超限已經核准\n".encode()},
+     {"ABP1209.txt": [("QUA001", 1, 144), ("LIM001", 3, 124)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv", "--verified", "verified.csv", "--strict"], exit=1,
+     verified={"ABP1209.txt": [("LIM001", 3, 124, "超限已經核准")]})
+case("verified-format-rule-is-a-usage-error",
+     {"ABP1209.txt": DAY2, "verified.csv": b"BANK,DATE,CODE,FIELD,NOTE\nABCD,105/12/09,ARI001,ACUST,x\n"},
+     {}, paths=["ABP1209.txt"], args=["--verified", "verified.csv"], exit=2)
+
 
 def main(out: Path = HERE) -> None:
     for old in out.iterdir():
@@ -288,6 +326,10 @@ def main(out: Path = HERE) -> None:
                     "files": {f: {"valid": c["valid"].get(f, True),
                                   "findings": [list(x) for x in c["findings"].get(f, [])]}
                               for f in c["findings"]}}
+        if c["verified"] is not None:
+            expected["verified"] = {f: [list(x) for x in v] for f, v in c["verified"].items()}
+        if c["stale"] is not None:
+            expected["stale_verified"] = [list(x) for x in c["stale"]]
         (folder / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(CASES)} cases")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from fxreport.checking.batch import check_contents
+from fxreport.checking.pipeline import check_contents
 from fxreport.cli import cli
 from reports import BYTES1, BYTES2
 
@@ -29,4 +29,4 @@ def test_text_output_shows_the_record(tmp_path: Path) -> None:
 
 def test_uploads_too() -> None:
     out = check_contents([("ABP1208.txt", BYTES1), ("ABP1209.txt", BROKEN)])
-    assert out.reports[1].records is not None and out.reports[0].records is None
+    assert out.reports[1].records and not out.reports[0].records

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fxreport.checking.batch import check_contents
+from fxreport.checking.pipeline import check_contents
 from reports import BYTES1, BYTES2
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from fxreport.checking.batch import check_contents
+from fxreport.checking.pipeline import check_contents
 from fxreport.cli import cli
 from reports import BYTES1, BYTES2
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from fxreport.checking.batch import check_contents
+from fxreport.checking.pipeline import check_contents
 from fxreport.cli import cli
 from reports import BYTES1, BYTES2
 
@@ -50,7 +50,7 @@ def test_a_copy_is_still_a_duplicate(tmp_path: Path) -> None:
 def test_uploads_with_the_same_name_and_bytes_are_one_file() -> None:
     out = check_contents([("ABP1209.txt", BYTES2), ("ABP1209.txt", BYTES2), ("ABP1208.txt", BYTES1)])
     assert [r.path for r in out.reports] == ["ABP1208.txt", "ABP1209.txt"]
-    assert not any(r.iter_findings() for r in out.reports)
+    assert not any(r.findings for r in out.reports)
     # the same name with other bytes stays two files, and two reports of one date
     out = check_contents([("ABP1209.txt", BYTES2), ("ABP1209.txt", BYTES2.replace(b"  2900", b"  2901"))])
     assert len(out.reports) == 2
