@@ -667,6 +667,11 @@ SIDECAR: dict[str, tuple[str, str]] = {
               "the note was not used",
               "已確認檔第 {line} 行：{bank} {date} {code}{field} 沒有對應的檢查結果；此說明未使用"),
     "verified_label": ("verified: ", "已確認："),
+    "verified_title": ("Verified findings", "已確認項目"),
+    "verified_none": ("No finding matches a line of the verified file.",
+                      "已確認檔中的各行都沒有對應的檢查結果。"),
+    "stale_title": ("Lines of the verified file that match no finding",
+                    "已確認檔中沒有對應檢查結果的行"),
 }
 
 

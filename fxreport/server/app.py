@@ -67,7 +67,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
                                               "500 files."},
     415: {"model": Error, "description": "The body is not multipart/form-data."},
     422: {"model": Error, "description": "An invalid option: `lang`, `strict`, "
-                                              "`closed_days`, or a rule code that matches no rule."},
+                                              "`closed_days`, a rule code that matches no rule, "
+                                              "or a `limits` or `verified` file that cannot be "
+                                              "used (the message names its line and cell)."},
 }
 
 # the HTML route's refusals are JSON too (FastAPI would document them as its HTML)
@@ -88,7 +90,8 @@ def _form_body() -> dict[str, Any]:
         if prop.get("default", 0) is None:
             del prop["default"]
     # OpenAPI 3.1 spells a file part as a string of content type octet-stream
-    for prop in (schema["properties"]["files"]["items"], schema["properties"]["previous"]):
+    for prop in (schema["properties"]["files"]["items"], schema["properties"]["previous"],
+                 schema["properties"]["limits"], schema["properties"]["verified"]):
         if prop.pop("format", None) == "binary":
             prop["contentMediaType"] = "application/octet-stream"
     # `previous` is for a single file (as `fxreport check FILE --previous PREV`)
@@ -96,7 +99,9 @@ def _form_body() -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"multipart/form-data": {
         "schema": schema,
         "encoding": {"files": {"contentType": "text/plain, application/octet-stream"},
-                     "previous": {"contentType": "text/plain, application/octet-stream"}}}}}}
+                     "previous": {"contentType": "text/plain, application/octet-stream"},
+                     "limits": {"contentType": "text/csv, text/plain, application/octet-stream"},
+                     "verified": {"contentType": "text/csv, text/plain, application/octet-stream"}}}}}}
 
 
 @dataclass
@@ -178,6 +183,8 @@ def make_job(form: Form, accept_language: str | None,
         previous=Content(previous.name, previous.data) if previous is not None else None,
         strict=_bool("strict", form.fields.get("strict")),
         lang=_lang(form, accept_language))
+    options = options._replace(limits=_sidecar(form, "limits", options.lang),
+                               verified=tuple(_sidecar(form, "verified", options.lang) or ()))
     job = CheckJob(form.files, previous, options)
     try:  # refused before the check starts: the selection, the calendar, `previous`
         prepare(options, len(form.files))
@@ -198,6 +205,20 @@ def _lang(form: Form, accept_language: str | None) -> str:
     if lang not in ("en", "zh-TW"):
         raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
     return lang
+
+
+def _sidecar(form: Form, name: str, lang: str) -> Any:
+    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last one given, a file or text,
+    read as `--limits`/`--verified` read theirs; a 422 naming its line and cell."""
+    from ..checking.sidecar import SidecarError, read_limits, read_verified
+
+    given = [data for data in form.sidecars.get(name, []) if data.strip()]
+    if not given:
+        return None
+    try:
+        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
+    except SidecarError as exc:
+        raise UploadError(422, exc.message(lang)) from None
 
 
 def _days(form: Form, name: str) -> tuple[_dt.date, ...]:

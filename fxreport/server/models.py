@@ -173,3 +173,16 @@ class CheckForm(BaseModel):
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
                         "or ROC (105/09/28), one per line, `#` starting a comment.")
+    limits: bytes | None = Field(
+        None, description="Position limits, as `--limits` (FORMAT.md 7.5): a CSV file or its "
+                          "text (UTF-8 with or without BOM, or Big5), header `BANK,` and S9(9) "
+                          "field names (`POS,SPOT,...`), one line per firm, whole thousands of "
+                          "US dollars (`\"1,800\"` allowed, empty for no limit). A value over "
+                          "its limit is a LIM001 warning; a malformed file is a 422.")
+    verified: bytes | None = Field(
+        None, description="Verified findings, as `--verified` (FORMAT.md 7.6): a CSV file or "
+                          "its text with the header `BANK,DATE,CODE,FIELD,NOTE`. A quality or "
+                          "limit finding a line names carries the note (`verified`) and no "
+                          "longer fails `strict`; lines for checked reports that match no "
+                          "finding are listed in `stale_verified`; a line naming another "
+                          "category's rule is a 422.")

@@ -25,6 +25,9 @@ MAX_FIELDS = 200  # text fields in one request
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused body is read (and dropped) up to this, so the
 # client, still sending, gets the answer instead of a reset connection
 FILE_FIELDS = ("files", "previous")
+# a limits or verified file (FORMAT.md 7.5, 7.6): a file upload or text, kept as its bytes
+# (a Big5 file must reach its reader undecoded)
+SIDE_FIELDS = ("limits", "verified")
 
 
 class UploadError(Exception):
@@ -61,6 +64,7 @@ class Form:
     files: list[Upload] = field(default_factory=list)
     previous: list[Upload] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
+    sidecars: dict[str, list[bytes]] = field(default_factory=dict)  # SIDE_FIELDS' bytes
 
 
 def _decode(raw: bytes) -> str:
@@ -150,7 +154,7 @@ class FormReader:
             if part.name == "previous" and self.form.previous:
                 raise UploadError(400, "`previous` takes one file")
             part.digest = hashlib.sha256()
-        elif part.filename is not None:
+        elif part.filename is not None and part.name not in SIDE_FIELDS:
             return  # a file in a field we do not know: ignored, as unknown text fields are
         else:
             self._text_fields += 1
@@ -163,7 +167,7 @@ class FormReader:
         part.size += n
         is_file = part.name in FILE_FIELDS
         limit = self.keep if is_file else MAX_FIELD
-        if not is_file and part.filename is not None:
+        if not is_file and part.filename is not None and part.name not in SIDE_FIELDS:
             return
         if not is_file and part.size > MAX_FIELD:
             raise UploadError(413, f"the field `{part.name}` is longer than {MAX_FIELD:,} bytes")
@@ -184,6 +188,9 @@ class FormReader:
             name = (part.filename or "").replace("\\", "/")
             upload = Upload(name, data, part.size, digest)
             (self.form.files if part.name == "files" else self.form.previous).append(upload)
+        elif part.name in SIDE_FIELDS:
+            if data or part.filename is None:  # (an empty file input: no file chosen)
+                self.form.sidecars.setdefault(part.name, []).append(data)
         elif part.filename is None:
             self.form.fields.setdefault(part.name, []).append(
                 data.decode("utf-8", "replace"))

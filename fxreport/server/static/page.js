@@ -25,6 +25,8 @@
       ignore: "Leave out these rules",
       strict: "Strict: warnings fail too",
       closed: "Extra closed days (e.g. typhoon days): one date a line, ISO or ROC",
+      limits: "Position limits (CSV: BANK,POS,... one line per firm)",
+      verified: "Verified findings (CSV: BANK,DATE,CODE,FIELD,NOTE)",
       check: "Check",
       dlJson: "Download JSON",
       dlHtml: "Download HTML report",
@@ -60,6 +62,8 @@
       ignore: "略過這些規則",
       strict: "嚴格模式：警告也視為不通過",
       closed: "另列的停止上班日（例如颱風假）：每列一個日期，西元或民國皆可",
+      limits: "部位限額檔（CSV 格式：BANK,POS,…，每家證券商一行）",
+      verified: "已確認項目檔（CSV 格式：BANK,DATE,CODE,FIELD,NOTE）",
       check: "檢核",
       dlJson: "下載 JSON 檔",
       dlHtml: "下載 HTML 報告",
@@ -238,6 +242,10 @@
     fd.append("strict", $("strict").checked ? "true" : "false");
     const closed = $("closed").value.trim();
     if (closed) fd.append("closed_days", closed);
+    for (const id of ["limits", "verified"]) {  // sent with each check, remembered nowhere
+      const f = $(id).files[0];
+      if (f) fd.append(id, f, f.name);
+    }
     return fd;
   }
 
@@ -306,6 +314,8 @@
     $("files").value = "";
     $("folder").value = "";
     $("previous").value = "";
+    $("limits").value = "";
+    $("verified").value = "";
     state.busy += 1;
     choose([], 0);
     $("results").setAttribute("aria-busy", "false");
@@ -319,6 +329,7 @@
     $("files").addEventListener("change", (e) => choose(Array.from(e.target.files).map((f) => ({ file: f, name: f.name })), 0));
     $("folder").addEventListener("change", (e) => { const [items, skipped] = fromFolderInput(e.target.files); choose(items, skipped); });
     $("previous").addEventListener("change", () => { if (state.files.length) check(); });
+    for (const id of ["limits", "verified"]) $(id).addEventListener("change", () => { if (state.files.length) check(); });
     $("form").addEventListener("submit", (e) => { e.preventDefault(); check(); });
     $("dl-json").addEventListener("click", () => state.json !== null && download(state.json, "application/json", "json"));
     $("dl-html").addEventListener("click", () => state.html !== null && download(state.html, "text/html", "html"));
