@@ -23,7 +23,7 @@ from ..checking.pipeline import Outcome
 from ..checking.results import CheckResult
 from ..core.words import display_path, sidecar_word
 from ..checking.decoder import SIZE_LIMIT, split_records
-from ..core.fields import roc_text
+from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
@@ -148,8 +148,8 @@ def _meta(made_at: _dt.datetime, outcome: Outcome, lang: str) -> str:
     options = outcome.options
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    closed = " ".join(roc_text(d) if lang == "zh-TW" else d.isoformat()
-                      for d in options.closed_days)
+    closed = " ".join(roc_text(d) if lang == "zh-TW" and roc_year_fits(d) else d.isoformat()
+                      for d in options.closed_days)  # (a day before ROC year 1 has no ROC date)
     meta += [(w[key], value) for key, value in (
         ("select", ",".join(options.select)), ("ignore", ",".join(options.ignore)),
         ("closed", closed)) if value]
