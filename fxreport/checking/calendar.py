@@ -68,6 +68,23 @@ def _fallback(kind: str) -> Callable[[_dt.date], bool]:
     return rule
 
 
+class CalendarError(ValueError):
+    """A calendar or day file that cannot be used; ``str()`` is the English message,
+    ``message(lang)`` the catalogue's words (``core.words.CALENDAR``) in either language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from ..core.words import calendar_message
+
+        super().__init__(calendar_message(key, "en", params))
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import calendar_message
+
+        return calendar_message(self.key, lang, self.params)
+
+
 def _as_date(day: _dt.date) -> _dt.date:
     """A ``datetime`` is a ``date`` that never equals one: keep only its date."""
     return day.date() if isinstance(day, _dt.datetime) else day
@@ -80,16 +97,13 @@ class BusinessCalendar:
     def __init__(self, kind: str = DEFAULT_CALENDAR, closed: Iterable[_dt.date] = (),
                  open: Iterable[_dt.date] = ()) -> None:  # noqa: A002 (the option's name)
         if kind not in CALENDARS:
-            raise ValueError(f"unknown calendar {kind!r}; choose one of {', '.join(CALENDARS)}")
+            raise CalendarError("unknown_calendar", kind=str(kind), kinds=list(CALENDARS))
         self.kind = kind
         self.closed = frozenset(map(_as_date, closed))
         self.open = frozenset(map(_as_date, open))
         both = sorted(self.closed & self.open)
         if both:
-            listed = ", ".join(d.isoformat() for d in both[:5])
-            more = f" and {len(both) - 5} more" if len(both) > 5 else ""
-            raise ValueError(f"{listed}{more} listed both as closed and as open; "
-                             "a day can only be one of them")
+            raise CalendarError("closed_and_open", days=both)
         # firms of a series share their dates: each answer is worked out once
         self._previous: dict[_dt.date, _dt.date] = {}
         self._open_on: dict[_dt.date, bool] = {}
@@ -158,29 +172,31 @@ class BusinessCalendar:
 
 _ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"  # compiled on first use (re's cache)
 _ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
-_FORMS = "one date a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment"
 
 
-def _text(data: bytes, path: str) -> str:
+def days_text(data: bytes, path: str) -> str:
+    """A day file's bytes as text: UTF-8 with or without a byte order mark, or cp950."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise ValueError(f"{path} looks like UTF-16 text; save it as UTF-8 ({_FORMS})")
+        raise CalendarError("days_utf16", path=path)
     for encoding in ("utf-8", "cp950"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    raise ValueError(f"{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 ({_FORMS})")
+    raise CalendarError("days_not_text", path=path)
 
 
 def _date(text: str) -> _dt.date | None:
-    from ..core.fields import ROC_DATE, FieldFormatError
+    from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
 
     m = re.fullmatch(_ISO, text, re.ASCII)
     try:
         if m:
-            return _dt.date(*(int(g) for g in m.groups()))
+            day = _dt.date(*(int(g) for g in m.groups()))
+            # A day the report's dates cannot name (ROC years 001-999) is no date here.
+            return day if roc_year_fits(day) else None
         if re.fullmatch(_ROC, text, re.ASCII):
             return ROC_DATE.parse(text.encode("ascii"))
     except (ValueError, FieldFormatError):
@@ -196,7 +212,7 @@ def read_days(path: str | os.PathLike[str]) -> list[_dt.date]:
     name = os.fspath(path)
     with open(path, "rb") as f:
         data = f.read()
-    return days_from_text(_text(data, name), name)
+    return days_from_text(days_text(data, name), name)
 
 
 def days_from_text(text: str, name: str) -> list[_dt.date]:
@@ -208,6 +224,6 @@ def days_from_text(text: str, name: str) -> list[_dt.date]:
             continue
         day = _date(text)
         if day is None:
-            raise ValueError(f"{name}, line {n}: {text!r} is not a date ({_FORMS})")
+            raise CalendarError("days_not_a_date", path=name, line=n, value=text)
         days.append(day)
     return days

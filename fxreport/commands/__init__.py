@@ -138,12 +138,13 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     click.echo(line("wrote_file", lang, path=_name(output)), err=True)
 
 
-def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1) -> None:
+def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1,
+                sweep: bool = True) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
     from ..core.words import word
     from ..policy.making import WriteRefused, write_file
 
     try:
-        write_file(target, data, force=force)
+        write_file(target, data, force=force, sweep=sweep)
     except WriteRefused as exc:
         _fail_line(word("program_line", lang, text=exc.message(lang)), code)

@@ -172,7 +172,8 @@ class CheckForm(BaseModel):
     closed_days: list[_dt.date | Literal[""]] = Field(
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
-                        "or ROC (105/09/28), one per line, `#` starting a comment.")
+                        "or ROC (105/09/28), one per line, `#` starting a comment; a day "
+                        "outside ROC years 001-999 (1912-2910) is refused.")
     limits: bytes | None = Field(
         None, description="Position limits, as `--limits` (FORMAT.md 7.5): a CSV file or its "
                           "text (UTF-8 with or without BOM, or Big5), header `BANK,` and S9(9) "
