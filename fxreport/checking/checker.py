@@ -29,7 +29,7 @@ from .quality import (
     scale_finding,
 )
 from .results import CheckResult
-from ..core.fields import expected_filename, roc_text
+from ..core.fields import RocAlso, expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import (
     CARRIED,
@@ -40,7 +40,6 @@ from ..core.identities import (
     violations,
 )
 from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
-from ..core.rules import RocAlso
 from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
 
 if TYPE_CHECKING:

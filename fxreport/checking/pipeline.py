@@ -31,14 +31,13 @@ NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
 
 import datetime as _dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
 from .checker import Entry, compare, display_path, link_series
 from .reading import read_path
 from .results import CheckResult
-from .sidecar import VerifiedLine
 
 __all__ = ["CheckOptions", "CheckResult", "Content", "OptionError", "Outcome", "Unreadable",
            "check_contents", "check_paths", "prepare", "split_codes"]
@@ -77,7 +76,7 @@ class CheckOptions(NamedTuple):
     lang: str = "en"
     jobs: int | None = None
     limits: Mapping[str, Mapping[str, int]] | None = None
-    verified: tuple[VerifiedLine, ...] = ()
+    verified: tuple[Any, ...] = ()  # sidecar.VerifiedLine each (imported when there are some)
 
     def business_calendar(self) -> BusinessCalendar:
         """The calendar of these options; ``OptionError`` when it cannot be made."""
@@ -105,7 +104,7 @@ class Outcome(NamedTuple):
     unreadable: tuple[Unreadable, ...] = ()
     options: CheckOptions = CheckOptions()
     # the verified file's lines for a checked report that match no finding (FORMAT.md 7.9)
-    stale_verified: tuple[VerifiedLine, ...] = ()
+    stale_verified: tuple[Any, ...] = ()  # sidecar.VerifiedLine each
 
     def fails(self, result: CheckResult) -> bool:
         """Whether ``result`` fails the check: an error, or with ``strict`` a warning
@@ -240,7 +239,7 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
     for i, e in enumerate(entries):
         reports.append(e.result(keep))
         entries[i] = None  # type: ignore[call-overload]  # a long series is not held twice
-    stale: list[VerifiedLine] = []
+    stale: list[Any] = []
     if options.verified:
         from .sidecar import apply_verified
 

@@ -54,15 +54,13 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     from ..core.words import word
     from ..outputs import safe, use_colour, write_json, write_text
 
-    from ..checking import sidecar
-
     lang = _lang(lang)
     options = CheckOptions(
         select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,
         closed_days=_days("--closed-days", closed_days), open_days=_days("--open-days", open_days),
         previous=previous, strict=strict, lang=lang, jobs=jobs,
-        limits=_sidecar("--limits", limits, sidecar.read_limits, lang) if limits else None,
-        verified=tuple(_sidecar("--verified", verified, sidecar.read_verified, lang)) if verified else ())
+        limits=_sidecar("--limits", limits, "read_limits", lang) if limits else None,
+        verified=tuple(_sidecar("--verified", verified, "read_verified", lang)) if verified else ())
     try:
         outcome = check_paths(paths, options)
     except OptionError as exc:
@@ -96,10 +94,13 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
 SIDECAR_LIMIT = 16 * 1024 * 1024  # a limits or verified file is a few kilobytes
 
 
-def _sidecar(option: str, path: str, read: Any, lang: str) -> Any:
-    """A limits or verified file read by ``read``; a usage error (exit 2) in ``lang``,
-    naming the line and cell, when it cannot be read or used."""
+def _sidecar(option: str, path: str, reader: str, lang: str) -> Any:
+    """A limits or verified file read by ``sidecar.<reader>``; a usage error (exit 2) in
+    ``lang``, naming the line and cell, when it cannot be read or used."""
+    from ..checking import sidecar
     from ..checking.sidecar import SidecarError
+
+    read = getattr(sidecar, reader)
     from ..core.words import os_reason, word
     from . import _fail_line, _name
 

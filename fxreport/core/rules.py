@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, NamedTuple
 
-from .fields import roc_text
+from .fields import RocAlso, roc_text
 from .identities import IDENTITIES
 
 ERROR = "error"
@@ -526,12 +526,6 @@ REASONS: dict[str, tuple[str, str]] = {
 }
 
 CALENDAR_NAMES = ("bank", "exchange", "government")
-
-
-class RocAlso(_dt.date):
-    """A date that English messages show as ISO with the ROC date beside it,
-    ``2016-12-08 (105/12/08)``: where a message must name ROC dates (FORMAT.md 6.3), each
-    of its dates is written in this one style."""
 
 
 def render_value(value: Any, lang: str) -> Any:
