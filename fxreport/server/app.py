@@ -117,10 +117,26 @@ class CheckJob:
     def run(self) -> Outcome:
         return check_contents([Content(u.name, u.data) for u in self.files], self.options)
 
-    def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
+    def facts(self, outcome: Outcome | None = None) -> tuple[list[FileFacts], FileFacts | None]:
+        """Each upload's facts, in the order of ``outcome.reports`` when given (the series
+        order, one upload of the same name and bytes once: FORMAT.md 7.2)."""
         def one(u: Upload) -> FileFacts:
             return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
-        return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
+        previous = one(self.previous) if self.previous else None
+        if outcome is None:
+            return [one(u) for u in self.files], previous
+        by_name: dict[str, list[FileFacts]] = {}
+        for name, upload in {(u.name, u.data): u for u in reversed(self.files)}.items():
+            by_name.setdefault(display_path(name[0]), []).insert(0, one(upload))
+        facts = []
+        for r in outcome.reports:
+            same = by_name.get(r.path or "", [])
+            if len(same) > 1:  # one name, other bytes: the upload whose firm and date these are
+                from ..checking.decoder import decode
+
+                same.sort(key=lambda f: (decode(f.data).heads.get(1) or (None, None)) != (r.bank, r.date))
+            facts.append(same.pop(0) if same else None)
+        return facts, previous  # type: ignore[return-value]
 
 
 def _refused_option(exc: OptionError) -> UploadError:
@@ -376,7 +392,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         `fxreport check --format html`: when it was made, by which version,
         each file's size and SHA-256, and every finding. Sent as an attachment."""
         job, outcome = await checked(request)
-        facts, previous = job.facts()
+        facts, previous = job.facts(outcome)
         made = _dt.datetime.now().astimezone()
         html = render_html(outcome, facts, previous=previous, made_at=made)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
