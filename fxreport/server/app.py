@@ -222,8 +222,8 @@ def make_job(form: Form, accept_language: str | None,
             previous=Content(previous.name, previous.data) if previous is not None else None,
             strict=_bool("strict", form.fields.get("strict")),
             lang=lang)
-        options = options._replace(limits=_sidecar(form, "limits", lang),
-                                   verified=tuple(_sidecar(form, "verified", lang) or ()))
+        options = options._replace(limits=_sidecar(form, "limits"),
+                                   verified=tuple(_sidecar(form, "verified") or ()))
         try:  # refused before the check starts: the selection, the calendar, `previous`
             prepare(options, len(form.files))
         except OptionError as exc:
@@ -248,7 +248,7 @@ def _lang(form: Form, accept_language: str | None) -> str:
     return lang
 
 
-def _sidecar(form: Form, name: str, lang: str) -> Any:
+def _sidecar(form: Form, name: str) -> Any:
     """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last one given, a file or text,
     read as `--limits`/`--verified` read theirs; a 422 naming its line and cell."""
     from ..checking.sidecar import SidecarError, read_limits, read_verified

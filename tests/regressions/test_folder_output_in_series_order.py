@@ -27,3 +27,26 @@ def test_by_firm_then_date(tmp_path: Path) -> None:
     assert [Path(u["path"]).name for u in out["unreadable"]] == ["missing"]
     text = CliRunner().invoke(cli, ["check", str(tmp_path)]).stdout
     assert text.index("ABP1209.txt") < text.index("ABP0103.txt") < text.index("ZZP0101.txt")
+
+
+def test_the_servers_report_keeps_each_uploads_facts_beside_it() -> None:
+    """Uploads in another order, one of them twice: each row's SHA-256 is its own file's."""
+    import hashlib
+    import re
+    import warnings
+
+    from reports import BYTES1
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from fxreport.server.app import create_app
+
+    files = [("files", ("ABP1209.txt", BYTES2)), ("files", ("ABP1208.txt", BYTES1)),
+             ("files", ("ABP1209.txt", BYTES2))]
+    html = TestClient(create_app()).post("/api/report", files=files).text
+    table = html[html.index('class="files"'):html.index("</table>", html.index('class="files"'))]
+    rows = [re.sub(r"<[^>]+>", " ", row) for row in table.split("<tr")[2:]]
+    assert len(rows) == 2
+    for row, name, data in zip(rows, ("ABP1208.txt", "ABP1209.txt"), (BYTES1, BYTES2)):
+        assert name in row and hashlib.sha256(data).hexdigest() in row, row
