@@ -11,11 +11,12 @@ values continuity needs are kept per file, so memory stays small.
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import Entry, check_entry, display_path
+from .checker import Entry, check_entry
+from ..core.words import display_path
 from .reading import read_limited, read_path
 from ..core.words import word
 
@@ -109,34 +110,11 @@ def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
             folders.append("")
             names.append(path)
             continue
-        try:
-            with os.scandir(path) as found:
-                entries = sorted((e for e in found if e.name.lower().endswith(".txt")),
-                                 key=_name)
-        except OSError as exc:
-            problems.append(_unreadable(display_path(path), exc))
-            continue
-        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
         before = len(names) + len(problems)
-        inside = _same_file_key(folder) if seen is not None else ""
-        for entry in entries:
-            try:
-                # the directory listing says what an entry is: a stat only for a symbolic link
-                # (what it points to) or where the file system does not say
-                if entry.is_dir(follow_symlinks=False) or (
-                        entry.is_symlink() and stat.S_ISDIR(os.stat(entry.path).st_mode)):
-                    continue
-            except OSError as exc:  # a broken symlink or a loop
-                problems.append(_unreadable(display_path(entry.path), exc))
-                continue
-            if seen is not None:
-                key = os.path.join(inside, os.path.normcase(entry.name))
-                if key in seen:
-                    before = -1  # the folder has files, named already
-                    continue
-                seen.add(key)
-            folders.append(folder)
-            names.append(entry.name)
+        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
+        if _folder(path, names, problems, seen):
+            before = -1  # the folder has files, named already
+        folders += [folder] * (len(names) - len(folders))  # one string for all
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
     return Files(folders, names), problems
@@ -147,6 +125,39 @@ def _same_file_key(path: str) -> str:
     folder's real path, and its name as the system compares names)."""
     head, tail = os.path.split(path)
     return os.path.join(os.path.normcase(os.path.realpath(head or os.curdir)), os.path.normcase(tail))
+
+
+def _folder(path: str, names: list[str], problems: list[Unreadable],
+            seen: set[str] | None = None) -> bool:
+    """A folder's ``*.txt`` files, sorted by name, onto ``names`` (what cannot be listed or
+    followed onto ``problems``); with ``seen``, a file named already is left out (FORMAT.md
+    7.2).  True when some file was left out so."""
+    try:
+        with os.scandir(path) as found:
+            entries = sorted((e for e in found if e.name.lower().endswith(".txt")), key=_name)
+    except OSError as exc:
+        problems.append(_unreadable(display_path(path), exc))
+        return False
+    inside = _same_file_key(os.path.join(path, "")) if seen is not None else ""
+    named_already = False
+    for entry in entries:
+        try:
+            # the directory listing says what an entry is: a stat only for a symbolic link
+            # (what it points to) or where the file system does not say
+            if entry.is_dir(follow_symlinks=False) or (
+                    entry.is_symlink() and stat.S_ISDIR(os.stat(entry.path).st_mode)):
+                continue
+        except OSError as exc:  # a broken symlink or a loop
+            problems.append(_unreadable(display_path(entry.path), exc))
+            continue
+        if seen is not None:
+            key = os.path.join(inside, os.path.normcase(entry.name))
+            if key in seen:
+                named_already = True
+                continue
+            seen.add(key)
+        names.append(entry.name)
+    return named_already
 
 
 def _name(entry: os.DirEntry[str]) -> str:

@@ -148,14 +148,14 @@ def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Ou
     files, unreadable = expand_files(paths)
     checked = check_files(files, options.jobs, calendar, options.limits)
     del files  # the entries hold what they need of it
-    shared: dict[object, object] = {}  # one object per firm code and date across the series
+    shared: dict[Any, Any] = {}  # one object per firm code and date across the series
     entries: list[Entry] = []
     for item in checked:
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
-            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
-            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
+            item.bank = shared.setdefault(item.bank, item.bank)
+            item.date = shared.setdefault(item.date, item.date)
             entries.append(item)
     del checked
     return _series(entries, unreadable, options, calendar, keep, _read_again)
@@ -236,9 +236,9 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
         entries.sort(key=_series_order)
     _keep_records(entries, read)
     reports = []
-    for i, e in enumerate(entries):
-        reports.append(e.result(keep))
-        entries[i] = None  # type: ignore[call-overload]  # a long series is not held twice
+    entries.reverse()
+    while entries:  # each entry let go as its result is made: a long series is not held twice
+        reports.append(entries.pop().result(keep))
     stale: list[Any] = []
     if options.verified:
         from .sidecar import apply_verified

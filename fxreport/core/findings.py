@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from .fields import AMOUNT_MAX
 from .layout import Field
 
 
@@ -19,11 +20,13 @@ def escape_bytes(raw: bytes) -> str:
     return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02X}" for b in raw)
 
 
-def show_bytes(raw: bytes | None) -> str:
-    """Bytes quoted for a message: ``'  12'``; a quote is escaped too."""
+def show_bytes(raw: bytes | None, lang: str = "en") -> str:
+    """Bytes quoted for a message: ``'  12'``, in Chinese ``「  12」`` (one quoting style per
+    language); a quote is escaped too."""
     if raw is None:
         return ""
-    return "'" + escape_bytes(raw).replace("'", "\\x27") + "'"
+    shown = escape_bytes(raw).replace("'", "\\x27")
+    return f"「{shown}」" if lang == "zh-TW" else f"'{shown}'"
 
 
 def field_display(field: Field, lang: str = "en") -> str:
@@ -106,8 +109,8 @@ class Finding:
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
-        ctx.update(row=self.row, start=self.start, end=self.end,
-                   found=show_bytes(self.found), label=self.label(lang),
+        ctx.update(row=self.row, start=self.start, end=self.end, amount_max=AMOUNT_MAX,
+                   found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
         advice = self.params.get("advice")  # a hint chosen by the check, with every value
@@ -127,6 +130,19 @@ class Finding:
         if lang == "zh-TW":
             return f"{self.display(lang)}（{self.label(lang)}）：{text}"
         return f"{self.display(lang)} ({self.label(lang)}): {text}"
+
+    def placeholders(self, lang: str = "en") -> dict[str, str]:
+        """The message's placeholders as filled: what the words of ``text`` were given."""
+        from string import Formatter
+
+        ctx = self._context(lang)
+        filled = {}
+        for _, name, spec, conversion in Formatter().parse(self.rule.message[lang]):
+            if name:
+                value = ctx[name]
+                value = repr(value) if conversion == "r" else str(value) if conversion else value
+                filled[name] = format(value, spec or "")
+        return filled
 
     def hint(self, lang: str = "en") -> str:
         return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]
