@@ -143,6 +143,13 @@ def business_days(count: int) -> list[dt.date]:
     return days
 
 
+# (contract, settlement, prior-day balance) of each gross balance: settlements never exceed
+# what was open, as in a real book, so the archive has no quality finding
+BOOKS = (("A_UNC1", "A_UNS1", "BAL_UNB"), ("A_UNC2", "A_UNS2", "BAL_UNS"),
+         ("A_FC1", "A_FS1", "BAL_FB1"), ("A_FC3", "A_FS3", "BAL_FB3"),
+         ("A_SWC1", "A_SWS1", "BAL_SW1"), ("A_SWC2", "A_SWS2", "BAL_SW2"))
+
+
 def make_archive(root: Path, firms: int, days: int, seed: int = 1) -> list[Path]:
     """``firms`` folders, each with ``days`` consecutive business days' reports of one
     firm, every prior-day field equal to the day before's (a valid archive)."""
@@ -156,7 +163,11 @@ def make_archive(root: Path, firms: int, days: int, seed: int = 1) -> list[Path]
         folder.mkdir(parents=True)
         folders.append(folder)
         today = {name: rng.randint(-50_000, 50_000) for name in INPUTS}
+        today.update({prior: rng.randint(0, 50_000) for _, _, prior in BOOKS})
         for day in dates:
+            for contract, settle, prior in BOOKS:  # gross balances stay >= 0 (QUA001)
+                today[contract] = rng.randint(0, 5_000)
+                today[settle] = rng.randint(0, today[prior] + today[contract])
             report = Report.from_amounts(bank, day, derive(today))
             (folder / report.filename).write_bytes(fxreport.dumps(report))
             done = report.amounts()

@@ -29,6 +29,9 @@ PLACEHOLDER_WORDS: dict[str, str] = {
     "paths": "其他檔案", "previous": "前一份申報日期", "previous_date": "前一份申報日期",
     "row": "列號", "split": "跨欄說明", "today": "前一份申報的本日欄位", "value": "數值",
     "why": "原因", "width": "位元組數", "label": "欄位說明",
+    # the quality and limit edits (FORMAT.md 7.4, 7.5) and CNT001's chosen hint
+    "advice": "修正建議", "ratio": "倍數", "median": "中位數", "excess": "超出金額",
+    "previous_path": "前一份申報檔案",
 }
 
 

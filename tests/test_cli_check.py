@@ -62,13 +62,16 @@ def test_json_contract_shape() -> None:
     assert r.exit_code == 1
     out = json.loads(r.stdout)
     assert set(out) == {"version", "files", "summary"} and out["version"] == 1
-    assert out["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 1}
-    bad = out["files"][0]
+    assert out["summary"] == {"files": 2, "valid": 1, "errors": 1, "warnings": 1, "verified": 0}
+    # issue 17 item 11: each firm's reports in date order, whatever order the paths came in
+    assert [f["date"] for f in out["files"]] == ["2016-12-08", "2016-12-09"]
+    bad = out["files"][1]
     assert set(bad) == {"path", "bank", "date", "valid", "findings"}
     assert (bad["bank"], bad["date"], bad["valid"]) == ("ABCD", "2016-12-09", False)
     f = bad["findings"][0]
     assert set(f) == {"code", "severity", "category", "row", "start", "end", "field", "message", "hint",
-                      "found", "expected"}
+                      "found", "expected", "verified"}
+    assert f["verified"] is None
     assert (f["code"], f["severity"], f["category"], f["row"], f["start"], f["end"], f["field"]) == \
         ("ARI001", "error", "arithmetic", 1, 44, 53, "ACUST")
     assert "-751" in f["message"] and "-750" in f["message"]

@@ -174,7 +174,9 @@ def test_generated_valid_reports_write_files_that_check_clean(report: Report) ->
     assert fxreport.loads(data) == report
     result = check_bytes(data, report.filename)
     assert result.valid, result.findings
-    assert result.findings == ()
+    # a generated report may hold a negative gross balance: a quality warning (FORMAT.md 7.4)
+    assert [f for f in result.findings if f.code != "QUA001"] == []
+    assert all(f.field_name and report.amounts()[f.field_name] < 0 for f in result.findings)
 
 
 @settings(max_examples=150, deadline=None)

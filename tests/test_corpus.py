@@ -35,7 +35,7 @@ def _run(folder: Path, expected: dict) -> tuple[int, dict]:
     finally:
         os.chdir(cwd)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, json.loads(result.stdout)
+    return result.exit_code, json.loads(result.stdout) if result.stdout else None
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -44,7 +44,18 @@ def test_case(name: str) -> None:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     code, out = _run(folder, expected)
     assert code == expected["exit"]
+    if code == 2 and not expected["files"]:  # a usage error: no output on stdout
+        assert out is None
+        return
     got = {os.path.normpath(f["path"]): f for f in out["files"]}
+    for path, notes in expected.get("verified", {}).items():  # FORMAT.md 7.6
+        marked = [[f["code"], f["row"], f["start"], f["verified"]["note"]]
+                  for f in got[path]["findings"] if f["verified"] is not None]
+        assert marked == notes
+        assert out["summary"]["verified"] == len(notes)
+    assert out.get("stale_verified") == (
+        [dict(zip(("line", "bank", "date", "code", "field"), x))
+         for x in expected["stale_verified"]] if "stale_verified" in expected else None)
     for path, want in expected["files"].items():
         assert path in got, f"{path} not in the output: {sorted(got)}"
         entry = got[path]
@@ -60,7 +71,10 @@ def test_case(name: str) -> None:
         assert entry["valid"] is want["valid"]
         for f in entry["findings"]:
             rule = RULES[f["code"]]
-            assert (f["severity"], f["category"]) == (rule.severity, rule.category)
+            # FORMAT.md 7.1: a continuity mismatch across a gap (CNT003 in the file) is a warning
+            across_gap = f["code"] == "CNT001" and any(x["code"] == "CNT003" for x in entry["findings"])
+            severity = "warning" if across_gap else rule.severity
+            assert (f["severity"], f["category"]) == (severity, rule.category)
             assert f["category"] in CATEGORIES
             assert f["message"] and f["hint"]
             if f["row"] is not None and f["start"] is not None:
@@ -94,3 +108,27 @@ def test_corpus_is_what_build_py_writes(tmp_path: Path) -> None:
 
     assert tree(tmp_path) == tree(CORPUS)
 
+
+def test_every_output_meets_the_published_schema() -> None:
+    """`fxreport schema check` is the contract: every corpus case's output meets it."""
+    import jsonschema_rs
+
+    printed = CliRunner().invoke(cli, ["schema", "check"])
+    assert printed.exit_code == 0
+    validator = jsonschema_rs.validator_for(json.loads(printed.stdout))
+    for name in CASES:
+        folder = CORPUS / name
+        expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+        _, out = _run(folder, expected)
+        if out is not None:
+            validator.validate(out)
+    # the schema can fail: a summary without `verified`, a finding of an unknown category
+    assert not validator.is_valid({"version": 1, "files": [],
+                                   "summary": {"files": 0, "valid": 0, "errors": 0, "warnings": 0}})
+    bad = {"code": "X", "severity": "error", "category": "style", "row": None, "start": None,
+           "end": None, "field": None, "message": "m", "hint": "h", "found": None,
+           "expected": None, "verified": None}
+    assert not validator.is_valid({"version": 1, "files": [{"path": "p", "bank": None, "date": None,
+                                                            "valid": False, "findings": [bad]}],
+                                   "summary": {"files": 1, "valid": 0, "errors": 1, "warnings": 0,
+                                               "verified": 0}})

@@ -21,6 +21,7 @@ import pytest
 from fxreport import __version__
 from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.calendar import BusinessCalendar
+from fxreport.checking.sidecar import read_limits, read_verified
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
 from reports import DAY1, DAY2, SAMPLES, run
 
@@ -88,12 +89,25 @@ def test_every_finding_of_every_corpus_case_is_in_the_report(name: str) -> None:
     os.chdir(folder)
     try:
         r = run("check", "--format", "html", "--lang", "zh-TW", *args, *expected["paths"])
+        if expected["exit"] == 2 and not expected["files"]:  # an option file that is refused
+            assert r.exit_code == 2 and not r.stdout
+            return
         kind = args[args.index("--calendar") + 1] if "--calendar" in args else "bank"
-        outcome = check_paths(expected["paths"], CheckOptions(previous=previous, calendar=kind))
+        limits = verified = None
+        if "--limits" in args:
+            limits = read_limits(Path(args[args.index("--limits") + 1]).read_bytes(), "limits")
+        if "--verified" in args:
+            verified = tuple(read_verified(Path(args[args.index("--verified") + 1]).read_bytes(), "v"))
+        outcome = check_paths(expected["paths"], CheckOptions(previous=previous, calendar=kind,
+                                                              limits=limits, verified=verified or ()))
     finally:
         os.chdir(cwd)
     assert r.exit_code == expected["exit"]
     html = r.stdout
+    for report in outcome.reports:  # FORMAT.md 7.6: each verified note is shown
+        for f in report.findings:
+            if f.verified is not None:
+                assert html.count(escape(f.verified)) >= 2  # at the finding and in the section
     for report in outcome.reports:
         assert escape(str(report.path)) in html.replace("<wbr>", "")
         for f in report.findings:

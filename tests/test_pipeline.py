@@ -60,7 +60,8 @@ def test_selection_drops_findings_before_validity() -> None:
     assert outcome.reports[0].valid and outcome.exit_status() == 0
     kept = check_contents([BROKEN], CheckOptions(select=("ARI001",))).reports[0]
     assert {f.code for f in kept.findings} == {"ARI001"}
-    assert outcome.summary() == {"files": 1, "valid": 1, "errors": 0, "warnings": 0}
+    assert outcome.summary() == {"files": 1, "valid": 1, "errors": 0, "warnings": 0,
+                                 "verified": 0}
 
 
 @pytest.mark.parametrize(("options", "count", "option", "values"), [

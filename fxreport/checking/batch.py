@@ -12,13 +12,16 @@ import os
 import stat
 import sys
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .calendar import BusinessCalendar
 from .checker import Entry, check_entry
 from ..core.words import display_path
 from .reading import read_limited, read_path
 from ..core.words import word
+
+if TYPE_CHECKING:
+    from .sidecar import Limits
 
 STDIN = "-"
 # Below these many files, starting workers costs more than it saves: a started (spawned)
@@ -80,10 +83,18 @@ def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
     folders: list[str] = []
     names: list[str] = []
     problems: list[Unreadable] = []
+    paths = list(paths)
+    # FORMAT.md 7.2: a file named twice (the same path, or a folder and a file in it) is
+    # one file; looked for only when there is more than one path to name it twice
+    seen: set[str] | None = set() if len(paths) > 1 else None
     for path in paths:
         if path == STDIN:
+            if seen is not None and STDIN in seen:
+                continue
             folders.append("")
             names.append(path)
+            if seen is not None:
+                seen.add(STDIN)
             continue
         try:
             st = os.stat(path)
@@ -91,26 +102,44 @@ def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
             problems.append(_unreadable(display_path(path), exc))
             continue
         if not stat.S_ISDIR(st.st_mode):
+            if seen is not None:
+                key = _same_file_key(path)
+                if key in seen:
+                    continue
+                seen.add(key)
             folders.append("")
             names.append(path)
             continue
         before = len(names) + len(problems)
-        _folder(path, names, problems)
-        folders += [os.path.join(path, "")] * (len(names) - len(folders))  # one string for all
+        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
+        if _folder(path, names, problems, seen):
+            before = -1  # the folder has files, named already
+        folders += [folder] * (len(names) - len(folders))  # one string for all
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
     return Files(folders, names), problems
 
 
-def _folder(path: str, names: list[str], problems: list[Unreadable]) -> None:
+def _same_file_key(path: str) -> str:
+    """One string for every path that names this file through the same folder (its
+    folder's real path, and its name as the system compares names)."""
+    head, tail = os.path.split(path)
+    return os.path.join(os.path.normcase(os.path.realpath(head or os.curdir)), os.path.normcase(tail))
+
+
+def _folder(path: str, names: list[str], problems: list[Unreadable],
+            seen: set[str] | None = None) -> bool:
     """A folder's ``*.txt`` files, sorted by name, onto ``names`` (what cannot be listed or
-    followed onto ``problems``)."""
+    followed onto ``problems``); with ``seen``, a file named already is left out (FORMAT.md
+    7.2).  True when some file was left out so."""
     try:
         with os.scandir(path) as found:
             entries = sorted((e for e in found if e.name.lower().endswith(".txt")), key=_name)
     except OSError as exc:
         problems.append(_unreadable(display_path(path), exc))
-        return
+        return False
+    inside = _same_file_key(os.path.join(path, "")) if seen is not None else ""
+    named_already = False
     for entry in entries:
         try:
             # the directory listing says what an entry is: a stat only for a symbolic link
@@ -121,7 +150,14 @@ def _folder(path: str, names: list[str], problems: list[Unreadable]) -> None:
         except OSError as exc:  # a broken symlink or a loop
             problems.append(_unreadable(display_path(entry.path), exc))
             continue
+        if seen is not None:
+            key = os.path.join(inside, os.path.normcase(entry.name))
+            if key in seen:
+                named_already = True
+                continue
+            seen.add(key)
         names.append(entry.name)
+    return named_already
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -137,24 +173,27 @@ def _unreadable(path: str, exc: OSError) -> Unreadable:
     return Unreadable(path, key, exc.strerror or str(exc))
 
 
-def check_one(path: str, calendar: BusinessCalendar | None = None) -> Entry | Unreadable:
+def check_one(path: str, calendar: BusinessCalendar | None = None,
+              limits: "Limits | None" = None) -> Entry | Unreadable:
     shown = "<stdin>" if path == STDIN else display_path(path)
     try:
         if path == STDIN:
             if sys.stdin is None:
                 return Unreadable(shown, "no_stdin")
-            result = check_entry(read_limited(sys.stdin.buffer), None, calendar)
+            result = check_entry(read_limited(sys.stdin.buffer), None, calendar, limits)
             result.path = shown
             return result
         data = read_path(path)
     except OSError as exc:
         return _unreadable(shown, exc)
-    return check_content(path, data, calendar)
+    return check_content(path, data, calendar, limits)
 
 
-def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None) -> Entry:
-    """One file's content, shown as ``name``, whose base name is naming-checked."""
-    result = check_entry(data, name, calendar)
+def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None,
+                  limits: "Limits | None" = None) -> Entry:
+    """One file's content, shown as ``name``, whose base name is naming-checked; with
+    ``limits``, its firm's position limits (FORMAT.md 7.5)."""
+    result = check_entry(data, name, calendar, limits)
     result.path = display_path(name)
     return result
 
@@ -162,18 +201,24 @@ def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = No
 START_METHOD: str | None = None  # None: fork where the system can, else multiprocessing's default
 
 
-def check_files(files: Files, jobs: int | None,
-                calendar: BusinessCalendar | None) -> list[Entry | Unreadable]:
+def check_files(files: Files, jobs: int | None, calendar: BusinessCalendar | None,
+                limits: "Limits | None" = None) -> list[Entry | Unreadable]:
     """``check_one`` over ``files`` in order, in worker processes when there are many."""
+    check: Any = check_one
+    if limits:  # (a partial of a module's function: a worker process can be given it)
+        import functools
+
+        check = functools.partial(check_one, limits=limits)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fork = START_METHOD is None and hasattr(os, "fork")
     if fork:
         jobs = min(jobs, len(files) // max(1, FORK_THRESHOLD // 2))
     if (jobs <= 1 or len(files) < (FORK_THRESHOLD if fork else PARALLEL_THRESHOLD)
             or STDIN in files.names):
-        return [files.place(check_one(files[i], calendar), i) for i in range(len(files))]
+        return [files.place(check(files[i], calendar), i) for i in range(len(files))]
     from . import workers
 
     if fork:
-        return workers.check_forked(check_one, files, jobs, calendar)
-    return workers.check_pooled(check_one, files, jobs, calendar, START_METHOD)
+        return workers.check_forked(check, files, jobs, calendar)
+    return workers.check_pooled(check, files, jobs, calendar, START_METHOD)
+

@@ -14,12 +14,22 @@ import datetime as _dt
 import operator
 from itertools import groupby
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .decoder import Decoded, amount_names, decode
+from .quality import (
+    ACTIVITY,
+    SCALE_MIN_COUNT,
+    SCALE_WINDOW,
+    copied_activity,
+    negative_balances,
+    out_of_scale,
+    over_limits,
+    scale_finding,
+)
 from .results import CheckResult
-from ..core.fields import expected_filename, roc_text
+from ..core.fields import RocAlso, expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import (
     CARRIED,
@@ -37,22 +47,27 @@ if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
+# what a series needs of each file: the carried pairs (continuity) and the day's
+# activity (the quality edits QUA002 and QUA003)
+_KEPT_NAMES = _CARRIED_NAMES + ACTIVITY
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _SEVEN = len(PRIOR_DAY_FIELDS)  # the carried pairs: prior-day amounts, then today's
+_FOURTEEN = len(_CARRIED_NAMES)  # then the day's activity (ACTIVITY's order)
 
 
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(amount_names(FX_POSITION))}
-_CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
+_CARRIED_AT = tuple(_INDEX[name] for name in _KEPT_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
 _carried_of = operator.itemgetter(*_CARRIED_AT)
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
 def _carried_from(values: dict[str, int]) -> tuple[int | None, ...]:
-    """The fourteen carried amounts of a file's values, None where malformed."""
-    return tuple(map(values.get, _CARRIED_NAMES))
+    """The kept amounts of a file's values (the fourteen carried, then the activity),
+    None where malformed."""
+    return tuple(map(values.get, _KEPT_NAMES))
 
 
 def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
@@ -162,7 +177,12 @@ class Entry:
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return self.carried[_SEVEN:]
+        return self.carried[_SEVEN:_FOURTEEN]
+
+    @property
+    def activity(self) -> tuple[int | None, ...]:
+        """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
+        return self.carried[_FOURTEEN:]
 
     @property
     def valid(self) -> bool:
@@ -191,7 +211,7 @@ class Entry:
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
-                           self.carried,
+                           self.carried[:_FOURTEEN],
                            tuple(records) if records is not None and found else ())
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
@@ -215,12 +235,14 @@ def _shown_as_is(text: str) -> bool:
 class FileContext:
     """What a single-file check sees."""
 
-    __slots__ = ("decoded", "name", "calendar")
+    __slots__ = ("decoded", "name", "calendar", "limits")
 
-    def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None) -> None:
+    def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None,
+                 limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.decoded = decoded
         self.name = name  # the file's base name, None for standard input
         self.calendar = calendar
+        self.limits = limits  # firm code -> field -> limit (FORMAT.md 7.5), or None
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]
@@ -263,22 +285,48 @@ def business_day(ctx: FileContext) -> Iterable[Finding]:
     d = ctx.decoded
     if ctx.calendar is None or d.date is None or ctx.calendar.is_business_day(d.date):
         return
+    # a day declared closed is closed because it was declared, whatever the calendar says
     yield Finding("FLD005", 1, DATE_FIELD, DATE_FIELD.cut(d.records[0]), date=d.date,
-                  reason=ctx.calendar.kind)
+                  reason="closed_day" if d.date in ctx.calendar.closed else ctx.calendar.kind)
+
+
+_GROSS_AT = operator.itemgetter(*(_INDEX[name] for name in ("ABAL_UNB", "ABAL_UNS", "ABAL_FB1",
+                                                            "ABAL_FB3", "ABAL_SW1", "ABAL_SW2")))
+
+
+@file_check("QUA001")
+def negative_balance(ctx: FileContext) -> Iterable[Finding]:
+    """FORMAT.md 7.4: a gross balance below zero (a duplicate not chosen loses it later)."""
+    d = ctx.decoded
+    if d.ints is not None and min(_GROSS_AT(d.ints)) >= 0:  # the usual case, at once
+        return _NO_FINDINGS
+    return negative_balances(d.values, d.records)
+
+
+@file_check("LIM001")
+def position_limit(ctx: FileContext) -> Iterable[Finding]:
+    """FORMAT.md 7.5: a field over its firm's limit, when limits were given."""
+    limits = ctx.limits
+    if not limits or ctx.decoded.bank not in limits:
+        return _NO_FINDINGS
+    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[ctx.decoded.bank])  # type: ignore[index]
 
 
 def check_bytes(data: bytes, path: str | None = None,
-                calendar: BusinessCalendar | None = None) -> CheckResult:
+                calendar: BusinessCalendar | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> CheckResult:
     """Every single-file rule over ``data``; ``path``'s base name is naming-checked;
-    with a ``calendar``, the date must be one of its business days."""
-    return check_entry(data, path, calendar).result()
+    with a ``calendar``, the date must be one of its business days; with ``limits``
+    (firm code -> field -> limit), the firm's position limits."""
+    return check_entry(data, path, calendar, limits).result()
 
 
 def check_entry(data: bytes, path: str | None = None,
-                calendar: BusinessCalendar | None = None) -> Entry:
+                calendar: BusinessCalendar | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> Entry:
     """``check_bytes`` as the series code keeps it (continuity may add findings)."""
     d = decode(data)
-    ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar)
+    ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar, limits)
     for check in FILE_CHECKS.values():
         d.findings.extend(check(ctx))
     bank, date = d.heads.get(1, (None, None))
@@ -289,42 +337,63 @@ def check_entry(data: bytes, path: str | None = None,
 
 # --- series checks ---------------------------------------------------------------------------
 
-def compare(today: Entry, previous: Entry, calendar: BusinessCalendar) -> None:
+def compare(today: Entry, previous: Entry, calendar: BusinessCalendar,
+            judged: bool = True) -> None:
     """Continuity of ``today`` against the report before it (findings added to today):
-    CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs."""
+    CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs
+    (across a gap a warning, FORMAT.md 7.1); and, when ``today`` is its date's report
+    (``judged``) and there is no gap, QUA002 for activity copied from ``previous``."""
     if today.bank is None or today.date is None:
         return
     why = _not_comparable(today, previous)
     if why:
         today.findings.append(Finding("CNT002", **why))
         return
-    missing = _gap(today, previous, calendar)
+    missing = _gap(today, previous, calendar, judged)
     if today.prior != previous.today:  # (one comparison when all seven pairs agree)
         _mismatches(today, previous, missing)
 
 
-def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar) -> list[_dt.date]:
-    """The business days between the two reports; CNT003 on ``today`` when there are any."""
+def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar,
+         judged: bool = True) -> list[_dt.date]:
+    """The business days between the two reports; CNT003 on ``today`` when there are any;
+    without a gap, QUA002 when ``today`` (its date's report) copies ``previous``'s activity."""
     assert today.date is not None and previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
+    # FORMAT.md 6.3: the missing days are named as ROC dates, in either language (English
+    # shows each date of the message as ISO with its ROC date beside it)
+    days = [RocAlso(day.year, day.month, day.day) for day in missing]
     if missing:
-        # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
-        today.findings.append(Finding("CNT003", previous_date=previous.date,
-                                      missing=[roc_text(day) for day in missing],
+        before = previous.date
+        today.findings.append(Finding("CNT003",
+                                      previous_date=RocAlso(before.year, before.month, before.day),
+                                      missing=days,
                                       expected=roc_text(calendar.previous(today.date))))
+    elif judged and today.activity == previous.activity:
+        copied = copied_activity(today.activity, previous.activity, previous.date, previous.path)
+        if copied is not None:
+            today.findings.append(copied)
     return missing
 
 
 def _mismatches(today: Entry, previous: Entry, missing: list[_dt.date]) -> None:
-    """CNT001 for each of the seven pairs that differs (both sides well formed)."""
+    """CNT001 for each of the seven pairs that differs (both sides well formed; across a
+    gap a warning, FORMAT.md 7.1)."""
+    days = [RocAlso(day.year, day.month, day.day) for day in missing]
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
             field = AMOUNTS[prior_name]
-            today.findings.append(Finding("CNT001", field.row, field, today.prior_bytes(i),
-                                          actual=mine, expected=theirs, today=today_name,
-                                          previous=previous.date,
-                                          reason="gap" if missing else None))
+            if missing:  # FORMAT.md 7.1: the annex's rule cannot be checked; never "set it to"
+                finding = Finding("CNT001", field.row, field, today.prior_bytes(i),
+                                  actual=mine, expected=theirs, today=today_name,
+                                  previous=previous.date, reason="gap", missing=days,
+                                  advice="file_missing", severity="warning")
+            else:
+                finding = Finding("CNT001", field.row, field, today.prior_bytes(i),
+                                  actual=mine, expected=theirs, today=today_name,
+                                  previous=previous.date, advice="set_amount")
+            today.findings.append(finding)
 
 
 def _not_comparable(today: Entry, previous: Entry) -> dict[str, Any] | None:
@@ -342,8 +411,9 @@ CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
 
 
 def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
-    """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), and compare each
-    date's report with the one before."""
+    """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), compare each
+    date's report with the one before, and judge each firm's chosen reports against
+    their history (QUA003, FORMAT.md 7.4); a duplicate not chosen gets no quality edit."""
     firms: dict[str, list[Entry]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
@@ -351,20 +421,49 @@ def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
         before: Entry | None = None
+        judged: list[Entry] = []  # each date's report, in date order
         for day, same in groupby(series, key=_date_of):
-            before = _link_day(bank, day, list(same), before, calendar)
+            before = _link_day(bank, day, list(same), before, calendar, judged)
+        if len(judged) > SCALE_MIN_COUNT:
+            _scale(judged)
 
 
 def _link_day(bank: str, day: _dt.date, same: list[Entry], before: Entry | None,
-              calendar: BusinessCalendar) -> Entry | None:
+              calendar: BusinessCalendar, judged: list[Entry]) -> Entry | None:
     """Compare a date's report (or each of its unsettled duplicates) with ``before``; the
     report the next date is compared with (None after an unsettled duplicate: which one
-    came before is unknown)."""
+    came before is unknown).  The date's report is added to ``judged``; the duplicates
+    not chosen lose their quality findings."""
     chosen = same[0] if len(same) == 1 else _duplicates(bank, day, same)
+    if len(same) > 1:
+        for r in same:
+            if r is not chosen:
+                _drop_quality(r)
     if before is not None:
         for r in ([chosen] if chosen is not None else same):
-            compare(r, before, calendar)
+            compare(r, before, calendar, judged=r is chosen)
+    if chosen is not None:
+        judged.append(chosen)
     return chosen
+
+
+def _drop_quality(r: Entry) -> None:
+    found = r._part(0)
+    if found:
+        r.findings = [f for f in found if f.code[:3] != "QUA"]
+
+
+def _scale(judged: list[Entry]) -> None:
+    """QUA003 over one firm's reports in date order, read as fifteen columns."""
+    columns = [[0 if v is None else v for v in column]  # a malformed field counts as no value
+               for column in zip(*[r.activity for r in judged])]
+    for i, j in out_of_scale(columns):
+        name = ACTIVITY[j]
+        value = columns[j][i]
+        found = scale_finding(value, columns[j][max(0, i - SCALE_WINDOW):i], name,
+                              AMOUNT.format(value))
+        if found is not None:
+            judged[i].findings.append(found)
 
 
 def _date_of(r: Entry) -> _dt.date:
@@ -373,16 +472,18 @@ def _date_of(r: Entry) -> _dt.date:
 
 def _duplicates(bank: str, day: _dt.date, same: list[Entry]) -> Entry | None:
     """CNT004 on each duplicate; the one file with the rule's exact name, if there is
-    exactly one, is that date's report and gets none."""
+    exactly one, is that date's report and gets none.  Each message names at most
+    ``CNT004_NAMED`` others, taken from the first few paths: linear in the files."""
     want = expected_filename(bank, day)
-    named = [r for r in same if r.path is not None and os.path.basename(r.path) == want]
+    paths = [r.path for r in same]
+    named = [r for r, p in zip(same, paths) if p is not None and os.path.basename(p) == want]
     chosen = named[0] if len(named) == 1 else None
-    for r in same:
+    head = paths[:CNT004_NAMED + 1]
+    for k, r in enumerate(same):
         if r is chosen:
             continue
-        others = [o.path for o in same if o is not r]
-        shown = others[:CNT004_NAMED]
-        rest = len(others) - len(shown)
+        shown = (head[:k] + head[k + 1:] if k < len(head) else head)[:CNT004_NAMED]
+        rest = len(same) - 1 - len(shown)
         r.findings.append(Finding("CNT004", bank=bank, count=len(same), date=day, paths=shown,
                                   more={"rest": rest} if rest else None, expected_name=want))
     return chosen

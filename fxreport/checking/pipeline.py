@@ -30,12 +30,13 @@ NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
 # which typing checks cheaply; as strings each would be compiled at start-up.
 
 import datetime as _dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
-from .checker import Entry, compare, link_series
+from .checker import Entry, compare, display_path, link_series
+from .reading import read_path
 from .results import CheckResult
 
 __all__ = ["CheckOptions", "CheckResult", "Content", "OptionError", "Outcome", "Unreadable",
@@ -58,7 +59,11 @@ class CheckOptions(NamedTuple):
     - ``previous``: the previous report of a single file, a path or a ``Content``;
     - ``strict``: warnings fail too (``Outcome.exit_status``);
     - ``lang``: the language of the outputs (en or zh-TW);
-    - ``jobs``: worker processes for many files (None: the CPU count).
+    - ``jobs``: worker processes for many files (None: the CPU count);
+    - ``limits``: the firms' position limits, firm code -> field -> limit in thousands of
+      US dollars (``sidecar.read_limits``; FORMAT.md 7.5), or None;
+    - ``verified``: the lines of a verified file (``sidecar.read_verified``; FORMAT.md
+      7.6): the quality and limit findings they name carry their notes.
     """
 
     select: tuple[str, ...] = ()
@@ -70,6 +75,8 @@ class CheckOptions(NamedTuple):
     strict: bool = False
     lang: str = "en"
     jobs: int | None = None
+    limits: Mapping[str, Mapping[str, int]] | None = None
+    verified: tuple[Any, ...] = ()  # sidecar.VerifiedLine each (imported when there are some)
 
     def business_calendar(self) -> BusinessCalendar:
         """The calendar of these options; ``OptionError`` when it cannot be made."""
@@ -96,10 +103,16 @@ class Outcome(NamedTuple):
     reports: tuple[CheckResult, ...]
     unreadable: tuple[Unreadable, ...] = ()
     options: CheckOptions = CheckOptions()
+    # the verified file's lines for a checked report that match no finding (FORMAT.md 7.9)
+    stale_verified: tuple[Any, ...] = ()  # sidecar.VerifiedLine each
 
     def fails(self, result: CheckResult) -> bool:
-        """Whether ``result`` fails the check: an error, or with ``strict`` a warning."""
-        return not result.valid or (self.options.strict and result.count("warning") > 0)
+        """Whether ``result`` fails the check: an error, or with ``strict`` a warning
+        that no verified note covers (FORMAT.md 7.7)."""
+        if not result.valid:
+            return True
+        return self.options.strict and any(f.severity == "warning" and f.verified is None
+                                           for f in result.findings)
 
     def exit_status(self) -> int:
         """0 every file passes, 1 one fails (``fails``), 2 a path could not be read."""
@@ -123,7 +136,9 @@ class Outcome(NamedTuple):
         reports = self.reports
         return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
                 "errors": sum(r.count("error") for r in reports),
-                "warnings": sum(r.count("warning") for r in reports)}
+                "warnings": sum(r.count("warning") for r in reports),
+                # FORMAT.md 7.7: the quality and limit findings a verified note matches
+                "verified": sum(1 for r in reports for f in r.findings if f.verified is not None)}
 
 
 def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Outcome:
@@ -131,7 +146,7 @@ def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Ou
     options = options or CheckOptions()
     keep, calendar = prepare(options, len(paths))
     files, unreadable = expand_files(paths)
-    checked = check_files(files, options.jobs, calendar)
+    checked = check_files(files, options.jobs, calendar, options.limits)
     del files  # the entries hold what they need of it
     shared: dict[Any, Any] = {}  # one object per firm code and date across the series
     entries: list[Entry] = []
@@ -143,16 +158,28 @@ def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Ou
             item.date = shared.setdefault(item.date, item.date)
             entries.append(item)
     del checked
-    return _series(entries, unreadable, options, calendar, keep)
+    return _series(entries, unreadable, options, calendar, keep, _read_again)
+
+
+def _read_again(e: Entry) -> bytes | None:
+    """A file's bytes once more, for the records of a finding the series added."""
+    if e.path is None or e.path == "<stdin>":
+        return None
+    try:
+        return read_path(e.path)
+    except OSError:
+        return None
 
 
 def check_contents(files: Sequence[tuple[str, bytes]],
                    options: CheckOptions | None = None) -> Outcome:
     """Check contents in memory, ``(name, bytes)`` each, as ``check_paths`` checks files."""
     options = options or CheckOptions()
+    files = list(dict.fromkeys((name, data) for name, data in files))  # 7.9: one file
     keep, calendar = prepare(options, len(files))
-    entries = [check_content(name, data, calendar) for name, data in files]
-    return _series(entries, [], options, calendar, keep)
+    entries = [check_content(name, data, calendar, options.limits) for name, data in files]
+    contents = {display_path(name): data for name, data in files}
+    return _series(entries, [], options, calendar, keep, lambda e: contents.get(e.path or ""))
 
 
 Keep = Callable[[list[str]], Iterable[str]]
@@ -190,8 +217,10 @@ def split_codes(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOptions,
-            calendar: BusinessCalendar, keep: Keep | None) -> Outcome:
-    """Continuity against the previous report, or across the series; plain results."""
+            calendar: BusinessCalendar, keep: Keep | None,
+            read: Callable[[Entry], bytes | None]) -> Outcome:
+    """Continuity against the previous report, or across the series; plain results,
+    each firm's by date (firms by code; files without a firm or date last), verified."""
     previous = options.previous
     if previous is not None:
         prev = (check_one(previous, calendar) if isinstance(previous, str)
@@ -203,8 +232,41 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
                 compare(e, prev, calendar)
     elif len(entries) > 1:
         link_series(entries, calendar)
+        # issue 17 item 11: listed as the series reads them
+        entries.sort(key=_series_order)
+    _keep_records(entries, read)
     reports = []
     entries.reverse()
     while entries:  # each entry let go as its result is made: a long series is not held twice
         reports.append(entries.pop().result(keep))
-    return Outcome(tuple(reports), tuple(unreadable), options)
+    stale: list[Any] = []
+    if options.verified:
+        from .sidecar import apply_verified
+
+        stale = apply_verified(reports, options.verified)
+    return Outcome(tuple(reports), tuple(unreadable), options, tuple(stale))
+
+
+def _series_order(e: Entry) -> tuple[bool, str, bool, object]:
+    return (e.bank is None, e.bank or "", e.date is None, e.date or 0)
+
+
+def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -> None:
+    """The records of each file that a series finding points into (CNT001, QUA003) but
+    that were not kept when it was checked alone: read again, and kept only when they
+    are still the file that was checked (its firm and date)."""
+    for e in entries:
+        if e.records is not None or not any(f.row for f in e.iter_findings()):
+            continue
+        data = read(e)
+        if data is None:
+            continue
+        from .decoder import decode
+
+        d = decode(data)
+        if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != 3:
+            continue
+        for f in e.iter_findings():
+            if f.code == "QUA003" and f.field is not None and f.row:
+                f.found = f.field.cut(d.records[f.row - 1])  # as found, not as rewritten
+        e.records = d.records

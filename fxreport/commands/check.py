@@ -30,10 +30,16 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
 @_calendar_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
+@click.option("--limits", type=PATH, metavar="FILE",
+              help="Position limits: CSV with the header BANK,FIELD,... and one line per firm "
+                   "(thousands of USD); a value over its limit is a LIM001 warning.")
+@click.option("--verified", type=PATH, metavar="FILE",
+              help="Verified findings: CSV BANK,DATE,CODE,FIELD,NOTE; a quality or limit "
+                   "finding it names carries its note and no longer fails --strict.")
 def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
           force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
-          jobs: int | None) -> None:
+          jobs: int | None, limits: str | None = None, verified: str | None = None) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -50,15 +56,17 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     from ..core.words import safe
     from ..outputs import use_colour, write_json, write_text
 
+    lang = _lang(lang)
     options = CheckOptions(
         select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,
         closed_days=_days("--closed-days", closed_days), open_days=_days("--open-days", open_days),
-        previous=previous, strict=strict, lang=_lang(lang), jobs=jobs)
+        previous=previous, strict=strict, lang=lang, jobs=jobs,
+        limits=_sidecar("--limits", limits, "read_limits", lang) if limits else None,
+        verified=tuple(_sidecar("--verified", verified, "read_verified", lang)) if verified else ())
     try:
         outcome = check_paths(paths, options)
     except OptionError as exc:
         _refused(exc)
-    lang = options.lang
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt in ("html", "csv") else sys.stdout
     if fmt == "json":
@@ -82,4 +90,35 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
+    from ..outputs import stale_lines
+
+    for text in stale_lines(outcome):  # FORMAT.md 7.6: reported, the exit status unchanged
+        click.echo(word("program_line", lang, text=safe(text)), err=True)
     sys.exit(outcome.exit_status())
+
+
+SIDECAR_LIMIT = 16 * 1024 * 1024  # a limits or verified file is a few kilobytes
+
+
+def _sidecar(option: str, path: str, reader: str, lang: str) -> Any:
+    """A limits or verified file read by ``sidecar.<reader>``; a usage error (exit 2) in
+    ``lang``, naming the line and cell, when it cannot be read or used."""
+    from ..checking import sidecar
+    from ..checking.sidecar import SidecarError
+
+    read = getattr(sidecar, reader)
+    from ..core.words import os_reason, word
+    from . import _fail_line, _name
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(SIDECAR_LIMIT + 1)
+        if len(data) > SIDECAR_LIMIT:
+            raise SidecarError(option.strip("-"), _name(path), "too_large")
+        return read(data, _name(path))
+    except OSError as exc:
+        text = word("source_line", lang, source=_name(path), text=os_reason(exc, lang))
+        _fail_line(word("program_line", lang, text=word("source_line", lang, source=option, text=text)), 2)
+    except SidecarError as exc:
+        text = word("source_line", lang, source=option, text=exc.message(lang))
+        _fail_line(word("program_line", lang, text=text), 2)

@@ -1,4 +1,5 @@
-"""``fxreport schema``: the JSON Schema of ``build``'s input."""
+"""``fxreport schema``: the JSON Schema of ``build``'s input, or (``schema check``) of
+``check --format json``'s output."""
 
 from __future__ import annotations
 
@@ -7,10 +8,20 @@ import click
 
 
 @click.command()
-def schema() -> None:
-    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions)."""
+@click.argument("what", required=False, default="build", type=click.Choice(["build", "check"]))
+def schema(what: str) -> None:
+    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions).
+
+    `fxreport schema check` prints the JSON Schema of `check --format json`'s output
+    (FORMAT.md sections 5-7), the contract an intake system can rely on.
+    """
     import json
 
+    if what == "check":
+        from ..server.models import check_output_schema  # pydantic only, not the server
+
+        click.echo(json.dumps(check_output_schema(), ensure_ascii=False, indent=2))
+        return
     from ..core.model import Report
 
     click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))

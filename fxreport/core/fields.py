@@ -300,6 +300,12 @@ def _roc_date(year: int, month: int, day: int) -> _dt.date:
         raise FieldFormatError("date_calendar") from None
 
 
+class RocAlso(_dt.date):
+    """A date that English messages show as ISO with the ROC date beside it,
+    ``2016-12-08 (105/12/08)`` (``rules.render_value``): where a message must name ROC
+    dates (FORMAT.md 6.3), each of its dates is written in this one style."""
+
+
 def roc_text(value: _dt.date) -> str:
     """2016-12-09 -> ``105/12/09``."""
     return ROC_DATE.format(value).decode("ascii")

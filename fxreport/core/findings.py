@@ -40,7 +40,7 @@ def field_display(field: Field, lang: str = "en") -> str:
 class Finding:
     """One problem: a rule code, where it is, the bytes found and the message's values."""
 
-    __slots__ = ("code", "row", "start", "end", "field", "found", "params")
+    __slots__ = ("code", "row", "start", "end", "field", "found", "params", "verified")
 
     def __init__(self, code: str, row: int | None = None, field: Field | None = None,
                  found: bytes | None = None, start: int | None = None,
@@ -52,6 +52,8 @@ class Finding:
         self.start = start if start is not None or field is None else field.start
         self.end = end if end is not None or field is None else field.end
         self.params = params
+        # FORMAT.md 7.6: the note of a verified quality or limit finding, else None
+        self.verified: str | None = None
 
     @property
     def rule(self) -> Any:
@@ -61,7 +63,9 @@ class Finding:
 
     @property
     def severity(self) -> str:
-        return self.rule.severity  # type: ignore[no-any-return]
+        """The rule's severity; a finding may be milder than its rule (FORMAT.md 7.1: a
+        continuity mismatch across a gap is a warning), given as its ``severity`` value."""
+        return self.params.get("severity") or self.rule.severity  # type: ignore[no-any-return]
 
     @property
     def category(self) -> str:
@@ -109,6 +113,9 @@ class Finding:
                    found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
+        advice = self.params.get("advice")  # a hint chosen by the check, with every value
+        if advice:
+            ctx["advice"] = render_reason(advice, ctx, lang)
         return ctx
 
     def text(self, lang: str = "en") -> str:
@@ -145,7 +152,8 @@ class Finding:
                 "row": self.row, "start": self.start, "end": self.end,
                 "field": self.field_name, "message": self.message(lang),
                 "hint": self.hint(lang), "found": self.found_text(),
-                "expected": self.expected_text()}
+                "expected": self.expected_text(),
+                "verified": None if self.verified is None else {"note": self.verified}}
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.row or 0, self.start or 0, self.code)

@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any, NamedTuple
 
-from .fields import roc_text
+from .fields import RocAlso, roc_text
 from .identities import IDENTITIES
 from .words import LANGS
 
 ERROR = "error"
 WARNING = "warning"
 CATEGORIES = ("encoding", "structure", "field", "reserved", "consistency",
-              "arithmetic", "continuity", "naming")
+              "arithmetic", "continuity", "naming", "quality", "limit")
+# FORMAT.md 7.6: only these categories' findings can be verified with a note
+VERIFIABLE = ("quality", "limit")
 
 
 class Rule(NamedTuple):
@@ -252,8 +254,8 @@ _RULES: list[Rule] = [
         "day (annex note 4 compares each report with the previous business day's, 前一營業日)",
         "`FORMAT.md` 第 6.2 節（本專案的決定）：日報表於每一營業日申報（附件「貳、說明」第 4 點"
         "以前一營業日銜接）"),
-       ("{date} is not a business day in the {why} calendar",
-        "{date} 不是營業日（依{why}）"),
+       ("{date} is not a business day {why}",
+        "{date} 不是營業日（{why}）"),
        ("check the date; if the banks were open that day (a make-up working day), "
         "declare it an open day, or choose another business calendar",
         "請確認日期；若當天銀行有營業（例如補行上班日），請將該日列為上班日，或改用其他營業日曆")),
@@ -314,10 +316,7 @@ _RULES += [
        _note(4),
        ("is {actual:,} but the previous report ({previous}) has {today} = {expected:,}{why}",
         "為 {actual:,}，但前一份申報（{previous}）的 {today} 為 {expected:,}{why}"),
-       ("set {field} to {expected:,}; corrections to earlier days go in today's "
-        "bought/sold/contracted/settled amounts, never in a balance",
-        "請將 {field} 改為 {expected:,}；若需調整前一營業日之買賣、訂約交割等金額，"
-        "只能調在各買賣、訂約交割金額欄內，不可調整在前日或本日餘額欄中")),
+       ("{advice}", "{advice}")),
     _r("CNT002", "continuity", ERROR,
        ("Previous report does not fit", "前一份申報檔無法比對"),
        (_note(4, "相符")[0] + "; `FORMAT.md` section 4: the previous report must be of the same "
@@ -329,7 +328,7 @@ _RULES += [
         "請提供同一證券商前一營業日的申報檔")),
     _r("CNT003", "continuity", WARNING,
        ("Reports may be missing before this one", "與前一份申報之間可能漏報"), _s6(3),
-       ("the report before is dated {previous_date}; the business day(s) {missing} (ROC) have no report",
+       ("the report before is dated {previous_date}; the business day(s) {missing} have no report",
         "前一份申報日期為 {previous_date}；其後的營業日 {missing} 沒有申報"),
        ("add the missing days' reports; if the banks were closed (e.g. a typhoon day), "
         "declare those days closed",
@@ -356,6 +355,79 @@ _RULES += [
        ("the file is named {name}; the rule gives {expected}",
         "檔名為 {name}；依命名規則應為 {expected}"),
        ("rename the file to {expected}", "請將檔案改名為 {expected}")),
+]
+
+# --- quality and limit (FORMAT.md 7.4, 7.5): plausibility checks, warnings a person verifies ---
+_PLAUSIBLE = ("a plausibility check of this project (`FORMAT.md` section 7.{n}), not a rule of the "
+              "annex: a warning that asks a person to verify a value that is well formed but "
+              "likely wrong; ",
+              "本專案的合理性檢查（`FORMAT.md` 第 7.{n} 節），並非附件規定：數值格式正確但可能有誤，"
+              "列為警告，請人工確認；")
+_VERIFY_HINT = ("if the value is right, mark the finding as verified with a note saying why",
+                "若數值正確，請將此項登錄為已確認，並註明理由")
+
+
+def _plausible(n: int, en: str, zh: str) -> tuple[str, str]:
+    return _PLAUSIBLE[0].format(n=n) + en, _PLAUSIBLE[1].format(n=n) + zh
+
+
+_RULES += [
+    _r("QUA001", "quality", WARNING,
+       ("Balance of unsettled gross amounts below zero", "未交割買入或賣出金額餘額為負數"),
+       _plausible(4, "from the annex's labels, each of ABAL_UNB, ABAL_UNS, ABAL_FB1, ABAL_FB3, "
+                  "ABAL_SW1, ABAL_SW2 is a today balance (「本日餘額」) of amounts bought or sold, "
+                  "contracted and not yet settled, which cannot be below zero; annex note 4 allows "
+                  "corrections only in the flow fields, and net positions may be negative",
+                  "依附件欄位名稱，ABAL_UNB、ABAL_UNS、ABAL_FB1、ABAL_FB3、ABAL_SW1、ABAL_SW2 "
+                  "為已訂約尚未交割之買入或賣出金額的「本日餘額」，不應小於零；附件「貳、說明」第 4 點"
+                  "只允許在買賣、訂約交割金額欄內調整，部位淨額則可為負數"),
+       ("is {value:,}, below zero; a balance of amounts bought or sold and not yet settled "
+        "cannot be negative",
+        "為 {value:,}，小於零；已訂約尚未交割之買入或賣出金額餘額不應為負數"),
+       ("check the prior-day balance and today's contracted and settled amounts (a settlement "
+        "larger than what was open, or a sign slip); " + _VERIFY_HINT[0],
+        "請檢查前日餘額及本日訂約、本日交割金額（交割金額是否大於未交割餘額，或正負號是否有誤）；"
+        + _VERIFY_HINT[1])),
+    _r("QUA002", "quality", WARNING,
+       ("Activity copied from the previous report", "交易金額與前一營業日完全相同"),
+       _plausible(4, "annex note 4 says each report's prior-day fields carry the previous business "
+                  "day's balances, so the day's own activity is new each day; fifteen equal "
+                  "activity amounts, three or more of them not zero, suggest yesterday's "
+                  "figures were copied",
+                  "附件「貳、說明」第 4 點規定前日欄位沿用前一營業日之本日餘額，當日交易金額則每日"
+                  "不同；15 個交易金額欄位全部相同且至少 3 個不為零，可能是誤將前一日資料複製"),
+       ("all fifteen activity amounts ({count} of them not zero) equal those of the previous "
+        "report ({previous}, {previous_path}); yesterday's figures may have been copied",
+        "15 個交易金額欄位（其中 {count} 個不為零）與前一份申報（{previous}，{previous_path}）"
+        "完全相同；可能誤將前一營業日的資料複製為本日資料"),
+       ("check that the bought, sold, contracted and settled amounts are today's; "
+        + _VERIFY_HINT[0],
+        "請確認買入、賣出、訂約及交割金額均為本日資料；" + _VERIFY_HINT[1])),
+    _r("QUA003", "quality", WARNING,
+       ("Amount out of scale with the firm's history", "金額與本證券商歷史規模差距過大"),
+       _plausible(4, "annex note 2: 「每一項金額單位：以千美元計。」 (every amount is in thousands of "
+                  "US dollars); a value at least 1,000 and at least 100 times the median of the "
+                  "same field in the firm's earlier reports suggests an amount typed in US "
+                  "dollars",
+                  "附件「貳、說明」第 2 點：「每一項金額單位：以千美元計。」；數值至少 1,000，且為"
+                  "本證券商先前申報同一欄位中位數的 100 倍以上，可能誤以美元填報"),
+       ("is {value:,}, {ratio:,} times the median {median:,} of this field's non-zero values "
+        "in the firm's {count} earlier reports of this series",
+        "為 {value:,}，是本證券商在此批先前 {count} 份申報中此欄位非零值中位數 {median:,} 的 "
+        "{ratio:,} 倍"),
+       ("amounts are in thousands of US dollars: check the unit and the digits; "
+        + _VERIFY_HINT[0],
+        "金額以千美元計，請檢查單位與位數；" + _VERIFY_HINT[1])),
+    _r("LIM001", "limit", WARNING,
+       ("Position over the firm's limit", "部位超過本證券商限額"),
+       _plausible(5, "the limits are the firm's own (as approved to it), given in a limits file "
+                  "in thousands of US dollars; the annex states none",
+                  "限額為本證券商自身（經核定）之限額，由限額檔提供，以千美元計；附件本身未規定限額"),
+       ("is {value:,}; its size exceeds the firm's limit of {limit:,} by {excess:,}",
+        "為 {value:,}，絕對值超過本證券商限額 {limit:,}，超出 {excess:,}"),
+       ("check the amount and the firm's limit; if both are right, mark the finding as "
+        "verified with a note explaining the excess",
+        "請檢查金額與限額；若兩者皆正確，請將此項登錄為已確認，並說明超限原因")),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
@@ -431,13 +503,26 @@ REASONS: dict[str, tuple[str, str]] = {
                         "前一份申報屬證券商 {previous_bank}，不是 {bank}"),
     "prev_not_before": ("the previous report is dated {previous_date}, not before {date}",
                         "前一份申報日期為 {previous_date}，並未早於 {date}"),
-    # a mismatch across a gap (CNT001)
-    "gap": ("; reports may be missing in between", "；兩者之間可能漏報"),
+    # a mismatch across a gap (CNT001, FORMAT.md 7.1: then a warning)
+    "gap": ("; the business day(s) {missing} between the two have no report, so the previous "
+            "business day's amounts are unknown and this is only a warning",
+            "；兩者之間的營業日 {missing} 沒有申報，無法得知前一營業日的金額，故僅列為警告"),
     "no_gap": ("", ""),
-    # calendars (FLD005)
-    "bank": ("bank", "銀行營業日行事曆"),
-    "exchange": ("exchange", "證券交易所交易日行事曆"),
-    "government": ("government office", "政府機關辦公日行事曆"),
+    # what to do about a CNT001 mismatch (its hint): set the amount, or, across a gap, never
+    "set_amount": ("set {field} to {expected:,}; corrections to earlier days go in today's "
+                   "bought/sold/contracted/settled amounts, never in a balance",
+                   "請將 {field} 改為 {expected:,}；若需調整前一營業日之買賣、訂約交割等金額，"
+                   "只能調在各買賣、訂約交割金額欄內，不可調整在前日或本日餘額欄中"),
+    "file_missing": ("file the missing report(s) of {missing}, then compare again; if those days "
+                     "were not business days, declare them closed; the amount of a report that is "
+                     "not the previous business day's is no reason to change {field}",
+                     "請補上 {missing} 的申報後再比對；若這些日期不是營業日，請將其登錄為停止營業日；"
+                     "不可依非前一營業日的申報金額修改 {field}"),
+    # calendars (FLD005): why the day is not a business day
+    "bank": ("in the bank calendar", "依銀行營業日行事曆"),
+    "exchange": ("in the exchange calendar", "依證券交易所交易日行事曆"),
+    "government": ("in the government office calendar", "依政府機關辦公日行事曆"),
+    "closed_day": ("(it is listed among the closed days)", "已列為停止營業日"),
 }
 
 # How to do what a hint says, by rule code: the hint says what to do in words that fit
@@ -447,6 +532,7 @@ HOW: dict[str, str] = {
     "ENC001": "rebuild", "ENC002": "rebuild", "STR001": "rebuild",
     "STR003": "ruler", "STR005": "rewrite", "STR007": "rewrite", "FLD005": "open_days",
     "CNT002": "previous", "CNT003": "closed_days",
+    "QUA001": "verify", "QUA002": "verify", "QUA003": "verify", "LIM001": "verify",
     **{i.code: "derive" for i in IDENTITIES},
 }
 
@@ -455,7 +541,11 @@ def render_value(value: Any, lang: str) -> Any:
     """A finding's value as the message shows it: dates ISO in English and ROC in Chinese
     (FORMAT.md 6.9), lists joined, a calendar by its name."""
     if isinstance(value, _dt.date):
-        return roc_text(value) if lang == "zh-TW" else value.isoformat()
+        if lang == "zh-TW":
+            return roc_text(value)
+        if isinstance(value, RocAlso):
+            return f"{value.isoformat()} ({roc_text(value)})"
+        return value.isoformat()
     if isinstance(value, (list, tuple)):
         return ("、" if lang == "zh-TW" else ", ").join(str(render_value(v, lang)) for v in value)
     return value
@@ -474,6 +564,7 @@ CATEGORY_WORDS: dict[str, tuple[str, str]] = {
     "field": ("field", "欄位格式"), "reserved": ("reserved", "保留欄位"),
     "consistency": ("consistency", "三列一致性"), "arithmetic": ("arithmetic", "金額勾稽"),
     "continuity": ("continuity", "前後日銜接"), "naming": ("naming", "檔案命名"),
+    "quality": ("quality", "數值合理性"), "limit": ("limit", "部位限額"),
 }
 SEVERITY_WORDS: dict[str, tuple[str, str]] = {ERROR: ("error", "錯誤"), WARNING: ("warning", "警告")}
 

@@ -49,6 +49,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "counts": (", {errors} error(s), {warnings} warning(s)", "，錯誤 {errors} 個、警告 {warnings} 個"),
     "summary": ("{files} file(s): {valid} valid, {invalid} INVALID; {errors} error(s), {warnings} warning(s)",
                 "共 {files} 個檔案：{valid} 個通過、{invalid} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
+    # with --strict (FORMAT.md 7.9): the verdict that decides the exit status
+    "summary_strict": ("{files} file(s): {passed} pass, {failed} FAIL with --strict (an error or an "
+                       "unverified warning fails); {errors} error(s), {warnings} warning(s)",
+                       "共 {files} 個檔案：依嚴格模式（有錯誤或未確認的警告即不通過）{passed} 個通過、"
+                       "{failed} 個不通過；錯誤 {errors} 個、警告 {warnings} 個"),
+    "summary_verified": ("; {verified} verified", "；已確認 {verified} 個"),
     "hint_label": ("hint: ", "建議："),
     "found": ("found '{value}'", "實際內容「{value}」"),
     "expected": ("expected '{value}'", "應為「{value}」"),
@@ -868,6 +874,8 @@ HOW_CLI: dict[str, tuple[str, str]] = {
                  "以 fxreport 處理：`--previous 檔案` 指定前一營業日的申報"),
     "ruler": ("with fxreport: `fxreport show --ruler FILE` shows the fields under a ruler",
               "以 fxreport 處理：`fxreport show --ruler 檔案` 可對照欄位"),
+    "verify": ("with fxreport: `--verified FILE` lists verified findings with their notes",
+               "以 fxreport 處理：`--verified 檔案` 列出已確認項目及其說明"),
 }
 
 
@@ -997,3 +1005,69 @@ REPORT: dict[str, dict[str, str]] = {
         "s_missing": "未申報", "s_not_business": "非營業日",
     },
 }
+
+
+# The limits and verified files (FORMAT.md 7.5, 7.6, 7.9): where a problem is, and what.
+SIDECAR: dict[str, tuple[str, str]] = {
+    "limits": ("limits file {name}", "限額檔 {name}"),
+    "verified": ("verified file {name}", "已確認檔 {name}"),
+    "line": ("line {line}", "第 {line} 行"),
+    "cell": ("line {line}, column {column}", "第 {line} 行第 {column} 欄"),
+    "where": ("{file}, {place}", "{file} {place}"),
+    "problem": ("{where}: {text}", "{where}：{text}"),
+    "utf16": ("is UTF-16 text; save it as CSV UTF-8 or Big5",
+              "為 UTF-16 編碼；請另存為 CSV UTF-8 或 Big5 編碼"),
+    "encoding": ("is neither UTF-8 nor Big5 text; save it as CSV UTF-8",
+                 "不是 UTF-8 或 Big5 編碼的文字檔；請另存為 CSV UTF-8"),
+    "empty": ("is empty; its first line is the header", "是空的；第一行須為標題列"),
+    "csv": ("is not valid CSV ({detail})", "不是有效的 CSV 格式（{detail}）"),
+    "limits_header": ("the header starts with {found!r}, not BANK",
+                      "標題列第一欄為「{found}」，應為 BANK"),
+    "limits_field": ("{found!r} is not the annex's name of an S9(9) field (POS, SPOT, FORWARD, "
+                     "Adj-1, ...)",
+                     "「{found}」不是附件中 S9(9) 金額欄位的名稱（例如 POS、SPOT、FORWARD、Adj-1）"),
+    "field_twice": ("{found} is given twice", "「{found}」重複出現"),
+    "limits_no_field": ("the header names no field after BANK", "標題列在 BANK 之後沒有任何欄位名稱"),
+    "too_many_cells": ("the line has {count} cells; the header has {want}",
+                       "此行有 {count} 欄，但標題列只有 {want} 欄"),
+    "bank_form": ("{found!r} is not a firm code (4 uppercase letters or digits)",
+                  "「{found}」不是證券商英文字軌（4 碼大寫英文字母或數字）"),
+    "bank_twice": ("firm {found} is given twice (first on line {first})",
+                   "證券商 {found} 重複出現（第一次在第 {first} 行）"),
+    "limit_value": ("{found!r} is not a limit: a whole number from 1 to 999,999,999 (thousands "
+                    "of US dollars, e.g. 1800 or \"1,800\"), or empty for no limit",
+                    "「{found}」不是有效的限額：須為 1 至 999,999,999 的整數（千美元，例如 1800 或"
+                    "「1,800」），不設限額請留空"),
+    "verified_header": ("the header is {found!r}; it must be BANK,DATE,CODE,FIELD,NOTE",
+                        "標題列為「{found}」；應為 BANK,DATE,CODE,FIELD,NOTE"),
+    "date_form": ("{found!r} is not a date (ROC 105/12/09 or ISO 2016-12-09)",
+                  "「{found}」不是日期（民國 105/12/09 或西元 2016-12-09）"),
+    "code_unknown": ("{found!r} is not a rule code", "「{found}」不是檢查規則代碼"),
+    "code_format": ("{found} is a rule of category {category_en}: such findings are fixed, not "
+                    "verified; only quality and limit findings (QUA001-QUA003, LIM001) can be "
+                    "verified",
+                    "{found} 屬「{category_zh}」類規則：此類問題須更正，不能登錄為已確認；"
+                    "只有數值合理性與部位限額（QUA001 至 QUA003、LIM001）可登錄為已確認"),
+    "field_unknown": ("{found!r} is not a field name of the layout (leave it empty for a "
+                      "finding about the whole file)",
+                      "「{found}」不是欄位名稱（整份檔案的問題請留空）"),
+    "note_missing": ("the note is empty; say why the value is right",
+                     "說明欄是空的；請註明數值正確的理由"),
+    "line_twice": ("names the same finding as line {first}", "與第 {first} 行登錄的是同一項"),
+    "too_large": ("is larger than 16 MiB; it was not read", "大於 16 MiB，未讀取"),
+    # the check's own words about them
+    "stale": ("verified file, line {line}: {bank} {date} {code}{field} matches no finding; "
+              "the note was not used",
+              "已確認檔第 {line} 行：{bank} {date} {code}{field} 沒有對應的檢查結果；此說明未使用"),
+    "verified_label": ("verified: ", "已確認："),
+    "verified_title": ("Verified findings", "已確認項目"),
+    "verified_none": ("No finding matches a line of the verified file.",
+                      "已確認檔中的各行都沒有對應的檢查結果。"),
+    "stale_title": ("Lines of the verified file that match no finding",
+                    "已確認檔中沒有對應檢查結果的行"),
+}
+
+
+def sidecar_word(key: str, lang: str = "en", /, **params: Any) -> str:
+    text = _pick(SIDECAR[key], lang)
+    return text.format(**params) if params else text

@@ -45,7 +45,21 @@ def outcome_json(outcome: Outcome) -> dict[str, Any]:
                            "summary": outcome.summary()}
     if outcome.unreadable:
         doc["unreadable"] = unreadable_json(outcome)
+    if outcome.stale_verified:  # FORMAT.md 7.9: present only when not empty
+        doc["stale_verified"] = [v.as_json() for v in outcome.stale_verified]
     return doc
+
+
+def stale_lines(outcome: Outcome) -> list[str]:
+    """A line for each stale line of the verified file (FORMAT.md 7.6), in the outcome's
+    language: standard error for the CLI, the HTML report's verified section."""
+    from ..core.words import sidecar_word
+
+    lang = outcome.options.lang
+    return [sidecar_word("stale", lang, line=v.line, bank=v.bank,
+                         date=roc_text(v.date) if lang == "zh-TW" else v.date.isoformat(),
+                         code=v.code, field=f" {v.field}" if v.field else "")
+            for v in outcome.stale_verified]
 
 
 def write_json(outcome: Outcome, out: IO[str]) -> None:
@@ -74,6 +88,8 @@ def write_json(outcome: Outcome, out: IO[str]) -> None:
     out.write("\n ],\n \"summary\": " + json.dumps(outcome.summary()))
     if outcome.unreadable:
         out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome), ensure_ascii=False))
+    if outcome.stale_verified:
+        out.write(',\n "stale_verified": ' + json.dumps([v.as_json() for v in outcome.stale_verified]))
     out.write("}\n")
 
 
@@ -120,7 +136,14 @@ def write_text(outcome: Outcome, out: IO[str], colour: bool = False) -> None:
         out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
     s = outcome.summary()
-    out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")
+    if outcome.options.strict:  # the verdict that decides the exit status (FORMAT.md 7.9)
+        failed = sum(1 for r in outcome.reports if outcome.fails(r))
+        text = word("summary_strict", lang).format(passed=s["files"] - failed, failed=failed, **s)
+    else:
+        text = word("summary", lang).format(invalid=s["files"] - s["valid"], **s)
+    if s["verified"]:
+        text += word("summary_verified", lang).format(verified=s["verified"])
+    out.write(text + "\n")
 
 
 def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Style) -> None:
@@ -143,6 +166,10 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
     how = how_cli(f.code, lang)
     if how:
         out.write(f"    {how}\n")
+    if f.verified is not None:  # FORMAT.md 7.6: the note travels with the finding
+        from ..core.words import sidecar_word
+
+        out.write(f"    {sidecar_word('verified_label', lang)}{safe(f.verified)}\n")
 
 
 def how_cli(code: str, lang: str) -> str:

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from .. import __version__
 from ..checking.pipeline import Outcome
 from ..checking.results import CheckResult
-from ..core.words import display_path
+from ..core.words import display_path, sidecar_word
 from ..checking.decoder import SIZE_LIMIT, split_records
 from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
@@ -173,6 +173,7 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
             f"<li><code>{_path(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
             + "</ul>\n")
+    out.append(_verified_section(outcome, order, lang))
     if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them
         limits = getattr(outcome.options, "limits", None) or None
     out.append(_series_part(reports, facts, outcome.options.business_calendar(), limits, lang))
@@ -494,13 +495,40 @@ def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
                        naming=f.category == "naming"))
     if rec is not None and f.row and f.start:
         out.append(_record(rec, f.row, f.start, f.end or f.start, lang))
-    verified = getattr(f, "verified", None)
-    if verified:
-        note = verified.get("note") if isinstance(verified, dict) else getattr(verified, "note", verified)
-        out.append(f'<p class="verified"><strong>{_e(w["verified"])}</strong> {_e(note)}</p>')
     how = HOW.get(f.code, "")
     out.append(f'<p class="hint"{f" data-how={chr(34)}{how}{chr(34)}" if how else ""}>'
-               f'<strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p></li>\n')
+               f'<strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p>')
+    if f.verified is not None:  # FORMAT.md 7.6: the note travels with the finding
+        out.append(f'<p class="verified-note"><strong>{_e(sidecar_word("verified_label", lang))}'
+                   f"</strong> {_e(f.verified)}</p>")
+    out.append("</li>\n")
+    return "".join(out)
+
+
+def _verified_section(outcome: Outcome, order: Sequence[int], lang: str) -> str:
+    """FORMAT.md 7.6: each verified finding with its note, and the verified file's stale
+    lines; nothing when no verified file was given."""
+    if not outcome.options.verified:
+        return ""
+    from . import stale_lines
+
+    rows = []
+    for i in order:
+        r = outcome.reports[i]
+        for f in r.findings:
+            if f.verified is not None:
+                where = f" {f.field.display}" if f.field is not None else ""
+                rows.append(f"<li><code>{_e(r.path)}</code> <span class=\"rule\">{_e(f.code)}</span>"
+                            f"{_e(where)}: {_e(f.verified)}</li>")
+    out = [f'<section class="verified" aria-labelledby="verified-h"><h2 id="verified-h">'
+           f'{_e(sidecar_word("verified_title", lang))}</h2>\n',
+           '<ul class="verified-list">' + "".join(rows) + "</ul>\n" if rows else
+           f'<p>{_e(sidecar_word("verified_none", lang))}</p>\n']
+    stale = stale_lines(outcome)
+    if stale:
+        out.append(f'<h3>{_e(sidecar_word("stale_title", lang))}</h3>\n<ul class="stale-verified">'
+                   + "".join(f"<li>{_e(text)}</li>" for text in stale) + "</ul>\n")
+    out.append("</section>\n")
     return "".join(out)
 
 

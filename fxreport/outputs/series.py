@@ -49,7 +49,7 @@ def amounts_of(data: bytes | None) -> dict[str, int | None]:
 
 def is_open(finding: Any) -> bool:
     """A warning still to review: not verified (FORMAT.md 7.6)."""
-    return not getattr(finding, "verified", None)
+    return getattr(finding, "verified", None) is None
 
 
 def day_verdict(r: CheckResult) -> str:

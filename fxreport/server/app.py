@@ -69,7 +69,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
                                               "500 files."},
     415: {"model": Error, "description": "The body is not multipart/form-data."},
     422: {"model": Error, "description": "An invalid option: `lang`, `strict`, "
-                                              "`closed_days`, or a rule code that matches no rule."},
+                                              "`closed_days`, a rule code that matches no rule, "
+                                              "or a `limits` or `verified` file that cannot be "
+                                              "used (the message names its line and cell)."},
 }
 
 # the HTML route's refusals are JSON too (FastAPI would document them as its HTML)
@@ -90,7 +92,8 @@ def _form_body() -> dict[str, Any]:
         if prop.get("default", 0) is None:
             del prop["default"]
     # OpenAPI 3.1 spells a file part as a string of content type octet-stream
-    for prop in (schema["properties"]["files"]["items"], schema["properties"]["previous"]):
+    for prop in (schema["properties"]["files"]["items"], schema["properties"]["previous"],
+                 schema["properties"]["limits"], schema["properties"]["verified"]):
         if prop.pop("format", None) == "binary":
             prop["contentMediaType"] = "application/octet-stream"
     # `previous` is for a single file (as `fxreport check FILE --previous PREV`)
@@ -98,7 +101,9 @@ def _form_body() -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"multipart/form-data": {
         "schema": schema,
         "encoding": {"files": {"contentType": "text/plain, application/octet-stream"},
-                     "previous": {"contentType": "text/plain, application/octet-stream"}}}}}}
+                     "previous": {"contentType": "text/plain, application/octet-stream"},
+                     "limits": {"contentType": "text/csv, text/plain, application/octet-stream"},
+                     "verified": {"contentType": "text/csv, text/plain, application/octet-stream"}}}}}}
 
 
 @dataclass
@@ -112,10 +117,26 @@ class CheckJob:
     def run(self) -> Outcome:
         return check_contents([Content(u.name, u.data) for u in self.files], self.options)
 
-    def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
+    def facts(self, outcome: Outcome | None = None) -> tuple[list[FileFacts], FileFacts | None]:
+        """Each upload's facts, in the order of ``outcome.reports`` when given (the series
+        order, one upload of the same name and bytes once: FORMAT.md 7.2)."""
         def one(u: Upload) -> FileFacts:
             return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
-        return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
+        previous = one(self.previous) if self.previous else None
+        if outcome is None:
+            return [one(u) for u in self.files], previous
+        by_name: dict[str, list[FileFacts]] = {}
+        for name, upload in {(u.name, u.data): u for u in reversed(self.files)}.items():
+            by_name.setdefault(display_path(name[0]), []).insert(0, one(upload))
+        facts = []
+        for r in outcome.reports:
+            same = by_name.get(r.path or "", [])
+            if len(same) > 1:  # one name, other bytes: the upload whose firm and date these are
+                from ..checking.decoder import decode
+
+                same.sort(key=lambda f: (decode(f.data).heads.get(1) or (None, None)) != (r.bank, r.date))
+            facts.append(same.pop(0) if same else None)
+        return facts, previous  # type: ignore[return-value]
 
 
 def _refused_option(exc: OptionError) -> UploadError:
@@ -201,6 +222,8 @@ def make_job(form: Form, accept_language: str | None,
             previous=Content(previous.name, previous.data) if previous is not None else None,
             strict=_bool("strict", form.fields.get("strict")),
             lang=lang)
+        options = options._replace(limits=_sidecar(form, "limits"),
+                                   verified=tuple(_sidecar(form, "verified") or ()))
         try:  # refused before the check starts: the selection, the calendar, `previous`
             prepare(options, len(form.files))
         except OptionError as exc:
@@ -223,6 +246,20 @@ def _lang(form: Form, accept_language: str | None) -> str:
     if lang not in LANGS:
         raise UploadError(422, "bad_lang", value=lang)
     return lang
+
+
+def _sidecar(form: Form, name: str) -> Any:
+    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last one given, a file or text,
+    read as `--limits`/`--verified` read theirs; a 422 naming its line and cell."""
+    from ..checking.sidecar import SidecarError, read_limits, read_verified
+
+    given = [data for data in form.sidecars.get(name, []) if data.strip()]
+    if not given:
+        return None
+    try:
+        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
+    except SidecarError as exc:  # worded as the CLI words it, in the request's language
+        raise UploadError(422, "sidecar", cause=exc) from None  # type: ignore[arg-type]
 
 
 def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
@@ -355,7 +392,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         `fxreport check --format html`: when it was made, by which version,
         each file's size and SHA-256, and every finding. Sent as an attachment."""
         job, outcome = await checked(request)
-        facts, previous = job.facts()
+        facts, previous = job.facts(outcome)
         made = _dt.datetime.now(TAIPEI)  # the report and its file name in Taipei time
         html = render_html(outcome, facts, previous=previous, made_at=made)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"

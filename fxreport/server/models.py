@@ -17,7 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field
 Lang = Literal["en", "zh-TW"]
 Severity = Literal["error", "warning"]
 Category = Literal["encoding", "structure", "field", "reserved", "consistency",
-                   "arithmetic", "continuity", "naming"]
+                   "arithmetic", "continuity", "naming", "quality", "limit"]
+
+
+class Verified(BaseModel):
+    """A person's confirmation that a quality or limit finding's value is right (FORMAT.md 7.6)."""
+
+    note: str = Field(description="Why the value is right, from the verified file's NOTE column.")
 
 
 class Finding(BaseModel):
@@ -38,13 +44,17 @@ class Finding(BaseModel):
                                           "reserved ranges and file-level findings.")
     message: str = Field(description="What is wrong, in the requested language.")
     hint: str = Field(description="How to fix it, in the requested language.")
-    found: str | None = Field(None, description="The field's text as found (control and non-ASCII "
+    found: str | None = Field(description="The field's text as found (control and non-ASCII "
                                                 "bytes escaped as \\xNN), where known.")
-    expected: str | None = Field(None, description="What the rule wanted, where known.")
+    expected: str | None = Field(description="What the rule wanted, where known.")
+    verified: Verified | None = Field(
+        description="FORMAT.md 7.7: null, or the note of the verified file's line that "
+                          "matches this quality or limit finding; a verified finding does not "
+                          "count for `strict`.")
 
 
 class FileResult(BaseModel):
-    path: str = Field(description="The uploaded file name.")
+    path: str = Field(description="The path as given (for the API, the uploaded file name).")
     bank: str | None = Field(description="The firm code of row 1; null when unreadable.")
     date: str | None = Field(description="The report date as ISO (Gregorian); null when unreadable.",
                              examples=["2016-12-09"])
@@ -56,7 +66,19 @@ class Summary(BaseModel):
     files: int = Field(ge=0)
     valid: int = Field(ge=0)
     errors: int = Field(ge=0)
-    warnings: int = Field(ge=0)
+    warnings: int = Field(ge=0, description="Every warning, verified or not.")
+    verified: int = Field(ge=0, description="The findings a verified file's note matches "
+                                               "(FORMAT.md 7.7).")
+
+
+class StaleVerified(BaseModel):
+    """A verified file's line for a checked report that matches no finding (FORMAT.md 7.9)."""
+
+    line: int = Field(ge=1, description="The line of the verified file, counted from 1.")
+    bank: str
+    date: str = Field(description="The report date as ISO (Gregorian).", examples=["2016-12-09"])
+    code: str
+    field: str | None = Field(description="The field name; null for a file-level finding.")
 
 
 class Unreadable(BaseModel):
@@ -72,6 +94,17 @@ class CheckResponse(BaseModel):
     summary: Summary
     unreadable: list[Unreadable] | None = Field(
         None, description="Paths that could not be read (the CLI only; uploads are always read).")
+    stale_verified: list[StaleVerified] | None = Field(
+        None, description="Lines of the verified file that match no finding of a checked "
+                          "report (present only when not empty).")
+
+
+def check_output_schema() -> dict[str, object]:
+    """The JSON Schema of ``fxreport check --format json`` (FORMAT.md sections 5-7): the
+    models above, which the OpenAPI document also describes, with the schema's dialect."""
+    doc: dict[str, object] = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    doc.update(CheckResponse.model_json_schema())
+    return doc
 
 
 class Error(BaseModel):
@@ -143,3 +176,16 @@ class CheckForm(BaseModel):
                         "date per value (repeatable); a value may also hold several dates, ISO "
                         "or ROC (105/09/28), one per line, `#` starting a comment; a day "
                         "outside ROC years 001-999 (1912-2910) is refused.")
+    limits: bytes | None = Field(
+        None, description="Position limits, as `--limits` (FORMAT.md 7.5): a CSV file or its "
+                          "text (UTF-8 with or without BOM, or Big5), header `BANK,` and S9(9) "
+                          "field names (`POS,SPOT,...`), one line per firm, whole thousands of "
+                          "US dollars (`\"1,800\"` allowed, empty for no limit). A value over "
+                          "its limit is a LIM001 warning; a malformed file is a 422.")
+    verified: bytes | None = Field(
+        None, description="Verified findings, as `--verified` (FORMAT.md 7.6): a CSV file or "
+                          "its text with the header `BANK,DATE,CODE,FIELD,NOTE`. A quality or "
+                          "limit finding a line names carries the note (`verified`) and no "
+                          "longer fails `strict`; lines for checked reports that match no "
+                          "finding are listed in `stale_verified`; a line naming another "
+                          "category's rule is a 422.")

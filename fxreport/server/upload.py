@@ -32,6 +32,9 @@ MAX_FIELDS = 200  # text fields in one request
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused body is read (and dropped) up to this, so the
 # client, still sending, gets the answer instead of a reset connection
 FILE_FIELDS = ("files", "previous")
+# a limits or verified file (FORMAT.md 7.5, 7.6): a file upload or text, kept as its bytes
+# (a Big5 file must reach its reader undecoded)
+SIDE_FIELDS = ("limits", "verified")
 DAY_FIELDS = ("closed_days", "open_days")  # a text value, or a file of days (as the CLI's)
 
 
@@ -80,6 +83,7 @@ class Form:
     files: list[Upload] = field(default_factory=list)
     previous: list[Upload] = field(default_factory=list)
     fields: dict[str, list[str]] = field(default_factory=dict)
+    sidecars: dict[str, list[bytes]] = field(default_factory=dict)  # SIDE_FIELDS' bytes
 
 
 def _decode(raw: bytes) -> str:
@@ -259,7 +263,7 @@ class FormReader:
             if part.name == "previous" and self.form.previous:
                 raise UploadError(400, "previous_takes_one")
             part.digest = hashlib.sha256()
-        elif part.filename is not None and part.name not in DAY_FIELDS:
+        elif part.filename is not None and part.name not in DAY_FIELDS + SIDE_FIELDS:
             return  # a file in a field we do not know: ignored, as unknown text fields are
         else:
             self._text_fields += 1
@@ -272,7 +276,7 @@ class FormReader:
         part.size += n
         is_file = part.name in FILE_FIELDS
         limit = self.keep if is_file else MAX_FIELD
-        if not is_file and part.filename is not None and part.name not in DAY_FIELDS:
+        if not is_file and part.filename is not None and part.name not in DAY_FIELDS + SIDE_FIELDS:
             return
         if not is_file and part.size > MAX_FIELD:
             raise UploadError(413, "field_too_long", name=part.name, limit=MAX_FIELD)
@@ -292,6 +296,9 @@ class FormReader:
             digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]
             upload = Upload(part.filename or "", data, part.size, digest)
             (self.form.files if part.name == "files" else self.form.previous).append(upload)
+        elif part.name in SIDE_FIELDS:
+            if data or part.filename is None:  # (an empty file input: no file chosen)
+                self.form.sidecars.setdefault(part.name, []).append(data)
         elif part.filename is not None:  # a file of days, read as `--closed-days FILE` reads it
             if part.filename or part.size:
                 try:

@@ -45,14 +45,19 @@ CASES: list[dict[str, Any]] = []
 
 def case(name: str, files: dict[str, bytes], findings: dict[str, list[tuple[Any, ...]]],
          paths: list[str] | None = None, args: list[str] | None = None,
-         exit: int | None = None, valid: dict[str, bool] | None = None) -> None:
-    """``findings``: per file, the expected (code, row, start) of every finding."""
+         exit: int | None = None, valid: dict[str, bool] | None = None,
+         verified: dict[str, list[tuple[Any, ...]]] | None = None,
+         stale: list[tuple[Any, ...]] | None = None) -> None:
+    """``findings``: per file, the expected (code, row, start) of every finding;
+    ``verified``: per file, (code, row, start, note) of each verified one (FORMAT.md 7.6);
+    ``stale``: (line, bank, ISO date, code, field) of each stale verified line."""
     errors = {f: any(not c[0].startswith(("STR004", "STR005", "NAM002", "CNT003", "ARI011", "ARI012",
-                                                         "STR007", "FLD005"))
+                                                         "STR007", "FLD005", "QUA", "LIM"))
                      for c in fs) for f, fs in findings.items()}
     valid = valid or {f: not errors[f] for f in findings}
     CASES.append({"name": name, "files": files, "paths": paths or sorted(files),
                   "args": args or [], "findings": findings, "valid": valid,
+                  "verified": verified, "stale": stale,
                   "exit": exit if exit is not None else (0 if all(valid.values()) else 1)})
 
 
@@ -233,26 +238,107 @@ case("series-gap-across-labor-day-government",
       "ABP0503.txt": next_day(report_bytes(A2, "105/04/29"), "105/05/03")},
      {"ABP0429.txt": [], "ABP0503.txt": [("CNT003", None, None)]}, paths=["."],
      args=["--calendar", "government"])
-# a gap and a mismatch: the mismatch is still an error
+# a gap and a mismatch: FORMAT.md 7.1, the mismatch is only a warning (same code, same place)
 case("series-gap-and-mismatch",
      {"ABP1207.txt": report_bytes(A2, "105/12/07"),
       "ABP1209.txt": next_day(report_bytes(A2, "105/12/07"), "105/12/09", BAL=1)},
-     {"ABP1207.txt": [], "ABP1209.txt": [("CNT003", None, None), ("CNT001", 1, 14)]}, paths=["."])
+     {"ABP1207.txt": [], "ABP1209.txt": [("CNT003", None, None), ("CNT001", 1, 14)]}, paths=["."],
+     valid={"ABP1207.txt": True, "ABP1209.txt": True})
 case("unreadable-path", {"ABP1209.txt": DAY2}, {"ABP1209.txt": []},
      paths=["ABP1209.txt", "missing.txt"], exit=2)
 case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM002", None, None)]},
      args=["--strict"], exit=1)
 
 
+# --- FORMAT.md section 7: quality edits (7.4), limits (7.5), verified findings (7.6) -----------
+# a settlement larger than what was open: ABAL_UNB = 1,420 + 540 - 1,965 = -5
+NEGATIVE = next_day(DAY1, "105/12/09", A_UNC1=540, A_UNS1=1_965)
+one("qua001-negative-balance", NEGATIVE, ("QUA001", 1, 144))
+case("qua001-strict-fails", {"ABP1209.txt": NEGATIVE}, {"ABP1209.txt": [("QUA001", 1, 144)]},
+     args=["--strict"], exit=1)
+_ACTIVITY = ("AB", "AS", "ABT", "A_UNC1", "A_UNC2", "A_UNS1", "A_UNS2", "A_FC1", "A_FC3",
+             "A_FS1", "A_FS3", "A_SWC1", "A_SWC2", "A_SWS1", "A_SWS2")
+A1 = fxreport.loads(DAY1).amounts()
+COPIED = next_day(DAY1, "105/12/09", **{k: A1[k] for k in _ACTIVITY})
+case("qua002-copied-activity", {"ABP1208.txt": DAY1, "ABP1209.txt": COPIED},
+     {"ABP1208.txt": [], "ABP1209.txt": [("QUA002", None, None)]}, paths=["."])
+case("qua002-copied-activity-previous", {"ABP1209.txt": COPIED, "prev/ABP1208.txt": DAY1},
+     {"ABP1209.txt": [("QUA002", None, None)]}, paths=["ABP1209.txt"],
+     args=["--previous", "prev/ABP1208.txt"])
+# across a gap the previous report is not the previous business day's: no QUA002
+case("qua002-not-across-a-gap",
+     {"ABP1207.txt": DAY1.replace(b"105/12/08", b"105/12/07"),
+      "ABP1209.txt": COPIED},
+     {"ABP1207.txt": [], "ABP1209.txt": [("CNT003", None, None)]}, paths=["."])
+# typed in US dollars: AB of about 2,900 on six days, then 2,900,000
+_SCALE_DAYS = ["105/12/01", "105/12/02", "105/12/05", "105/12/06", "105/12/07", "105/12/08",
+               "105/12/09"]
+_scale: dict[str, bytes] = {}
+_day = report_bytes(derive({**{k: 0 for k in _INPUT_NAMES}, "AB": 2_900}), _SCALE_DAYS[0])
+for _n, _date in enumerate(_SCALE_DAYS):
+    if _n:
+        _day = next_day(_day, _date, AB=2_900 + 10 * _n if _n < 6 else 2_900_000)
+    _scale["ABP" + _date[4:6] + _date[7:] + ".txt"] = _day
+case("qua003-out-of-scale", _scale,
+     {**{k: [] for k in _scale}, "ABP1209.txt": [("QUA003", 1, 24)]}, paths=["."])
+# a duplicate that is not the date's report gets no quality edit (FORMAT.md 7.9)
+case("qua001-not-on-a-duplicate-not-chosen",
+     {"ABP1209.txt": NEGATIVE, "ABP1209 - Copy.txt": NEGATIVE},
+     {"ABP1209.txt": [("QUA001", 1, 144)],
+      "ABP1209 - Copy.txt": [("CNT004", None, None), ("NAM001", None, None)]}, paths=["."])
+
+# position limits (FORMAT.md 7.5): POS of DAY2 is 10,401, SPOT 12,381, FORWARD -925
+LIMITS = b'BANK,POS,SPOT,FORWARD\r\nABCD,"10,000",,900\r\nXYZW,1,1,1\r\n'
+case("lim001-over-limit", {"ABP1209.txt": DAY2, "limits.csv": LIMITS},
+     {"ABP1209.txt": [("LIM001", 3, 124), ("LIM001", 2, 174)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv"])
+case("lim001-big5-with-bom-and-strict", {"ABP1209.txt": DAY2,
+                                         "limits.csv": "\ufeffBANK,POS\nABCD,10400\n".encode("utf-8")},
+     {"ABP1209.txt": [("LIM001", 3, 124)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv", "--strict"], exit=1)
+case("lim001-firm-not-listed", {"ABP1209.txt": DAY2, "limits.csv": b"BANK,POS\nXYZW,1\n"},
+     {"ABP1209.txt": []}, paths=["ABP1209.txt"], args=["--limits", "limits.csv"])
+case("lim-malformed-limits-file", {"ABP1209.txt": DAY2, "limits.csv": b"BANK,POS\nABCD,-5\n"},
+     {}, paths=["ABP1209.txt"], args=["--limits", "limits.csv"], exit=2)
+# verified findings (FORMAT.md 7.6, 7.9): the note travels; --strict ignores verified ones
+VERIFIED = ("BANK,DATE,CODE,FIELD,NOTE\r\n"
+            "ABCD,105/12/09,QUA001,ABAL_UNB,交割提前入帳，已與交易對手確認\r\n"
+            "ABCD,2016-12-09,QUA002,,stale: nothing copied\r\n"
+            "XYZW,105/12/09,QUA001,ABAL_UNB,another firm: out of scope\r\n").encode("cp950")
+case("verified-quality-strict-passes", {"ABP1209.txt": NEGATIVE, "verified.csv": VERIFIED},
+     {"ABP1209.txt": [("QUA001", 1, 144)]}, paths=["ABP1209.txt"],
+     args=["--verified", "verified.csv", "--strict"], exit=0,
+     verified={"ABP1209.txt": [("QUA001", 1, 144, "交割提前入帳，已與交易對手確認")]},
+     stale=[(3, "ABCD", "2016-12-09", "QUA002", None)])
+case("verified-limit-and-unverified-quality-strict-fails",
+     {"ABP1209.txt": NEGATIVE, "limits.csv": b"BANK,POS\nABCD,100\n",
+      "verified.csv": "BANK,DATE,CODE,FIELD,NOTE\nABCD,105/12/09,LIM001,POS,超限已經核准\n".encode()},
+     {"ABP1209.txt": [("QUA001", 1, 144), ("LIM001", 3, 124)]}, paths=["ABP1209.txt"],
+     args=["--limits", "limits.csv", "--verified", "verified.csv", "--strict"], exit=1,
+     verified={"ABP1209.txt": [("LIM001", 3, 124, "超限已經核准")]})
+case("verified-format-rule-is-a-usage-error",
+     {"ABP1209.txt": DAY2, "verified.csv": b"BANK,DATE,CODE,FIELD,NOTE\nABCD,105/12/09,ARI001,ACUST,x\n"},
+     {}, paths=["ABP1209.txt"], args=["--verified", "verified.csv"], exit=2)
+
+
 def _options(args: list[str]) -> Any:
-    """The ``CheckOptions`` of a case's command-line arguments."""
+    """The ``CheckOptions`` of a case's command-line arguments (run in the case's folder:
+    the limits and verified files are read as ``fxreport check`` reads them);
+    ``sidecar.SidecarError`` when one of them is a usage error."""
     from fxreport.checking.pipeline import CheckOptions
+    from fxreport.checking.sidecar import read_limits, read_verified
 
     given: dict[str, Any] = {}
     words = iter(args)
     for word in words:
         if word == "--strict":
             given["strict"] = True
+        elif word == "--limits":
+            name = next(words)
+            given["limits"] = read_limits(Path(name).read_bytes(), name)
+        elif word == "--verified":
+            name = next(words)
+            given["verified"] = tuple(read_verified(Path(name).read_bytes(), name))
         else:
             given[{"--previous": "previous", "--calendar": "calendar"}[word]] = next(words)
     return CheckOptions(**given)
@@ -265,11 +351,16 @@ def details(folder: Path, c: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     from collections import Counter
 
     from fxreport.checking.pipeline import check_paths
+    from fxreport.checking.sidecar import SidecarError
 
     cwd = os.getcwd()
     os.chdir(folder)
     try:
         outcome = check_paths(c["paths"], _options(c["args"]))
+    except SidecarError:  # a usage error: no file is checked
+        if c["findings"]:
+            raise
+        return {}
     finally:
         os.chdir(cwd)
     got = {os.path.normpath(str(r.path)).replace(os.sep, "/"): [
@@ -299,6 +390,10 @@ def main(out: Path = HERE) -> None:
                                   "findings": [list(x) for x in c["findings"].get(f, [])],
                                   "details": recorded.get(f, [])}
                               for f in c["findings"]}}
+        if c["verified"] is not None:
+            expected["verified"] = {f: [list(x) for x in v] for f, v in c["verified"].items()}
+        if c["stale"] is not None:
+            expected["stale_verified"] = [list(x) for x in c["stale"]]
         (folder / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(CASES)} cases")
 

@@ -130,8 +130,11 @@ VALUES = {  # one representative value for each of the catalogue's placeholders
     # the values of reasons
     "char": "台", "bytes": "A5 78", "guess": "ISO-8859-1", "confidence": "73%",
     "previous_bank": "XYZW", "n": 30, "size": 4096,
+    # the quality and limit edits (FORMAT.md 7.4, 7.5)
+    "ratio": 1_000, "median": 12, "excess": 200, "previous_path": "ABP1208.txt",
 }
-SAMPLE_VALUES = ("ABCD", "XYZW", "ABP1209.txt", "ABP1210.txt", "a/ABP1209.txt", "b/ABP1209.txt")
+SAMPLE_VALUES = ("ABCD", "XYZW", "ABP1208.txt", "ABP1209.txt", "ABP1210.txt", "a/ABP1209.txt",
+                 "b/ABP1209.txt")
 
 # The reasons each rule's message or hint takes (every key of REASONS is walked in its rule).
 RULE_REASONS: dict[str, tuple[str | None, ...]] = {
@@ -144,12 +147,14 @@ RULE_REASONS: dict[str, tuple[str | None, ...]] = {
     "FLD001": ("code_case", "code_form"),
     "FLD002": ("date_form", "date_year0", "date_calendar"),
     "FLD003": ("blank", "left_aligned", "inner_space", "trailing_sign", "separator", "not_a_number"),
-    "FLD005": ("bank", "exchange", "government"),
+    "FLD005": ("bank", "exchange", "government", "closed_day"),
     "RSV001": ("zeros", "not_blank"),
     "CNT001": ("gap", "no_gap"),
     "CNT002": ("prev_unreadable", "prev_other_firm", "prev_not_before"),
 }
 OPTIONAL = ("split", "more")  # clauses that come with values of their own
+# The hints a check chooses for a rule (the finding's ``advice``), each walked like a reason.
+RULE_ADVICE: dict[str, tuple[str | None, ...]] = {"CNT001": ("set_amount", "file_missing")}
 
 
 def _findings(code: str) -> list[Finding]:
@@ -159,9 +164,10 @@ def _findings(code: str) -> list[Finding]:
              for n in PLACEHOLDER.findall(t)}
     field = DATE_FIELD if code in ("FLD002", "FLD005", "CON002") else AMOUNTS["ACUST"]
     out = []
-    for reason in RULE_REASONS.get(code, (None,)):
+    for reason, advice in [(r, a) for r in RULE_REASONS.get(code, (None,))
+                           for a in RULE_ADVICE.get(code, (None,))]:
         for extra in ({}, {"split": {"left": "BAL", "right": "AB"}, "more": {"rest": 6}}):
-            params = dict(VALUES, reason=reason, **extra)
+            params = dict(VALUES, reason=reason, advice=advice, **extra)
             if names & {"field", "found", "start", "end", "width"}:  # a finding at a field
                 out.append(Finding(code, 2, field, b"      -751", **params))
                 out.append(Finding(code, 3, ROWS[3][2], b"   0      ", **params))  # unnamed range
@@ -173,7 +179,8 @@ def _findings(code: str) -> list[Finding]:
 
 
 def test_every_reason_is_walked() -> None:
-    walked = {r for reasons in RULE_REASONS.values() for r in reasons} | set(OPTIONAL)
+    walked = {r for reasons in (*RULE_REASONS.values(), *RULE_ADVICE.values()) for r in reasons}
+    walked |= set(OPTIONAL)
     assert walked == set(REASONS)
 
 

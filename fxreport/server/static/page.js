@@ -38,10 +38,13 @@
       howOpen: "Declare open days (Options)",
       howCalendar: "Choose the business days (Options)",
       howClosed: "Declare closed days (Options)",
+      howVerified: "Give a verified file (Options)",
       select: "Only these rules (codes or prefixes, comma-separated)",
       ignore: "Leave out these rules",
       strict: "Strict: warnings fail too",
       closed: "Extra closed days (e.g. typhoon days): one date a line, ISO or ROC",
+      limits: "Position limits (CSV: BANK,POS,... one line per firm)",
+      verified: "Verified findings (CSV: BANK,DATE,CODE,FIELD,NOTE)",
       check: "Check",
       dlJson: "Download JSON",
       dlHtml: "Download HTML report",
@@ -87,10 +90,13 @@
       howOpen: "列出上班日（檢核選項）",
       howCalendar: "選擇營業日曆（檢核選項）",
       howClosed: "列出停止上班日（檢核選項）",
+      howVerified: "提供已確認項目檔（檢核選項）",
       select: "只檢查這些規則（規則代碼或開頭字元，以逗號分隔）",
       ignore: "略過這些規則",
       strict: "嚴格模式：警告也視為不通過",
       closed: "另列的停止上班日（例如颱風假）：每列一個日期，西元或民國皆可",
+      limits: "部位限額檔（CSV 格式：BANK,POS,…，每家證券商一行）",
+      verified: "已確認項目檔（CSV 格式：BANK,DATE,CODE,FIELD,NOTE）",
       check: "檢核",
       dlJson: "下載 JSON 檔",
       dlHtml: "下載 HTML 報告",
@@ -287,6 +293,10 @@
     const open = $("open").value.trim();
     if (open) fd.append("open_days", open);
     if ($("calendar").value !== "bank") fd.append("calendar", $("calendar").value);
+    for (const id of ["limits", "verified"]) {  // sent with each check, remembered nowhere
+      const f = $(id).files[0];
+      if (f) fd.append(id, f, f.name);
+    }
     return fd;
   }
 
@@ -295,6 +305,7 @@
     previous: [["howPrevious", () => { openOptions(); $("previous").click(); }]],
     open_days: [["howOpen", () => focusOption("open")], ["howCalendar", () => focusOption("calendar")]],
     closed_days: [["howClosed", () => focusOption("closed")]],
+    verify: [["howVerified", () => focusOption("verified")]],
   };
 
   function openOptions() { $("options").open = true; }
@@ -370,6 +381,8 @@
     $("files").value = "";
     $("folder").value = "";
     $("previous").value = "";
+    $("limits").value = "";
+    $("verified").value = "";
     showPrevious();
     state.busy += 1;
     choose([], 0);
@@ -391,6 +404,7 @@
       $("previous").focus();
     });
     $("calendar").addEventListener("change", () => { if (state.files.length) check(); });
+    for (const id of ["limits", "verified"]) $(id).addEventListener("change", () => { if (state.files.length) check(); });
     $("form").addEventListener("submit", (e) => { e.preventDefault(); check(true); });
     $("dl-json").addEventListener("click", () => state.json !== null && download(state.json, "application/json", "json"));
     $("dl-html").addEventListener("click", () => state.html !== null && download(state.html, "text/html", "html"));

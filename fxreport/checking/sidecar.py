@@ -1,0 +1,238 @@
+"""The two CSV files a check can be given beside the reports (FORMAT.md 7.5, 7.6, 7.9):
+the firms' position limits, and the notes that verify quality and limit findings.
+
+Both are read from bytes (UTF-8 with or without a byte order mark, or Big5 as cp950), so
+the CLI, the server and the page read them alike.  A file that cannot be used is a
+``SidecarError`` naming its line and CSV cell (counted from 1), worded in either
+language; the CLI turns it into a usage error (exit 2), the server into a 422.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from ..core.findings import Finding
+from ..core.layout import AMOUNTS, LAYOUT
+
+Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
+
+# compiled on first use (re's cache): a check without these files never needs them
+_CODE = r"[A-Z0-9]{4}"
+_WHOLE = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_ROC = r"([0-9]{3})/([0-9]{2})/([0-9]{2})"
+
+
+def _full(pattern: str, text: str) -> "re.Match[str] | None":
+    return re.fullmatch(pattern, text, re.ASCII)
+LIMIT_MAX = 999_999_999
+VERIFIED_HEADER = ("BANK", "DATE", "CODE", "FIELD", "NOTE")
+
+
+
+class SidecarError(ValueError):
+    """A limits or verified file that cannot be used: which file, where, and why."""
+
+    def __init__(self, kind: str, name: str, key: str, line: int | None = None,
+                 column: int | None = None, **params: Any) -> None:
+        self.kind = kind  # "limits" or "verified"
+        self.name = name
+        self.key = key
+        self.line = line
+        self.column = column
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import sidecar_word
+
+        where = sidecar_word(self.kind, lang, name=self.name)
+        if self.line is not None:
+            place = sidecar_word("cell" if self.column else "line", lang,
+                                 line=self.line, column=self.column)
+            where = sidecar_word("where", lang, file=where, place=place)
+        return sidecar_word("problem", lang, where=where,
+                            text=sidecar_word(self.key, lang, **self.params))
+
+
+def _text(data: bytes, kind: str, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+        raise SidecarError(kind, name, "utf16")
+    for encoding in ("utf-8", "cp950"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    raise SidecarError(kind, name, "encoding")
+
+
+def _rows(data: bytes, kind: str, name: str) -> list[tuple[int, list[str]]]:
+    """The CSV's non-empty lines as (line number, cells stripped of spaces)."""
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(_text(data, kind, name), newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for cells in reader:
+            cells = [c.strip() for c in cells]
+            if any(cells):
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        raise SidecarError(kind, name, "csv", reader.line_num + 1, detail=str(exc)) from None
+    if not rows:
+        raise SidecarError(kind, name, "empty")
+    return rows
+
+
+def read_limits(data: bytes, name: str) -> Limits:
+    """The limits file's limits by firm and field (FORMAT.md 7.5, 7.9)."""
+    rows = _rows(data, "limits", name)
+    line, header = rows[0]
+    if header[0].upper() != "BANK":
+        raise SidecarError("limits", name, "limits_header", line, 1, found=header[0])
+    fields: list[str] = []
+    for column, cell in enumerate(header[1:], 2):
+        if cell not in AMOUNTS:
+            raise SidecarError("limits", name, "limits_field", line, column, found=cell)
+        if cell in fields:
+            raise SidecarError("limits", name, "field_twice", line, column, found=cell)
+        fields.append(cell)
+    if not fields:
+        raise SidecarError("limits", name, "limits_no_field", line)
+    limits: Limits = {}
+    first: dict[str, int] = {}
+    for line, cells in rows[1:]:
+        if len(cells) > len(header):
+            raise SidecarError("limits", name, "too_many_cells", line, len(header) + 1,
+                               want=len(header), count=len(cells))
+        bank = cells[0]
+        if not _full(_CODE, bank):
+            raise SidecarError("limits", name, "bank_form", line, 1, found=bank)
+        if bank in first:
+            raise SidecarError("limits", name, "bank_twice", line, 1, found=bank, first=first[bank])
+        first[bank] = line
+        mine: dict[str, int] = {}
+        for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
+            if not cell:
+                continue  # no limit
+            if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
+                raise SidecarError("limits", name, "limit_value", line, column, found=cell)
+            mine[field] = int(cell.replace(",", ""))
+        limits[bank] = mine
+    return limits
+
+
+class VerifiedLine(NamedTuple):
+    """A line of the verified file: which finding it verifies, and why it is right."""
+
+    line: int
+    bank: str
+    date: _dt.date
+    code: str
+    field: str  # "" for a file-level finding
+    note: str
+
+    @property
+    def key(self) -> tuple[str, _dt.date, str, str]:
+        return self.bank, self.date, self.code, self.field
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``stale_verified`` entry of FORMAT.md 7.9."""
+        return {"line": self.line, "bank": self.bank, "date": self.date.isoformat(),
+                "code": self.code, "field": self.field or None}
+
+
+def _date(text: str) -> _dt.date | None:
+    m = _full(_ISO, text)
+    try:
+        if m:
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _full(_ROC, text)
+        if m and int(m[1]) > 0:
+            return _dt.date(int(m[1]) + 1911, int(m[2]), int(m[3]))
+    except ValueError:
+        pass
+    return None
+
+
+def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
+    """The verified file's lines (FORMAT.md 7.6): each names a quality or limit finding."""
+    from ..core.rules import RULES, VERIFIABLE, category_word
+
+    rows = _rows(data, "verified", name)
+    line, header = rows[0]
+    if tuple(c.upper() for c in header) != VERIFIED_HEADER:
+        raise SidecarError("verified", name, "verified_header", line, found=",".join(header))
+    lines: list[VerifiedLine] = []
+    first: dict[tuple[str, _dt.date, str, str], int] = {}
+    for line, cells in rows[1:]:
+        if len(cells) > len(VERIFIED_HEADER):
+            raise SidecarError("verified", name, "too_many_cells", line, len(VERIFIED_HEADER) + 1,
+                               want=len(VERIFIED_HEADER), count=len(cells))
+        bank, date_text, code, field, note = (cells + [""] * 5)[:5]
+        if not _full(_CODE, bank):
+            raise SidecarError("verified", name, "bank_form", line, 1, found=bank)
+        day = _date(date_text)
+        if day is None:
+            raise SidecarError("verified", name, "date_form", line, 2, found=date_text)
+        code = code.upper()
+        rule = RULES.get(code)
+        if rule is None:
+            raise SidecarError("verified", name, "code_unknown", line, 3, found=code)
+        if rule.category not in VERIFIABLE:
+            raise SidecarError("verified", name, "code_format", line, 3, found=code,
+                               category=rule.category, category_en=category_word(rule.category),
+                               category_zh=category_word(rule.category, "zh-TW"))
+        if field and field not in {f.name for f in LAYOUT if f.name}:
+            raise SidecarError("verified", name, "field_unknown", line, 4, found=field)
+        if not note:
+            raise SidecarError("verified", name, "note_missing", line, 5)
+        entry = VerifiedLine(line, bank, day, code, field, note)
+        if entry.key in first:
+            raise SidecarError("verified", name, "line_twice", line, first=first[entry.key])
+        first[entry.key] = line
+        lines.append(entry)
+    return lines
+
+
+def over_limits_of(limits: Limits | None) -> Any:
+    """A function (values, records, bank) -> LIM001 findings for these limits, or None."""
+    if not limits:
+        return None
+    from .quality import over_limits
+
+    def check(values: Any, records: Sequence[bytes], bank: str | None) -> list[Finding]:
+        mine = limits.get(bank or "")
+        return over_limits(values, records, mine) if mine else []
+    return check
+
+
+def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> list[VerifiedLine]:
+    """Mark each quality or limit finding that a line names as verified with its note;
+    return the stale lines: those for a checked report (its firm and date) that match
+    no finding (FORMAT.md 7.9), in the file's order."""
+    from ..core.rules import VERIFIABLE
+
+    if not lines:
+        return []
+    by_key = {v.key: v for v in lines}
+    used: set[int] = set()
+    checked: set[tuple[str, _dt.date]] = set()
+    for r in reports:
+        if r.bank is None or r.date is None:
+            continue
+        checked.add((r.bank, r.date))
+        for f in r.findings:
+            if f.category not in VERIFIABLE:
+                continue
+            v = by_key.get((r.bank, r.date, f.code, f.field_name or ""))
+            if v is not None:
+                f.verified = v.note
+                used.add(v.line)
+    return [v for v in lines if v.line not in used and (v.bank, v.date) in checked]
