@@ -135,12 +135,20 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     click.echo(line("wrote_file", lang, path=_name(output)), err=True)
 
 
-def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1) -> None:
+def _refused(exc: Any, lang: str) -> NoReturn:
+    """A write the library refused, in the CLI's terms: an existing output (FORMAT.md 7.9)
+    is a usage problem, exit 2, from every command; any other refusal exits 1."""
+    from ..core.words import cli_advice, word
+
+    text = cli_advice(exc.key, exc.message(lang), lang)
+    _fail_line(word("program_line", lang, text=text), 2 if exc.key == "exists" else 1)
+
+
+def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
-    from ..core.words import word
     from ..policy.making import WriteRefused, write_file
 
     try:
         write_file(target, data, force=force)
     except WriteRefused as exc:
-        _fail_line(word("program_line", lang, text=exc.message(lang)), code)
+        _refused(exc, lang)

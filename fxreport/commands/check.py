@@ -18,7 +18,8 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang
               show_default=True,
               help="Output: text for people, json for pipelines, html for a sign-off folder.")
 @click.option("-o", "--output", metavar="FILE",
-              help="Write the output to FILE (atomically; an existing FILE needs --force).")
+              help="Write the output to FILE (atomically; an existing FILE needs --force); "
+                   "- is standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing --output FILE.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 @click.option("--select", multiple=True, metavar="CODES",
@@ -55,6 +56,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
                           jobs)
     apply_selection(outcome, selected, ignored)
+    if output == "-":  # standard output, as for build, roll and show
+        output = None
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt == "html" else sys.stdout
     if fmt == "json":
@@ -67,7 +70,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     else:
         write_text(outcome, out, lang, colour=use_colour(out))
     if output:
-        _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2)
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang)
     elif fmt == "html":  # UTF-8 whatever the console's code page
         sys.stdout.flush()
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))

@@ -34,7 +34,8 @@ from . import (
               help="Write the JSON input or the workbook here instead of standard output "
                    "(- for standard output).")
 @click.option("--write", "write_dir", metavar="DIR",
-              help="Write the no-activity submission file into DIR instead.")
+              help="Write the no-activity submission file into the folder DIR instead "
+                   "(created when missing).")
 @_calendar_options
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
 @_NEWLINE
@@ -53,6 +54,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     Status lines go to standard error.
     """
     import json
+    import os
 
     from ..core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
     from ..policy.making import InputError, make_report, roll_input
@@ -86,7 +88,8 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
             report = make_report(doc, derived=True)
         except InputError as exc:
             _input_failed(previous, exc, lang)
-        _write_report(report, write_dir, force, newline, sign_style, lang, previous)
+        folder = write_dir if write_dir.endswith(("/", "\\", os.sep)) else write_dir + os.sep
+        _write_report(report, folder, force, newline, sign_style, lang, previous)  # made if missing
         return
     if fmt == "xlsx":
         from ..formats.xlsx import roll_workbook

@@ -105,15 +105,22 @@ WORDS: dict[str, tuple[str, str]] = {
 
 # Refusals to write a report (``fxreport.policy.making.WriteRefused``).
 WRITE: dict[str, tuple[str, str]] = {
-    "exists": ("{path} exists; use --force (overwrite=True) to replace it",
-               "{path} 已存在；如要取代，請加 --force（overwrite=True）"),
+    "exists": ("{path} exists and was not replaced", "{path} 已存在，未取代"),
     "name_breaks_rule": (
-        "{name} breaks the naming rule (the content needs {expected}); use -o DIR to get the "
-        "right name, or --force to keep yours",
-        "{name} 不符合命名規則（依內容應為 {expected}）；請以 -o 目錄 取得正確檔名，"
-        "或加 --force 保留此檔名"),
+        "{name} breaks the naming rule (the content needs {expected})",
+        "{name} 不符合命名規則（依內容應為 {expected}）"),
     "cannot_write": ("cannot write {path}: {reason}; nothing was written",
                      "無法寫入 {path}：{reason}；未寫入任何檔案"),
+}
+
+# What the command line adds to a refusal: how to do it in its own terms (the library's
+# words above name no option, so a Python caller never reads one).
+CLI_ADVICE: dict[str, tuple[str, str]] = {
+    "exists": ("{text}; use --force to replace it", "{text}；如要取代，請加 --force"),
+    "name_breaks_rule": (
+        "{text}; give a folder with -o (such as -o out/) to get the right name, or --force "
+        "to keep yours",
+        "{text}；請以 -o 指定資料夾（例如 -o out/）取得正確檔名，或加 --force 保留此檔名"),
 }
 
 # Why the operating system refused, by errno (its own text is used for the rest).
@@ -453,6 +460,12 @@ def line(key: str, lang: str = "en", /, **params: Any) -> str:
 
 def write_message(key: str, lang: str, params: dict[str, Any]) -> str:
     return _pick(WRITE[key], lang).format(**params)
+
+
+def cli_advice(key: str, text: str, lang: str = "en") -> str:
+    """A library's refusal as the command line says it, with its option where it has one."""
+    pair = CLI_ADVICE.get(key)
+    return _pick(pair, lang).format(text=text) if pair else text
 
 
 def os_reason(exc: BaseException, lang: str = "en") -> str:

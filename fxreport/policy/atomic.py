@@ -25,7 +25,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not overwrite and target.exists():
-        raise FileExistsError(f"{target} exists; pass --force (overwrite=True) to replace it")
+        raise FileExistsError(f"{target} exists and was not replaced")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:_TEMP_PREFIX]}.", suffix=".tmp",
                                dir=directory)
     try:
