@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
+from ..core.words import join
 from .build import _input_failed, _write_report
 from . import (
     _name,
@@ -80,8 +83,10 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         if day <= prev.date:
             _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
                             prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
-    else:
-        day = _calendar(calendar_kind, closed_days, open_days).next(prev.date)
+    calendar = _calendar(calendar_kind, closed_days, open_days)
+    if not date_text:
+        day = calendar.next(prev.date)
+    _warn_what_roll_sees(previous, day, calendar, lang)
     doc = roll_input(prev, day)
     if write_dir:
         try:
@@ -103,3 +108,27 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     _write_text(output, text.encode("utf-8"), force, lang)
     click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank, iso=day.isoformat(),
                     roc=roc_text(day)), err=True)
+
+
+def _warn_what_roll_sees(previous: str, day: Any, calendar: Any, lang: str) -> None:
+    """FORMAT.md 7.8: PREV's errors, named, and a --date that is not a business day, on
+    standard error; the exit status stays 0."""
+    from ..checking.checker import check_bytes
+    from ..checking.reading import read_path
+    from ..core.fields import roc_text
+    from ..core.rules import render_reason
+    from ..core.words import line
+
+    try:
+        result = check_bytes(read_path(previous), previous)
+    except OSError:  # read a moment ago: a file that vanished since says nothing here
+        result = None
+    if result is not None:
+        named = sorted({f"{f.code} {f.field.display}" if f.field is not None else f.code
+                        for f in result.findings if f.severity == "error"})
+        if named:
+            click.echo(line("roll_prev_errors", lang, path=_name(previous),
+                            codes=join(named, lang)), err=True)
+    if not calendar.is_business_day(day):
+        click.echo(line("roll_not_business_day", lang, iso=day.isoformat(), roc=roc_text(day),
+                        calendar=render_reason(calendar.kind, None, lang)), err=True)

@@ -75,6 +75,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "roll_pick_one": ("-o writes the JSON input and --write the submission file; pick one",
                       "-o 寫出申報輸入（JSON），--write 寫出申報檔；請擇一"),
     "roll_bad_date": ("--date: {message}", "--date：{message}"),
+    "roll_prev_errors": ("warning: {path} has errors ({codes}); what is carried from it may be "
+                         "wrong (`fxreport check {path}` explains them)",
+                         "警告：{path} 有錯誤（{codes}）；由其結轉的數值可能有誤"
+                         "（執行 `fxreport check {path}` 可查看說明）"),
+    "roll_not_business_day": ("warning: --date {iso} is not a business day of the {calendar} "
+                              "calendar",
+                              "警告：--date {roc} 不是{calendar}上的營業日"),
     "roll_date_not_after": ("--date: {iso} is not after PREV's date {prev_iso}",
                             "--date：{roc} 不晚於前一份申報的日期 {prev_roc}"),
     # fmt
