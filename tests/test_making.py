@@ -301,6 +301,6 @@ def test_schema_describes_labels_and_widths() -> None:
     acust = row1["properties"]["ACUST"]
     assert "買賣淨額" in acust["description"] and "10 bytes" in acust["description"]
     assert acust["minimum"] == -999_999_999 and acust["maximum"] == 999_999_999
-    assert "ACUST" in row1["required"] and row1["additionalProperties"] is False
+    assert "AB" in row1["required"] and "ACUST" not in row1["required"] and row1["additionalProperties"] is False
     assert set(schema["properties"]) == {"bank", "date", "row1", "row2", "row3"}
     assert set(BASE["row1"]) == set(row1["properties"])

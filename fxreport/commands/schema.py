@@ -8,9 +8,13 @@ import click
 
 @click.command()
 def schema() -> None:
-    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions)."""
+    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions).
+
+    Left sides of the identities are optional (build --derive computes them); the
+    date is ROC (105/12/09) or ISO (2016-12-09) text.  `roll` writes input it accepts.
+    """
     import json
 
-    from ..core.model import Report
+    from ..core.input_schema import build_input_schema
 
-    click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(build_input_schema(), ensure_ascii=False, indent=2))
