@@ -170,9 +170,12 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
     codec: list[tuple[str, dict[str, Any]]] = []  # how the file decodes, found once if needed
     for row, rec in enumerate(records, 1):
         if len(rec) != RECORD_WIDTH:
+            short = len(rec) < RECORD_WIDTH
+            tab = rec.find(b"\t") + 1 if short else 0  # a tab that replaced spaces (issue 17.5)
             d.findings.append(Finding("STR003", row, length=len(rec),
-                                      reason="too_long" if len(rec) > RECORD_WIDTH else "too_short",
-                                      n=abs(len(rec) - RECORD_WIDTH)))
+                                      reason="tab_short" if tab else "too_short" if short
+                                      else "too_long", n=abs(len(rec) - RECORD_WIDTH),
+                                      column=tab, tabs=rec.count(b"\t")))
             continue
         if re.search(_NOT_PRINTABLE, rec) and not codec:
             from . import encoding as enc

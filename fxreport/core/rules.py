@@ -424,6 +424,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "too_short": ("add the missing {n} byte(s): editors often trim the trailing blank reserved "
                   "columns; pad the line with spaces to 213 bytes",
                   "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 213 位元組"),
+    "tab_short": ("a tab at column {column} ({tabs} tab(s) in the line) replaced spaces, so "
+                  "every field after it is shifted left; put back the spaces each tab stands "
+                  "for (an editor set to keep tabs saved it), 213 bytes in all",
+                  "第 {column} 位元組有定位字元（此列共 {tabs} 個），取代了原本的空白，使其後各欄位"
+                  "向左錯位；請將每個定位字元換回原本的空白（編輯器設定保留定位字元所致），補足至 213 位元組"),
     # a previous report that cannot be compared (CNT002)
     "prev_unreadable": ("the previous report's firm code or date cannot be read",
                         "無法讀取前一份申報的證券商英文字軌或部位資料日期"),
