@@ -44,7 +44,7 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
 def test_zh_tw_switches_messages_labels_and_hints() -> None:
     r = run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"), "--lang", "zh-TW")
     assert "AFS（保留欄位）" in r.stdout
-    assert "為保留欄位，須全部填空白" in r.stdout
+    assert "AFS（保留欄位）須全部填空白" in r.stdout
     assert "建議：請將這 10 個位元組全部改為半形空白" in r.stdout
     assert "不通過" in r.stdout
     j = json.loads(run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"),

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .calendar import BusinessCalendar
 from .checker import CheckResult, FileReport, check_bytes, compare, display_path, finish, link_series
 from .reading import read_limited, read_path
-from ..core.words import word
+from ..core.words import reason_text, word
 
 STDIN = "-"
 # Below these many files, starting workers costs more than it saves: a started (spawned)
@@ -35,7 +35,7 @@ class Unreadable(NamedTuple):
     detail: str = ""
 
     def why(self, lang: str = "en") -> str:
-        return word(self.key, lang).format(detail=self.detail)
+        return word(self.key, lang).format(detail=reason_text(self.detail, lang))
 
     @property
     def reason(self) -> str:

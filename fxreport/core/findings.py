@@ -19,10 +19,13 @@ def escape_bytes(raw: bytes) -> str:
     return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02X}" for b in raw)
 
 
-def show_bytes(raw: bytes | None) -> str:
-    """Bytes quoted for a message: ``'  12'``; a quote is escaped too."""
+def show_bytes(raw: bytes | None, lang: str = "en") -> str:
+    """Bytes quoted for a message: ``'  12'``, in Chinese 「  12」 (FORMAT.md 6.9); a
+    quote is escaped too."""
     if raw is None:
         return ""
+    if lang == "zh-TW":
+        return "「" + escape_bytes(raw) + "」"
     return "'" + escape_bytes(raw).replace("'", "\\x27") + "'"
 
 
@@ -103,7 +106,7 @@ class Finding:
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
         ctx.update(row=self.row, start=self.start, end=self.end,
-                   found=show_bytes(self.found), label=self.label(lang),
+                   found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
         return ctx
@@ -113,13 +116,21 @@ class Finding:
         return self.rule.message[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
     def message(self, lang: str = "en") -> str:
-        """The whole message, naming the field and its label where there is one."""
+        """The whole message, ``FIELD(label) message``: the one place a finding's line is
+        composed (text output, JSON, build's lines, the API's exceptions all use it).
+
+        An unnamed reserved range shows its label and columns once
+        (``reserved 184-213 must be all spaces``); Chinese puts full-width
+        parentheses around the label and no colon, so the message reads on
+        (``BAL（前日餘額）為 12,276，但…``)."""
         text = self.text(lang)
         if self.field is None:
             return text
+        if not self.field.name:
+            return f"{self.display(lang)} {text}"
         if lang == "zh-TW":
-            return f"{self.display(lang)}（{self.label(lang)}）：{text}"
-        return f"{self.display(lang)} ({self.label(lang)}): {text}"
+            return f"{self.display(lang)}（{self.label(lang)}）{text}"
+        return f"{self.display(lang)}({self.label(lang)}) {text}"
 
     def hint(self, lang: str = "en") -> str:
         return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]

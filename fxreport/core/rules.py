@@ -135,7 +135,7 @@ _RULES: list[Rule] = [
         "`FORMAT.md` 第 4 節（本專案的決定）：附件各欄位只容納英數字、正負號、斜線與空白，"
         "不含控制字元"),
        ("control byte {byte} at column {column}: found {found}",
-        "第 {column} 位元組為控制字元 {byte}：實際內容 {found}"),
+        "第 {column} 位元組為控制字元 {byte}：實際內容{found}"),
        ("replace it with the field's proper content (spaces for blank positions); "
         "tabs and NULs are not spaces",
         "請改為此欄位應有的內容（空白位置請填半形空白）；定位字元（Tab）與空字元（NUL）都不算空白")),
@@ -147,7 +147,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得（`FORMAT.md` 第 1 節）：附件雖規定中文用 Big5，但沒有任何欄位可填中文，"
         "故資料列中 0x80 以上的位元組都列為錯誤"),
        ("at column {column}, {why}{split}; this field takes ASCII only: found {found}",
-        "第 {column} 位元組{why}{split}；此欄位只能填 ASCII 字元：實際內容 {found}"),
+        "第 {column} 位元組{why}{split}；此欄位只能填 ASCII 字元：實際內容{found}"),
        ("type it with half-width ASCII characters only (full-width digits and Chinese are not allowed here)",
         "請只用半形英數字與符號（ASCII）填寫，不可使用全形數字或中文")),
     # --- structure --------------------------------------------------------------
@@ -215,7 +215,7 @@ _RULES: list[Rule] = [
         "附件 BANK 欄（XXXX）：「依中央銀行核定之外匯證券商英文字軌編列」；`FORMAT.md` 第 2 節："
         "4 碼大寫英文字母或數字"),
        ("must be 4 uppercase ASCII letters or digits: found {found}{why}",
-        "須為 4 碼大寫英文字母或數字：實際內容 {found}{why}"),
+        "須為 4 碼大寫英文字母或數字：實際內容{found}{why}"),
        ("write the 4-character code the central bank assigned to the firm, e.g. ABCD",
         "請填入中央銀行核定之 4 碼證券商英文字軌，例如 ABCD")),
     _r("FLD002", "field", ERROR,
@@ -225,13 +225,13 @@ _RULES: list[Rule] = [
         "附件 DATE 欄（YYY/MM/DD）：「部位資料日期，中式年/月/日，例如：105/12/09」；"
         "`FORMAT.md` 第 2 節：須為實際存在的日期，民國 000 年無效"),
        ("must be a real ROC date YYY/MM/DD: found {found} ({why})",
-        "須為有效的民國日期（YYY/MM/DD）：實際內容 {found}（{why}）"),
+        "須為有效的民國日期（YYY/MM/DD）：實際內容{found}（{why}）"),
        ("write the report date as a 3-digit ROC year, month and day, e.g. 105/12/09 for 2016-12-09",
         "請以 3 位數民國年、2 位數月、2 位數日填寫，以「/」分隔，例如 105/12/09")),
     _r("FLD003", "field", ERROR,
        ("Malformed S9(9) amount", "S9(9) 金額格式錯誤"), _note(3),
        ("not an S9(9) number: found {found} ({why})",
-        "不是 S9(9) 格式的數值：實際內容 {found}（{why}）"),
+        "不是 S9(9) 格式的數值：實際內容{found}（{why}）"),
        ("right-align a whole number in thousands of USD: spaces, an optional sign, then digits, "
         "e.g. '      -123' or '-000000123'; write 0 as '         0'",
         "數字靠右、左補空白；負數在數字前加「-」，正號可省略；或將符號置於最左並補 0。"
@@ -243,7 +243,7 @@ _RULES: list[Rule] = [
         "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
         "絕對值最多 999,999,999"),
        ("{value:,} is out of range; S9(9) holds at most 999,999,999 in magnitude: found {found}",
-        "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容 {found}"),
+        "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容{found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
         "金額以千美元計；請檢查單位與位數")),
     _r("FLD005", "field", WARNING,
@@ -262,8 +262,8 @@ _RULES: list[Rule] = [
        ("Reserved field not blank", "保留欄位未填空白"),
        ("annex, each reserved field: 「保留欄位，請填列空白」; " + _note(5)[0],
         "附件各保留欄位：「保留欄位，請填列空白」；" + _note(5)[1]),
-       ("columns {start}-{end} are reserved and must be all spaces: found {found}",
-        "第 {start}-{end} 位元組為保留欄位，須全部填空白：實際內容 {found}"),
+       ("must be all spaces: found {found}",
+        "須全部填空白：實際內容{found}"),
        ("replace its {width} bytes with spaces (not zeros, not NULs)",
         "請將這 {width} 個位元組全部改為半形空白（不可填 0 或空字元）")),
     # --- consistency ----------------------------------------------------------------
@@ -274,7 +274,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 1-4 位元組各有 BANK 欄（證券商英文字軌）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has firm code {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
        ("use the same firm code in all three records", "請於三列填入相同的證券商英文字軌")),
     _r("CON002", "consistency", ERROR,
        ("Date differs from row 1", "部位資料日期與第 1 列不同"),
@@ -283,7 +283,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 5-13 位元組各有 DATE 欄（部位資料日期）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has date {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的 '{expected}' 不同"),
+        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
        ("use the same report date in all three records", "請於三列填入相同的部位資料日期")),
 ]
 

@@ -100,7 +100,7 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{source} 不是可讀取的申報檔（{count} 個問題）："),
     "report_invalid": ("the report has {count} error(s); nothing was written",
                        "報表有 {count} 個錯誤；未寫入任何檔案"),
-    "finding_place": ("row {row} columns {start}-{end} {field}", "第 {row} 列第 {start}-{end} 位元組 {field}"),
+    "finding_place": ("row {row} columns {start}-{end}", "第 {row} 列第 {start}-{end} 位元組"),
     "finding_row": ("row {row}", "第 {row} 列"),
     "finding_file": ("file", "檔案"),
     "xlsx_derived": (

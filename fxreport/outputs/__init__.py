@@ -148,11 +148,7 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
     sev = st(f.code, "31" if f.severity == "error" else "33")
-    field = ""
-    if f.field is not None:
-        field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
-                 else f" {f.display(lang)}({f.label(lang)}) ")
-    out.write(f"{where}: {sev}{field or ' '}{safe(f.text(lang))}\n")
+    out.write(f"{where}: {sev} {safe(f.message(lang))}\n")
     shown = _record_excerpt(r, f)
     if shown:
         out.write(f"    {st(shown[0][:8], '2')}{shown[0][8:]}\n    {st(shown[1], '31')}\n")

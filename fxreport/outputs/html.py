@@ -132,7 +132,8 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
         out.append(_files_table(reports, order, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
-            f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
+            f"<li><code>{_e(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
+            for u in outcome.unreadable)
             + "</ul>\n")
     if reports:
         out.append(f"<h2>{_e(w['results'])}</h2>\n")
