@@ -27,7 +27,7 @@ PLACEHOLDER_WORDS: dict[str, str] = {
     "limit": "上限", "missing": "漏報營業日", "more": "其餘檔案數", "name": "檔名",
     "paths": "其他檔案", "previous": "前一份申報日期", "previous_date": "前一份申報日期",
     "row": "列號", "split": "跨欄說明", "today": "前一份申報的本日欄位", "value": "數值",
-    "why": "原因", "width": "位元組數", "label": "欄位說明",
+    "why": "原因", "width": "位元組數", "label": "欄位說明", "advice": "依原因的修正方式",
 }
 
 

@@ -122,7 +122,26 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
     elif records:
         _wrong_record_count(d, records)
     d.findings.sort(key=Finding.sort_key)
+    if len(records) == RECORD_COUNT and d.findings:
+        _note_swapped(d, records)
     return d
+
+
+def _note_swapped(d: Decoded, records: list[bytes]) -> None:
+    """Two rows in each other's place (issue 17.14): every field of each fits the other's
+    layout.  The findings stay as they are; the first one's hint says so."""
+    for a, b in ((1, 2), (2, 3), (1, 3)):
+        ra, rb = records[a - 1], records[b - 1]
+        if len(ra) != RECORD_WIDTH or len(rb) != RECORD_WIDTH or ra == rb:
+            continue
+        if not any(f.row in (a, b) for f in d.findings):
+            continue
+        trial: list[Finding] = []
+        decode_record(ra, ROWS[b], b, trial, {})
+        decode_record(rb, ROWS[a], a, trial, {})
+        if not trial:
+            d.findings[0].params["swapped"] = (a, b)
+            return
 
 
 def _whole_file(d: Decoded, data: bytes) -> bool:
@@ -158,11 +177,24 @@ def _drop_trailing_empty(d: Decoded, records: list[bytes]) -> list[bytes]:
 def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
     """Not 3 records: one finding, no field checks (a record's position is its identity);
     BANK and DATE are still read from the first record when it is readable."""
-    d.findings.append(Finding("STR002", count=len(records)))
+    d.findings.append(Finding("STR002", count=len(records), reason=_what_it_looks_like(records)))
     first = records[0]
     if len(first) == RECORD_WIDTH and not re.search(_NOT_PRINTABLE, first):
         d.heads[1] = (_quiet(CODE.parse, BANK_FIELD.cut(first)),
                       _quiet(ROC_DATE.parse, DATE_FIELD.cut(first)))
+
+
+def _what_it_looks_like(records: list[bytes]) -> str:
+    """Why a file does not have 3 records, as STR002's reason: text of another kind
+    (JSON, CSV, anything with no 213-byte line) is named instead of counted."""
+    first = next((r.strip() for r in records if r.strip()), b"")
+    if re.match(rb'\{|\[\s*([\[{"\]0-9tfn-]|\Z)', first):  # an object or an array ([x] is INI)
+        return "looks_json"
+    if all(len(r) != RECORD_WIDTH for r in records):
+        if first.count(b",") >= 2 or first.count(b"\t") >= 2:
+            return "looks_csv"
+        return "looks_text"
+    return "one_record" if len(records) == 1 else "records_count"
 
 
 def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:

@@ -37,6 +37,10 @@ def field_display(field: Field, lang: str = "en") -> str:
     return f"{label} {field.start}-{field.end}"
 
 
+# reasons that share another's advice
+_ADVICE = {"one_record": "records_count_hint", "looks_csv": "looks_json_hint"}
+
+
 class Finding:
     """One problem: a rule code, where it is, the bytes found and the message's values."""
 
@@ -101,7 +105,10 @@ class Finding:
         from .rules import render_value, render_reason
 
         ctx = {k: render_value(v, lang) for k, v in self.params.items()}
-        ctx["why"] = render_reason(self.params.get("reason"), ctx, lang)
+        reason = self.params.get("reason")
+        ctx["why"] = render_reason(reason, ctx, lang)
+        # a reason's own advice, for a hint that depends on it (STR002)
+        ctx["advice"] = render_reason(_ADVICE.get(reason, f"{reason}_hint"), ctx, lang)
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
@@ -133,7 +140,14 @@ class Finding:
         return f"{self.display(lang)}({self.label(lang)}) {text}"
 
     def hint(self, lang: str = "en") -> str:
-        return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]
+        """What to do; where two rows look swapped (``swapped``), a clause that says so."""
+        text: str = self.rule.hint[lang].format(**self._context(lang))
+        swapped = self.params.get("swapped")
+        if swapped:
+            from .rules import render_reason
+
+            text += render_reason("swapped", {"a": swapped[0], "b": swapped[1]}, lang)
+        return text
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "category": self.category,

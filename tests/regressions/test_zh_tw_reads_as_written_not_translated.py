@@ -135,6 +135,7 @@ RULE_REASONS: dict[str, tuple[str | None, ...]] = {
                "elf", "exe", "controls"),
     "ENC005": ("utf8_char", "big5_char", "big5_orphan", "big5_user_defined", "not_big5",
                "not_big5_guess", "big5_text"),
+    "STR002": ("records_count", "one_record", "looks_json", "looks_csv", "looks_text"),
     "STR003": ("too_long", "too_short", "tab_short"),
     "FLD001": ("code_case", "code_form"),
     "FLD002": ("date_form", "date_year0", "date_calendar"),
@@ -144,7 +145,8 @@ RULE_REASONS: dict[str, tuple[str | None, ...]] = {
     "CNT001": ("gap", "no_gap"),
     "CNT002": ("prev_unreadable", "prev_other_firm", "prev_not_before"),
 }
-OPTIONAL = ("split", "more")  # clauses that come with values of their own
+OPTIONAL = ("split", "more", "swapped")  # clauses that come with values of their own
+ADVICE = ("records_count_hint", "looks_json_hint", "looks_text_hint")  # hints of STR002's reasons
 
 
 def _findings(code: str) -> list[Finding]:
@@ -155,7 +157,8 @@ def _findings(code: str) -> list[Finding]:
     field = DATE_FIELD if code in ("FLD002", "FLD005", "CON002") else AMOUNTS["ACUST"]
     out = []
     for reason in RULE_REASONS.get(code, (None,)):
-        for extra in ({}, {"split": {"left": "BAL", "right": "AB"}, "more": {"rest": 6}}):
+        for extra in ({}, {"split": {"left": "BAL", "right": "AB"}, "more": {"rest": 6},
+                           "swapped": (1, 2)}):
             params = dict(VALUES, reason=reason, **extra)
             if names & {"field", "found", "start", "end", "width"}:  # a finding at a field
                 out.append(Finding(code, 2, field, b"      -751", **params))
@@ -168,7 +171,7 @@ def _findings(code: str) -> list[Finding]:
 
 
 def test_every_reason_is_walked() -> None:
-    walked = {r for reasons in RULE_REASONS.values() for r in reasons} | set(OPTIONAL)
+    walked = {r for reasons in RULE_REASONS.values() for r in reasons} | set(OPTIONAL) | set(ADVICE)
     assert walked == set(REASONS)
 
 
