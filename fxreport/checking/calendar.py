@@ -24,6 +24,7 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 CALENDARS = ("bank", "exchange", "government")
 DEFAULT_CALENDAR = "bank"
@@ -86,10 +87,7 @@ class BusinessCalendar:
         self.open = frozenset(map(_as_date, open))
         both = sorted(self.closed & self.open)
         if both:
-            listed = ", ".join(d.isoformat() for d in both[:5])
-            more = f" and {len(both) - 5} more" if len(both) > 5 else ""
-            raise ValueError(f"{listed}{more} listed both as closed and as open; "
-                             "a day can only be one of them")
+            raise DaysError("days_both", days=both)
         # firms of a series share their dates: each answer is worked out once
         self._previous: dict[_dt.date, _dt.date] = {}
         self._open_on: dict[_dt.date, bool] = {}
@@ -158,20 +156,48 @@ class BusinessCalendar:
 
 _ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"  # compiled on first use (re's cache)
 _ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
-_FORMS = "one date a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment"
+
+
+class DaysError(ValueError):
+    """A day file or pair of day lists that cannot be used.  ``key`` and ``params`` word it
+    in either language (``fxreport.core.words.USAGE``: ``message(lang)``); ``str()`` is
+    the English."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message())
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import shown_path, usage
+
+        from ..core.fields import roc_text
+        from ..core.words import join
+
+        params = dict(self.params)
+        if "path" in params:
+            params["path"] = shown_path(params["path"])
+        if "text" in params:  # the line as typed, quoted in the reader's language
+            params["text"] = usage("quoted", lang, value=shown_path(params["text"]))
+        days = params.get("days")
+        if isinstance(days, list):  # the first five, ISO in English, ROC in Chinese
+            shown = join([roc_text(d) if lang == "zh-TW" else d.isoformat() for d in days[:5]], lang)
+            params["days"] = (usage("days_more", lang, days=shown, count=len(days) - 5)
+                              if len(days) > 5 else shown)
+        return usage(self.key, lang, **params)
 
 
 def _text(data: bytes, path: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise ValueError(f"{path} looks like UTF-16 text; save it as UTF-8 ({_FORMS})")
+        raise DaysError("days_utf16", path=path)
     for encoding in ("utf-8", "cp950"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    raise ValueError(f"{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 ({_FORMS})")
+    raise DaysError("days_not_text", path=path)
 
 
 def _date(text: str) -> _dt.date | None:
@@ -208,6 +234,6 @@ def days_from_text(text: str, name: str) -> list[_dt.date]:
             continue
         day = _date(text)
         if day is None:
-            raise ValueError(f"{name}, line {n}: {text!r} is not a date ({_FORMS})")
+            raise DaysError("days_not_a_date", path=name, line=n, text=text)
         days.append(day)
     return days

@@ -14,6 +14,23 @@ LANG_CHOICE = click.Choice(["en", "zh-TW"])
 _LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
 
 
+class UsageProblem(click.UsageError):
+    """A usage error of a command, worded by the catalogue (``core.words.USAGE``):
+    ``fxreport.cli`` shows it in the reader's language with click's frame; exit 2."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        from ..core.words import usage
+
+        self.key = key
+        self.params = params
+        super().__init__(usage(key, "en", **params), click.get_current_context(silent=True))
+
+    def text(self, lang: str) -> str:
+        from ..core.words import usage
+
+        return usage(self.key, lang, **self.params)
+
+
 def _lang(value: str | None) -> str:
     if value:
         return value
@@ -34,9 +51,7 @@ def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[
     for option, values in (("--select", selected), ("--ignore", ignored)):
         bad = unknown(values)
         if bad:
-            raise click.BadParameter(
-                f"{', '.join(bad)} matches no rule code; `fxreport rules` lists them "
-                "(`fxreport rules ARI` those starting with ARI)", param_hint=option)
+            raise UsageProblem("unknown_codes", option=option, codes=", ".join(bad))
     return selected, ignored
 
 
@@ -65,22 +80,36 @@ def _calendar_options(command: Any) -> Any:
     return command
 
 
-def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
+def _calendar(kind: str, closed_days: str | None, open_days: str | None,
+              lang: str | None = None) -> Any:
     """The business calendar of the options; a day file that cannot be used exits 2."""
-    from ..checking.calendar import BusinessCalendar, read_days
+    from ..checking.calendar import BusinessCalendar, DaysError, read_days
+    from ..core.words import os_reason, usage
 
+    lang = _lang(lang)
     days: dict[str, list[Any]] = {}
     for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
         try:
             days[option] = read_days(path) if path else []
         except OSError as exc:
-            _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
-        except ValueError as exc:
-            _fail(f"{option}: {exc}", 2)
+            text = usage("days_cannot_read", lang, path=_name(path), reason=os_reason(exc, lang))
+            _fail_line(line_of(usage("option_message", lang, option=option, text=text), lang), 2)
+        except DaysError as exc:
+            text = usage("option_message", lang, option=option, text=exc.message(lang))
+            _fail_line(line_of(text, lang), 2)
     try:
         return BusinessCalendar(kind, days["--closed-days"], days["--open-days"])
-    except ValueError as exc:
-        _fail(f"--closed-days and --open-days: {exc}", 2)
+    except DaysError as exc:
+        text = usage("option_message", lang, option="--closed-days, --open-days",
+                     text=exc.message(lang))
+        _fail_line(line_of(text, lang), 2)
+
+
+def line_of(text: str, lang: str) -> str:
+    """``fxreport: TEXT`` in ``lang``."""
+    from ..core.words import word
+
+    return word("program_line", lang, text=text)
 
 
 

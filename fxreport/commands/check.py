@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
+from . import UsageProblem, LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
 
 
 @click.command()
@@ -50,10 +50,10 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     from ..outputs import apply_selection, safe, use_colour, write_json, write_text
 
     if previous is not None and len(paths) != 1:
-        raise click.UsageError("--previous goes with a single file; to check a series, give all its files")
+        raise UsageProblem("previous_single")
     lang = _lang(lang)
     selected, ignored = _selection(select, ignore)
-    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days),
+    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days, lang),
                           jobs)
     apply_selection(outcome, selected, ignored)
     if output == "-":  # standard output, as for build, roll and show

@@ -9,6 +9,7 @@ import click
 from ..core.words import join
 from .build import _input_failed, _write_report
 from . import (
+    UsageProblem,
     _name,
     LANG_CHOICE,
     PATH,
@@ -68,7 +69,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     if output and write_dir:
         _fail_line(line("roll_pick_one", lang), 2)
     if fmt == "xlsx" and not output:
-        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
+        raise UsageProblem("xlsx_needs_output")
     prev = _load_or_exit(previous, lang)
     if date_text:
         try:
@@ -83,7 +84,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         if day <= prev.date:
             _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
                             prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
-    calendar = _calendar(calendar_kind, closed_days, open_days)
+    calendar = _calendar(calendar_kind, closed_days, open_days, lang)
     if not date_text:
         day = calendar.next(prev.date)
     _warn_what_roll_sees(previous, day, calendar, lang)

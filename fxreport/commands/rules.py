@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import LANG_CHOICE, _LANG_HELP, _fail, _lang
+from . import LANG_CHOICE, _LANG_HELP, UsageProblem, _lang
 
 
 @click.command()
@@ -18,7 +18,7 @@ def rules(code: str | None, lang: str | None) -> None:
     lang = _lang(lang)
     codes = list(RULES) if code is None else matching(code)
     if not codes:
-        _fail(f"no rule starts with {code!r}; `fxreport rules` lists them", 2)
+        raise UsageProblem("no_rule", code=repr(code))
     if code is not None and codes == [code.upper()]:
         from ..specs import explain
 

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..formats import FORMATS
-from . import (INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
+from . import (UsageProblem, INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
                _name, _write_binary)
 
 FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes
@@ -31,9 +31,9 @@ def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
          ruler: bool) -> None:
     """Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with --ruler)."""
     if output is not None and fmt != "xlsx":
-        raise click.UsageError("-o goes with --format xlsx; redirect the other formats")
+        raise UsageProblem("output_goes_with_xlsx")
     if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
+        raise UsageProblem("xlsx_needs_output")
     if ruler:
         from ..outputs.views import ruler_text
 
