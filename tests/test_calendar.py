@@ -223,9 +223,9 @@ def test_inside_the_span_holidays_is_not_imported() -> None:
 
 def test_a_check_with_previous_does_not_import_holidays(tmp_path: Path) -> None:
     a, b = write_pair(tmp_path, D(2024, 4, 30), D(2024, 5, 2))
-    code = ("import sys\nfrom fxreport.checking.batch import check_paths\n"
-            f"o = check_paths([{str(b)!r}], {str(a)!r})\n"
-            "assert o.reports[0].findings == [], o.reports[0].findings\n"
+    code = ("import sys\nfrom fxreport.checking.pipeline import CheckOptions, check_paths\n"
+            f"o = check_paths([{str(b)!r}], CheckOptions(previous={str(a)!r}))\n"
+            "assert o.reports[0].findings == (), o.reports[0].findings\n"
             "print('holidays' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.cli import cli
 from fxreport.outputs import default_lang
 from fxreport.core.rules import RULES
@@ -198,11 +199,11 @@ def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.Mon
     else:
         paths = sorted(str(p.parent) for p in corpus.rglob("*.txt"))
     paths += [str(corpus / "missing.txt")]  # unreadable, in a worker's share
-    serial = batch.check_paths(paths, jobs=1)
+    serial = check_paths(paths, CheckOptions(jobs=1))
     monkeypatch.setattr(batch, "PARALLEL_THRESHOLD", 10)
     monkeypatch.setattr(batch, "FORK_THRESHOLD", 10)
     monkeypatch.setattr(batch, "START_METHOD", method)
-    parallel = batch.check_paths(paths, jobs=3)
+    parallel = check_paths(paths, CheckOptions(jobs=3))
 
     def summary(o):  # type: ignore[no-untyped-def]
         return ([(r.path, r.bank, r.date, r.valid, r.records, r.prior, r.today,
@@ -241,7 +242,7 @@ def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.
     monkeypatch.setattr(batch, "check_one", check_one)
     monkeypatch.setattr(os, "fork", recorded_fork)
     with pytest.raises(RuntimeError, match="ValueError: boom"):
-        batch.check_paths([str(tmp_path)], jobs=3)
+        check_paths([str(tmp_path)], CheckOptions(jobs=3))
     assert len(forked) == 2
     for pid in forked:
         with pytest.raises(ChildProcessError):

@@ -174,7 +174,7 @@ def test_generated_valid_reports_write_files_that_check_clean(report: Report) ->
     assert fxreport.loads(data) == report
     result = check_bytes(data, report.filename)
     assert result.valid, result.findings
-    assert result.findings == []
+    assert result.findings == ()
 
 
 @settings(max_examples=150, deadline=None)

@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from fxreport import __version__
-from fxreport.checking.batch import check_paths
+from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.calendar import BusinessCalendar
 from fxreport.cli import cli
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
@@ -92,7 +92,7 @@ def test_every_finding_of_every_corpus_case_is_in_the_report(name: str) -> None:
     try:
         r = run("check", "--format", "html", "--lang", "zh-TW", *args, *expected["paths"])
         kind = args[args.index("--calendar") + 1] if "--calendar" in args else "bank"
-        outcome = check_paths(expected["paths"], previous, BusinessCalendar(kind))
+        outcome = check_paths(expected["paths"], CheckOptions(previous=previous, calendar=kind))
     finally:
         os.chdir(cwd)
     assert r.exit_code == expected["exit"]
@@ -144,7 +144,7 @@ def test_hostile_names_and_contents_are_text(tmp_path: Path) -> None:
 
 def test_files_are_shown_in_series_order() -> None:
     outcome = check_paths([str(BROKEN / "continuity"), str(DAY2), str(DAY1)])
-    html = render_html(outcome, "en", [facts_of(str(r.path), Path(str(r.path)).read_bytes())
+    html = render_html(outcome, [facts_of(str(r.path), Path(str(r.path)).read_bytes())
                                         for r in outcome.reports])
     heads = re.findall(r'<h3 id="file-\d-h">\d\. <span class="mono">([^<]*)</span>', html)
     assert [Path(h).name for h in heads] == ["ABP1208.txt", "ABP1209.txt", "ABP1212.txt"]
@@ -166,7 +166,7 @@ def test_standard_input_and_an_oversized_file(tmp_path: Path) -> None:
     assert "&lt;stdin&gt;" in html and ">unknown<" in html
     big = tmp_path / "ABP1209.txt"
     big.write_bytes(b"x" * 70_000)
-    html = report_of_paths(check_paths([str(big)]), "en")
+    html = report_of_paths(check_paths([str(big)]))
     assert "70,000" in html and "not read (over 65,536 bytes)" in html and "STR006" in html
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import CheckResult, FileReport, check_bytes, compare, display_path, finish, link_series
+from .checker import Entry, check_entry, display_path
 from .reading import read_limited, read_path
 from ..core.words import reason_text, word
 
@@ -44,11 +44,11 @@ class Unreadable(NamedTuple):
 
 def expand(paths: Iterable[str]) -> tuple[list[str], list[Unreadable]]:
     """Files to check (a directory gives its ``*.txt`` files, sorted) and problems."""
-    files, problems = _expand(paths)
+    files, problems = expand_files(paths)
     return [files[i] for i in range(len(files))], problems
 
 
-class _Files:
+class Files:
     """The files of one check, each as its folder's string (one for all of a folder's
     files, ending with a separator; "" for a path given as it is) and its name."""
 
@@ -64,9 +64,9 @@ class _Files:
     def __getitem__(self, i: int) -> str:
         return self.folders[i] + self.names[i]
 
-    def place(self, item: FileReport | Unreadable, i: int) -> FileReport | Unreadable:
+    def place(self, item: Entry | Unreadable, i: int) -> Entry | Unreadable:
         """``item`` (the result of file ``i``) with that file's path, as shown."""
-        if type(item) is CheckResult:
+        if type(item) is Entry:
             folder, name = self.folders[i], self.names[i]
             if folder:
                 item._place(folder, name)
@@ -75,7 +75,7 @@ class _Files:
         return item
 
 
-def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
+def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
     folders: list[str] = []
     names: list[str] = []
     problems: list[Unreadable] = []
@@ -116,7 +116,7 @@ def _expand(paths: Iterable[str]) -> tuple[_Files, list[Unreadable]]:
             names.append(entry.name)
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
-    return _Files(folders, names), problems
+    return Files(folders, names), problems
 
 
 def _name(entry: os.DirEntry[str]) -> str:
@@ -132,13 +132,13 @@ def _unreadable(path: str, exc: OSError) -> Unreadable:
     return Unreadable(path, key, exc.strerror or str(exc))
 
 
-def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport | Unreadable:
+def check_one(path: str, calendar: BusinessCalendar | None = None) -> Entry | Unreadable:
     shown = "<stdin>" if path == STDIN else display_path(path)
     try:
         if path == STDIN:
             if sys.stdin is None:
                 return Unreadable(shown, "no_stdin")
-            result = check_bytes(read_limited(sys.stdin.buffer), None, calendar)
+            result = check_entry(read_limited(sys.stdin.buffer), None, calendar)
             result.path = shown
             return result
         data = read_path(path)
@@ -147,9 +147,9 @@ def check_one(path: str, calendar: BusinessCalendar | None = None) -> FileReport
     return check_content(path, data, calendar)
 
 
-def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None) -> FileReport:
+def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = None) -> Entry:
     """One file's content, shown as ``name``, whose base name is naming-checked."""
-    result = check_bytes(data, name, calendar)
+    result = check_entry(data, name, calendar)
     result.path = display_path(name)
     return result
 
@@ -157,14 +157,9 @@ def check_content(name: str, data: bytes, calendar: BusinessCalendar | None = No
 START_METHOD: str | None = None  # None: fork where the system can, else multiprocessing's default
 
 
-def check_many(paths: Sequence[str], jobs: int | None = None,
-               calendar: BusinessCalendar | None = None) -> list[FileReport | Unreadable]:
-    """``check_one`` over ``paths`` in order, in worker processes when there are many."""
-    return _check_files(_Files([""] * len(paths), list(paths)), jobs, calendar)
-
-
-def _check_files(files: _Files, jobs: int | None,
-                 calendar: BusinessCalendar | None) -> list[FileReport | Unreadable]:
+def check_files(files: Files, jobs: int | None,
+                calendar: BusinessCalendar | None) -> list[Entry | Unreadable]:
+    """``check_one`` over ``files`` in order, in worker processes when there are many."""
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fork = START_METHOD is None and hasattr(os, "fork")
     if fork:
@@ -177,59 +172,3 @@ def _check_files(files: _Files, jobs: int | None,
     if fork:
         return workers.check_forked(check_one, files, jobs, calendar)
     return workers.check_pooled(check_one, files, jobs, calendar, START_METHOD)
-
-
-class Outcome(NamedTuple):
-    reports: list[FileReport]
-    unreadable: list[Unreadable]
-
-
-def check_paths(paths: Sequence[str], previous: str | None = None,
-                calendar: BusinessCalendar | None = None,
-                jobs: int | None = None) -> Outcome:
-    """Check files and directories as one series (or one file against ``previous``)."""
-    calendar = calendar or BusinessCalendar()
-    files, unreadable = _expand(paths)
-    reports = _check_files(files, jobs, calendar)
-    del files  # the results hold what they need of it
-    shared: dict[object, object] = {}  # one object per firm code and date across the series
-    kept = 0
-    for item in reports:  # the readable ones, in place: a long series has one list
-        if isinstance(item, Unreadable):
-            unreadable.append(item)
-        else:
-            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
-            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
-            reports[kept] = item
-            kept += 1
-    del reports[kept:]
-    prev = check_one(previous, calendar) if previous is not None else None
-    return _series(reports, unreadable, prev, calendar)  # type: ignore[arg-type]
-
-
-def check_contents(items: Sequence[tuple[str, bytes]],
-                   previous: tuple[str, bytes] | None = None,
-                   calendar: BusinessCalendar | None = None) -> Outcome:
-    """Check in-memory contents ``(name, bytes)`` as one series, exactly as
-    ``check_paths`` checks files: each name is the path shown, and its base
-    name is naming-checked (the server passes uploaded file names)."""
-    calendar = calendar or BusinessCalendar()
-    reports = [check_content(name, data, calendar) for name, data in items]
-    prev = check_content(*previous, calendar) if previous is not None else None
-    return _series(reports, [], prev, calendar)
-
-
-def _series(reports: list[FileReport], unreadable: list[Unreadable],
-            previous: FileReport | Unreadable | None,
-            calendar: BusinessCalendar | None) -> Outcome:
-    """Continuity against ``previous``, or across the series; findings in order."""
-    calendar = calendar or BusinessCalendar()
-    if isinstance(previous, Unreadable):
-        unreadable.append(previous)
-    elif previous is not None:
-        for r in reports:
-            compare(r, previous, calendar)
-    elif len(reports) > 1:
-        link_series(reports, calendar)
-    finish(reports)
-    return Outcome(reports, unreadable)

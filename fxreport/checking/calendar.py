@@ -201,12 +201,14 @@ def _text(data: bytes, path: str) -> str:
 
 
 def _date(text: str) -> _dt.date | None:
-    from ..core.fields import ROC_DATE, FieldFormatError
+    from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
 
     m = re.fullmatch(_ISO, text, re.ASCII)
     try:
         if m:
-            return _dt.date(*(int(g) for g in m.groups()))
+            day = _dt.date(*(int(g) for g in m.groups()))
+            # A day the report's dates cannot name (ROC years 001-999) is no date here.
+            return day if roc_year_fits(day) else None
         if re.fullmatch(_ROC, text, re.ASCII):
             return ROC_DATE.parse(text.encode("ascii"))
     except (ValueError, FieldFormatError):

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .decoder import AMOUNT_NAMES, Decoded, decode
+from .results import CheckResult
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
 from ..core.identities import (
@@ -83,8 +84,9 @@ def _prior_raw(records: list[bytes] | None, carried: list[int],
     return None
 
 
-class CheckResult:
-    """The outcome of checking one file, with what its neighbours in a series need.
+class Entry:
+    """What a series keeps of one checked file while it links the files: the series
+    code's own compact form, turned into the plain ``CheckResult`` by ``result``.
 
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
@@ -198,23 +200,33 @@ class CheckResult:
         v = self._amount(i)
         return None if v is None else AMOUNT.format(v)
 
+    def result(self, keep: Callable[[list[str]], Iterable[str]] | None = None) -> CheckResult:
+        """The plain result: findings in order (``keep`` gives the codes to keep of
+        the codes found, for ``--select``/``--ignore``), amounts unpacked."""
+        found: Sequence[Finding] = self.iter_findings()
+        if keep is not None and found:
+            kept = set(keep([f.code for f in found]))
+            found = [f for f in found if f.code in kept]
+        records = self.records
+        return CheckResult(self.path, self.bank, self.date,
+                           tuple(sorted(found, key=Finding.sort_key)),
+                           self._amounts(slice(None)),
+                           tuple(records) if records is not None and found else ())
+
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
                           self._more)
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
-             carried: bytes, more: list[Any] | None) -> CheckResult:
-    r = CheckResult.__new__(CheckResult)
+             carried: bytes, more: list[Any] | None) -> Entry:
+    r = Entry.__new__(Entry)
     r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
     return r
 
 
 def _shown_as_is(text: str) -> bool:
     return display_path(text) is text
-
-
-FileReport = CheckResult  # the name of earlier versions
 
 
 # --- single-file checks: a registry keyed by the codes each one makes --------------------------
@@ -278,19 +290,25 @@ def check_bytes(data: bytes, path: str | None = None,
                 calendar: BusinessCalendar | None = None) -> CheckResult:
     """Every single-file rule over ``data``; ``path``'s base name is naming-checked;
     with a ``calendar``, the date must be one of its business days."""
+    return check_entry(data, path, calendar).result()
+
+
+def check_entry(data: bytes, path: str | None = None,
+                calendar: BusinessCalendar | None = None) -> Entry:
+    """``check_bytes`` as the series code keeps it (continuity may add findings)."""
     d = decode(data)
     ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar)
     for check in FILE_CHECKS.values():
         d.findings.extend(check(ctx))
     bank, date = d.heads.get(1, (None, None))
     if d.ints is not None:
-        return CheckResult(path, bank, date, d.findings, None, d.records, d.ints)
-    return CheckResult(path, bank, date, d.findings, d.values, d.records)
+        return Entry(path, bank, date, d.findings, None, d.records, d.ints)
+    return Entry(path, bank, date, d.findings, d.values, d.records)
 
 
 # --- series checks ---------------------------------------------------------------------------
 
-def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalendar) -> None:
+def compare(today: Entry, previous: Entry, calendar: BusinessCalendar) -> None:
     """Continuity of ``today`` against the report before it (findings added to today):
     CNT002 when it cannot be compared, CNT003 for a gap, CNT001 for each pair that differs."""
     if today.bank is None or today.date is None:
@@ -318,7 +336,7 @@ def compare(today: CheckResult, previous: CheckResult, calendar: BusinessCalenda
                                           reason="gap" if missing else None))
 
 
-def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any] | None:
+def _not_comparable(today: Entry, previous: Entry) -> dict[str, Any] | None:
     if previous.bank is None or previous.date is None:
         return {"reason": "prev_unreadable"}
     if previous.bank != today.bank:
@@ -332,10 +350,10 @@ def _not_comparable(today: CheckResult, previous: CheckResult) -> dict[str, Any]
 CNT004_NAMED = 3  # a duplicate's message names at most this many other paths
 
 
-def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> None:
+def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
     """Group by firm, order by date, settle duplicates (FORMAT.md 6.4), and compare each
     date's report with the one before."""
-    firms: dict[str, list[CheckResult]] = {}
+    firms: dict[str, list[Entry]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
             series = firms.get(r.bank)
@@ -344,7 +362,7 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
             series.append(r)
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
-        before: CheckResult | None = None
+        before: Entry | None = None
         i, n = 0, len(series)
         while i < n:
             day = series[i].date
@@ -365,11 +383,11 @@ def link_series(reports: Sequence[CheckResult], calendar: BusinessCalendar) -> N
             i = j
 
 
-def _date_of(r: CheckResult) -> _dt.date:
+def _date_of(r: Entry) -> _dt.date:
     return r.date  # type: ignore[return-value]
 
 
-def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResult | None:
+def _duplicates(bank: str, day: _dt.date, same: list[Entry]) -> Entry | None:
     """CNT004 on each duplicate; the one file with the rule's exact name, if there is
     exactly one, is that date's report and gets none."""
     want = expected_filename(bank, day)
@@ -385,9 +403,3 @@ def _duplicates(bank: str, day: _dt.date, same: list[CheckResult]) -> CheckResul
                                   more={"rest": rest} if rest else None, expected_name=want))
     return chosen
 
-
-def finish(reports: Iterable[CheckResult]) -> None:
-    for r in reports:
-        found = r._part(0)
-        if found:
-            found.sort(key=Finding.sort_key)

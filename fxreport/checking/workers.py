@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from .calendar import BusinessCalendar
-from .checker import CheckResult, _restore
+from .checker import Entry, _restore
 
 _LENGTH = struct.Struct("<I")  # each frame of a child's stream starts with its length
 _END = 0  # the stream is complete
@@ -130,12 +130,12 @@ _CLEAN = struct.Struct("<4si")  # a clean file: its firm code and its date's ord
 def _wire(item: Any) -> Any:
     """A result as a plain value for ``marshal``: a clean file's firm code, date and carried
     amounts in one bytes object; anything else pickled, in a tuple."""
-    if (type(item) is CheckResult and item._more is None and item.bank is not None
+    if (type(item) is Entry and item._more is None and item.bank is not None
             and item.date is not None and len(item.bank) == 4 and item.bank.isascii()):
         return _CLEAN.pack(item.bank.encode("ascii"), item.date.toordinal()) + item.carried
     import pickle
 
-    if type(item) is CheckResult:
+    if type(item) is Entry:
         item.path = None  # the parent has it
     return (pickle.dumps(item, pickle.HIGHEST_PROTOCOL),)
 
@@ -195,7 +195,7 @@ def _check_chunk(paths: Sequence[str]) -> list[Any]:
     out = []
     for p in paths:
         item = _worker_check(p, _worker_calendar)  # type: ignore[misc]
-        if type(item) is CheckResult:
+        if type(item) is Entry:
             item.path = None  # the parent has it
         out.append(item)
     return out

@@ -39,22 +39,6 @@ def _lang(value: str | None) -> str:
     return default_lang()
 
 
-def _selection(select: tuple[str, ...], ignore: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``--select``/``--ignore`` prefixes; one that matches no rule is a usage error (6.8)."""
-    from ..outputs import split_codes
-
-    selected, ignored = split_codes(select), split_codes(ignore)
-    if not selected and not ignored:
-        return selected, ignored
-    from ..core.rules import unknown  # the catalogue: only when there is something to look up
-
-    for option, values in (("--select", selected), ("--ignore", ignored)):
-        bad = unknown(values)
-        if bad:
-            raise UsageProblem("unknown_codes", option=option, codes=", ".join(bad))
-    return selected, ignored
-
-
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"fxreport: {message}", err=True)
     sys.exit(code)
@@ -80,29 +64,53 @@ def _calendar_options(command: Any) -> Any:
     return command
 
 
-def _calendar(kind: str, closed_days: str | None, open_days: str | None,
-              lang: str | None = None) -> Any:
-    """The business calendar of the options; a day file that cannot be used exits 2."""
-    from ..checking.calendar import BusinessCalendar, DaysError, read_days
+def _days(option: str, path: str | None, lang: str | None = None) -> tuple[Any, ...]:
+    """The dates of a ``--closed-days``/``--open-days`` file; one that cannot be used exits 2
+    with the catalogue's words in ``lang``."""
+    if not path:
+        return ()
+    from ..checking.calendar import DaysError, read_days
     from ..core.words import os_reason, usage
 
     lang = _lang(lang)
-    days: dict[str, list[Any]] = {}
-    for option, path in (("--closed-days", closed_days), ("--open-days", open_days)):
-        try:
-            days[option] = read_days(path) if path else []
-        except OSError as exc:
-            text = usage("days_cannot_read", lang, path=_name(path), reason=os_reason(exc, lang))
-            _fail_line(line_of(usage("option_message", lang, option=option, text=text), lang), 2)
-        except DaysError as exc:
-            text = usage("option_message", lang, option=option, text=exc.message(lang))
-            _fail_line(line_of(text, lang), 2)
     try:
-        return BusinessCalendar(kind, days["--closed-days"], days["--open-days"])
+        return tuple(read_days(path))
+    except OSError as exc:
+        text = usage("days_cannot_read", lang, path=_name(path), reason=os_reason(exc, lang))
     except DaysError as exc:
-        text = usage("option_message", lang, option="--closed-days, --open-days",
-                     text=exc.message(lang))
-        _fail_line(line_of(text, lang), 2)
+        text = exc.message(lang)
+    _fail_line(line_of(usage("option_message", lang, option=option, text=text), lang), 2)
+
+
+def _refused(exc: Any, lang: str | None = None) -> NoReturn:
+    """A ``pipeline.OptionError`` as the usage error of the option it names (exit 2), in
+    the catalogue's words."""
+    from ..checking.calendar import DaysError
+    from ..core.words import usage
+
+    if exc.option in ("select", "ignore"):
+        raise UsageProblem("unknown_codes", option=f"--{exc.option}", codes=", ".join(exc.values))
+    if exc.option == "previous":
+        raise UsageProblem("previous_single")
+    lang = _lang(lang)
+    cause = exc.__cause__ or exc.__context__  # the calendar's own error, worded
+    detail = cause.message(lang) if isinstance(cause, DaysError) else exc.detail
+    _fail_line(line_of(usage("option_message", lang, option="--closed-days, --open-days",
+                             text=detail), lang), 2)
+
+
+def _calendar(kind: str, closed_days: str | None, open_days: str | None,
+              lang: str | None = None) -> Any:
+    """The business calendar of the options, as ``check`` makes it; a day file that cannot
+    be used exits 2."""
+    from ..checking.pipeline import CheckOptions, OptionError
+
+    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days, lang),
+                           open_days=_days("--open-days", open_days, lang))
+    try:
+        return options.business_calendar()
+    except OptionError as exc:
+        _refused(exc, lang)
 
 
 def line_of(text: str, lang: str) -> str:
@@ -164,7 +172,7 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     click.echo(line("wrote_file", lang, path=_name(output)), err=True)
 
 
-def _refused(exc: Any, lang: str) -> NoReturn:
+def _write_refused(exc: Any, lang: str) -> NoReturn:
     """A write the library refused, in the CLI's terms: an existing output (FORMAT.md 7.9)
     is a usage problem, exit 2, from every command; any other refusal exits 1."""
     from ..core.words import cli_advice, word
@@ -180,4 +188,4 @@ def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
     try:
         write_file(target, data, force=force)
     except WriteRefused as exc:
-        _refused(exc, lang)
+        _write_refused(exc, lang)

@@ -16,7 +16,7 @@ from . import (
     _SIGN,
     _fail_line,
     _lang,
-    _refused,
+    _write_refused,
 )
 
 
@@ -100,7 +100,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
         _echo_findings(source, exc.findings + exc.warnings, where, lang)
         _fail_line(line("report_has_errors", lang), 1)
     except WriteRefused as exc:
-        _refused(exc, lang)
+        _write_refused(exc, lang)
     _echo_findings(source, done.warnings, where, lang)
     if done.name_breaks_rule:
         click.echo(line("name_warning", lang, name=done.path.name, expected=done.expected_name),

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from . import UsageProblem, LANG_CHOICE, PATH, _LANG_HELP, _calendar, _calendar_options, _lang, _selection, _write_text
+from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
 
 
 @click.command()
@@ -45,30 +45,32 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     """
     import io
 
-    from ..checking.batch import check_paths
+    from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes
     from ..core.words import word
-    from ..outputs import apply_selection, safe, use_colour, write_json, write_text
+    from ..outputs import safe, use_colour, write_json, write_text
 
-    if previous is not None and len(paths) != 1:
-        raise UsageProblem("previous_single")
     lang = _lang(lang)
-    selected, ignored = _selection(select, ignore)
-    outcome = check_paths(list(paths), previous, _calendar(calendar_kind, closed_days, open_days, lang),
-                          jobs)
-    apply_selection(outcome, selected, ignored)
+    options = CheckOptions(
+        select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,
+        closed_days=_days("--closed-days", closed_days, lang),
+        open_days=_days("--open-days", open_days, lang),
+        previous=previous, strict=strict, lang=lang, jobs=jobs)
+    try:
+        outcome = check_paths(paths, options)
+    except OptionError as exc:
+        _refused(exc, lang)
     if output == "-":  # standard output, as for build, roll and show
         output = None
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt == "html" else sys.stdout
     if fmt == "json":
-        write_json(outcome, out, lang)
+        write_json(outcome, out)
     elif fmt == "html":
         from ..outputs.html import report_of_paths
 
-        out.write(report_of_paths(outcome, lang, previous, selected=selected, ignored=ignored,
-                                  strict=strict, closed_days=closed_days))
+        out.write(report_of_paths(outcome))
     else:
-        write_text(outcome, out, lang, colour=use_colour(out))
+        write_text(outcome, out, colour=use_colour(out))
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang)
     elif fmt == "html":  # UTF-8 whatever the console's code page
@@ -77,7 +79,4 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
         click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
-    if outcome.unreadable:
-        sys.exit(2)
-    bad = any(not r.valid or (strict and r.iter_findings()) for r in outcome.reports)
-    sys.exit(1 if bad else 0)
+    sys.exit(outcome.exit_status())

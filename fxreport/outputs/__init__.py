@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import IO, Any
 
-from ..checking.batch import Outcome
-from ..checking.checker import FileReport
+from ..checking.pipeline import Outcome
+from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
@@ -23,54 +23,32 @@ def default_lang(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def split_codes(values: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
-    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
-
-
-def apply_selection(outcome: Outcome, selected: tuple[str, ...], ignored: tuple[str, ...]) -> None:
-    """Drop the findings that ``--select``/``--ignore`` leave out (before validity counts)."""
-    if not selected and not ignored:
-        return
-    from ..core.rules import select
-
-    for r in outcome.reports:
-        if not r.iter_findings():
-            continue
-        keep = set(select([f.code for f in r.findings], selected, ignored))
-        r.findings = [f for f in r.findings if f.code in keep]
-
-
-def summary(reports: list[FileReport]) -> dict[str, int]:
-    return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
-            "errors": sum(r.count("error") for r in reports),
-            "warnings": sum(r.count("warning") for r in reports)}
-
-
-def file_json(r: FileReport, lang: str) -> dict[str, Any]:
+def file_json(r: CheckResult, lang: str) -> dict[str, Any]:
     return {"path": r.path, "bank": r.bank,
             "date": r.date.isoformat() if r.date else None,
-            "valid": r.valid, "findings": [f.as_json(lang) for f in r.iter_findings()]}
+            "valid": r.valid, "findings": [f.as_json(lang) for f in r.findings]}
 
 
 JSON_VERSION = 1
 
 
-def unreadable_json(outcome: Outcome, lang: str = "en") -> list[dict[str, str]]:
+def unreadable_json(outcome: Outcome) -> list[dict[str, str]]:
+    lang = outcome.options.lang
     return [{"path": u.path, "reason": u.why(lang)} for u in outcome.unreadable]
 
 
-def outcome_json(outcome: Outcome, lang: str) -> dict[str, Any]:
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
     """The object of FORMAT.md section 5, as ``write_json`` writes it."""
+    lang = outcome.options.lang
     doc: dict[str, Any] = {"version": JSON_VERSION,
                            "files": [file_json(r, lang) for r in outcome.reports],
-                           "summary": summary(outcome.reports)}
+                           "summary": outcome.summary()}
     if outcome.unreadable:
-        doc["unreadable"] = unreadable_json(outcome, lang)
+        doc["unreadable"] = unreadable_json(outcome)
     return doc
 
 
-def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
+def write_json(outcome: Outcome, out: IO[str]) -> None:
     """``outcome_json``, written file by file so a long archive is not held twice."""
     import json
     from json.encoder import encode_basestring  # what json.dumps(..., ensure_ascii=False) uses
@@ -78,10 +56,11 @@ def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
     def text(value: str | None) -> str:
         return "null" if value is None else encode_basestring(value)
 
+    lang = outcome.options.lang
     out.write('{"version": %d, "files": [' % JSON_VERSION)
     lines: list[str] = []
     for i, r in enumerate(outcome.reports):
-        if r.iter_findings():
+        if r.findings:
             line = json.dumps(file_json(r, lang), ensure_ascii=False)
         else:  # the usual file, as json.dumps writes it, without building the object
             line = (f'{{"path": {text(r.path)}, "bank": {text(r.bank)}, "date": '
@@ -92,9 +71,9 @@ def write_json(outcome: Outcome, out: IO[str], lang: str) -> None:
             out.write("".join(lines))
             lines.clear()
     out.write("".join(lines))
-    out.write("\n ],\n \"summary\": " + json.dumps(summary(outcome.reports)))
+    out.write("\n ],\n \"summary\": " + json.dumps(outcome.summary()))
     if outcome.unreadable:
-        out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome, lang), ensure_ascii=False))
+        out.write(',\n "unreadable": ' + json.dumps(unreadable_json(outcome), ensure_ascii=False))
     out.write("}\n")
 
 
@@ -115,7 +94,7 @@ def use_colour(stream: IO[str]) -> bool:
 
 
 
-def headline(r: FileReport, lang: str) -> str:
+def headline(r: CheckResult, lang: str) -> str:
     """Firm and date of a checked file: ``ABCD 2016-12-09 (105/12/09)``, ROC only in Chinese."""
     if not r.bank and not r.date:
         return word("unknown", lang)
@@ -124,12 +103,13 @@ def headline(r: FileReport, lang: str) -> str:
     return f"{r.bank or '????'} {date}"
 
 
-def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) -> None:
+def write_text(outcome: Outcome, out: IO[str], colour: bool = False) -> None:
+    lang = outcome.options.lang
     st = _Style(colour)
     for r in outcome.reports:
         errors, warnings = r.count("error"), r.count("warning")
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
-        findings = r.iter_findings()
+        findings = r.findings
         tail = word("counts", lang).format(errors=errors, warnings=warnings) if findings else ""
         sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
@@ -139,11 +119,11 @@ def write_text(outcome: Outcome, out: IO[str], lang: str, colour: bool = False) 
         sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
-    s = summary(outcome.reports)
+    s = outcome.summary()
     out.write(word("summary", lang).format(invalid=s["files"] - s["valid"], **s) + "\n")
 
 
-def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Style) -> None:
+def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Style) -> None:
     where = safe(str(r.path))
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
@@ -158,7 +138,7 @@ def _write_finding(out: IO[str], r: FileReport, f: Finding, lang: str, st: _Styl
     out.write(f"    {word('hint_label', lang)}{safe(f.hint(lang))}\n")
 
 
-def _record_excerpt(r: FileReport, f: Finding) -> tuple[str, str] | None:
+def _record_excerpt(r: CheckResult, f: Finding) -> tuple[str, str] | None:
     """The record's bytes around the finding's columns, when the result kept them."""
     if not (r.records and f.row and f.start and f.row <= len(r.records)):
         return None

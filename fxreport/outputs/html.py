@@ -19,14 +19,14 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from .. import __version__
-from ..checking.batch import Outcome
-from ..checking.checker import FileReport, display_path
+from ..checking.pipeline import Outcome
+from ..checking.results import CheckResult
+from ..core.words import display_path
 from ..checking.decoder import SIZE_LIMIT, split_records
 from ..core.fields import roc_text
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
-from . import summary
 from ..core.rules import ERROR, WARNING, category_word
 from ..core.words import REPORT as WORDS
 
@@ -83,7 +83,7 @@ def _when(made_at: _dt.datetime, lang: str) -> str:
     return f"{day} {clock} {offset}".strip()
 
 
-def series_order(reports: Sequence[FileReport]) -> list[int]:
+def series_order(reports: Sequence[CheckResult]) -> list[int]:
     """Indices of ``reports`` by firm, then date, then as given; unreadable heads last."""
     far = _dt.date.max
     return sorted(range(len(reports)),
@@ -91,15 +91,14 @@ def series_order(reports: Sequence[FileReport]) -> list[int]:
                                  reports[i].date or far, i))
 
 
-def render_html(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
-                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
-                options: Sequence[tuple[str, str]] = (), strict: bool = False) -> str:
-    """The whole report as one HTML document.
+def render_html(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None) -> str:
+    """The whole report as one HTML document, in the language of the outcome's options.
 
     ``facts[i]`` describes ``outcome.reports[i]`` (None or missing: unknown);
-    ``options`` are (word key, value) pairs of the options used, such as
-    ``("select", "ARI,FLD")``.
+    ``previous`` the previous report given with the options.
     """
+    lang = outcome.options.lang
     w = WORDS[lang]
     made_at = made_at or _dt.datetime.now().astimezone()
     return "".join([
@@ -112,22 +111,21 @@ def render_html(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
         f'<meta name="generator" content="fxreport {_e(__version__)}">\n',
         f"<title>{_e(w['title'])} {_e(_when(made_at, lang))}</title>\n",
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n",
-        render_main(outcome, lang, facts, previous=previous, made_at=made_at,
-                    options=options, strict=strict),
+        render_main(outcome, facts, previous=previous, made_at=made_at),
         "</body>\n</html>\n",
     ])
 
 
-def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] = (), *,
-                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
-                options: Sequence[tuple[str, str]] = (), strict: bool = False) -> str:
+def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None) -> str:
     """The report's ``<main>``: what the page shows and the document wraps."""
+    lang = outcome.options.lang
     w = WORDS[lang]
     made_at = made_at or _dt.datetime.now().astimezone()
     reports = outcome.reports
     order = series_order(reports)
     out: list[str] = ['<main class="report" id="report">\n', f"<h1>{_e(w['title'])}</h1>\n",
-                      _meta(made_at, options, strict, lang), _verdict_box(outcome, strict, lang)]
+                      _meta(made_at, outcome, lang), _verdict_box(outcome, lang)]
     if reports or previous is not None:
         out.append(_files_table(reports, order, facts, previous, lang))
     if outcome.unreadable:
@@ -144,36 +142,27 @@ def render_main(outcome: Outcome, lang: str, facts: Sequence[FileFacts | None] =
     return "".join(out)
 
 
-def _meta(made_at: _dt.datetime, options: Sequence[tuple[str, str]], strict: bool,
-          lang: str) -> str:
+def _meta(made_at: _dt.datetime, outcome: Outcome, lang: str) -> str:
     """When, by what and how the check was made: the sign-off's header."""
     w = WORDS[lang]
+    options = outcome.options
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    meta += [(w[key], value) for key, value in options if value]
-    if strict:
+    closed = " ".join(roc_text(d) if lang == "zh-TW" else d.isoformat()
+                      for d in options.closed_days)
+    meta += [(w[key], value) for key, value in (
+        ("select", ",".join(options.select)), ("ignore", ",".join(options.ignore)),
+        ("closed", closed)) if value]
+    if options.strict:
         meta.append((w["options"], w["strict"]))
     return ('<dl class="meta">' + "".join(
         f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
 
 
-def _verdict(outcome: Outcome, strict: bool) -> str:
-    """The verdict's word: a pass needs every file read and none failed (``strict``: no
-    warning either); a fail only by ``strict`` says so."""
-    reports = outcome.reports
-    if not reports:
-        return "nothing"
-    if outcome.unreadable:
-        return "fail"
-    if not any(not r.valid or (strict and r.findings) for r in reports):
-        return "pass"
-    return "fail_strict" if all(r.valid for r in reports) else "fail"
-
-
-def _verdict_box(outcome: Outcome, strict: bool, lang: str) -> str:
+def _verdict_box(outcome: Outcome, lang: str) -> str:
     w = WORDS[lang]
-    key = _verdict(outcome, strict)
-    s = summary(outcome.reports)
+    key = outcome.verdict()
+    s = outcome.summary()
     return (f'<section class="verdict-box {"pass" if key == "pass" else "fail"}" '
             f'aria-labelledby="verdict"><p class="big" id="verdict">{_e(w[key])}</p>'
             f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p></section>\n")
@@ -205,13 +194,13 @@ def _badge(valid: bool, lang: str) -> str:
             else f'<span class="badge invalid">\u2717 {_e(w["invalid"])}</span>')
 
 
-def _date_cell(r: FileReport, lang: str) -> str:
+def _date_cell(r: CheckResult, lang: str) -> str:
     if r.date is None:
         return ""
     return roc_text(r.date) if lang == "zh-TW" else f"{roc_text(r.date)} ({r.date.isoformat()})"
 
 
-def _files_table(reports: Sequence[FileReport], order: Sequence[int],
+def _files_table(reports: Sequence[CheckResult], order: Sequence[int],
                  facts: Sequence[FileFacts | None], previous: FileFacts | None, lang: str) -> str:
     w = WORDS[lang]
     head = "".join(f'<th scope="col">{_e(w[k])}</th>'
@@ -242,7 +231,7 @@ def _files_table(reports: Sequence[FileReport], order: Sequence[int],
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n")
 
 
-def _firm_date(r: FileReport, lang: str) -> str:
+def _firm_date(r: CheckResult, lang: str) -> str:
     """The file's firm and date as read; question marks stand for the one unreadable."""
     w = WORDS[lang]
     if r.bank and r.date:
@@ -253,7 +242,7 @@ def _firm_date(r: FileReport, lang: str) -> str:
     return w["no_firm_date"]
 
 
-def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> str:
+def _file_section(r: CheckResult, n: int, fact: FileFacts | None, lang: str) -> str:
     w = WORDS[lang]
     where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
@@ -266,8 +255,8 @@ def _file_section(r: FileReport, n: int, fact: FileFacts | None, lang: str) -> s
     if not r.findings:
         parts.append(f'<p class="none">{_e(w["no_findings"])}</p>\n')
         return "".join(parts) + "</section>\n"
-    records = r.records
-    if records is None and fact is not None and fact.data is not None and len(fact.data) <= SIZE_LIMIT:
+    records: Sequence[bytes] | None = r.records
+    if not records and fact is not None and fact.data is not None and len(fact.data) <= SIZE_LIMIT:
         records = split_records(fact.data)[0]
     parts.append('<ol class="findings">\n')
     for f in r.findings:
@@ -299,7 +288,7 @@ _PLACES = {(True, True): "row_cols", (True, False): "row", (False, True): "cols"
            (False, False): "file_level"}
 
 
-def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
+def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
     w = WORDS[lang]
     sev = f.severity
     where = w[_PLACES[bool(f.row), bool(f.start)]].format(row=f.row, start=f.start, end=f.end)
@@ -321,7 +310,7 @@ def _finding(f: Finding, records: list[bytes] | None, lang: str) -> str:
     return "".join(out)
 
 
-def _record_of(f: Finding, records: list[bytes] | None) -> bytes | None:
+def _record_of(f: Finding, records: Sequence[bytes] | None) -> bytes | None:
     """The finding's record, when its columns can be shown (a record of the wrong
     width has them shifted)."""
     rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
@@ -368,15 +357,14 @@ def _record(rec: bytes, row: int, start: int, end: int, lang: str) -> str:
             f'<span class="caret" aria-hidden="true">{_e(caret)}</span></pre></figure>')
 
 
-def report_of_paths(outcome: Outcome, lang: str, previous: str | None = None, *,
-                    selected: Sequence[str] = (), ignored: Sequence[str] = (),
-                    strict: bool = False, closed_days: str | None = None) -> str:
+def report_of_paths(outcome: Outcome) -> str:
     """``render_html`` for files on disk (``fxreport check --format html``).
 
     Each file is read again for its size and SHA-256, as the checker read it.
     """
     facts = [None if r.path == "<stdin>" else facts_of_path(str(r.path)) for r in outcome.reports]
-    prev = facts_of_path(previous) if previous is not None else None
-    options = [("select", ",".join(selected)), ("ignore", ",".join(ignored)),
-               ("closed", display_path(closed_days or ""))]
-    return render_html(outcome, lang, facts, previous=prev, options=options, strict=strict)
+    previous = outcome.options.previous
+    prev = (facts_of_path(previous) if isinstance(previous, str)
+            else facts_of(display_path(previous.name), previous.data) if previous is not None
+            else None)
+    return render_html(outcome, facts, previous=prev)

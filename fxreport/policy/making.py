@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..checking.checker import FileReport, check_bytes
+from ..checking.checker import check_bytes
+from ..checking.results import CheckResult
 from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
 from ..core.layout import AMOUNT, LAYOUT, ROWS
@@ -212,7 +213,7 @@ def make_report(doc: Mapping[str, Any], *, derived: bool = False,
 
 class Built(NamedTuple):
     data: bytes
-    result: FileReport
+    result: CheckResult
 
 
 def encode_checked(report: Report, *, newline: str = "crlf", sign_style: str = SPACES) -> Built:

@@ -1,9 +1,10 @@
 """The ASGI application of ``fxreport serve``: a thin door onto the library.
 
 ``create_app`` takes its settings as arguments, so tests drive it through
-FastAPI's test client without a port.  Every route calls the functions
-``fxreport check`` calls (``check_contents``, ``apply_selection``,
-``outcome_json``, ``render_html``): same findings, same messages.  Uploads are
+FastAPI's test client without a port.  A form becomes the ``CheckOptions`` of
+``fxreport check``; every route calls the pipeline (``check_contents``) and
+formats its ``Outcome`` (``outcome_json``, ``render_html``): same findings,
+same messages, same exit status.  Uploads are
 read in memory under caps (``upload.py``); nothing is stored, and nothing of a
 file (name or content) is logged.
 """
@@ -23,14 +24,21 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
-from ..checking.batch import Outcome, check_contents
-from ..checking.calendar import BusinessCalendar, days_from_text
-from ..checking.checker import display_path
+from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
+from ..checking.pipeline import (
+    CheckOptions,
+    Content,
+    OptionError,
+    Outcome,
+    check_contents,
+    prepare,
+    split_codes,
+)
+from ..core.words import display_path
 from ..outputs.html import FileFacts, render_html
-from ..outputs import apply_selection, outcome_json, split_codes
+from ..outputs import outcome_json
 from ..core.rules import RULES
-from ..core.rules import unknown as unknown_codes
-from .models import CheckForm, CheckResult, Error, Lang, Rules
+from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
@@ -93,31 +101,30 @@ def _form_body() -> dict[str, Any]:
 
 @dataclass
 class CheckJob:
-    """A validated request: the files and the options, as ``fxreport check`` takes them."""
+    """A validated request: the uploads and the options of ``fxreport check``."""
 
     files: list[Upload]
     previous: Upload | None
-    lang: str
-    selected: tuple[str, ...]
-    ignored: tuple[str, ...]
-    strict: bool
-    closed_days: str
-    calendar: BusinessCalendar
+    options: CheckOptions
 
     def run(self) -> Outcome:
-        previous = (self.previous.name, self.previous.data) if self.previous else None
-        outcome = check_contents([(u.name, u.data) for u in self.files], previous, self.calendar)
-        apply_selection(outcome, self.selected, self.ignored)
-        return outcome
-
-    def exit_status(self, outcome: Outcome) -> int:
-        """What ``fxreport check`` would exit with: 1 for an error (``strict``: a warning)."""
-        return int(any(not r.valid or (self.strict and r.iter_findings()) for r in outcome.reports))
+        return check_contents([Content(u.name, u.data) for u in self.files], self.options)
 
     def facts(self) -> tuple[list[FileFacts], FileFacts | None]:
         def one(u: Upload) -> FileFacts:
             return FileFacts(display_path(u.name), u.size, u.sha256, u.data)
         return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
+
+
+def _refusal(exc: OptionError) -> UploadError:
+    """A ``pipeline.OptionError`` as the server's refusal of the form field it names."""
+    if exc.option in ("select", "ignore"):
+        shown = ", ".join(repr(u[:20]) for u in exc.values[:10])
+        return UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
+    if exc.option == "previous":
+        return UploadError(400, "`previous` goes with a single file; to check a series, "
+                                "upload all its files in `files`")
+    return UploadError(422, exc.detail)
 
 
 def lang_from_header(value: str | None) -> str:
@@ -157,33 +164,32 @@ def _bool(name: str, values: list[str] | None) -> bool:
 
 
 def make_job(form: Form, accept_language: str | None,
-             default_calendar: Callable[[], BusinessCalendar]) -> CheckJob:
+             default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
     """Validate a form into a job; UploadError (400/422) says what is wrong."""
-    previous = _previous(form)
-    lang = _lang(form, accept_language)
-    selected, ignored = _codes(form)
-    strict = _bool("strict", form.fields.get("strict"))
-    closed_days = "\n".join(form.fields.get("closed_days", []))
-    calendar = _calendar(form, closed_days, default_calendar)
-    return CheckJob(form.files, previous, lang, selected, ignored, strict, closed_days, calendar)
+    if not form.files:
+        raise UploadError(400, "no files: send one or more report files in the multipart "
+                               "field `files`")
+    previous = form.previous[0] if form.previous else None
+    options = CheckOptions(
+        select=split_codes(form.fields.get("select", [])),
+        ignore=split_codes(form.fields.get("ignore", [])),
+        calendar=_last(form, "calendar") or default_calendar,
+        closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
+        previous=Content(previous.name, previous.data) if previous is not None else None,
+        strict=_bool("strict", form.fields.get("strict")),
+        lang=_lang(form, accept_language))
+    job = CheckJob(form.files, previous, options)
+    try:  # refused before the check starts: the selection, the calendar, `previous`
+        prepare(options, len(form.files))
+    except OptionError as exc:
+        raise _refusal(exc) from None
+    return job
 
 
 def _last(form: Form, name: str) -> str:
     """A form field given more than once counts as its last value."""
     values = form.fields.get(name)
     return values[-1] if values else ""
-
-
-def _previous(form: Form) -> Upload | None:
-    """Files are required; `previous` goes with one of them, as ``check FILE --previous``."""
-    if not form.files:
-        raise UploadError(400, "no files: send one or more report files in the multipart "
-                               "field `files`")
-    previous = form.previous[0] if form.previous else None
-    if previous is not None and len(form.files) != 1:
-        raise UploadError(400, "`previous` goes with a single file; to check a series, "
-                               "upload all its files in `files`")
-    return previous
 
 
 def _lang(form: Form, accept_language: str | None) -> str:
@@ -194,31 +200,12 @@ def _lang(form: Form, accept_language: str | None) -> str:
     return lang
 
 
-def _codes(form: Form) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """`select` and `ignore`; a code that matches no rule is refused, not ignored."""
-    selected = split_codes(form.fields.get("select", []))
-    ignored = split_codes(form.fields.get("ignore", []))
-    unknown = unknown_codes(selected + ignored)
-    if unknown:
-        shown = ", ".join(repr(u[:20]) for u in unknown[:10])
-        raise UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
-    return selected, ignored
-
-
-def _calendar(form: Form, closed_days: str,
-              default_calendar: Callable[[], BusinessCalendar]) -> BusinessCalendar:
-    """The server's calendar unless the form names another or adds days to it."""
-    open_days = "\n".join(form.fields.get("open_days", []))
-    kind = _last(form, "calendar") or None
-    calendar = default_calendar()
-    if closed_days.strip() or open_days.strip() or (kind and kind != calendar.kind):
-        try:  # the same calendar and day files as `check --calendar --closed-days --open-days`
-            calendar = BusinessCalendar(kind or calendar.kind,
-                                        days_from_text(closed_days, "closed_days"),
-                                        days_from_text(open_days, "open_days"))
-        except ValueError as exc:
-            raise UploadError(422, str(exc)) from None
-    return calendar
+def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
+    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`)."""
+    try:
+        return tuple(days_from_text("\n".join(form.fields.get(name, [])), name))
+    except ValueError as exc:
+        raise UploadError(422, str(exc)) from None
 
 
 class SecurityHeaders:
@@ -252,9 +239,9 @@ def _static(name: str) -> bytes:
 
 
 def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
-               calendar: BusinessCalendar | None = None) -> FastAPI:
-    """The application; ``calendar`` is the default business calendar of every check."""
-    shared_calendar = calendar or BusinessCalendar()
+               calendar: str = DEFAULT_CALENDAR) -> FastAPI:
+    """The application; ``calendar`` is the kind of business calendar of a check whose
+    form names none."""
     # the multipart parser logs the bytes it trips on: a refusal says it to the sender only
     logging.getLogger("python_multipart").setLevel(logging.CRITICAL)
     assets = {name: _static(name) for name in STATIC}
@@ -289,14 +276,14 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         form = await read_form(request.stream(), request.headers.get("content-type"),
                                request.headers.get("content-length"),
                                max_body=max_body, max_files=max_files)
-        job = make_job(form, request.headers.get("accept-language"), lambda: shared_calendar)
+        job = make_job(form, request.headers.get("accept-language"), calendar)
         try:
             return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
             log.error("internal error while checking: %s", type(exc).__name__)
             raise HTTPException(500, "internal error while checking; please report it") from None
 
-    @app.post("/api/check", response_model=CheckResult, responses=_ERRORS,
+    @app.post("/api/check", response_model=CheckResponse, responses=_ERRORS,
               openapi_extra=_form_body(), tags=["check"],
               summary="Check report files (as `fxreport check --format json`)")
     async def api_check(request: Request) -> Response:
@@ -309,8 +296,8 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         (STR006), not a refused request.
         """
         job, outcome = await checked(request)
-        return JSONResponse(outcome_json(outcome, job.lang),
-                            headers={"Fxreport-Exit-Status": str(job.exit_status(outcome))})
+        return JSONResponse(outcome_json(outcome),
+                            headers={"Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.post("/api/report", response_class=HTMLResponse, responses=_ERRORS_AS_JSON,
               openapi_extra=_form_body(), tags=["check"],
@@ -322,15 +309,11 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         job, outcome = await checked(request)
         facts, previous = job.facts()
         made = _dt.datetime.now().astimezone()
-        html = render_html(outcome, job.lang, facts, previous=previous, made_at=made,
-                           options=[("select", ",".join(job.selected)),
-                                    ("ignore", ",".join(job.ignored)),
-                                    ("closed", " ".join(job.closed_days.split()))],
-                           strict=job.strict)
+        html = render_html(outcome, facts, previous=previous, made_at=made)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
         return HTMLResponse(html, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
-            "Fxreport-Exit-Status": str(job.exit_status(outcome))})
+            "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
              responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},

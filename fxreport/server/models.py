@@ -1,6 +1,6 @@
 """The API's shapes as pydantic models, so ``/openapi.json`` states the contract.
 
-``CheckResult`` is the object of FORMAT.md section 5 that ``fxreport check
+``CheckResponse`` is the object of FORMAT.md section 5 that ``fxreport check
 --format json`` prints; the server returns exactly that object (made by
 ``fxreport.outputs.outcome_json``), and these models describe it.
 """
@@ -62,7 +62,7 @@ class Unreadable(BaseModel):
     reason: str
 
 
-class CheckResult(BaseModel):
+class CheckResponse(BaseModel):
     """The JSON of `fxreport check --format json` (FORMAT.md section 5)."""
 
     version: Literal[1]
@@ -139,4 +139,5 @@ class CheckForm(BaseModel):
     closed_days: list[_dt.date | Literal[""]] = Field(
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
-                        "or ROC (105/09/28), one per line, `#` starting a comment.")
+                        "or ROC (105/09/28), one per line, `#` starting a comment; a day "
+                        "outside ROC years 001-999 (1912-2910) is refused.")

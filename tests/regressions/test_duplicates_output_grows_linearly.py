@@ -25,11 +25,9 @@ def test_output_per_file_does_not_grow_with_the_number_of_duplicates(tmp_path: P
 
 
 def test_a_duplicate_names_at_most_three_others_and_counts_the_rest(tmp_path: Path) -> None:
-    from fxreport.checking.checker import check_bytes, link_series
-    from fxreport.checking.calendar import BusinessCalendar
+    from fxreport.checking.pipeline import Content, check_contents
 
-    results = [check_bytes(DAY2, f"x{i}.txt") for i in range(10)]
-    link_series(results, BusinessCalendar())
+    results = check_contents([Content(f"x{i}.txt", DAY2) for i in range(10)]).reports
     f = next(x for x in results[0].findings if x.code == "CNT004")
     msg = f.message()
     assert msg.count(".txt") == 3 and "6 more" in msg, msg

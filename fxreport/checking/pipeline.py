@@ -1,0 +1,210 @@
+"""The one check pipeline: options in, an ``Outcome`` out.
+
+Every door (``fxreport check``, the server's routes, the page, the HTML
+report, the in-browser checker) builds a ``CheckOptions``, calls one of the
+two functions below, and formats the ``Outcome``; none of them selects rules,
+builds a calendar or decides an exit status itself.
+
+- ``check_paths(paths, options)``: files, folders (their ``*.txt`` files) or
+  ``-`` (standard input), as one series.
+- ``check_contents(files, options)``: files already in memory, each a
+  ``Content(name, data)`` (the server's uploads); the name is the path shown
+  and its base name is naming-checked, exactly as for a file on disk.
+
+Both raise ``OptionError`` for options that cannot be used (a rule code that
+matches no rule, a day both closed and open, ``previous`` with several files);
+the door words it as a usage error.  ``Outcome.exit_status()`` is the exit
+status of FORMAT.md section 5 and 7.7, the ``--strict`` rule included.
+
+A new check option is one field of ``CheckOptions`` (with a default, so every
+caller keeps working), read where the pipeline or an output needs it, plus the
+door's flag (``commands/check.py``) and form field (``server/app.py``).
+
+``CheckOptions``, ``Outcome`` and ``CheckResult`` are NamedTuples: immutable,
+typed, ``_replace`` for a changed copy.  Frozen dataclasses would say the same,
+but each costs about 1 ms to create at every start of ``fxreport check`` (a
+NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
+"""
+
+# No `from __future__ import annotations`: the NamedTuples below are typed with real types,
+# which typing checks cheaply; as strings each would be compiled at start-up.
+
+import datetime as _dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from .batch import Unreadable, check_content, check_files, check_one, expand_files
+from .calendar import DEFAULT_CALENDAR, BusinessCalendar
+from .checker import Entry, compare, link_series
+from .results import CheckResult
+
+__all__ = ["CheckOptions", "CheckResult", "Content", "OptionError", "Outcome", "Unreadable",
+           "check_contents", "check_paths", "prepare", "split_codes"]
+
+
+class Content(NamedTuple):
+    """A file in memory: the name it is shown by and its bytes."""
+
+    name: str
+    data: bytes
+
+
+class CheckOptions(NamedTuple):
+    """How to check: every option of ``fxreport check``, the server's form and the page.
+
+    - ``select``/``ignore``: rule codes or prefixes (FORMAT.md 6.8);
+    - ``calendar``: a kind of ``calendar.CALENDARS``; ``closed_days``/``open_days``
+      adjust it (FORMAT.md 6.1);
+    - ``previous``: the previous report of a single file, a path or a ``Content``;
+    - ``strict``: warnings fail too (``Outcome.exit_status``);
+    - ``lang``: the language of the outputs (en or zh-TW);
+    - ``jobs``: worker processes for many files (None: the CPU count).
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    calendar: str = DEFAULT_CALENDAR
+    closed_days: tuple[_dt.date, ...] = ()
+    open_days: tuple[_dt.date, ...] = ()
+    previous: str | Content | None = None
+    strict: bool = False
+    lang: str = "en"
+    jobs: int | None = None
+
+    def business_calendar(self) -> BusinessCalendar:
+        """The calendar of these options; ``OptionError`` when it cannot be made."""
+        try:
+            return BusinessCalendar(self.calendar, self.closed_days, self.open_days)
+        except ValueError as exc:
+            raise OptionError("calendar", str(exc)) from None
+
+
+class OptionError(ValueError):
+    """Options that cannot be used: ``option`` names the field (``select``, ``ignore``,
+    ``calendar``, ``previous``), ``values`` what was wrong in it."""
+
+    def __init__(self, option: str, detail: str = "", values: Sequence[str] = ()) -> None:
+        super().__init__(f"{option}: {detail or ', '.join(values)}")
+        self.option = option
+        self.detail = detail
+        self.values = tuple(values)
+
+
+class Outcome(NamedTuple):
+    """The results of one check, in the order given, and what could not be read."""
+
+    reports: tuple[CheckResult, ...]
+    unreadable: tuple[Unreadable, ...] = ()
+    options: CheckOptions = CheckOptions()
+
+    def fails(self, result: CheckResult) -> bool:
+        """Whether ``result`` fails the check: an error, or with ``strict`` a warning."""
+        return not result.valid or (self.options.strict and result.count("warning") > 0)
+
+    def exit_status(self) -> int:
+        """0 every file passes, 1 one fails (``fails``), 2 a path could not be read."""
+        if self.unreadable:
+            return 2
+        return 1 if any(self.fails(r) for r in self.reports) else 0
+
+    def verdict(self) -> str:
+        """``nothing`` (no file checked), ``fail`` (an unreadable path or a failed file),
+        ``fail_strict`` (failed only because ``strict`` counts warnings) or ``pass``."""
+        if not self.reports:
+            return "nothing"
+        if self.unreadable:
+            return "fail"
+        if not any(self.fails(r) for r in self.reports):
+            return "pass"
+        return "fail_strict" if all(r.valid for r in self.reports) else "fail"
+
+    def summary(self) -> dict[str, int]:
+        """The counts of FORMAT.md section 5's ``summary``."""
+        reports = self.reports
+        return {"files": len(reports), "valid": sum(1 for r in reports if r.valid),
+                "errors": sum(r.count("error") for r in reports),
+                "warnings": sum(r.count("warning") for r in reports)}
+
+
+def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Outcome:
+    """Check files and folders as one series (or one file against ``options.previous``)."""
+    options = options or CheckOptions()
+    keep, calendar = prepare(options, len(paths))
+    files, unreadable = expand_files(paths)
+    checked = check_files(files, options.jobs, calendar)
+    del files  # the entries hold what they need of it
+    shared: dict[object, object] = {}  # one object per firm code and date across the series
+    entries: list[Entry] = []
+    for item in checked:
+        if isinstance(item, Unreadable):
+            unreadable.append(item)
+        else:
+            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
+            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
+            entries.append(item)
+    del checked
+    return _series(entries, unreadable, options, calendar, keep)
+
+
+def check_contents(files: Sequence[tuple[str, bytes]],
+                   options: CheckOptions | None = None) -> Outcome:
+    """Check contents in memory, ``(name, bytes)`` each, as ``check_paths`` checks files."""
+    options = options or CheckOptions()
+    keep, calendar = prepare(options, len(files))
+    entries = [check_content(name, data, calendar) for name, data in files]
+    return _series(entries, [], options, calendar, keep)
+
+
+Keep = Callable[[list[str]], Iterable[str]]
+
+
+def prepare(options: CheckOptions, count: int) -> tuple[Keep | None, BusinessCalendar]:
+    """The selection and the calendar of ``options`` for ``count`` paths or files;
+    ``OptionError`` for options that cannot be used (a door may call it to refuse a
+    request before it starts the check)."""
+    if options.previous is not None and count != 1:
+        raise OptionError("previous", "one_file")
+    return _selection(options.select, options.ignore), options.business_calendar()
+
+
+def _selection(selected: tuple[str, ...], ignored: tuple[str, ...]) -> Keep | None:
+    """The codes ``--select``/``--ignore`` keep; a prefix matching no rule is refused
+    (FORMAT.md 6.8).  None when every code is kept."""
+    if not selected and not ignored:
+        return None
+    from ..core.rules import select, unknown  # the catalogue: only when there is a selection
+
+    bad_selected, bad_ignored = unknown(selected), unknown(ignored)
+    if bad_selected or bad_ignored:  # named by the first option with one; all are listed
+        raise OptionError("select" if bad_selected else "ignore",
+                          values=bad_selected + bad_ignored)
+
+    def keep(codes: list[str]) -> list[str]:
+        return select(codes, selected, ignored)
+    return keep
+
+
+def split_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """``--select``/``--ignore`` values: comma-separated, repeatable, blanks dropped."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOptions,
+            calendar: BusinessCalendar, keep: Keep | None) -> Outcome:
+    """Continuity against the previous report, or across the series; plain results."""
+    previous = options.previous
+    if previous is not None:
+        prev = (check_one(previous, calendar) if isinstance(previous, str)
+                else check_content(previous.name, previous.data, calendar))
+        if isinstance(prev, Unreadable):
+            unreadable.append(prev)
+        else:
+            for e in entries:
+                compare(e, prev, calendar)
+    elif len(entries) > 1:
+        link_series(entries, calendar)
+    reports = []
+    for i, e in enumerate(entries):
+        reports.append(e.result(keep))
+        entries[i] = None  # type: ignore[call-overload]  # a long series is not held twice
+    return Outcome(tuple(reports), tuple(unreadable), options)
