@@ -176,7 +176,8 @@ def _click_words(exc: click.ClickException) -> tuple[str, dict[str, Any]]:
         return "option_needs_value", {"name": exc.option_name}
     command = re.match(r"No such command '(.*)'\.", message)
     if command:
-        return "no_such_command", {"name": _Quoted(command.group(1)), "commands": list(COMMANDS)}
+        return "no_such_command", {"name": _Quoted(command.group(1)),
+                                   "commands": [_Quoted(c) for c in COMMANDS]}
     extra = re.match(r"Got unexpected extra arguments? \((.*)\)", message)
     if extra:
         return "extra_arguments", {"args": extra.group(1)}

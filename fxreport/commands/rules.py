@@ -18,7 +18,7 @@ def rules(code: str | None, lang: str | None) -> None:
     lang = _lang(lang)
     codes = list(RULES) if code is None else matching(code)
     if not codes:
-        raise UsageProblem("no_rule", code=repr(code))
+        raise UsageProblem("no_rule", code=code)
     if code is not None and codes == [code.upper()]:
         from ..specs import explain
 

@@ -114,7 +114,7 @@ WORDS: dict[str, tuple[str, str]] = {
 # commands' own (``fxreport.commands.UsageProblem``); calendar errors too.
 USAGE: dict[str, tuple[str, str]] = {
     # the frame around an error
-    "quoted": ("'{value}'", "「{value}」"),
+    "quoted": ("'{value}'", "`{value}`"),
     "usage": ("Usage: {usage}", "用法：`{usage}`"),
     "try_help": ("Try '{command} --help' for help.", "執行 `{command} --help` 可查看說明。"),
     "error": ("Error: {message}", "錯誤：{message}"),
@@ -123,21 +123,21 @@ USAGE: dict[str, tuple[str, str]] = {
     "did_you_mean": ("{text} (did you mean {names}?)", "{text}（是否應為 {names}？）"),
     "option_needs_value": ("Option '{name}' requires an argument.", "選項 {name} 後面須接一個值。"),
     "option_takes_no_value": ("Option '{name}' does not take a value.", "選項 {name} 不接受值。"),
-    "missing_argument": ("Missing argument '{name}'.", "缺少參數 {name}。"),
-    "missing_option": ("Missing option '{name}'.", "缺少選項 {name}。"),
+    "missing_argument": ("Missing argument '{name}'.", "缺少參數 `{name}`。"),
+    "missing_option": ("Missing option '{name}'.", "缺少選項 `{name}`。"),
     "bad_choice": ("Invalid value for '{name}': {value} is not one of {choices}.",
-                   "{name} 的值{value}無效：須為{choices}其中之一。"),
+                   "{name} 的值 {value} 無效：須為 {choices} 其中之一。"),
     "bad_choice_unknown": ("Invalid value for '{name}': choose one of {choices}.",
-                           "{name} 的值無效：須為{choices}其中之一。"),
+                           "{name} 的值無效：須為 {choices} 其中之一。"),
     "bad_integer": ("Invalid value for '{name}': {value} is not a whole number.",
-                    "{name} 的值{value}無效：須為整數。"),
+                    "{name} 的值 {value} 無效：須為整數。"),
     "bad_at_least": ("Invalid value for '{name}': give a whole number of at least {low}.",
                      "{name} 的值無效：須為不小於 {low} 的整數。"),
     "bad_between": ("Invalid value for '{name}': give a whole number from {low} to {high}.",
                     "{name} 的值無效：須為 {low} 到 {high} 之間的整數。"),
     "bad_value": ("Invalid value for '{name}'.", "{name} 的值無效。"),
     "no_such_command": ("No such command {name}; the commands are {commands}.",
-                        "沒有{name}這個指令；可用的指令為 {commands}。"),
+                        "沒有 {name} 這個指令；可用的指令為 {commands}。"),
     "extra_arguments": ("Got unexpected extra argument(s): {args}.", "多了無法使用的參數：{args}。"),
     "other": ("The command line cannot be read: {message}", "命令列有誤，無法執行。"),
     # the commands' own
@@ -149,10 +149,10 @@ USAGE: dict[str, tuple[str, str]] = {
                               "-o 只能搭配 --format xlsx；其他格式請以重新導向寫入檔案"),
     "unknown_codes": ("{option}: {codes} matches no rule code; `fxreport rules` lists them "
                       "(`fxreport rules ARI` those starting with ARI)",
-                      "{option}：{codes} 不符合任何規則代碼；`fxreport rules` 列出所有規則"
-                      "（`fxreport rules ARI` 列出以 ARI 開頭者）"),
-    "no_rule": ("no rule starts with {code}; `fxreport rules` lists them",
-                "沒有以 {code} 開頭的規則；`fxreport rules` 列出所有規則"),
+                      "{option}：`{codes}` 不符合任何規則代碼；`fxreport rules` 列出所有規則"
+                      "（`fxreport rules ARI` 列出以 `ARI` 開頭者）"),
+    "no_rule": ("no rule starts with '{code}'; `fxreport rules` lists them",
+                "沒有以 `{code}` 開頭的規則；`fxreport rules` 列出所有規則"),
     # calendar options (--closed-days, --open-days)
     "option_message": ("{option}: {text}", "{option}：{text}"),
     "days_cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
