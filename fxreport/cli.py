@@ -71,19 +71,14 @@ class LazyGroup(click.Group):
         sys.exit(status if isinstance(status, int) else 0)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """As click's, without importing the commands: their help from ``COMMANDS``."""
+        """Each command with the whole first paragraph of its help (from ``COMMANDS``,
+        without importing it), wrapped, never cut short."""
         from gettext import gettext as _  # as click words its own help
 
-        names = self.list_commands(ctx)
-        if not names:
-            return
-        limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = []
-        for name in names:
-            # a loaded command, or a stand-in with its help: click shortens it as its own
-            cmd = self.commands.get(name) or click.Command(name, help=COMMANDS[name][1])
-            if not cmd.hidden:
-                rows.append((name, cmd.get_short_help_str(limit)))
+        rows = [(name, " ".join(COMMANDS[name][1].split()) if name in COMMANDS
+                 else self.commands[name].get_short_help_str(200))
+                for name in self.list_commands(ctx)
+                if name in COMMANDS or not self.commands[name].hidden]
         if rows:
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)

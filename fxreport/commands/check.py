@@ -30,10 +30,15 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
 @_calendar_options
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for large batches (default: the CPU count).")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour in the text output: auto colours a terminal unless NO_COLOR is set.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Text output: only the files with findings, and the summary.")
 def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
           force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
-          jobs: int | None) -> None:
+          jobs: int | None, color: str, quiet: bool) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -70,7 +75,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
 
         out.write(report_of_paths(outcome))
     else:
-        write_text(outcome, out, colour=use_colour(out))
+        write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang)
     elif fmt == "html":  # UTF-8 whatever the console's code page
