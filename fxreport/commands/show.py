@@ -19,6 +19,7 @@ FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --fo
               default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
                    "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
+                   "txt: the submission file itself, canonical (as `build` writes it). "
                    "xlsx: the report form as an Excel workbook (needs -o).")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the workbook here (--format xlsx; - for standard output).")
