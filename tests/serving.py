@@ -74,7 +74,7 @@ def running_server(workdir: Path, *args: str) -> Iterator[Server]:
                                 stdout=fo, stderr=fe, cwd=workdir, env=env, creationflags=flags)
     server = Server("", proc, tmpdir, out, err)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a guard only: a loaded 2-core machine starts slowly
         while time.monotonic() < deadline:
             text = out.read_text(encoding="utf-8", errors="replace")
             m = re.search(r"http://\S+?/(?= )", text)
@@ -89,3 +89,32 @@ def running_server(workdir: Path, *args: str) -> Iterator[Server]:
         yield server
     finally:
         stop(server)
+
+
+@contextmanager
+def threaded_server(**bounds: float) -> Iterator[tuple[str, int]]:
+    """`fxreport serve`'s application and uvicorn settings in a thread of this process, on a
+    free loopback port; ``bounds`` are ``server_config``'s (``header_timeout``,
+    ``body_timeout``), short for tests of slow clients.  Waits until it listens."""
+    import threading
+
+    import uvicorn
+
+    from fxreport.server.app import create_app
+    from fxreport.server.run import bind, server_config
+
+    sock = bind("127.0.0.1", 0)
+    server = uvicorn.Server(server_config(create_app(), log_level="warning", **bounds))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:  # a state, polled
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the server did not start")
+            time.sleep(0.01)
+        yield sock.getsockname()[:2]
+    finally:
+        server.should_exit = True
+        thread.join(15)
+        sock.close()

@@ -13,7 +13,6 @@ from fxreport.core.codec import record_structs
 
 ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "tests" / "data" / "FORMAT.md"
-SHARED = ROOT.parent / "shared" / "FORMAT.md"
 
 
 @pytest.mark.parametrize("row", [1, 2, 3])
@@ -81,12 +80,6 @@ def test_layout_agrees_with_format_md() -> None:
             else:
                 assert f.label_zh == label, f
                 assert f.type == AMOUNT, f
-
-
-def test_vendored_format_md_is_the_shared_one() -> None:
-    if not SHARED.exists():
-        pytest.skip("../shared/FORMAT.md is not beside this checkout")
-    assert VENDORED.read_bytes() == SHARED.read_bytes()
 
 
 @pytest.mark.parametrize("name", sorted(specs.GENERATED))

@@ -477,7 +477,7 @@ def test_a_busy_port_is_a_plain_message(tmp_path: Path) -> None:
     with running_server(tmp_path) as server:
         port = server.url.rsplit(":", 1)[1].strip("/")
         r = subprocess.run([sys.executable, "-m", "fxreport", "serve", "--port", port],
-                           capture_output=True, text=True, timeout=30, cwd=ROOT)
+                           capture_output=True, text=True, timeout=120, cwd=ROOT)  # a guard
         assert r.returncode == 2 and "cannot listen on 127.0.0.1:" in r.stderr
         assert "Traceback" not in r.stderr
         stop(server)

@@ -24,7 +24,6 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable, Iterable
-from typing import Any
 
 CALENDARS = ("bank", "exchange", "government")
 DEFAULT_CALENDAR = "bank"
@@ -69,6 +68,23 @@ def _fallback(kind: str) -> Callable[[_dt.date], bool]:
     return rule
 
 
+class CalendarError(ValueError):
+    """A calendar or day file that cannot be used; ``str()`` is the English message,
+    ``message(lang)`` the catalogue's words (``core.words.CALENDAR``) in either language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        from ..core.words import calendar_message
+
+        super().__init__(calendar_message(key, "en", params))
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import calendar_message
+
+        return calendar_message(self.key, lang, self.params)
+
+
 def _as_date(day: _dt.date) -> _dt.date:
     """A ``datetime`` is a ``date`` that never equals one: keep only its date."""
     return day.date() if isinstance(day, _dt.datetime) else day
@@ -81,13 +97,13 @@ class BusinessCalendar:
     def __init__(self, kind: str = DEFAULT_CALENDAR, closed: Iterable[_dt.date] = (),
                  open: Iterable[_dt.date] = ()) -> None:  # noqa: A002 (the option's name)
         if kind not in CALENDARS:
-            raise ValueError(f"unknown calendar {kind!r}; choose one of {', '.join(CALENDARS)}")
+            raise CalendarError("unknown_calendar", kind=str(kind), kinds=list(CALENDARS))
         self.kind = kind
         self.closed = frozenset(map(_as_date, closed))
         self.open = frozenset(map(_as_date, open))
         both = sorted(self.closed & self.open)
         if both:
-            raise DaysError("days_both", days=both)
+            raise CalendarError("closed_and_open", days=both)
         # firms of a series share their dates: each answer is worked out once
         self._previous: dict[_dt.date, _dt.date] = {}
         self._open_on: dict[_dt.date, bool] = {}
@@ -158,46 +174,18 @@ _ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"  # compiled on first use (re's cache)
 _ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
 
-class DaysError(ValueError):
-    """A day file or pair of day lists that cannot be used.  ``key`` and ``params`` word it
-    in either language (``fxreport.core.words.USAGE``: ``message(lang)``); ``str()`` is
-    the English."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(self.message())
-
-    def message(self, lang: str = "en") -> str:
-        from ..core.words import shown_path, usage
-
-        from ..core.fields import roc_text
-        from ..core.words import join
-
-        params = dict(self.params)
-        if "path" in params:
-            params["path"] = shown_path(params["path"])
-        if "text" in params:  # the line as typed, quoted in the reader's language
-            params["text"] = usage("quoted", lang, value=shown_path(params["text"]))
-        days = params.get("days")
-        if isinstance(days, list):  # the first five, ISO in English, ROC in Chinese
-            shown = join([roc_text(d) if lang == "zh-TW" else d.isoformat() for d in days[:5]], lang)
-            params["days"] = (usage("days_more", lang, days=shown, count=len(days) - 5)
-                              if len(days) > 5 else shown)
-        return usage(self.key, lang, **params)
-
-
-def _text(data: bytes, path: str) -> str:
+def days_text(data: bytes, path: str) -> str:
+    """A day file's bytes as text: UTF-8 with or without a byte order mark, or cp950."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise DaysError("days_utf16", path=path)
+        raise CalendarError("days_utf16", path=path)
     for encoding in ("utf-8", "cp950"):
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             pass
-    raise DaysError("days_not_text", path=path)
+    raise CalendarError("days_not_text", path=path)
 
 
 def _date(text: str) -> _dt.date | None:
@@ -224,7 +212,7 @@ def read_days(path: str | os.PathLike[str]) -> list[_dt.date]:
     name = os.fspath(path)
     with open(path, "rb") as f:
         data = f.read()
-    return days_from_text(_text(data, name), name)
+    return days_from_text(days_text(data, name), name)
 
 
 def days_from_text(text: str, name: str) -> list[_dt.date]:
@@ -236,6 +224,6 @@ def days_from_text(text: str, name: str) -> list[_dt.date]:
             continue
         day = _date(text)
         if day is None:
-            raise DaysError("days_not_a_date", path=name, line=n, text=text)
+            raise CalendarError("days_not_a_date", path=name, line=n, value=text)
         days.append(day)
     return days

@@ -69,7 +69,7 @@ def _days(option: str, path: str | None, lang: str | None = None) -> tuple[Any, 
     with the catalogue's words in ``lang``."""
     if not path:
         return ()
-    from ..checking.calendar import DaysError, read_days
+    from ..checking.calendar import CalendarError, read_days
     from ..core.words import os_reason, usage
 
     lang = _lang(lang)
@@ -77,7 +77,7 @@ def _days(option: str, path: str | None, lang: str | None = None) -> tuple[Any, 
         return tuple(read_days(path))
     except OSError as exc:
         text = usage("days_cannot_read", lang, path=_name(path), reason=os_reason(exc, lang))
-    except DaysError as exc:
+    except CalendarError as exc:
         text = exc.message(lang)
     _fail_line(line_of(usage("option_message", lang, option=option, text=text), lang), 2)
 
@@ -85,7 +85,7 @@ def _days(option: str, path: str | None, lang: str | None = None) -> tuple[Any, 
 def _refused(exc: Any, lang: str | None = None) -> NoReturn:
     """A ``pipeline.OptionError`` as the usage error of the option it names (exit 2), in
     the catalogue's words."""
-    from ..checking.calendar import DaysError
+    from ..checking.calendar import CalendarError
     from ..core.words import usage
 
     if exc.option in ("select", "ignore"):
@@ -94,7 +94,7 @@ def _refused(exc: Any, lang: str | None = None) -> NoReturn:
         raise UsageProblem("previous_single")
     lang = _lang(lang)
     cause = exc.__cause__ or exc.__context__  # the calendar's own error, worded
-    detail = cause.message(lang) if isinstance(cause, DaysError) else exc.detail
+    detail = cause.message(lang) if isinstance(cause, CalendarError) else exc.detail
     _fail_line(line_of(usage("option_message", lang, option="--closed-days, --open-days",
                              text=detail), lang), 2)
 
@@ -181,11 +181,11 @@ def _write_refused(exc: Any, lang: str) -> NoReturn:
     _fail_line(word("program_line", lang, text=text), 2 if exc.key == "exists" else 1)
 
 
-def _write_text(target: str, data: bytes, force: bool, lang: str) -> None:
+def _write_text(target: str, data: bytes, force: bool, lang: str, sweep: bool = True) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
     from ..policy.making import WriteRefused, write_file
 
     try:
-        write_file(target, data, force=force)
+        write_file(target, data, force=force, sweep=sweep)
     except WriteRefused as exc:
         _write_refused(exc, lang)

@@ -77,7 +77,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     else:
         write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
     if output:
-        _write_text(output, kept.getvalue().encode("utf-8"), force, lang)
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
+                    sweep=False)  # check never deletes anything (FORMAT.md 7.9)
     elif fmt == "html":  # UTF-8 whatever the console's code page
         sys.stdout.flush()
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))

@@ -18,7 +18,8 @@ def serve(host: str, port: int) -> None:
 
     The page (/) checks files dropped on it; POST /api/check answers the JSON
     of `fxreport check --format json`; /docs documents the API.  Files are
-    checked in memory and never stored.
+    checked in memory and never stored.  A client must send a request's headers
+    within 10 s and its body within 60 s more, or it is closed.
     """
     from ..server.run import ServeError
     from ..server.run import serve as run

@@ -38,6 +38,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "found": ("found '{value}'", "實際內容「{value}」"),
     "expected": ("expected '{value}'", "應為「{value}」"),
     "values_sep": ("; ", "；"),
+    "slow_headers": ("the request's headers came too slowly; the connection is closed",
+                     "請求標頭傳送過慢，連線已關閉"),
     "unreadable": ("cannot read", "無法讀取"),
     "show_note": ("fxreport: note: {path} has errors ({codes}); `fxreport check {path}` explains them",
                   "fxreport：注意，{path} 有錯誤（{codes}）；執行 `fxreport check {path}` 可查看說明與修正建議"),
@@ -156,22 +158,6 @@ USAGE: dict[str, tuple[str, str]] = {
     # calendar options (--closed-days, --open-days)
     "option_message": ("{option}: {text}", "{option}：{text}"),
     "days_cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
-    "days_utf16": ("{path} looks like UTF-16 text; save it as UTF-8 (one date a line, "
-                   "ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
-                   "{path} 似乎是 UTF-16 文字；請另存為 UTF-8（每行一個日期，西元 `2016-12-09` 或"
-                   "民國 105/12/09；# 之後為註解）"),
-    "days_not_text": ("{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 "
-                      "(one date a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
-                      "{path} 不是 UTF-8 或 Big5（cp950）文字；請另存為 UTF-8（每行一個日期，"
-                      "西元 `2016-12-09` 或民國 105/12/09；# 之後為註解）"),
-    "days_not_a_date": ("{path}, line {line}: {text} is not a date (one date a line, "
-                        "ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
-                        "{path} 第 {line} 行：{text} 不是日期（每行一個日期，西元 `2016-12-09` "
-                        "或民國 105/12/09；# 之後為註解）"),
-    "days_both": ("{days} listed both as closed and as open; a day "
-                  "can only be one of them",
-                  "{days} 同時列為停止上班日與營業日；一天只能是其中一種"),
-    "days_more": ("{days} and {count} more", "{days} 等，另有 {count} 天"),
 }
 
 # Refusals to write a report (``fxreport.policy.making.WriteRefused``).
@@ -632,6 +618,136 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
             if isinstance(v, str) and v.startswith("row") and v[3:].isdigit():
                 shown[k] = f"`{v}`"
     return text.format(**shown)
+
+
+# --- the server's refusals and the calendar's (issue 16 item 4; fxreport.server) -----------
+# Every answer of `fxreport serve` that refuses a request, by key: (English, Chinese).  The
+# request's `lang` (form field or query), else its Accept-Language, picks the language.
+SERVER: dict[str, tuple[str, str]] = {
+    "not_multipart": (
+        "the request must be a form upload (multipart/form-data) with the report files in the "
+        "field `files`; this one is {kind}",
+        "請求須為表單上傳（`multipart/form-data`），申報檔放在欄位 `files`；此請求的內容類型為 `{kind}`"),
+    "no_content_type": (
+        "the request must be a form upload (multipart/form-data) with the report files in the "
+        "field `files`; this one has no Content-Type header",
+        "請求須為表單上傳（`multipart/form-data`），申報檔放在欄位 `files`；此請求沒有 `Content-Type` 標頭"),
+    "no_boundary": ("the multipart/form-data request has no boundary parameter",
+                    "此表單上傳（`multipart/form-data`）請求沒有 `boundary` 參數"),
+    "boundary_too_long": (
+        "the multipart boundary is {length:,} characters long; at most {limit} are accepted "
+        "(RFC 2046 allows 70)",
+        "表單上傳的分隔字串（`boundary`）長 {length:,} 個字元；最多接受 {limit} 個（標準規定為 70 個）"),
+    "malformed": ("the multipart body is malformed near byte {offset:,}; send it as a browser "
+                  "or an HTTP library's form upload does",
+                  "上傳的表單內容格式錯誤（約在第 {offset:,} 位元組）；請以瀏覽器或程式庫的表單上傳方式送出"),
+    "unclosed": ("the multipart body ends before its closing boundary",
+                 "上傳的表單內容在結束分隔字串之前就結束了"),
+    "body_cut": ("the request body ended before it was complete (the client stopped sending)",
+                 "請求內容尚未送完就中斷（用戶端停止傳送）"),
+    "not_a_file": ("the field `{name}` must be a file upload (with a file name), not a text value",
+                   "欄位 `{name}` 須為上傳的檔案（含檔名），不可為文字值"),
+    "too_many_files": ("more than {limit:,} files in one request; check them in batches",
+                       "一次請求超過 {limit:,} 個檔案；請分批檢核"),
+    "previous_takes_one": ("`previous` takes one file", "`previous` 只能上傳一個檔案"),
+    "too_many_fields": ("more than {limit:,} form fields in one request",
+                        "一次請求的表單欄位超過 {limit:,} 個"),
+    "field_too_long": ("the field `{name}` is longer than {limit:,} bytes",
+                       "欄位 `{name}` 超過 {limit:,} 位元組"),
+    "bad_content_length": ("the Content-Length header is not a number",
+                           "`Content-Length` 標頭不是數字"),
+    "too_large": ("the request is larger than {limit:,} bytes ({mib} MiB); check the files in smaller batches "
+                  "(a daily report is 645 bytes)",
+                  "請求大於 {limit:,} 位元組；請分批檢核（一份日報表為 645 位元組）"),
+    "no_files": ("no files: send one or more report files in the multipart field `files`",
+                 "沒有檔案：請在表單欄位 `files` 上傳一個或多個申報檔"),
+    "previous_single": ("`previous` goes with a single file; to check a series, upload all its "
+                        "files in `files`",
+                        "`previous` 只能搭配單一檔案；如要檢核一系列申報，請將所有檔案放在 `files` 上傳"),
+    "not_boolean": ("`{name}` must be true or false, not {value}",
+                    "`{name}` 須為 `true` 或 `false`，不可為{value}"),
+    "bad_lang": ("`lang` must be en or zh-TW, not {value}", "`lang` 須為 `en` 或 `zh-TW`，不可為{value}"),
+    "unknown_codes": ("no rule code starts with {codes}; `GET /api/rules` lists them",
+                      "沒有以{codes}開頭的規則代碼；`GET /api/rules` 列出所有規則"),
+    "not_found": ("there is nothing at this address; the page is at / and the API is "
+                  "described at /docs",
+                  "此網址沒有內容；檢核頁面在 `/`，程式介面說明在 `/docs`"),
+    "method": ("this address does not take {method}; /docs says what each address takes",
+               "此網址不接受 `{method}` 請求；各網址接受的請求見 `/docs`"),
+    "invalid_query": ("`{name}` is not valid here: {value}", "`{name}` 的值無效：{value}"),
+    "internal": ("internal error while checking; please report it (nothing of the files was "
+                 "kept)",
+                 "檢核時發生內部錯誤，請回報此問題（上傳的檔案未被保留）"),
+    "refused": ("the request was refused ({status})", "請求遭拒（{status}）"),
+    "bad_option": ("`{name}` cannot be used: {detail}", "`{name}` 無法使用：{detail}"),
+    "values_sep": ("; ", "；"),
+    "slow_headers": ("the request's headers came too slowly; the connection is closed",
+                     "請求標頭傳送過慢，連線已關閉"),
+}
+
+# Calendar and day-file problems (``fxreport.checking.calendar.CalendarError``).
+CALENDAR: dict[str, tuple[str, str]] = {
+    "unknown_calendar": ("unknown calendar {kind}; choose one of {kinds}",
+                         "沒有{kind}這種行事曆；請從 {kinds} 擇一"),
+    "closed_and_open": ("{days} listed both as closed and as open; a day can only be one of them",
+                        "{days} 同時列為停止上班日與上班日；一天只能是其中一種"),
+    "days_utf16": ("{path} looks like UTF-16 text; save it as UTF-8 (one date a line, ISO "
+                   "2016-12-09 or ROC 105/12/09; # starts a comment)",
+                   "{path} 似為 UTF-16 文字；請存成 UTF-8（每行一個日期，西元 `2016-12-09` 或民國 "
+                   "105/12/09；# 之後為註解）"),
+    "days_not_text": ("{path} is neither UTF-8 nor Big5 (cp950) text; save it as UTF-8 (one date "
+                      "a line, ISO 2016-12-09 or ROC 105/12/09; # starts a comment)",
+                      "{path} 不是 UTF-8 或 Big5（cp950）文字；請存成 UTF-8（每行一個日期，西元 "
+                      "`2016-12-09` 或民國 105/12/09；# 之後為註解）"),
+    "days_not_a_date": ("{path}, line {line}: {value} is not a date (one date a line, ISO "
+                        "2016-12-09 or ROC 105/12/09; # starts a comment)",
+                        "{path} 第 {line} 行：{value}不是日期（每行一個日期，西元 `2016-12-09` 或"
+                        "民國 105/12/09；# 之後為註解）"),
+}
+
+
+def quoted(value: object, lang: str = "en") -> str:
+    """A value the user typed, quoted in a sentence: cut to 40 characters, control
+    characters escaped; 'x' in English, 「x」 in Chinese."""
+    text = safe(str(value)[:40])
+    return f"「{text}」" if lang == "zh-TW" else f"'{text}'"
+
+
+def server_message(key: str, lang: str, params: dict[str, Any]) -> str:
+    """A refusal of ``fxreport serve`` in ``lang``; ``value`` and each of ``codes`` are
+    what the sender typed, quoted."""
+    shown = dict(params)
+    if "value" in shown:
+        shown["value"] = quoted(shown["value"], lang)
+    if "codes" in shown:
+        shown["codes"] = join([quoted(c, lang) for c in shown["codes"]], lang)
+    return _pick(SERVER[key], lang).format(**shown)
+
+
+def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
+    """A calendar problem in ``lang``: a list of days is cut after five and joined, dates
+    ISO in English and ROC in Chinese, a list of words joined."""
+    shown: dict[str, Any] = {}
+    for k, v in params.items():
+        if k == "days":
+            days = list(v)
+            if lang == "zh-TW":
+                from .fields import roc_text, roc_year_fits
+
+                text = join([roc_text(d) if roc_year_fits(d) else d.isoformat()
+                             for d in days[:5]], lang)
+                more = f"等 {len(days)} 天" if len(days) > 5 else ""
+            else:
+                text = join([d.isoformat() for d in days[:5]], lang)
+                more = f" and {len(days) - 5} more" if len(days) > 5 else ""
+            shown[k] = text + more
+        elif isinstance(v, (list, tuple)):  # names of options: as typed, in backticks in Chinese
+            shown[k] = join([f"`{x}`" if lang == "zh-TW" else str(x) for x in v], lang)
+        elif k in ("value", "kind"):
+            shown[k] = quoted(v, lang)  # a word typed by the user: shown, never obeyed
+        else:
+            shown[k] = v
+    return _pick(CALENDAR[key], lang).format(**shown)
 
 
 # The HTML report's own words (``fxreport.outputs.html``), by language.

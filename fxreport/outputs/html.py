@@ -23,12 +23,13 @@ from ..checking.pipeline import Outcome
 from ..checking.results import CheckResult
 from ..core.words import display_path
 from ..checking.decoder import SIZE_LIMIT, split_records
-from ..core.fields import roc_text
+from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
 from ..core.rules import ERROR, WARNING, category_word
 from ..core.words import REPORT as WORDS
+from ..core.words import safe, shown_path
 
 
 class FileFacts(NamedTuple):
@@ -72,7 +73,14 @@ def stylesheet() -> str:
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """Text for HTML: control and bidirectional characters escaped as in every message
+    (a name ``ABP1209\u202etxt.exe`` cannot pass for ``ABP1209exe.txt``), then markup."""
+    return escape(safe(str(value)), quote=True)
+
+
+def _path(value: object) -> str:
+    """A file name: undecodable bytes escaped too."""
+    return _e(shown_path(value))
 
 
 def _when(made_at: _dt.datetime, lang: str) -> str:
@@ -130,7 +138,7 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         out.append(_files_table(reports, order, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
-            f"<li><code>{_e(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
+            f"<li><code>{_path(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
             for u in outcome.unreadable)
             + "</ul>\n")
     if reports:
@@ -148,8 +156,8 @@ def _meta(made_at: _dt.datetime, outcome: Outcome, lang: str) -> str:
     options = outcome.options
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    closed = " ".join(roc_text(d) if lang == "zh-TW" else d.isoformat()
-                      for d in options.closed_days)
+    closed = " ".join(roc_text(d) if lang == "zh-TW" and roc_year_fits(d) else d.isoformat()
+                      for d in options.closed_days)  # a day before ROC year 1 has no ROC form
     meta += [(w[key], value) for key, value in (
         ("select", ",".join(options.select)), ("ignore", ",".join(options.ignore)),
         ("closed", closed)) if value]
@@ -213,7 +221,7 @@ def _files_table(reports: Sequence[CheckResult], order: Sequence[int],
         rows.append(
             f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
             f'<td class="name" data-label="{label["file"]}">'
-            f'<a href="#file-{n}" title="{_e(w["jump"])}">{_e(r.path)}</a></td>'
+            f'<a href="#file-{n}" title="{_e(w["jump"])}">{_path(r.path)}</a></td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'
             f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(fact, lang))}</td>'
             f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
@@ -222,7 +230,7 @@ def _files_table(reports: Sequence[CheckResult], order: Sequence[int],
     if previous is not None:
         rows.append(
             f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
-            f'<td class="name" data-label="{label["file"]}">{_e(previous.name)}'
+            f'<td class="name" data-label="{label["file"]}">{_path(previous.name)}'
             f'<br><small>{_e(w["role_prev"])}</small></td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
             f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td>'
@@ -246,7 +254,7 @@ def _file_section(r: CheckResult, n: int, fact: FileFacts | None, lang: str) -> 
     w = WORDS[lang]
     where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
-             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_e(r.path)}</span> {_badge(r.valid, lang)}</h3>'
+             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_path(r.path)}</span> {_badge(r.valid, lang)}</h3>'
              f"<p>{_e(where)}"]
     if r.findings:
         parts.append(_e(w["sep"] + w["counts"].format(errors=r.count(ERROR),

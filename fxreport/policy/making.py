@@ -331,13 +331,15 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
     return WriteOutcome(target, warnings, report.filename, breaks)
 
 
-def write_file(target: str | os.PathLike[str], data: bytes, *, force: bool = False) -> None:
-    """Atomic write of any file fxreport makes; an existing file needs ``force``.
+def write_file(target: str | os.PathLike[str], data: bytes, *, force: bool = False,
+               sweep: bool = True) -> None:
+    """Atomic write of any file fxreport makes; an existing file needs ``force``;
+    ``sweep=False`` leaves the folder's stale temporary files (``check`` deletes nothing).
     Raises ``ReportExistsError`` or ``WriteRefused``, whose words are the catalogue's."""
     from .atomic import write_atomic
 
     try:
-        write_atomic(target, data, overwrite=force)
+        write_atomic(target, data, overwrite=force, sweep=sweep)
     except FileExistsError as exc:
         raise ReportExistsError("exists", target) from exc
     except OSError as exc:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Callable, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -22,9 +22,10 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
+from ..checking.calendar import DEFAULT_CALENDAR, CalendarError, days_from_text
 from ..checking.pipeline import (
     CheckOptions,
     Content,
@@ -38,6 +39,7 @@ from ..core.words import display_path
 from ..outputs.html import FileFacts, render_html
 from ..outputs import outcome_json
 from ..core.rules import RULES
+from ..core.words import LANGS, server_message
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 
@@ -116,15 +118,34 @@ class CheckJob:
         return [one(u) for u in self.files], (one(self.previous) if self.previous else None)
 
 
-def _refusal(exc: OptionError) -> UploadError:
+def _refused_option(exc: OptionError) -> UploadError:
     """A ``pipeline.OptionError`` as the server's refusal of the form field it names."""
     if exc.option in ("select", "ignore"):
-        shown = ", ".join(repr(u[:20]) for u in exc.values[:10])
-        return UploadError(422, f"no rule code starts with {shown}; `GET /api/rules` lists them")
+        return UploadError(422, "unknown_codes", codes=[u[:20] for u in exc.values[:10]])
     if exc.option == "previous":
-        return UploadError(400, "`previous` goes with a single file; to check a series, "
-                                "upload all its files in `files`")
-    return UploadError(422, exc.detail)
+        return UploadError(400, "previous_single")
+    cause = exc.__context__  # the pipeline words a calendar's problem from its CalendarError
+    if isinstance(cause, CalendarError):
+        return UploadError(422, cause.key, cause=cause)
+    return UploadError(422, "bad_option", name=exc.option, detail=exc.detail or ", ".join(exc.values))
+
+
+def request_lang(request: Request) -> str:
+    """The language of an answer that is not a check: `?lang=` if it is one we speak,
+    else Accept-Language."""
+    asked = request.query_params.get("lang")
+    if asked in LANGS:
+        return asked
+    return lang_from_header(request.headers.get("accept-language"))
+
+
+def _refusal(status: int, text: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """A refusal: JSON, with the security headers set here too (a 500 is answered from
+    outside the middleware)."""
+    response = JSONResponse({"detail": text}, status_code=status, headers=dict(headers or {}))
+    for key, value in SECURITY_HEADERS:
+        response.headers.setdefault(key.decode("latin-1"), value.decode("latin-1"))
+    return response
 
 
 def lang_from_header(value: str | None) -> str:
@@ -160,30 +181,34 @@ def _bool(name: str, values: list[str] | None) -> bool:
         return True
     if low == "false":
         return False
-    raise UploadError(422, f"`{name}` must be true or false, not {values[-1][:40]!r}")
+    raise UploadError(422, "not_boolean", name=name, value=values[-1])
 
 
 def make_job(form: Form, accept_language: str | None,
              default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
-    """Validate a form into a job; UploadError (400/422) says what is wrong."""
-    if not form.files:
-        raise UploadError(400, "no files: send one or more report files in the multipart "
-                               "field `files`")
-    previous = form.previous[0] if form.previous else None
-    options = CheckOptions(
-        select=split_codes(form.fields.get("select", [])),
-        ignore=split_codes(form.fields.get("ignore", [])),
-        calendar=_last(form, "calendar") or default_calendar,
-        closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
-        previous=Content(previous.name, previous.data) if previous is not None else None,
-        strict=_bool("strict", form.fields.get("strict")),
-        lang=_lang(form, accept_language))
-    job = CheckJob(form.files, previous, options)
-    try:  # refused before the check starts: the selection, the calendar, `previous`
-        prepare(options, len(form.files))
-    except OptionError as exc:
-        raise _refusal(exc) from None
-    return job
+    """Validate a form into a job; UploadError (400/422) says what is wrong, in the
+    request's language (the form's `lang` once it is known to be one)."""
+    lang = _lang(form, accept_language)
+    try:
+        if not form.files:
+            raise UploadError(400, "no_files")
+        previous = form.previous[0] if form.previous else None
+        options = CheckOptions(
+            select=split_codes(form.fields.get("select", [])),
+            ignore=split_codes(form.fields.get("ignore", [])),
+            calendar=_last(form, "calendar") or default_calendar,
+            closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
+            previous=Content(previous.name, previous.data) if previous is not None else None,
+            strict=_bool("strict", form.fields.get("strict")),
+            lang=lang)
+        try:  # refused before the check starts: the selection, the calendar, `previous`
+            prepare(options, len(form.files))
+        except OptionError as exc:
+            raise _refused_option(exc) from None
+    except UploadError as exc:
+        exc.lang = lang
+        raise
+    return CheckJob(form.files, previous, options)
 
 
 def _last(form: Form, name: str) -> str:
@@ -195,17 +220,18 @@ def _last(form: Form, name: str) -> str:
 def _lang(form: Form, accept_language: str | None) -> str:
     """The form's `lang` wins over the browser's Accept-Language."""
     lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
-    if lang not in ("en", "zh-TW"):
-        raise UploadError(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    if lang not in LANGS:
+        raise UploadError(422, "bad_lang", value=lang)
     return lang
 
 
 def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
-    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`)."""
+    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`), sent
+    as a value or as a file."""
     try:
         return tuple(days_from_text("\n".join(form.fields.get(name, [])), name))
-    except ValueError as exc:
-        raise UploadError(422, str(exc)) from None
+    except CalendarError as exc:
+        raise UploadError(422, exc.key, cause=exc) from None
 
 
 class SecurityHeaders:
@@ -261,15 +287,37 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
     )
     app.add_middleware(SecurityHeaders)
 
+    # Every refusal is JSON `{"detail": ...}` in the request's language, with the headers of
+    # a normal answer (the handler of a bug runs outside the middleware: it adds them itself).
     @app.exception_handler(UploadError)
     async def refused(request: Request, exc: UploadError) -> JSONResponse:
-        return JSONResponse({"detail": exc.message}, status_code=exc.status)
+        return _refusal(exc.status, exc.message(exc.lang or request_lang(request)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_refused(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        lang = request_lang(request)
+        if exc.status_code == 404:
+            text = server_message("not_found", lang, {})
+        elif exc.status_code == 405:
+            text = server_message("method", lang, {"method": request.method[:20]})
+        else:
+            text = server_message("refused", lang, {"status": exc.status_code})
+        return _refusal(exc.status_code, text, exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        detail = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}"
-                           for e in exc.errors()) or "invalid request"
-        return JSONResponse({"detail": detail}, status_code=422)
+        lang = request_lang(request)
+        detail = server_message("values_sep", lang, {}).join(
+            server_message("invalid_query", lang, {"name": str(e.get("loc", ("",))[-1])[:40],
+                                                   "value": e.get("input", "")})
+            for e in exc.errors()[:5])
+        return _refusal(422, detail)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> JSONResponse:
+        # a bug: say so, without a traceback that could quote a file
+        log.error("internal error: %s", type(exc).__name__)
+        return _refusal(500, server_message("internal", request_lang(request), {}))
 
     async def checked(request: Request) -> tuple[CheckJob, Outcome]:
         """Both check routes: the form read and validated, then checked off the event loop."""
@@ -281,7 +329,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
             return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
             log.error("internal error while checking: %s", type(exc).__name__)
-            raise HTTPException(500, "internal error while checking; please report it") from None
+            raise UploadError(500, "internal") from None
 
     @app.post("/api/check", response_model=CheckResponse, responses=_ERRORS,
               openapi_extra=_form_body(), tags=["check"],
@@ -325,14 +373,15 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         return {"rules": [{"code": r.code, "category": r.category, "severity": r.severity,
                            "title": r.title[chosen], "source": r.source[chosen]} for r in RULES.values()]}
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse,
+                   include_in_schema=False)
     async def page() -> Response:
         return Response(index, media_type="text/html; charset=utf-8")
 
-    @app.get("/static/{name}", include_in_schema=False)
+    @app.api_route("/static/{name}", methods=["GET", "HEAD"], include_in_schema=False)
     async def static(name: str) -> Response:
         if name not in assets:
-            raise HTTPException(404, "no such file")
+            raise HTTPException(404)
         return Response(assets[name], media_type=STATIC[name],
                         headers={"Cache-Control": "no-cache"})
 

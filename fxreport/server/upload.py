@@ -10,13 +10,20 @@ is answered 413 without being held.  Nothing here logs a byte of content.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from python_multipart.exceptions import MultipartParseError
-from python_multipart.multipart import MultipartParser, parse_options_header
+from python_multipart.multipart import MAX_BOUNDARY_LENGTH, MultipartParser, parse_options_header
 
+from starlette.requests import ClientDisconnect
+
+from ..checking.calendar import CalendarError, days_text
 from ..checking.decoder import SIZE_LIMIT
+from ..core.words import server_message
 
 MAX_BODY = 16 * 1024 * 1024  # bytes in one request
 MAX_FILES = 500  # files in one request
@@ -25,15 +32,27 @@ MAX_FIELDS = 200  # text fields in one request
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused body is read (and dropped) up to this, so the
 # client, still sending, gets the answer instead of a reset connection
 FILE_FIELDS = ("files", "previous")
+DAY_FIELDS = ("closed_days", "open_days")  # a text value, or a file of days (as the CLI's)
 
 
 class UploadError(Exception):
-    """A request the server refuses: an HTTP status and what is wrong."""
+    """A request the server refuses: an HTTP status and a catalogue key (``core.words.SERVER``)
+    with its parameters; ``message(lang)`` says what is wrong in either language.  ``lang``
+    is the request's own `lang` field when it was read before the refusal."""
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, status: int, key: str, *, cause: CalendarError | None = None,
+                 **params: Any) -> None:
         self.status = status
-        self.message = message
+        self.key = key
+        self.params = params
+        self.cause = cause
+        self.lang: str | None = None
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        if self.cause is not None:
+            return self.cause.message(lang)
+        return server_message(self.key, lang, self.params)
 
 
 @dataclass
@@ -67,16 +86,101 @@ def _decode(raw: bytes) -> str:
     return raw.decode("utf-8", "surrogateescape")
 
 
+_BROWSER_ESCAPES = re.compile("%(22|0[dD]|0[aA])")  # what browsers escape in a file name
+
+
+def file_name(raw: bytes) -> str:
+    """A file name as the sender's system spelled it.
+
+    UTF-8 (browsers), else Big5 (cp950: an older Windows client), else the bytes
+    kept as undecodable (shown escaped).  Decoding comes first, so the second
+    byte 0x5C of a Big5 character stays in its character; then a backslash
+    doubled by the sender (Python's clients escape it) is one, a Windows folder
+    separator is shown as ``/`` (the series' folders, as the page sends them),
+    and the three escapes browsers apply (``"`` as %22, CR, LF) are undone.
+    """
+    for encoding in ("utf-8", "cp950"):
+        try:
+            text = raw.decode(encoding).replace("\\\\", "\\").replace("\\", "/")
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        text = _decode(raw)  # undecodable: left exactly as sent
+    return _BROWSER_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def _extended(value: bytes) -> str | None:
+    """An RFC 5987 value (``filename*=UTF-8''ABP1209.txt``), or None if malformed."""
+    charset, quote, rest = value.partition(b"'")
+    _, quote2, encoded = rest.partition(b"'")
+    if not (quote and quote2):
+        return None
+    raw = unquote_to_bytes(encoded)
+    try:
+        return raw.decode(charset.decode("ascii", "replace").strip() or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return file_name(raw)
+
+
+def disposition(value: bytes) -> dict[bytes, bytes]:
+    """The parameters of a part's Content-Disposition, bytes as sent.
+
+    A quoted value ends at the quote that ends the header or precedes ``;``: a
+    backslash before any other quote escapes it, and every other backslash is
+    kept (a Big5 name's second byte may be 0x5C).
+    """
+    params: dict[bytes, bytes] = {}
+    head, sep, rest = value.partition(b";")
+    pos, n = 0, len(rest)
+    while sep and pos < n:
+        while pos < n and rest[pos] in b" \t;":
+            pos += 1
+        eq = rest.find(b"=", pos)
+        if eq < 0:
+            break
+        key = rest[pos:eq].strip().lower()
+        pos = eq + 1
+        while pos < n and rest[pos] in b" \t":
+            pos += 1
+        if rest[pos:pos + 1] == b'"':
+            pos += 1
+            out = bytearray()
+            while pos < n:
+                c = rest[pos]
+                if c == 0x5C and rest[pos + 1:pos + 2] == b'"' and rest[pos + 2:].strip(b" \t")[:1] not in (b"", b";"):
+                    out += b'"'
+                    pos += 2
+                elif c == 0x22:
+                    pos += 1
+                    break
+                else:
+                    out.append(c)
+                    pos += 1
+            val = bytes(out)
+            end = rest.find(b";", pos)
+            pos = n if end < 0 else end
+        else:
+            end = rest.find(b";", pos)
+            end = n if end < 0 else end
+            val = rest[pos:end].strip()
+            pos = end
+        params.setdefault(key, val)
+    return params
+
+
 def boundary_of(content_type: str | None) -> bytes:
     """The multipart boundary, or UploadError 415/400 naming what is wrong."""
     kind, params = parse_options_header(content_type or "")
+    if not kind:
+        raise UploadError(415, "no_content_type")
     if kind != b"multipart/form-data":
-        shown = kind.decode("latin-1") or "none"
-        raise UploadError(415, f"the request must be multipart/form-data (a form upload with the "
-                               f"files in the field `files`), not {shown}")
+        raise UploadError(415, "not_multipart", kind=kind.decode("latin-1")[:80])
     boundary = params.get(b"boundary")
     if not boundary:
-        raise UploadError(400, "the multipart/form-data request has no boundary")
+        raise UploadError(400, "no_boundary")
+    if len(boundary) > MAX_BOUNDARY_LENGTH:
+        raise UploadError(400, "boundary_too_long", length=len(boundary), limit=MAX_BOUNDARY_LENGTH)
     return boundary
 
 
@@ -100,21 +204,26 @@ class FormReader:
             "on_header_value": self._header_value_cb, "on_header_end": self._header_end,
             "on_headers_finished": self._headers_finished, "on_end": self._end,
         }
-        self.parser = MultipartParser(boundary, callbacks)  # type: ignore[arg-type]
+        try:
+            self.parser = MultipartParser(boundary, callbacks)  # type: ignore[arg-type]
+        except Exception:  # the parser's own limits (boundary_of checks the known one)
+            raise UploadError(400, "malformed", offset=0) from None
+        self.seen = 0  # bytes fed so far, to say where a malformed body goes wrong
 
     def write(self, chunk: bytes) -> None:
         try:
             self.parser.write(chunk)
         except MultipartParseError as exc:
-            raise UploadError(400, f"the multipart body is malformed: {exc}") from None
+            raise UploadError(400, "malformed", offset=self.seen + max(exc.offset, 0)) from None
+        self.seen += len(chunk)
 
     def close(self) -> Form:
         try:
             self.parser.finalize()
-        except MultipartParseError as exc:
-            raise UploadError(400, f"the multipart body is malformed: {exc}") from None
+        except MultipartParseError:
+            raise UploadError(400, "malformed", offset=self.seen) from None
         if not self.ended:
-            raise UploadError(400, "the multipart body ends before its closing boundary")
+            raise UploadError(400, "unclosed")
         return self.form
 
     # --- callbacks ------------------------------------------------------------------
@@ -134,28 +243,28 @@ class FormReader:
         self._header_value.clear()
 
     def _headers_finished(self) -> None:
-        disposition = self._headers.get(b"content-disposition", b"").decode("latin-1")
-        _, options = parse_options_header(disposition)
+        options = disposition(self._headers.get(b"content-disposition", b""))
         part = self._part
         part.name = _decode(options.get(b"name", b""))
-        filename = options.get(b"filename")
-        part.filename = None if filename is None else _decode(filename)
+        extended = options.get(b"filename*")
+        filename = _extended(extended) if extended is not None else None
+        if filename is None and b"filename" in options:
+            filename = file_name(options[b"filename"])
+        part.filename = filename
         if part.name in FILE_FIELDS:
             if part.filename is None:
-                raise UploadError(400, f"the field `{part.name}` must be a file upload "
-                                       "(with a file name), not a text value")
+                raise UploadError(400, "not_a_file", name=part.name)
             if part.name == "files" and len(self.form.files) >= self.max_files:
-                raise UploadError(413, f"more than {self.max_files} files in one request; "
-                                       "check them in batches")
+                raise UploadError(413, "too_many_files", limit=self.max_files)
             if part.name == "previous" and self.form.previous:
-                raise UploadError(400, "`previous` takes one file")
+                raise UploadError(400, "previous_takes_one")
             part.digest = hashlib.sha256()
-        elif part.filename is not None:
+        elif part.filename is not None and part.name not in DAY_FIELDS:
             return  # a file in a field we do not know: ignored, as unknown text fields are
         else:
             self._text_fields += 1
             if self._text_fields > MAX_FIELDS:
-                raise UploadError(413, f"more than {MAX_FIELDS} form fields in one request")
+                raise UploadError(413, "too_many_fields", limit=MAX_FIELDS)
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
@@ -163,10 +272,10 @@ class FormReader:
         part.size += n
         is_file = part.name in FILE_FIELDS
         limit = self.keep if is_file else MAX_FIELD
-        if not is_file and part.filename is not None:
+        if not is_file and part.filename is not None and part.name not in DAY_FIELDS:
             return
         if not is_file and part.size > MAX_FIELD:
-            raise UploadError(413, f"the field `{part.name}` is longer than {MAX_FIELD:,} bytes")
+            raise UploadError(413, "field_too_long", name=part.name, limit=MAX_FIELD)
         if part.kept < limit:
             piece = data[start:min(end, start + limit - part.kept)]
             part.chunks.append(piece)
@@ -181,10 +290,16 @@ class FormReader:
             if not part.filename and not part.size:
                 return  # an empty file input of an HTML form: no file chosen
             digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]
-            name = (part.filename or "").replace("\\", "/")
-            upload = Upload(name, data, part.size, digest)
+            upload = Upload(part.filename or "", data, part.size, digest)
             (self.form.files if part.name == "files" else self.form.previous).append(upload)
-        elif part.filename is None:
+        elif part.filename is not None:  # a file of days, read as `--closed-days FILE` reads it
+            if part.filename or part.size:
+                try:
+                    text = days_text(data, part.filename or part.name)
+                except CalendarError as exc:
+                    raise UploadError(422, exc.key, cause=exc) from None
+                self.form.fields.setdefault(part.name, []).append(text)
+        else:
             self.form.fields.setdefault(part.name, []).append(
                 data.decode("utf-8", "replace"))
         self._part = _Part()
@@ -204,29 +319,38 @@ async def read_form(stream: AsyncIterator[bytes], content_type: str | None,
     try:
         declared = int(content_length) if content_length is not None else None
     except ValueError:
-        raise UploadError(400, "the Content-Length header is not a number") from None
+        raise UploadError(400, "bad_content_length") from None
+    too_large = UploadError(413, "too_large", limit=max_body, mib=max_body // (1024 * 1024))
     if declared is not None and declared > max_body:
         if declared - max_body <= DRAIN_LIMIT:
             await _drain(stream)
-        raise UploadError(413, _too_large(max_body))
-    reader = FormReader(boundary_of(content_type), max_files)
+        raise too_large
+    try:
+        reader = FormReader(boundary_of(content_type), max_files)
+    except UploadError:
+        await _drain(stream)  # the answer reaches a client still sending; the connection stays
+        raise
     total = 0
     try:
         async for chunk in stream:
             total += len(chunk)
             if total > max_body:
-                raise UploadError(413, _too_large(max_body))
+                raise too_large
             if chunk:
                 reader.write(chunk)
-    except UploadError:
+        return reader.close()
+    except UploadError as exc:
+        exc.lang = _lang_given(reader.form)
         await _drain(stream)
         raise
-    return reader.close()
+    except ClientDisconnect:  # the client went away (or was closed for being too slow)
+        raise UploadError(400, "body_cut") from None
 
 
-def _too_large(max_body: int) -> str:
-    return (f"the request is larger than {max_body // (1024 * 1024)} MiB; check the files in "
-            f"smaller batches (a daily report is 645 bytes)")
+def _lang_given(form: Form) -> str | None:
+    """The form's own `lang`, when it came before the refusal and is one we speak."""
+    values = form.fields.get("lang")
+    return values[-1] if values and values[-1] in ("en", "zh-TW") else None
 
 
 async def _drain(stream: AsyncIterator[bytes]) -> None:

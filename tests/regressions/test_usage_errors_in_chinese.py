@@ -21,7 +21,7 @@ def _usage_errors(tmp: Path) -> list[list[str]]:
     utf16 = tmp / "d1.txt"
     utf16.write_bytes("2016-12-12\n".encode("utf-16"))
     not_date = tmp / "d2.txt"
-    not_date.write_text("2016-12-12\nsoon\n")
+    not_date.write_text("2016-12-12\nxx\n")
     day = tmp / "d3.txt"
     day.write_text("105/12/12\n")
     return [
