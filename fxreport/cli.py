@@ -224,6 +224,10 @@ def main() -> None:
     except Exception as exc:  # a bug: say so briefly instead of dumping a traceback
         if os.environ.get("FXREPORT_DEBUG"):
             raise
-        click.echo(f"fxreport: internal error: {type(exc).__name__}: {exc} "
-                   "(set FXREPORT_DEBUG=1 for details and please report it)", err=True)
+        from .core.words import usage, word
+
+        lang = argv_lang(sys.argv[1:])
+        detail = f"{type(exc).__name__}: {exc}"
+        click.echo(word("program_line", lang, text=usage("internal_error", lang, detail=detail)),
+                   err=True)
         sys.exit(3)

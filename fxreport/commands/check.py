@@ -84,5 +84,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
-        click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
+        said = word("source_line", lang, source=f"{word('unreadable', lang)} {safe(u.path)}",
+                    text=safe(u.why(lang)))
+        click.echo(word("program_line", lang, text=said), err=True)
     sys.exit(outcome.exit_status())

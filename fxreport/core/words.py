@@ -142,6 +142,9 @@ USAGE: dict[str, tuple[str, str]] = {
                         "沒有 {name} 這個指令；可用的指令為 {commands}。"),
     "extra_arguments": ("Got unexpected extra argument(s): {args}.", "多了無法使用的參數：{args}。"),
     "other": ("The command line cannot be read: {message}", "命令列有誤，無法執行。"),
+    "internal_error": ("internal error: {detail} (set FXREPORT_DEBUG=1 for details and please "
+                       "report it)",
+                       "內部錯誤：`{detail}`（設定 FXREPORT_DEBUG=1 可看詳細資訊，請回報此問題）"),
     # the commands' own
     "previous_single": ("--previous goes with a single file; to check a series, give all its "
                         "files", "--previous 只能搭配單一檔案；如要檢核一系列申報，請列出所有檔案"),
