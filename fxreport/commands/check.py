@@ -46,7 +46,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     before.  Use - for standard input (no file-name check).
 
     Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
-    error or a path that cannot be read.
+    error, a path that cannot be read or an -o FILE that exists (without --force).
     """
     import io
 
