@@ -52,7 +52,8 @@ except ImportError:  # a source checkout without an install
 
 from fxreport.checking.calendar import BusinessCalendar  # noqa: E402
 from fxreport.core.identities import CARRIED, IDENTITIES, derive  # noqa: E402
-from fxreport.core.layout import AMOUNT, LAYOUT  # noqa: E402
+from fxreport.core.fields import AMOUNT  # noqa: E402
+from fxreport.core.layout import LAYOUT  # noqa: E402
 from fxreport.core.model import Report  # noqa: E402
 
 SAMPLE = ROOT / "samples" / "ABP1209.txt"

@@ -80,7 +80,7 @@ def loads(data: bytes, *, source: str = "<bytes>") -> Report:
     if errors:
         raise ReportDecodeError(errors, source)
     assert d.bank is not None and d.date is not None
-    if d.ints is not None:  # the fast path: every amount, checked, in the layout's order
+    if d.ints is not None:  # every field parsed: every amount, in the layout's order
         return trusted_amounts(d.bank, d.date, d.ints)
     return trusted(d.bank, d.date, d.values)
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .core.identities import CARRIED, IDENTITIES
+from .core.fields import AMOUNT_MAX
 from .core.layout import RECORD_WIDTH, ROW_TITLES, ROWS
 from .core.rules import (ANNEX_NOTES, CATEGORIES, RULES, Rule, annex_quote, category_word,
                          severity_word)
@@ -33,7 +34,8 @@ PLACEHOLDER_WORDS: dict[str, str] = {
 
 def template(text: str, lang: str = "en") -> str:
     """A message template as documentation: ``{field}`` becomes ``<field>``, or in
-    Chinese its Chinese name, ``〈欄位〉``."""
+    Chinese its Chinese name, ``〈欄位〉``; a constant (the amount bound) is shown as it is."""
+    text = text.replace("{amount_max:,}", f"{AMOUNT_MAX:,}")
     if lang == "zh-TW":
         return _PLACEHOLDER.sub(lambda m: f"〈{PLACEHOLDER_WORDS.get(m.group(1), m.group(1))}〉", text)
     return _PLACEHOLDER.sub(lambda m: f"<{m.group(1)}>", text)

@@ -6,14 +6,17 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner, Result
 from hypothesis import strategies as st
 
-from fxreport.core.identities import derive
-from fxreport.core.identities import IDENTITIES
-from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.cli import cli
+
+from fxreport.core.identities import IDENTITIES, derive
+from fxreport.core.fields import AMOUNT, AMOUNT_MAX
+from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the repository
 SAMPLES = ROOT / "samples"
 DAY1 = SAMPLES / "ABP1208.txt"
 DAY2 = SAMPLES / "ABP1209.txt"
@@ -63,3 +66,13 @@ def any_reports(draw: Any) -> Report:
     """Reports with arbitrary in-range amounts (identities need not hold)."""
     return Report.from_amounts(draw(codes), draw(dates),
                                {name: draw(any_amount) for name in ALL_AMOUNTS})
+
+
+def run(*args: str, input: bytes | str | None = None, env: dict[str, str] | None = None) -> Result:
+    """``fxreport ARGS`` in-process, as the tests run every command."""
+    return CliRunner().invoke(cli, list(args), input=input, env=env)
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in ``folder``, sorted."""
+    return sorted(p.name for p in folder.iterdir())

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_benchmark_runs_on_a_tiny_archive() -> None:

@@ -11,15 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
 from fxreport.checking import _calendar_data, calendar_tables
 from fxreport.checking.calendar import CALENDARS, BusinessCalendar, read_days
-from fxreport.cli import cli
-from reports import DAY1, DAY2
+from reports import DAY1, DAY2, ROOT, run
 
-ROOT = Path(__file__).resolve().parent.parent
 D = dt.date
 ONE = dt.timedelta(days=1)
 SPAN = (D(_calendar_data.FIRST_YEAR, 1, 1), D(_calendar_data.LAST_YEAR, 12, 31))
@@ -28,9 +25,6 @@ SPAN = (D(_calendar_data.FIRST_YEAR, 1, 1), D(_calendar_data.LAST_YEAR, 12, 31))
 def days(first: D, last: D) -> list[D]:
     return [first + n * ONE for n in range((last - first).days + 1)]
 
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args))
 
 
 # --- the named days of the brief --------------------------------------------------

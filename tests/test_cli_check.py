@@ -16,13 +16,10 @@ from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.cli import cli
 from fxreport.outputs import default_lang
 from fxreport.core.rules import RULES
-from reports import DAY1, DAY2, put
+from reports import DAY1, DAY2, put, run
 
 BROKEN = Path(__file__).resolve().parent.parent / "samples" / "broken"
 
-
-def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), input=input, env=env)
 
 
 def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
@@ -31,7 +28,7 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
     assert r.exit_code == 1
     lines = r.stdout.splitlines()
     assert lines[0].startswith(f"{path}: ABCD 2016-12-09 (105/12/09): INVALID")
-    head = f"{path}:1:24-33: FLD003 AB(spot settled, with customers: bought) not an S9(9) number"
+    head = f"{path}:1:24-33: FLD003 AB(spot settled, with customers: bought) not an amount as the report writes one"
     assert any(line.startswith(head) for line in lines)
     i = next(n for n, line in enumerate(lines) if line.startswith(head))
     excerpt, marker = lines[i + 1], lines[i + 2]
@@ -45,7 +42,7 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
 def test_zh_tw_switches_messages_labels_and_hints() -> None:
     r = run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"), "--lang", "zh-TW")
     assert "AFS（保留欄位）" in r.stdout
-    assert "AFS（保留欄位）須全部填空白" in r.stdout
+    assert "AFS（保留欄位）第 64-73 位元組須全部填空白" in r.stdout
     assert "建議：請將這 10 個位元組全部改為半形空白" in r.stdout
     assert "不通過" in r.stdout
     j = json.loads(run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"),

@@ -10,8 +10,8 @@ from pydantic import ValidationError
 
 import fxreport
 from fxreport.checking.checker import check_bytes
-from fxreport.core.fields import FieldValueError
-from fxreport.core.layout import AMOUNT, ROWS
+from fxreport.core.fields import AMOUNT, FieldValueError
+from fxreport.core.layout import ROWS
 from fxreport.core.model import Report
 from fxreport.core.codec import record_structs
 from reports import DAY1, DAY2, any_reports, put, valid_reports

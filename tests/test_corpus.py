@@ -2,7 +2,9 @@
 
 Each folder under tests/corpus holds a case's files and expected.json, written
 by hand from FORMAT.md (see tests/corpus/build.py).  The (code, row, start) of
-every finding, each file's `valid` and the exit status must match exactly.
+every finding, each file's `valid` and the exit status must match exactly, and so
+must every finding's end column, `found`, `expected` and the values its message was
+filled with (recorded in `details` when the corpus was built).
 """
 
 from __future__ import annotations
@@ -48,6 +50,13 @@ def test_case(name: str) -> None:
         entry = got[path]
         found = Counter((f["code"], f["row"], f["start"]) for f in entry["findings"])
         assert found == Counter(tuple(x) for x in want["findings"]), entry["findings"]
+        keys = ("code", "row", "start", "end", "found", "expected")
+        assert sorted([[f[k] for k in keys] for f in entry["findings"]], key=str) == sorted(
+            [[d[k] for k in keys] for d in want["details"]], key=str)
+        for f in entry["findings"]:  # every filled placeholder is in the message as printed
+            (d,) = [d for d in want["details"] if [d[k] for k in keys] == [f[k] for k in keys]][:1]
+            for value in d["placeholders"].values():
+                assert value in f["message"], (value, f["message"])
         assert entry["valid"] is want["valid"]
         for f in entry["findings"]:
             rule = RULES[f["code"]]
@@ -84,3 +93,4 @@ def test_corpus_is_what_build_py_writes(tmp_path: Path) -> None:
                 if p.is_file() and "__pycache__" not in p.parts and p.name != "build.py"}
 
     assert tree(tmp_path) == tree(CORPUS)
+

@@ -202,7 +202,8 @@ def test_big5_text_refuses_split_and_undecodable_and_too_long() -> None:
 
 # --- Big5 text through the same registry and decoder as every other type ---------------
 from fxreport.checking.decoder import decode_record  # noqa: E402
-from fxreport.core.layout import RESERVED, Field  # noqa: E402
+from fxreport.core.fields import RESERVED  # noqa: E402
+from fxreport.core.layout import Field  # noqa: E402
 
 TEXT_ROW = (ROWS[1][0], ROWS[1][1], Field(1, 14, 23, "NAME", "name", fc.BIG5_TEXT, "名稱", "name"),
             Field(1, 24, 213, "", "reserved_24", RESERVED, "保留欄位", "reserved"))

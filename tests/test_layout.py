@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from fxreport import specs
-from fxreport.core.layout import AMOUNT, LAYOUT, RECORD_WIDTH, RESERVED, ROWS
+from fxreport.core.fields import AMOUNT, RESERVED
+from fxreport.core.layout import LAYOUT, RECORD_WIDTH, ROWS
 from fxreport.core.codec import record_structs
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 VENDORED = ROOT / "tests" / "data" / "FORMAT.md"
 
 
@@ -87,3 +88,19 @@ def test_specs_are_generated_from_the_code(name: str) -> None:
     committed = (ROOT / "specs" / name).read_text(encoding="utf-8")
     assert committed == specs.GENERATED[name](), (
         f"specs/{name} is stale: run `python -m fxreport.specs`")
+
+
+def test_the_servers_literals_are_the_librarys_tuples() -> None:
+    """Languages, categories and calendars are stated once; the server's schema types
+    (Literals, which a type checker needs spelled out) must say the same."""
+    from typing import get_args
+
+    from fxreport.checking.calendar import CALENDARS
+    from fxreport.core.rules import CATEGORIES
+    from fxreport.core.words import LANGS
+    from fxreport.server import models
+
+    assert get_args(models.Lang) == LANGS
+    assert get_args(models.Category) == CATEGORIES
+    calendar = models.CheckForm.model_fields["calendar"].annotation
+    assert get_args(get_args(calendar)[0]) == CALENDARS

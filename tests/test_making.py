@@ -16,15 +16,9 @@ from hypothesis import given, settings
 import fxreport
 from fxreport.cli import cli
 from fxreport.core.model import Report
-from reports import DAY1, DAY2, put, valid_reports
+from reports import DAY1, DAY2, listing, put, run, valid_reports
 
 
-def run(*args: str, input: bytes | str | None = None):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args), input=input)
-
-
-def listing(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])

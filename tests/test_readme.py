@@ -8,8 +8,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -101,23 +101,24 @@ def test_upload_shows_the_findings_in_both_languages(browser: Browser, server: S
     page.set_input_files("#files", [str(LEFT), str(DAY1), str(GAP)])
     page.wait_for_selector("#results #report")
     text = results_text(page)
-    for words in ("FLD003", "Row 1, columns 24–33", "Field: AB spot settled, with customers: bought",
-                  "not an S9(9) number", "Found", "How to fix:", "CNT001", "Expected", "12,176",
-                  "Not valid", "Firm ABCD, report date 105/12/09 (2016-12-09)"):
+    for words in ("FLD003", "Row 1, positions 24–33", "Field: AB spot settled, with customers: bought",
+                  "not an amount as the report writes one", "In the file", "What to do:", "CNT001", "Expected", "12,176",
+                  "Not valid", "Firm ABCD, report date 2016-12-09\u00a0(105/12/09)"):
         assert words in text, words
     marks = page.locator("#results mark").all_inner_texts()
     assert "2900      " in marks  # the bad columns of the record, highlighted
     expect(page.locator("#status")).to_contain_text("3 file(s) checked: 1 valid, 2 not valid")
-    # series order: 12-08, 12-09, 12-12 whatever the upload order
+    # the files to correct, in series order whatever the upload order; the valid one folded
     heads = page.locator("#results section.file h3").all_inner_texts()
-    assert [h.split()[1] for h in heads] == ["ABP1208.txt", "ABP1209.txt", "ABP1212.txt"]
+    assert [h.split()[1] for h in heads] == ["ABP1209.txt", "ABP1212.txt"]
+    assert "ABCD: 1 file(s) with no findings" in page.inner_text("#results details.folded")
     page.screenshot(path=str(shots / "page-en-broken.png"), full_page=True)
 
     page.click("button[data-lang='zh-TW']")
-    expect(page.locator("#results")).to_contain_text("第 1 列，第 24–33 位元組")
+    expect(page.locator("#results")).to_contain_text("第 1 列，第 24–33 位")
     text = results_text(page)
-    for words in ("FLD003", "第 1 列，第 24–33 位元組", "欄位：AB [即期已交割部位][與顧客交易] 買入金額",
-                  "不是 S9(9) 格式的數值", "修正方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
+    for words in ("FLD003", "第 1 列，第 24–33 位", "欄位：AB [即期已交割部位][與顧客交易] 買入金額",
+                  "不是報表規定的金額寫法", "處理方式", "不通過", "證券商 ABCD，資料日期 105/12/09"):
         assert words in text, words
     assert page.get_attribute("html", "lang") == "zh-Hant-TW"
     assert "lang=zh-TW" in page.url

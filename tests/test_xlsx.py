@@ -25,12 +25,13 @@ from fxreport.cli import cli
 from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
 from fxreport.core.identities import CARRIED, IDENTITIES
-from fxreport.core.layout import AMOUNT, AMOUNT_MAX, LAYOUT
+from fxreport.core.fields import AMOUNT, AMOUNT_MAX
+from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
 from fxreport.formats.xlsx import (SHEET, defined_name, form_cells, form_lines, formula, read_workbook,
                            report_workbook)
-from reports import DAY1, DAY2, any_reports
+from reports import DAY1, DAY2, any_reports, listing, run
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
 TARGETS = {i.target: i for i in IDENTITIES}
@@ -41,12 +42,6 @@ ACTIVITY = {"AB": 1800, "AS": 950, "ABT": -200, "A_UNC1": 40, "A_UNS2": 15, "Adj
 DERIVED_LINE = "has no calculated results"
 
 
-def run(*args: str, input: bytes | str | None = None) -> Any:
-    return CliRunner().invoke(cli, list(args), input=input)
-
-
-def listing(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
 
 
 def cell_of(wb: Any, name: str) -> Any:

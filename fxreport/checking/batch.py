@@ -15,7 +15,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar
-from .checker import Entry, check_entry, display_path
+from .checker import Entry, check_entry
+from ..core.words import display_path
 from .reading import read_limited, read_path
 from ..core.words import reason_text, word
 
@@ -93,30 +94,34 @@ def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
             folders.append("")
             names.append(path)
             continue
-        try:
-            with os.scandir(path) as found:
-                entries = sorted((e for e in found if e.name.lower().endswith(".txt")),
-                                 key=_name)
-        except OSError as exc:
-            problems.append(_unreadable(display_path(path), exc))
-            continue
-        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
         before = len(names) + len(problems)
-        for entry in entries:
-            try:
-                # the directory listing says what an entry is: a stat only for a symbolic link
-                # (what it points to) or where the file system does not say
-                if entry.is_dir(follow_symlinks=False) or (
-                        entry.is_symlink() and stat.S_ISDIR(os.stat(entry.path).st_mode)):
-                    continue
-            except OSError as exc:  # a broken symlink or a loop
-                problems.append(_unreadable(display_path(entry.path), exc))
-                continue
-            folders.append(folder)
-            names.append(entry.name)
+        _folder(path, names, problems)
+        folders += [os.path.join(path, "")] * (len(names) - len(folders))  # one string for all
         if len(names) + len(problems) == before:
             problems.append(Unreadable(display_path(path), "no_txt"))
     return Files(folders, names), problems
+
+
+def _folder(path: str, names: list[str], problems: list[Unreadable]) -> None:
+    """A folder's ``*.txt`` files, sorted by name, onto ``names`` (what cannot be listed or
+    followed onto ``problems``)."""
+    try:
+        with os.scandir(path) as found:
+            entries = sorted((e for e in found if e.name.lower().endswith(".txt")), key=_name)
+    except OSError as exc:
+        problems.append(_unreadable(display_path(path), exc))
+        return
+    for entry in entries:
+        try:
+            # the directory listing says what an entry is: a stat only for a symbolic link
+            # (what it points to) or where the file system does not say
+            if entry.is_dir(follow_symlinks=False) or (
+                    entry.is_symlink() and stat.S_ISDIR(os.stat(entry.path).st_mode)):
+                continue
+        except OSError as exc:  # a broken symlink or a loop
+            problems.append(_unreadable(display_path(entry.path), exc))
+            continue
+        names.append(entry.name)
 
 
 def _name(entry: os.DirEntry[str]) -> str:

@@ -31,9 +31,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from .calendar import CALENDARS as KINDS
+
 FIRST_YEAR = 2008
 LAST_YEAR = 2030
-KINDS = ("bank", "exchange", "government")  # fxreport.checking.calendar.CALENDARS
 # XTAI's name, in holidays' source language, for the days before Lunar New Year on
 # which the stock market does not trade but clears and settles (banks work).
 SETTLEMENT_ONLY = "無交易（僅辦理結算交割）"

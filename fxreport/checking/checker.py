@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import operator
+from itertools import groupby
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .decoder import AMOUNT_NAMES, Decoded, decode
+from .decoder import Decoded, amount_names, decode
 from .results import CheckResult
 from ..core.fields import expected_filename, roc_text
 from ..core.findings import Finding
@@ -28,58 +29,43 @@ from ..core.identities import (
     all_hold,
     violations,
 )
-from ..core.layout import AMOUNT, AMOUNTS, DATE_FIELD
-from ..core.words import display_path  # noqa: F401  (re-exported: batch, outputs, server)
+from ..core.fields import AMOUNT
+from ..core.layout import AMOUNTS, DATE_FIELD, FX_POSITION
+from ..core.words import display_path
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
 _CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
-_MISSING = -(2**31)  # no amount is near it: |v| <= 999,999,999 < 2**31 - 1
-# The fourteen carried amounts, packed 4 bytes each (int32's range holds S9(9) and the
-# missing mark) with int.to_bytes (built in: no struct to import at start-up); the
-# prior-day seven and the today seven are the two halves.
-_WIDTH = 4
-_PRIOR_PART = slice(0, _WIDTH * len(PRIOR_DAY_FIELDS))
-_TODAY_PART = slice(_PRIOR_PART.stop, _PRIOR_PART.stop + _WIDTH * len(TODAY_FIELDS))
-
-
-def _pack(values: Iterable[int]) -> bytes:
-    return b"".join([v.to_bytes(_WIDTH, "little", signed=True) for v in values])
-
-
-def _unpack(packed: bytes) -> tuple[int, ...]:
-    return tuple(int.from_bytes(packed[i:i + _WIDTH], "little", signed=True)
-                 for i in range(0, len(packed), _WIDTH))
+_SEVEN = len(PRIOR_DAY_FIELDS)  # the carried pairs: prior-day amounts, then today's
 
 
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
-_INDEX = {name: i for i, name in enumerate(AMOUNT_NAMES)}
+_INDEX = {name: i for i, name in enumerate(amount_names(FX_POSITION))}
 _CARRIED_AT = tuple(_INDEX[name] for name in _CARRIED_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
 _carried_of = operator.itemgetter(*_CARRIED_AT)
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
-def _carried_from(values: dict[str, int]) -> list[int]:
-    """The fourteen carried amounts of a file's values, ``_MISSING`` where malformed."""
-    get = values.get
-    return [_MISSING if v is None else v for v in map(get, _CARRIED_NAMES)]
+def _carried_from(values: dict[str, int]) -> tuple[int | None, ...]:
+    """The fourteen carried amounts of a file's values, None where malformed."""
+    return tuple(map(values.get, _CARRIED_NAMES))
 
 
-def _prior_raw(records: list[bytes] | None, carried: list[int],
+def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
                complete: bool) -> tuple[bytes, ...] | None:
     """The prior-day fields' bytes, for a continuity finding's ``found``: kept only when
     they are not what the canonical writer would give for their values."""
     if records is None or len(records) != 3:
         return None
     if complete and b"".join([records[r][a:b] for r, a, b in _PRIOR_AT]) == (
-            _CANONICAL % tuple(carried[:len(_PRIOR)])):  # (one comparison for the seven)
+            _CANONICAL % carried[:_SEVEN]):  # (one comparison for the seven)
         return None
     raw = tuple(records[r][a:b] for r, a, b in _PRIOR_AT)
-    if any(r != AMOUNT.format(v) for r, v in zip(raw, carried) if v != _MISSING):
+    if any(r != AMOUNT.format(v) for r, v in zip(raw, carried) if v is not None):
         return raw
     return None
 
@@ -90,8 +76,8 @@ class Entry:
 
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
-    finding, the fourteen carried amounts packed in 56 bytes, the records only
-    when a finding points into them."""
+    finding, the fourteen carried amounts as the one tuple the result keeps too, the
+    records only when a finding points into them."""
 
     __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
 
@@ -104,9 +90,10 @@ class Entry:
         self.date = date
         # [findings, records, prior-day bytes], each None when there is none; None for all three
         self._more: list[Any] | None = None
-        # only the seven carried pairs are kept, packed, so a long series stays small
-        carried = _carried_of(ints) if ints is not None else _carried_from(values or {})
-        self.carried = _pack(carried)
+        # of the amounts only the seven carried pairs are kept, so a long series stays small
+        carried: tuple[int | None, ...] = (
+            _carried_of(ints) if ints is not None else _carried_from(values or {}))
+        self.carried = carried
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
         prior_raw = _prior_raw(records, carried, ints is not None)
@@ -155,7 +142,7 @@ class Entry:
 
     def iter_findings(self) -> Sequence[Finding]:
         """The findings for reading only (no list is made for a file without any)."""
-        return self._part(0) or _NO_FINDINGS  # type: ignore[no-any-return]
+        return self._part(0) or _NO_FINDINGS
 
     @property
     def records(self) -> list[bytes] | None:
@@ -166,22 +153,16 @@ class Entry:
     def records(self, value: list[bytes] | None) -> None:
         self._set_part(1, value)
 
-    def _amount(self, i: int) -> int | None:
-        v = _unpack(self.carried)[i]
-        return None if v == _MISSING else v
-
-    def _amounts(self, part: slice) -> tuple[int | None, ...]:
-        return tuple(None if v == _MISSING else v for v in _unpack(self.carried)[part])
 
     @property
     def prior(self) -> tuple[int | None, ...]:
         """The seven prior-day amounts (None where malformed)."""
-        return self._amounts(slice(0, 7))
+        return self.carried[:_SEVEN]
 
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return self._amounts(slice(7, 14))
+        return self.carried[_SEVEN:]
 
     @property
     def valid(self) -> bool:
@@ -197,7 +178,7 @@ class Entry:
         raw = self._part(2)
         if raw is not None:
             return raw[i]  # type: ignore[no-any-return]
-        v = self._amount(i)
+        v = self.carried[i]
         return None if v is None else AMOUNT.format(v)
 
     def result(self, keep: Callable[[list[str]], Iterable[str]] | None = None) -> CheckResult:
@@ -210,7 +191,7 @@ class Entry:
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
-                           self._amounts(slice(None)),
+                           self.carried,
                            tuple(records) if records is not None and found else ())
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
@@ -219,7 +200,7 @@ class Entry:
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
-             carried: bytes, more: list[Any] | None) -> Entry:
+             carried: tuple[int | None, ...], more: list[Any] | None) -> Entry:
     r = Entry.__new__(Entry)
     r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
     return r
@@ -257,7 +238,7 @@ def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity whose inputs are all well formed, reported at its left side."""
     d = ctx.decoded
-    if d.ints is not None and all_hold(d.ints):  # the fast path's usual case
+    if d.ints is not None and all_hold(d.ints):  # the usual case: every amount well formed
         return
     for ident, actual, expected in violations(d.values):
         field = AMOUNTS[ident.target]
@@ -317,15 +298,25 @@ def compare(today: Entry, previous: Entry, calendar: BusinessCalendar) -> None:
     if why:
         today.findings.append(Finding("CNT002", **why))
         return
-    assert previous.date is not None
+    missing = _gap(today, previous, calendar)
+    if today.prior != previous.today:  # (one comparison when all seven pairs agree)
+        _mismatches(today, previous, missing)
+
+
+def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar) -> list[_dt.date]:
+    """The business days between the two reports; CNT003 on ``today`` when there are any."""
+    assert today.date is not None and previous.date is not None
     missing = calendar.missing_between(previous.date, today.date)
     if missing:
         # FORMAT.md 6.3: the missing days are named as ROC dates, in either language
         today.findings.append(Finding("CNT003", previous_date=previous.date,
                                       missing=[roc_text(day) for day in missing],
                                       expected=roc_text(calendar.previous(today.date))))
-    if today.carried[_PRIOR_PART] == previous.carried[_TODAY_PART]:  # all seven pairs agree
-        return
+    return missing
+
+
+def _mismatches(today: Entry, previous: Entry, missing: list[_dt.date]) -> None:
+    """CNT001 for each of the seven pairs that differs (both sides well formed)."""
     for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
                                                                      previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
@@ -356,31 +347,24 @@ def link_series(reports: Sequence[Entry], calendar: BusinessCalendar) -> None:
     firms: dict[str, list[Entry]] = {}
     for r in reports:
         if r.bank is not None and r.date is not None:
-            series = firms.get(r.bank)
-            if series is None:
-                series = firms[r.bank] = []
-            series.append(r)
+            firms.setdefault(r.bank, []).append(r)
     for bank, series in firms.items():
         series.sort(key=_date_of)  # stable: the files of one date keep their order
         before: Entry | None = None
-        i, n = 0, len(series)
-        while i < n:
-            day = series[i].date
-            j = i + 1
-            while j < n and series[j].date == day:
-                j += 1
-            if j == i + 1:
-                if before is not None:
-                    compare(series[i], before, calendar)
-                before = series[i]
-            else:
-                same = series[i:j]
-                chosen = _duplicates(bank, day, same)  # type: ignore[arg-type]
-                if before is not None:
-                    for r in ([chosen] if chosen is not None else same):
-                        compare(r, before, calendar)
-                before = chosen  # after an unsettled duplicate, which one came before is unknown
-            i = j
+        for day, same in groupby(series, key=_date_of):
+            before = _link_day(bank, day, list(same), before, calendar)
+
+
+def _link_day(bank: str, day: _dt.date, same: list[Entry], before: Entry | None,
+              calendar: BusinessCalendar) -> Entry | None:
+    """Compare a date's report (or each of its unsettled duplicates) with ``before``; the
+    report the next date is compared with (None after an unsettled duplicate: which one
+    came before is unknown)."""
+    chosen = same[0] if len(same) == 1 else _duplicates(bank, day, same)
+    if before is not None:
+        for r in ([chosen] if chosen is not None else same):
+            compare(r, before, calendar)
+    return chosen
 
 
 def _date_of(r: Entry) -> _dt.date:

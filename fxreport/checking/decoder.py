@@ -14,24 +14,12 @@ import functools
 import operator
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..core.fields import AMOUNT_MAX, AMOUNT_WIDTH, BIG5, FieldFormatError
+from . import encoding as enc
+from ..core.fields import AMOUNT, BIG5, BIG5_TEXT, CODE, RESERVED, ROC_DATE, FieldFormatError, FieldType
 from ..core.findings import Finding
-from ..core.layout import (
-    AMOUNT,
-    BANK_FIELD,
-    BIG5_TEXT,
-    CODE,
-    DATE_FIELD,
-    HEAD_END,
-    RECORD_COUNT,
-    RECORD_WIDTH,
-    RESERVED,
-    ROC_DATE,
-    ROWS,
-    Field,
-)
+from ..core.layout import FX_POSITION, Field, Layout
 
 SIZE_LIMIT = 64 * 1024  # a daily report is 645 bytes
 EOF_MARK = b"\x1a"  # Ctrl-Z, the DOS end-of-file mark (FORMAT.md 6.5)
@@ -43,15 +31,16 @@ _CONTROL_NAMES = {0x00: "NUL", 0x09: "TAB", 0x0D: "CR", 0x0C: "FF", 0x1A: "SUB",
 class Decoded:
     """What the syntax phases made of a file."""
 
-    __slots__ = ("findings", "_values", "ints", "heads", "records", "crlf", "lf")
+    __slots__ = ("findings", "_values", "ints", "heads", "records", "crlf", "lf", "layout")
 
-    def __init__(self) -> None:
+    def __init__(self, layout: Layout = FX_POSITION) -> None:
+        self.layout = layout
         self.findings: list[Finding] = []
         self._values: dict[str, int] | None = {}
-        # from the whole-file fast path: every amount, in the layout's order (else None)
+        # when every field parsed: every amount, in the layout's order (else None)
         self.ints: list[int] | None = None
-        # per row: (firm code or None, date or None), None where unreadable
-        self.heads: dict[int, tuple[str | None, _dt.date | None]] = {}
+        # per row: its identity fields' values (``layout.identity``), None where malformed
+        self.heads: dict[int, tuple[Any, ...]] = {}
         self.records: list[bytes] = []
         self.crlf = 0
         self.lf = 0
@@ -60,20 +49,29 @@ class Decoded:
     def values(self) -> dict[str, int]:
         """The well-formed amounts by annex name."""
         if self._values is None:
-            self._values = dict(zip(AMOUNT_NAMES, self.ints))  # type: ignore[arg-type]
+            self._values = dict(zip(amount_names(self.layout), self.ints or ()))
         return self._values
 
-    @values.setter
-    def values(self, values: dict[str, int]) -> None:
-        self._values = values
+    def _identity(self, ftype: FieldType) -> Any:
+        head = self.heads.get(1)
+        if head is None:
+            return None
+        for f, value in zip(self.layout.identity, head):
+            if f.type is ftype:
+                return value
+        return None
 
     @property
     def bank(self) -> str | None:
-        return self.heads.get(1, (None, None))[0]
+        """Row 1's firm code, None where malformed or where the layout has none."""
+        value = self._identity(CODE)
+        return value if isinstance(value, str) else None
 
     @property
     def date(self) -> _dt.date | None:
-        return self.heads.get(1, (None, None))[1]
+        """Row 1's report date, None where malformed or where the layout has none."""
+        value = self._identity(ROC_DATE)
+        return value if isinstance(value, _dt.date) else None
 
 
 def split_records(data: bytes) -> tuple[list[bytes], int, int]:
@@ -94,11 +92,9 @@ def split_records(data: bytes) -> tuple[list[bytes], int, int]:
     return lines, crlf, max(lf, 0)
 
 
-def decode(data: bytes, fast: bool = True) -> Decoded:
-    """Every syntax finding of ``data`` (``fast=False`` skips the fast paths, for tests)."""
-    d = Decoded()
-    if fast and len(data) in _WHOLE and _fast_file(d, data):
-        return d
+def decode(data: bytes, layout: Layout = FX_POSITION) -> Decoded:
+    """Every syntax finding of ``data`` read as ``layout``; the amounts where well formed."""
+    d = Decoded(layout)
     if _whole_file(d, data):
         return d
     if data.endswith(EOF_MARK):
@@ -107,22 +103,19 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
     records, d.crlf, d.lf = split_records(data)
     if d.crlf and d.lf:
         d.findings.append(Finding("STR005", crlf=d.crlf, lf=d.lf))
-    if fast and len(records) == RECORD_COUNT and _fast(d, records):
-        d.records = records
+    if len(records) == len(layout.records) and _convert(d, records):
         return d
-    from . import encoding as enc  # (the fast paths never need it)
-
     kind = enc.binary_kind(data)
     if kind:
         d.findings = [Finding("ENC003", **kind)]
         return d
     records = _drop_trailing_empty(d, records)
-    if len(records) == RECORD_COUNT:
+    if len(records) == len(layout.records):
         _collect(d, data, records)
     elif records:
         _wrong_record_count(d, records)
     d.findings.sort(key=Finding.sort_key)
-    if len(records) == RECORD_COUNT and d.findings:
+    if len(records) == len(layout.records) and d.findings:
         _note_swapped(d, records)
     return d
 
@@ -130,15 +123,17 @@ def decode(data: bytes, fast: bool = True) -> Decoded:
 def _note_swapped(d: Decoded, records: list[bytes]) -> None:
     """Two rows in each other's place (issue 17.14): every field of each fits the other's
     layout.  The findings stay as they are; the first one's hint says so."""
-    for a, b in ((1, 2), (2, 3), (1, 3)):
+    rows, width = d.layout.records, d.layout.width
+    pairs = [(a, b) for a in range(1, len(rows) + 1) for b in range(a + 1, len(rows) + 1)]
+    for a, b in pairs:
         ra, rb = records[a - 1], records[b - 1]
-        if len(ra) != RECORD_WIDTH or len(rb) != RECORD_WIDTH or ra == rb:
+        if len(ra) != width or len(rb) != width or ra == rb:
             continue
         if not any(f.row in (a, b) for f in d.findings):
             continue
         trial: list[Finding] = []
-        decode_record(ra, ROWS[b], b, trial, {})
-        decode_record(rb, ROWS[a], a, trial, {})
+        decode_record(ra, rows[b - 1], b, trial, {}, None, d.layout.identity)
+        decode_record(rb, rows[a - 1], a, trial, {}, None, d.layout.identity)
         if not trial:
             d.findings[0].params["swapped"] = (a, b)
             return
@@ -149,8 +144,6 @@ def _whole_file(d: Decoded, data: bytes) -> bool:
     if len(data) > SIZE_LIMIT:
         d.findings.append(Finding("STR006", limit=SIZE_LIMIT))
         return True
-    from . import encoding as enc
-
     wide = enc.utf16_or_32(data)
     if wide:
         d.findings.append(Finding("ENC001", **wide))
@@ -175,22 +168,23 @@ def _drop_trailing_empty(d: Decoded, records: list[bytes]) -> list[bytes]:
 
 
 def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
-    """Not 3 records: one finding, no field checks (a record's position is its identity);
-    BANK and DATE are still read from the first record when it is readable."""
-    d.findings.append(Finding("STR002", count=len(records), reason=_what_it_looks_like(records)))
+    """Not the layout's number of records: one finding, no field checks (a record's
+    position is its identity); the identity (BANK and DATE) is still read from the first
+    record when it is readable."""
+    d.findings.append(Finding("STR002", count=len(records),
+                              reason=_what_it_looks_like(records, d.layout.width)))
     first = records[0]
-    if len(first) == RECORD_WIDTH and not re.search(_NOT_PRINTABLE, first):
-        d.heads[1] = (_quiet(CODE.parse, BANK_FIELD.cut(first)),
-                      _quiet(ROC_DATE.parse, DATE_FIELD.cut(first)))
+    if len(first) == d.layout.width and not re.search(_NOT_PRINTABLE, first):
+        d.heads[1] = tuple(_quiet(f.type.parse, f.cut(first)) for f in d.layout.identity)
 
 
-def _what_it_looks_like(records: list[bytes]) -> str:
-    """Why a file does not have 3 records, as STR002's reason: text of another kind
-    (JSON, CSV, anything with no 213-byte line) is named instead of counted."""
+def _what_it_looks_like(records: list[bytes], width: int) -> str:
+    """Why a file does not have the layout's records, as STR002's reason: text of another
+    kind (JSON, CSV, anything with no line of a record's width) is named, not counted."""
     first = next((r.strip() for r in records if r.strip()), b"")
     if re.match(rb'\{|\[\s*([\[{"\]0-9tfn-]|\Z)', first):  # an object or an array ([x] is INI)
         return "looks_json"
-    if all(len(r) != RECORD_WIDTH for r in records):
+    if all(len(r) != width for r in records):
         if first.count(b",") >= 2 or first.count(b"\t") >= 2:
             return "looks_csv"
         return "looks_text"
@@ -200,33 +194,33 @@ def _what_it_looks_like(records: list[bytes]) -> str:
 def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
     """Field by field, every problem of three records."""
     codec: list[tuple[str, dict[str, Any]]] = []  # how the file decodes, found once if needed
-    for row, rec in enumerate(records, 1):
-        if len(rec) != RECORD_WIDTH:
-            short = len(rec) < RECORD_WIDTH
+    width = d.layout.width
+    for row, (rec, fields) in enumerate(zip(records, d.layout.records), 1):
+        if len(rec) != width:
+            short = len(rec) < width
             tab = rec.find(b"\t") + 1 if short else 0  # a tab that replaced spaces (issue 17.5)
             d.findings.append(Finding("STR003", row, length=len(rec),
                                       reason="tab_short" if tab else "too_short" if short
-                                      else "too_long", n=abs(len(rec) - RECORD_WIDTH),
+                                      else "too_long", n=abs(len(rec) - width),
                                       column=tab, tabs=rec.count(b"\t")))
             continue
         if re.search(_NOT_PRINTABLE, rec) and not codec:
-            from . import encoding as enc
-
             codec.append(enc.describe_non_ascii(data))
-        d.heads[row] = decode_record(rec, ROWS[row], row, d.findings, d.values,
-                                     codec[0] if codec else None)
+        d.heads[row] = decode_record(rec, fields, row, d.findings, d.values,
+                                     codec[0] if codec else None, d.layout.identity)
     _consistency(d, records)
 
 
 def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Finding],
                   values: dict[str, int],
                   codec: tuple[str, dict[str, Any]] | None = None,
-                  ) -> tuple[str | None, _dt.date | None]:
+                  identity: tuple[Field, ...] = FX_POSITION.identity) -> tuple[Any, ...]:
     """One record's fields through their types: amounts into ``values``, problems into
-    ``out``; returns the record's (BANK, DATE), None where malformed."""
+    ``out``; returns the values of the record's ``identity`` fields (by their columns),
+    None where malformed."""
     bad = _byte_findings(row, rec, fields, codec) if codec is not None else {}
     out.extend(bad.values())
-    head: dict[object, object] = {}
+    head: dict[tuple[int, int], object] = {}
     for field, raw in zip(fields, unpacker(fields)(rec)):
         if field in bad:
             continue
@@ -242,15 +236,15 @@ def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Fin
         if field.type is AMOUNT:
             values[field.name] = value
         else:
-            head[field.type] = value
-    return head.get(CODE), head.get(ROC_DATE)  # type: ignore[return-value]
+            head[field.start, field.end] = value
+    return tuple(head.get((f.start, f.end)) for f in identity)
 
 
 def _slices(slices: list[slice]) -> Callable[[bytes], tuple[bytes, ...]]:
     """A function giving the bytes of each slice, as one tuple (``itemgetter`` in C; no
     ``struct`` to import at start-up)."""
     get = operator.itemgetter(*slices)
-    return get if len(slices) > 1 else (lambda b: (get(b),))  # type: ignore[return-value]
+    return get if len(slices) > 1 else (lambda b: (get(b),))
 
 
 @functools.lru_cache(maxsize=None)
@@ -259,143 +253,94 @@ def unpacker(fields: tuple[Field, ...]) -> Callable[[bytes], tuple[bytes, ...]]:
     return _slices([slice(f.start - 1, f.end) for f in fields])
 
 
-# --- the fast paths --------------------------------------------------------------------------
-# One pass for the usual case, three well-formed records that agree: anything they do
-# not accept goes to the field-by-field collector, which alone makes findings.  The
-# first takes the whole file at once when it has the usual shape (three records, each
-# ended by CRLF, or each by LF), before the file-level phases: bytes it accepts are
-# printable ASCII in every column, so they hold no byte order mark, no NUL and no
-# Ctrl-Z.  The second takes the three records once the file-level phases are done.
+# --- the usual case: every field parses ---------------------------------------------------
+# One pass over the records: each field type reads all of a record's fields of that type
+# at once (``FieldType.parse_all``, the same rule as its ``parse``); a file whose fields
+# all parse and whose records agree on their identity is converted here, once.  Anything
+# else goes to the collector above, which explains every problem with the same types.
 
-def _row_plan(row: int) -> tuple[Any, ...]:
-    """(the amount fields, their names, the reserved fields, their blank bytes)."""
-    fields = ROWS[row]
-    amounts = [f for f in fields if f.type is AMOUNT]
-    reserved = [f for f in fields if f.type is RESERVED]
-    return (_slices([slice(f.start - 1, f.end) for f in amounts]), tuple(f.name for f in amounts),
-            _slices([slice(f.start - 1, f.end) for f in reserved]),
-            b" " * sum(f.width for f in reserved))
+Cut = Callable[[bytes], tuple[bytes, ...]]
 
 
-def _file_plan(terminator: bytes) -> tuple[Any, ...] | None:
-    """(the amount fields, the reserved fields and terminators, what those hold, the
-    record step) of a whole file of three records each ended by ``terminator``; None
-    when the layout has a field the fast paths do not judge."""
-    step = RECORD_WIDTH + len(terminator)
-    amounts, fixed, blank = [], [], []
-    for row in range(1, RECORD_COUNT + 1):
-        at = (row - 1) * step
-        for f in ROWS[row]:
-            if f.type is AMOUNT:
-                amounts.append(slice(at + f.start - 1, at + f.end))
-            elif f.type is RESERVED:
-                fixed.append(slice(at + f.start - 1, at + f.end))
-                blank.append(b" " * f.width)
-            elif f.end > HEAD_END:  # BANK and DATE are judged apart; anything else is not
-                return None
-        fixed.append(slice(at + RECORD_WIDTH, at + step))
-        blank.append(terminator)
-    return _slices(amounts), _slices(fixed), b"".join(blank), step
+class _Plans(NamedTuple):
+    """What the usual case needs of a layout, worked out once per layout: cuts over
+    the records side by side (joined without their terminators)."""
+
+    layout: Layout
+    identity: Cut  # every record's identity fields, row after row
+    types: tuple[tuple[FieldType, Cut], ...]  # every other field, by type, in layout order
+    amount_names: tuple[str, ...]
 
 
-_FAST = {row: _row_plan(row) for row in ROWS}
-AMOUNT_NAMES = tuple(name for row in ROWS for name in _FAST[row][1])  # the layout's order
-_WHOLE = {RECORD_COUNT * (RECORD_WIDTH + len(t)): (plan, t == b"\r\n")
-          for t in (b"\r\n", b"\n") for plan in [_file_plan(t)] if plan is not None}
-_CODE_OK = CODE.matches
-_UNIFORM = all(f.width == AMOUNT_WIDTH for row in ROWS.values() for f in row if f.type is AMOUNT)
-_LAST = slice(AMOUNT_WIDTH - 1, None, AMOUNT_WIDTH + 1)
-_AMOUNT_BYTES = b" +-0123456789"
+_PLANS: dict[int, _Plans] = {}  # by id(): hashing a layout's tables costs microseconds
 
 
-def _fast_file(d: Decoded, data: bytes) -> bool:
-    """Fill ``d`` from a whole file of the usual shape when it is well formed; False
-    otherwise (``d`` untouched)."""
-    (amounts, fixed, blank, step), crlf = _WHOLE[len(data)]
-    if b"".join(fixed(data)) != blank:
+def _plans(layout: Layout) -> _Plans:
+    found = _PLANS.get(id(layout))
+    if found is None or found.layout is not layout:
+        found = _PLANS[id(layout)] = _make_plans(layout)
+    return found
+
+
+def _make_plans(layout: Layout) -> _Plans:
+    places = {(f.start, f.end) for f in layout.identity}
+    placed = [(i * layout.width, f) for i, fields in enumerate(layout.records) for f in fields]
+    ident = [(at, f) for at, f in placed if (f.start, f.end) in places]
+    by_type: dict[FieldType, list[tuple[int, Field]]] = {}  # (in the layout's order)
+    for at, f in placed:
+        if (f.start, f.end) not in places:
+            by_type.setdefault(f.type, []).append((at, f))
+    return _Plans(layout, _cut(ident), tuple((t, _cut(fs)) for t, fs in by_type.items()),
+                  tuple(f.name for _, f in placed if f.type is AMOUNT))
+
+
+def _cut(placed: list[tuple[int, Field]]) -> Cut:
+    return _slices([slice(at + f.start - 1, at + f.end) for at, f in placed])
+
+
+def amount_names(layout: Layout) -> tuple[str, ...]:
+    """The names of the layout's amount fields, in its order (``Decoded.ints``' order)."""
+    return _plans(layout).amount_names
+
+
+def _convert(d: Decoded, records: list[bytes]) -> bool:
+    """Fill ``d`` when every field of every record parses and the records agree on their
+    identity fields; False (``d`` untouched) otherwise."""
+    layout = d.layout
+    if set(map(len, records)) != {layout.width}:
         return False
-    head = data[:HEAD_END]
-    if data[step:step + HEAD_END] != head or data[2 * step:2 * step + HEAD_END] != head:
+    plans = _plans(layout)
+    whole = b"".join(records)
+    ids = plans.identity(whole)
+    m = len(layout.identity)
+    if ids[:m] * len(records) != ids:
         return False
-    ints = _amounts(amounts(data))
-    if ints is None or max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
+    head = tuple(_identity_value(f.type, raw) for f, raw in zip(layout.identity, ids))
+    if None in head:
         return False
-    if not _same_head(d, head):
-        return False
+    ints: list[int] = []
+    for ftype, cut in plans.types:
+        values = ftype.parse_all(cut(whole))
+        if values is None:
+            return False
+        if ftype is AMOUNT:
+            ints = values
     d.ints = ints
     d._values = None  # made from ints when asked for
-    d.records = [data[:RECORD_WIDTH], data[step:step + RECORD_WIDTH],
-                 data[2 * step:2 * step + RECORD_WIDTH]]
-    if crlf:
-        d.crlf = RECORD_COUNT
-    else:
-        d.lf = RECORD_COUNT
+    d.heads = dict.fromkeys(range(1, len(records) + 1), head)
+    d.records = records
     return True
-
-
-def _fast(d: Decoded, records: list[bytes]) -> bool:
-    """Fill ``d`` when all three records are well formed and agree; False otherwise."""
-    head = records[0][:HEAD_END]
-    if records[1][:HEAD_END] != head or records[2][:HEAD_END] != head:
-        return False
-    values: dict[str, int] = {}
-    for row, rec in enumerate(records, 1):
-        if len(rec) != RECORD_WIDTH:
-            return False
-        amounts, names, reserved, blank = _FAST[row]
-        ints = _amounts(amounts(rec))
-        if ints is None or b"".join(reserved(rec)) != blank:
-            return False
-        if max(ints) > AMOUNT_MAX or min(ints) < -AMOUNT_MAX:
-            return False
-        values.update(zip(names, ints))
-    if not _same_head(d, head):
-        return False
-    d.values = values
-    return True
-
-
-def _same_head(d: Decoded, head: bytes) -> bool:
-    """The BANK and DATE the three records share, when both are well formed."""
-    bank_raw = BANK_FIELD.cut(head)
-    date = _date(DATE_FIELD.cut(head))
-    if date is None or not _CODE_OK(bank_raw):
-        return False
-    bank = _bank(bank_raw)
-    d.heads = {1: (bank, date), 2: (bank, date), 3: (bank, date)}
-    return True
-
-
-def _amounts(amounts: tuple[bytes, ...]) -> list[int] | None:
-    """The values when every field is ``^ *[+-]?[0-9]+$`` (FORMAT.md section 2), checked
-    for a whole row at once: only spaces, signs and digits; no field ends with a space;
-    and ``int`` accepts each (so one sign, before the digits, and a digit at least)."""
-    joined = b"\n".join(amounts) + b"\n"
-    if joined.translate(None, _AMOUNT_BYTES) != b"\n" * len(amounts):
-        return None
-    # no field ends with a space: each field's last byte is every (AMOUNT_WIDTH + 1)-th
-    # when all are that wide (a slice: cheaper than searching for " \n")
-    if (b" " in joined[_LAST]) if _UNIFORM else (b" \n" in joined):
-        return None
-    try:
-        return list(map(int, amounts))
-    except ValueError:
-        return None
 
 
 @functools.lru_cache(maxsize=4096)
-def _bank(raw: bytes) -> str:
-    """A firm code's text: one string per firm code, however many files (a series keeps
-    them all)."""
-    return raw.decode("ascii")
+def _identity_value(ftype: FieldType, raw: bytes) -> Any:
+    """A field's value, None where malformed; cached, so that a series shares one string
+    per firm code and one date per day."""
+    return _quiet(ftype.parse, raw)
 
 
-@functools.lru_cache(maxsize=4096)
-def _date(raw: bytes) -> _dt.date | None:
-    return _quiet(ROC_DATE.parse, raw)
-
-
-def _quiet(parse: Callable[[bytes], object], raw: bytes):  # type: ignore[no-untyped-def]
+def _quiet(parse: Callable[[bytes], Any], raw: bytes) -> Any:
+    """``parse(raw)``, None where malformed."""
     try:
         return parse(raw)
     except FieldFormatError:
@@ -405,22 +350,33 @@ def _quiet(parse: Callable[[bytes], object], raw: bytes):  # type: ignore[no-unt
 # --- agreement of the three records -------------------------------------------------------
 
 def _consistency(d: Decoded, records: list[bytes]) -> None:
-    """Rows 2 and 3 must carry row 1's BANK and DATE (skipped where either is malformed)."""
-    if 1 not in d.heads:
+    """Every row must carry row 1's identity (BANK and DATE; skipped where malformed)."""
+    first = d.heads.get(1)
+    if first is None:
         return
-    bank1, date1 = d.heads[1]
-    for row in (2, 3):
-        if row not in d.heads:
+    for row in range(2, len(records) + 1):
+        head = d.heads.get(row)
+        if head is None:
             continue
-        bank, date = d.heads[row]
         rec = records[row - 1]
-        if bank1 and bank and bank != bank1:
-            field = ROWS[row][0]
-            d.findings.append(Finding("CON001", row, field, field.cut(rec), expected=bank1))
-        if date1 and date and date != date1:
-            field = ROWS[row][1]
-            d.findings.append(Finding("CON002", row, field, field.cut(rec),
-                                      expected=DATE_FIELD.cut(records[0]).decode("ascii")))
+        for f, mine, theirs in zip(d.layout.identity, head, first):
+            if mine is not None and theirs is not None and mine != theirs:
+                field = _same_columns(d.layout.records[row - 1], f)
+                d.findings.append(Finding(_DIFFERS[f.type], row, field, field.cut(rec),
+                                          expected=_shown_value(f, records[0], theirs)))
+
+
+_DIFFERS = {CODE: "CON001", ROC_DATE: "CON002"}  # the rule of a row whose identity differs
+
+
+def _same_columns(fields: tuple[Field, ...], like: Field) -> Field:
+    """The field of a row at the columns of ``like`` (an identity field of row 1)."""
+    return next(f for f in fields if (f.start, f.end) == (like.start, like.end))
+
+
+def _shown_value(field: Field, first: bytes, value: Any) -> Any:
+    """What a consistency finding expects: row 1's firm code, or its date as written."""
+    return field.cut(first).decode("ascii") if field.type is ROC_DATE else value
 
 
 # --- bytes that are not printable ASCII ------------------------------------------------------

@@ -49,20 +49,33 @@ def utf16_or_32(data: bytes) -> dict[str, Any] | None:
 
 
 def _wide_by_nuls(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 by where the NULs of the first 4 KiB fall (no BOM needed)."""
     if data.find(b"\x00", 0, 4096) < 0:
         return None
     sample = data[:4096]
     n = len(sample)
     if n < 4:
         return None
-    if n % 4 == 0 and sample[2::4].count(0) == n // 4 and sample[3::4].count(0) == n // 4:
+    return _utf32_by_nuls(sample) or _utf16_by_nuls(sample)
+
+
+def _utf32_by_nuls(sample: bytes) -> str | None:
+    n = len(sample)
+    if n % 4:
+        return None
+    if sample[2::4].count(0) == n // 4 and sample[3::4].count(0) == n // 4:
         return "UTF-32-LE"
-    if n % 4 == 0 and sample[0::4].count(0) == n // 4 and sample[1::4].count(0) == n // 4:
+    if sample[0::4].count(0) == n // 4 and sample[1::4].count(0) == n // 4:
         return "UTF-32-BE"
+    return None
+
+
+def _utf16_by_nuls(sample: bytes) -> str | None:
+    half = len(sample) // 2
     odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    if odd >= 0.9 * (n // 2) and even < 0.1 * (n // 2):
+    if odd >= 0.9 * half and even < 0.1 * half:
         return "UTF-16-LE"
-    if even >= 0.9 * (n // 2) and odd < 0.1 * (n // 2):
+    if even >= 0.9 * half and odd < 0.1 * half:
         return "UTF-16-BE"
     return None
 

@@ -32,7 +32,7 @@ NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
 import datetime as _dt
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
@@ -137,14 +137,14 @@ def check_paths(paths: Sequence[str | os.PathLike[str]],
     files, unreadable = expand_files(paths)
     checked = check_files(files, options.jobs, calendar)
     del files  # the entries hold what they need of it
-    shared: dict[object, object] = {}  # one object per firm code and date across the series
+    shared: dict[Any, Any] = {}  # one object per firm code and date across the series
     entries: list[Entry] = []
     for item in checked:
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
-            item.bank = shared.setdefault(item.bank, item.bank)  # type: ignore[assignment]
-            item.date = shared.setdefault(item.date, item.date)  # type: ignore[assignment]
+            item.bank = shared.setdefault(item.bank, item.bank)
+            item.date = shared.setdefault(item.date, item.date)
             entries.append(item)
     del checked
     return _series(entries, unreadable, options, calendar, keep)
@@ -208,7 +208,7 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
     elif len(entries) > 1:
         link_series(entries, calendar)
     reports = []
-    for i, e in enumerate(entries):
-        reports.append(e.result(keep))
-        entries[i] = None  # type: ignore[call-overload]  # a long series is not held twice
+    entries.reverse()
+    while entries:  # each entry let go as its result is made: a long series is not held twice
+        reports.append(entries.pop().result(keep))
     return Outcome(tuple(reports), tuple(unreadable), options)

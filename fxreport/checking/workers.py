@@ -123,16 +123,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-_CLEAN = struct.Struct("<4si")  # a clean file: its firm code and its date's ordinal, then
-# the packed carried amounts
-
-
 def _wire(item: Any) -> Any:
-    """A result as a plain value for ``marshal``: a clean file's firm code, date and carried
-    amounts in one bytes object; anything else pickled, in a tuple."""
-    if (type(item) is Entry and item._more is None and item.bank is not None
-            and item.date is not None and len(item.bank) == 4 and item.bank.isascii()):
-        return _CLEAN.pack(item.bank.encode("ascii"), item.date.toordinal()) + item.carried
+    """A result as a plain value for ``marshal``: a clean file as (firm code, date's
+    ordinal, carried amounts); anything else pickled, in a tuple of one."""
+    if type(item) is Entry and item._more is None and item.bank is not None and item.date is not None:
+        return (item.bank, item.date.toordinal(), item.carried)
     import pickle
 
     if type(item) is Entry:
@@ -142,7 +137,7 @@ def _wire(item: Any) -> Any:
 
 def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) -> None:
     """Read one child's stream (the results of files ``start`` to ``end``) into ``out``."""
-    banks: dict[bytes, str] = {}  # one object per firm code and per date
+    banks: dict[str, str] = {}  # one object per firm code and per date
     dates: dict[int, _dt.date] = {}
     i = start
     with open(fd, "rb", closefd=True) as stream:
@@ -160,15 +155,13 @@ def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) 
             if len(frame) != size:
                 raise RuntimeError("a worker process ended without its results")
             for entry in marshal.loads(frame):
-                if type(entry) is bytes:
-                    code, ordinal = _CLEAN.unpack_from(entry)
-                    bank = banks.get(code)
-                    if bank is None:
-                        bank = banks[code] = code.decode("ascii")
+                if len(entry) == 3:
+                    code, ordinal, carried = entry
+                    bank = banks.setdefault(code, code)
                     date = dates.get(ordinal)
                     if date is None:
                         date = dates[ordinal] = _dt.date.fromordinal(ordinal)
-                    item = _restore(None, None, bank, date, entry[_CLEAN.size:], None)
+                    item = _restore(None, None, bank, date, carried, None)
                 else:
                     import pickle
 

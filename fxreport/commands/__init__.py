@@ -9,8 +9,10 @@ from typing import Any, NoReturn
 
 import click
 
+from ..core.words import LANGS
+
 PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
-LANG_CHOICE = click.Choice(["en", "zh-TW"])
+LANG_CHOICE = click.Choice(LANGS)
 _LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
 
 

@@ -14,9 +14,10 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
 @click.argument("paths", nargs=-1, required=True, type=PATH)
 @click.option("--previous", "previous", type=PATH, metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",
-              show_default=True,
-              help="Output: text for people, json for pipelines, html for a sign-off folder.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "csv"]),
+              default="text", show_default=True,
+              help="Output: text for people, json for pipelines, html for a sign-off folder, "
+                   "csv for each firm's month table (one line per business day).")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the output to FILE (atomically; an existing FILE needs --force); "
                    "- is standard output.")
@@ -52,7 +53,8 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
 
     from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes
     from ..core.words import word
-    from ..outputs import safe, use_colour, write_json, write_text
+    from ..core.words import safe
+    from ..outputs import use_colour, write_json, write_text
 
     lang = _lang(lang)
     options = CheckOptions(
@@ -67,19 +69,23 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     if output == "-":  # standard output, as for build, roll and show
         output = None
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
-    out: Any = kept if output or fmt == "html" else sys.stdout
+    out: Any = kept if output or fmt in ("html", "csv") else sys.stdout
     if fmt == "json":
         write_json(outcome, out)
     elif fmt == "html":
         from ..outputs.html import report_of_paths
 
         out.write(report_of_paths(outcome))
+    elif fmt == "csv":
+        from ..outputs.series import write_series_csv
+
+        write_series_csv(outcome, out)
     else:
         write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
                     sweep=False)  # check never deletes anything (FORMAT.md 7.9)
-    elif fmt == "html":  # UTF-8 whatever the console's code page
+    elif fmt in ("html", "csv"):  # UTF-8 whatever the console's code page
         sys.stdout.flush()
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
         sys.stdout.buffer.flush()

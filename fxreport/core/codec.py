@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from .fields import SIGN_STYLES, SPACES, FieldValueError
-from .layout import AMOUNT, ROWS
+from .fields import AMOUNT, SIGN_STYLES, SPACES, FieldValueError
+from .layout import ROWS
 
 NEWLINES = {"crlf": b"\r\n", "lf": b"\n"}
 

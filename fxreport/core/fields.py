@@ -1,8 +1,8 @@
 """Field types: firm code, ROC date, S9(9) amount, reserved blanks, Big5 text.
 
-Each type is an object that knows everything about its bytes: the pattern of
-its valid forms, how to parse and format them, which rule a malformed field
-breaks, its documentation, and its construct and pydantic adapters.  A layout
+Each type is an object that knows everything about its bytes: how to parse
+and format them, which rule a malformed field breaks, its documentation, and
+its construct and pydantic adapters.  A layout
 row needs nothing but its type to be decoded, encoded, checked and
 documented.  ``parse`` raises ``FieldFormatError`` (a reason the catalogue
 turns into words); ``format`` returns exactly ``width`` bytes or raises
@@ -53,12 +53,16 @@ class FieldType:
     doc = ""  # one line for specs/format.md
     python: type = object
 
-    def pattern(self, width: int) -> str:
-        """A regex (over latin-1 text of the bytes) matching exactly the valid forms."""
-        raise NotImplementedError
-
     def parse(self, raw: bytes) -> Any:
         raise NotImplementedError
+
+    def parse_all(self, raws: tuple[bytes, ...]) -> list[Any] | None:
+        """The values of several fields of this type, or None when any is malformed (the
+        decoder's usual case: ``parse`` then says what is wrong with each)."""
+        try:
+            return [self.parse(raw) for raw in raws]
+        except FieldFormatError:
+            return None
 
     def format(self, value: Any, width: int, style: str = SPACES) -> bytes:
         raise NotImplementedError
@@ -101,9 +105,6 @@ class FirmCode(FieldType):
         compile at start-up)."""
         return len(raw) == 4 and raw.isalnum() and raw.upper() == raw
 
-    def pattern(self, width: int) -> str:
-        return self.PATTERN
-
     def parse(self, raw: bytes) -> str:
         if not self.matches(raw):
             if raw.upper() != raw and self.matches(raw.upper()):
@@ -133,9 +134,6 @@ class RocDate(FieldType):
     python = _dt.date
     PATTERN = "[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
-    def pattern(self, width: int) -> str:
-        return self.PATTERN
-
     def parse(self, raw: bytes) -> _dt.date:
         """``105/12/09`` -> 2016-12-09; a real calendar date, ROC year 001-999."""
         # PATTERN, by bytes' own (ASCII-only) tests
@@ -162,27 +160,34 @@ class Amount(FieldType):
     doc = "S9(9): right-aligned signed whole number"
     python = int
 
-    def pattern(self, width: int) -> str:
-        """Exactly the valid forms of ``width`` bytes, the range included: k spaces, then a
-        sign and width-k-1 digits, or width-k digits (a leading 0 when there is no space,
-        so that ten digits cannot exceed nine nines)."""
-        forms = []
-        for k in range(width):
-            n = width - k
-            digits = f"0[0-9]{{{n - 1}}}" if k == 0 else f"[0-9]{{{n}}}"
-            forms.append(f" {{{k}}}(?:[+-][0-9]{{{n - 1}}}|{digits})" if n > 1 else f" {{{k}}}[0-9]")
-        return "(?:" + "|".join(forms) + ")"
-
     def parse(self, raw: bytes) -> int:
         """Decode an S9(9) field (regex on the bytes: ``^ *[+-]?[0-9]+$``)."""
+        values = self.parse_all((raw,))
+        if values is not None:
+            return values[0]
         body = raw.lstrip(b" ")
         digits = body[1:] if body[:1] in (b"+", b"-") else body
-        if digits.isdigit():  # bytes.isdigit() is ASCII-only
-            value = int(body)
-            if -AMOUNT_MAX <= value <= AMOUNT_MAX:
-                return value
-            raise FieldFormatError("range", code="FLD004", value=value)
+        if digits.isdigit():  # (bytes.isdigit() is ASCII-only) a number, out of range
+            raise FieldFormatError("range", code="FLD004", value=int(body))
         raise FieldFormatError(amount_problem(raw))
+
+    def parse_all(self, raws: tuple[bytes, ...]) -> list[int] | None:
+        """The values when every field is ``^ *[+-]?[0-9]+$`` (FORMAT.md section 2) and
+        within ``AMOUNT_MAX``, judged for all of them at once: only spaces, signs and
+        digits; no field ends with a space; ``int`` accepts each (so at most one sign,
+        before the digits, and a digit at least)."""
+        if not raws:
+            return []
+        joined = b"\n".join(raws) + b"\n"
+        if joined.translate(None, b" +-0123456789") != b"\n" * len(raws) or b" \n" in joined:
+            return None
+        try:
+            values = list(map(int, raws))
+        except ValueError:
+            return None
+        if values and (max(values) > AMOUNT_MAX or min(values) < -AMOUNT_MAX):
+            return None
+        return values
 
     def format(self, value: Any, width: int = AMOUNT_WIDTH, style: str = SPACES) -> bytes:
         """``      -123`` (spaces) or ``-000000123`` (zero-fill)."""
@@ -211,12 +216,12 @@ class Reserved(FieldType):
     doc = "reserved: all spaces"
     python = type(None)
 
-    def pattern(self, width: int) -> str:
-        return f" {{{width}}}"
-
     def parse(self, raw: bytes) -> None:
         if raw.strip(b" "):
             raise FieldFormatError("zeros" if not raw.strip(b" 0") else "not_blank")
+
+    def parse_all(self, raws: tuple[bytes, ...]) -> list[None] | None:
+        return None if b"".join(raws).strip(b" ") else [None] * len(raws)
 
     def format(self, value: Any = None, width: int = 1, style: str = SPACES) -> bytes:
         if value not in (None, ""):
@@ -237,9 +242,6 @@ class Big5Text(FieldType):
     code = "ENC005"
     doc = "Big5 text (cp950), left-aligned, space-padded"
     python = str
-
-    def pattern(self, width: int) -> str:
-        return f"[\\x20-\\x7e\\x81-\\xfe]{{{width}}}"
 
     def parse(self, raw: bytes) -> str:
         """Strict cp950, trailing spaces dropped; a split or undecodable character is an error."""
@@ -267,8 +269,6 @@ ROC_DATE = RocDate()
 AMOUNT = Amount()
 RESERVED = Reserved()
 BIG5_TEXT = Big5Text()
-
-FIELD_TYPES: dict[str, FieldType] = {t.name: t for t in (CODE, ROC_DATE, AMOUNT, RESERVED, BIG5_TEXT)}
 
 
 # --- helpers on the types' values ------------------------------------------------------
@@ -345,30 +345,36 @@ def guess_date(text: str) -> _dt.date | None:
     Only for messages ("write it as ROC 105/12/12 or ISO 2016-12-12"), never to
     accept a value.
     """
+    ymd = _year_first(text) or _year_last(text)
+    if ymd is None or ymd[0] <= ROC_OFFSET:
+        return None
+    try:
+        return _dt.date(*ymd)
+    except ValueError:
+        return None
+
+
+def _year_first(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of ``2016/12/12``, ``105.12.12``, ``20161212``, ``105年12月12日``."""
     for pattern in (_GUESS_SPLIT, _GUESS_COMPACT):  # compiled here: only messages need them
         m = re.match(pattern, text)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            if len(m.group(1)) < 4:
-                year += ROC_OFFSET
-            break
-    else:
-        m = re.match(_GUESS_DMY, text)
-        if not m:
-            return None
-        a, b, year = (int(g) for g in m.groups())
-        if a == b or a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            month, day = a, b
-        else:
-            return None  # 03/04/2016: March 4 or 3 April?
-    if year <= ROC_OFFSET:
+            return (year + ROC_OFFSET if len(m.group(1)) < 4 else year), month, day
+    return None
+
+
+def _year_last(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of ``12/31/2016`` or ``31/12/2016``, when the order can be told."""
+    m = re.match(_GUESS_DMY, text)
+    if not m:
         return None
-    try:
-        return _dt.date(year, month, day)
-    except ValueError:
-        return None
+    a, b, year = (int(g) for g in m.groups())
+    if a == b or a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    return None  # 03/04/2016: March 4 or 3 April?
 
 
 def is_code(value: object) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
+from .fields import AMOUNT_MAX
 from .layout import Field
 
 
@@ -20,13 +21,12 @@ def escape_bytes(raw: bytes) -> str:
 
 
 def show_bytes(raw: bytes | None, lang: str = "en") -> str:
-    """Bytes quoted for a message: ``'  12'``, in Chinese 「  12」 (FORMAT.md 6.9); a
-    quote is escaped too."""
+    """Bytes quoted for a message: ``'  12'``, in Chinese ``「  12」`` (one quoting style per
+    language); a quote is escaped too."""
     if raw is None:
         return ""
-    if lang == "zh-TW":
-        return "「" + escape_bytes(raw) + "」"
-    return "'" + escape_bytes(raw).replace("'", "\\x27") + "'"
+    shown = escape_bytes(raw).replace("'", "\\x27")
+    return f"「{shown}」" if lang == "zh-TW" else f"'{shown}'"
 
 
 def field_display(field: Field, lang: str = "en") -> str:
@@ -112,7 +112,7 @@ class Finding:
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
-        ctx.update(row=self.row, start=self.start, end=self.end,
+        ctx.update(row=self.row, start=self.start, end=self.end, amount_max=AMOUNT_MAX,
                    found=show_bytes(self.found, lang), label=self.label(lang),
                    field=self.display(lang),
                    width=(self.end - self.start + 1) if self.start and self.end else 0)
@@ -126,18 +126,31 @@ class Finding:
         """The whole message, ``FIELD(label) message``: the one place a finding's line is
         composed (text output, JSON, build's lines, the API's exceptions all use it).
 
-        An unnamed reserved range shows its label and columns once
-        (``reserved 184-213 must be all spaces``); Chinese puts full-width
+        An unnamed reserved range shows its label, the message its columns
+        (``reserved columns 184-213 must be all spaces``); Chinese puts full-width
         parentheses around the label and no colon, so the message reads on
         (``BAL（前日餘額）為 12,276，但…``)."""
         text = self.text(lang)
         if self.field is None:
             return text
-        if not self.field.name:
-            return f"{self.display(lang)} {text}"
+        if not self.field.name:  # an unnamed reserved range: its label; the columns are said
+            return f"{self.label(lang)} {text}"
         if lang == "zh-TW":
             return f"{self.display(lang)}（{self.label(lang)}）{text}"
         return f"{self.display(lang)}({self.label(lang)}) {text}"
+
+    def placeholders(self, lang: str = "en") -> dict[str, str]:
+        """The message's placeholders as filled: what the words of ``text`` were given."""
+        from string import Formatter
+
+        ctx = self._context(lang)
+        filled = {}
+        for _, name, spec, conversion in Formatter().parse(self.rule.message[lang]):
+            if name:
+                value = ctx[name]
+                value = repr(value) if conversion == "r" else str(value) if conversion else value
+                filled[name] = format(value, spec or "")
+        return filled
 
     def hint(self, lang: str = "en") -> str:
         """What to do; where two rows look swapped (``swapped``), a clause that says so."""

@@ -22,7 +22,7 @@ class _Row:
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self._values() == other._values()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self._values() == other._values()
 
     def __hash__(self) -> int:
         return hash(self._values())
@@ -98,7 +98,8 @@ def violations(values: Mapping[str, int]) -> Iterator[tuple[Identity, int, int]]
 # The same identities over a complete list of amounts in the layout's order (the
 # decoder's fast path gives that list): index tables, so the usual file costs one pass.
 def _plan() -> tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]:
-    from .layout import AMOUNT, LAYOUT
+    from .fields import AMOUNT
+    from .layout import LAYOUT
 
     index = {f.name: i for i, f in enumerate(f for f in LAYOUT if f.type is AMOUNT)}
     return tuple((index[i.target], tuple(index[n] for s, n in i.terms if s > 0),

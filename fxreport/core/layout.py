@@ -1,9 +1,11 @@
 """The one declarative table of the report's byte layout.
 
-Everything positional in fxreport comes from ``LAYOUT``: the fast decoder's
-unpack formats, the construct structures, the writer, ``specs/format.md``, the
-``--ruler`` view and every finding's column range.  Columns are bytes, 1-based
-and inclusive, exactly as in the central bank's annex.
+Everything positional in fxreport comes from ``LAYOUT``: the decoder's cuts,
+the construct structures, the writer, ``specs/format.md``, the ``--ruler``
+view and every finding's column range.  Columns are bytes, 1-based and
+inclusive, exactly as in the central bank's annex.  ``FX_POSITION`` is the
+same table as a value (``Layout``): the decoder reads whatever layout it is
+given.
 """
 
 # No `from __future__ import annotations` here: the NamedTuple below is typed with real
@@ -11,16 +13,7 @@ and inclusive, exactly as in the central bank's annex.
 
 from typing import NamedTuple
 
-from .fields import (  # noqa: F401  (the types, and the S9(9) bounds, by their layout names)
-    AMOUNT,
-    AMOUNT_MAX,
-    AMOUNT_WIDTH,
-    BIG5_TEXT,
-    CODE,
-    RESERVED,
-    ROC_DATE,
-    FieldType,
-)
+from .fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldType
 
 RECORD_WIDTH = 213
 RECORD_COUNT = 3
@@ -177,3 +170,19 @@ AMOUNTS: dict[str, Field] = {f.name: f for f in LAYOUT if f.type == AMOUNT and f
 # Columns 1-13 of every row: BANK and DATE, which the three records must share.
 BANK_FIELD, DATE_FIELD = ROWS[1][0], ROWS[1][1]
 HEAD_END = DATE_FIELD.end
+
+
+class Layout(NamedTuple):
+    """A fixed-width file as a value: its records (row ``i + 1``'s fields are
+    ``records[i]``), the width of every record, and its identity: the fields of row 1
+    that every record repeats (a record has no type field; its position is its
+    identity, and these say which file it belongs to)."""
+
+    name: str
+    records: tuple[tuple[Field, ...], ...]
+    width: int
+    identity: tuple[Field, ...]
+
+
+FX_POSITION = Layout("fx_position", tuple(ROWS[r] for r in range(1, RECORD_COUNT + 1)),
+                     RECORD_WIDTH, (BANK_FIELD, DATE_FIELD))

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from . import fields as fc
-from .fields import expected_filename
-from .layout import AMOUNT, BANK_FIELD, CODE, DATE_FIELD, ROW_TITLES, ROWS
+from .fields import AMOUNT, CODE, expected_filename
+from .layout import BANK_FIELD, DATE_FIELD, ROW_TITLES, ROWS
 
 AmountInt = AMOUNT.pydantic()
 FirmCode = CODE.pydantic()
@@ -34,7 +34,7 @@ def _row_model(row: int) -> type[BaseModel]:
         for f in ROWS[row] if f.type == AMOUNT
     }
     zh, en = ROW_TITLES[row]
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(
         f"Row{row}", __config__=_ROW_CONFIG, __doc__=f"Row {row}: {zh} / {en}.", **spec)
     return model
 

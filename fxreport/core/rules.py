@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 
 from .fields import roc_text
 from .identities import IDENTITIES
+from .words import LANGS
 
 ERROR = "error"
 WARNING = "warning"
-LANGS = ("en", "zh-TW")
 CATEGORIES = ("encoding", "structure", "field", "reserved", "consistency",
               "arithmetic", "continuity", "naming")
 
@@ -103,8 +103,8 @@ _RULES: list[Rule] = [
        ("the file is {encoding} {why}, not ASCII/Big5; no other check was made",
         "檔案為 {encoding} 編碼{why}，不是 ASCII／Big5；未進行其他檢查"),
        ("re-save it as ANSI/Big5 (Notepad: Save As, Encoding 'ANSI'; Excel: 'Text (MS-DOS)' "
-        "or 'Formatted Text'), or rebuild it with `fxreport build`",
-        "請以記事本開啟後「另存新檔」，編碼選「ANSI」（即 Big5），或以 `fxreport build` 重新產生")),
+        "or 'Formatted Text'), or make the file again from its figures",
+        "請以記事本開啟後「另存新檔」，編碼選「ANSI」（即 Big5），或依原始數字重新產生檔案")),
     _r("ENC002", "encoding", ERROR,
        ("File starts with a UTF-8 byte order mark", "檔案開頭有 UTF-8 位元組順序標記（BOM）"),
        (_LAYOUT_TEXT[0] + "; `FORMAT.md` section 1 rejects a file that starts with a UTF-8 BOM "
@@ -114,9 +114,9 @@ _RULES: list[Rule] = [
        ("the file starts with a UTF-8 byte order mark (BOM, bytes EF BB BF); no other check was made",
         "檔案開頭為 UTF-8 位元組順序標記（BOM，位元組 EF BB BF）；未進行其他檢查"),
        ("re-save it as ANSI/Big5 without a BOM (Notepad: Save As, Encoding 'ANSI'), "
-        "or rebuild it with `fxreport build`",
+        "or make the file again from its figures",
         "請以記事本開啟後「另存新檔」，編碼選「ANSI」（即 Big5，不含位元組順序標記），"
-        "或以 `fxreport build` 重新產生")),
+        "或依原始數字重新產生檔案")),
     _r("ENC003", "encoding", ERROR,
        ("File is not a text file", "檔案不是文字檔"),
        ("a decision of this project (`FORMAT.md` section 4: a file-level encoding finding stops "
@@ -155,8 +155,8 @@ _RULES: list[Rule] = [
        ("File holds no data", "檔案沒有資料"), _THREE,
        ("the file is empty or holds only blank lines",
         "檔案是空的，或只有空白列"),
-       ("write the three records of the day's report, e.g. with `fxreport build` or `fxreport roll`",
-        "請填入當日三列資料，例如以 `fxreport build` 或 `fxreport roll` 產生")),
+       ("write the three records of the day's report, or make the file again from its figures",
+        "請填入當日三列資料，或依原始數字重新產生檔案")),
     _r("STR002", "structure", ERROR,
        ("Not exactly 3 records", "資料列數不是 3"), _THREE,
        ("{why}", "{why}"),
@@ -186,8 +186,8 @@ _RULES: list[Rule] = [
         "兩者混用列為警告"),
        ("records end with both CRLF and LF ({crlf} CRLF, {lf} LF)",
         "資料列的換行字元 CRLF 與 LF 混用（CRLF {crlf} 列，LF {lf} 列）"),
-       ("end every record with CRLF (`fxreport fmt FILE` rewrites it)",
-        "每列請以 CRLF 結尾（`fxreport fmt 檔案` 可自動改寫）")),
+       ("end every record with CRLF (rewriting the file in the standard form does it)",
+        "每列請以 CRLF 結尾（將檔案改寫為標準格式即可）")),
     _r("STR006", "structure", ERROR,
        ("File too large", "檔案過大"),
        ("a decision of this project: a day's report is 3 × (213 + 2) = 645 bytes "
@@ -201,8 +201,8 @@ _RULES: list[Rule] = [
        ("End-of-file mark (Ctrl-Z) at the end", "檔尾有檔案結束符號（Ctrl-Z）"), _s6(5),
        ("the file ends with a DOS end-of-file mark (byte 0x1A, Ctrl-Z) after the last record",
         "檔案最後一列之後有 DOS 檔案結束符號（位元組 0x1A，即 Ctrl-Z）"),
-       ("it is only a warning; `fxreport fmt FILE` removes it",
-        "僅為警告；`fxreport fmt 檔案` 可將其移除")),
+       ("it is only a warning; rewriting the file in the standard form removes it",
+        "僅為警告；將檔案改寫為標準格式即可移除")),
     # --- field ------------------------------------------------------------------
     _r("FLD001", "field", ERROR,
        ("Malformed firm code", "證券商英文字軌格式錯誤"),
@@ -226,8 +226,8 @@ _RULES: list[Rule] = [
         "請以 3 位數民國年、2 位數月、2 位數日填寫，以「/」分隔，例如 105/12/09")),
     _r("FLD003", "field", ERROR,
        ("Malformed S9(9) amount", "S9(9) 金額格式錯誤"), _note(3),
-       ("not an S9(9) number: found {found} ({why})",
-        "不是 S9(9) 格式的數值：實際內容{found}（{why}）"),
+       ("not an amount as the report writes one (a whole number of up to 9 digits, right-aligned, with an optional sign): found {found} ({why})",
+        "不是報表規定的金額寫法（最多 9 位數的整數，靠右對齊，可加正負號）：實際內容{found}（{why}）"),
        ("right-align a whole number in thousands of USD: spaces, an optional sign, then digits, "
         "e.g. '      -123' or '-000000123'; write 0 as '         0'",
         "數字靠右、左補空白；負數在數字前加「-」，正號可省略；或將符號置於最左並補 0。"
@@ -238,8 +238,8 @@ _RULES: list[Rule] = [
         "`FORMAT.md` section 2: magnitude at most 999,999,999",
         "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
         "絕對值最多 999,999,999"),
-       ("{value:,} is out of range; S9(9) holds at most 999,999,999 in magnitude: found {found}",
-        "數值 {value:,} 超出範圍；S9(9) 的絕對值上限為 999,999,999：實際內容{found}"),
+       ("{value:,} is out of range; an amount is at most {amount_max:,} in magnitude: found {found}",
+        "數值 {value:,} 超出範圍；金額的絕對值上限為 {amount_max:,}：實際內容{found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",
         "金額以千美元計；請檢查單位與位數")),
     _r("FLD005", "field", WARNING,
@@ -251,15 +251,15 @@ _RULES: list[Rule] = [
        ("{date} is not a business day in the {why} calendar",
         "{date} 不是營業日（依{why}）"),
        ("check the date; if the banks were open that day (a make-up working day), "
-        "list it with --open-days, or choose another calendar with --calendar",
-        "請確認日期；若當天銀行有營業（例如補行上班日），請以 --open-days 列出，或以 --calendar 改用其他行事曆")),
+        "declare it an open day, or choose another business calendar",
+        "請確認日期；若當天銀行有營業（例如補行上班日），請將該日列為上班日，或改用其他營業日曆")),
     # --- reserved -----------------------------------------------------------------
     _r("RSV001", "reserved", ERROR,
        ("Reserved field not blank", "保留欄位未填空白"),
        ("annex, each reserved field: 「保留欄位，請填列空白」; " + _note(5)[0],
         "附件各保留欄位：「保留欄位，請填列空白」；" + _note(5)[1]),
-       ("must be all spaces: found {found}",
-        "須全部填空白：實際內容{found}"),
+       ("columns {start}-{end} must be all spaces: found {found}",
+        "第 {start}-{end} 位元組須全部填空白：實際內容{found}"),
        ("replace its {width} bytes with spaces (not zeros, not NULs)",
         "請將這 {width} 個位元組全部改為半形空白（不可填 0 或空字元）")),
     # --- consistency ----------------------------------------------------------------
@@ -270,7 +270,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 1-4 位元組各有 BANK 欄（證券商英文字軌）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has firm code {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
+        "第 {row} 列為{found}，與第 1 列的「{expected}」不同"),
        ("use the same firm code in all three records", "請於三列填入相同的證券商英文字軌")),
     _r("CON002", "consistency", ERROR,
        ("Date differs from row 1", "部位資料日期與第 1 列不同"),
@@ -279,7 +279,7 @@ _RULES: list[Rule] = [
         "由附件欄位推得：三列第 5-13 位元組各有 DATE 欄（部位資料日期）；`FORMAT.md` 第 4 節"
         "規定三列須一致"),
        ("row {row} has date {found} but row 1 has '{expected}'",
-        "第 {row} 列為 {found}，與第 1 列的「{expected}」不同"),
+        "第 {row} 列為{found}，與第 1 列的「{expected}」不同"),
        ("use the same report date in all three records", "請於三列填入相同的部位資料日期")),
 ]
 
@@ -299,9 +299,9 @@ for _i in IDENTITIES:
         (f"{_i.formula()}", f"{_i.formula()}"), _ARI_SOURCE[_i.inferred],
         (f"is {{actual:,}} but {_i.formula()} gives {{expected:,}} (off by {{diff:+,}})",
          f"為 {{actual:,}}，但依 {_i.formula()} 應為 {{expected:,}}（差額 {{diff:+,}}）"),
-        ("correct {field} or one of the amounts it is computed from; "
-         "`fxreport build --derive` computes it",
-         "請更正 {field} 或其計算來源欄位；`fxreport build --derive` 可自動計算")))
+        ("correct {field} or one of the amounts it is computed from (when the file is "
+         "made, it can be computed from them)",
+         "請更正 {field} 或其計算來源欄位；產生檔案時可由來源欄位自動計算")))
 
 _RULES += [
     # --- continuity -------------------------------------------------------------------
@@ -328,8 +328,8 @@ _RULES += [
        ("the report before is dated {previous_date}; the business day(s) {missing} (ROC) have no report",
         "前一份申報日期為 {previous_date}；其後的營業日 {missing} 沒有申報"),
        ("add the missing days' reports; if the banks were closed (e.g. a typhoon day), "
-        "list those days with --closed-days",
-        "請補上漏報日期的申報；若當日銀行停止營業（例如颱風停止上班），請以 --closed-days 列出")),
+        "declare those days closed",
+        "請補上漏報日期的申報；若當日銀行停止營業（例如颱風停止上班），請將這些日期列為停止上班日")),
     _r("CNT004", "continuity", ERROR,
        ("More than one report for a date", "同一日期有兩份以上申報"),
        ("`FORMAT.md` sections 4 and 6.4, a decision of this project",
@@ -414,9 +414,9 @@ REASONS: dict[str, tuple[str, str]] = {
                  "前 {size:,} 個位元組中有 {count:,} 個控制字元"),
     # a record of the wrong length (STR003)
     "too_long": ("remove {n} byte(s): look for a stray character or a value wider than its "
-                 "field (the ruler: `fxreport show --ruler FILE`)",
+                 "field (compare it with the layout's ruler)",
                  "請刪除多出的 {n} 個位元組：檢查是否有多餘字元或超過欄寬的數值"
-                 "（可用 `fxreport show --ruler 檔案` 對照欄位）"),
+                 "（可對照欄位配置尺規）"),
     "too_short": ("add the missing {n} byte(s): editors often trim the trailing blank reserved "
                   "columns; pad the line with spaces to 213 bytes",
                   "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 213 位元組"),
@@ -470,7 +470,15 @@ REASONS: dict[str, tuple[str, str]] = {
     "government": ("government office", "政府機關辦公日行事曆"),
 }
 
-CALENDAR_NAMES = ("bank", "exchange", "government")
+# How to do what a hint says, by rule code: the hint says what to do in words that fit
+# every door (FORMAT.md 7.9); the CLI's text adds the option or command (``HOW_CLI``
+# in ``words``), the page its control (page.js), both by these keys.
+HOW: dict[str, str] = {
+    "ENC001": "rebuild", "ENC002": "rebuild", "STR001": "rebuild",
+    "STR003": "ruler", "STR005": "rewrite", "STR007": "rewrite", "FLD005": "open_days",
+    "CNT002": "previous", "CNT003": "closed_days",
+    **{i.code: "derive" for i in IDENTITIES},
+}
 
 
 def render_value(value: Any, lang: str) -> Any:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import errno
 from typing import Any
 
+from .fields import AMOUNT_MAX
+
 LANGS = ("en", "zh-TW")
 
 # Short words, places and the frames of the commands' lines.
@@ -259,12 +261,12 @@ INPUT: dict[str, tuple[str, str]] = {
                       "{value} 含小數點：請寫成 {whole}"),
     "number_as_text": ("{value} is text: write the number without quotes, {number}",
                        "{value} 是文字：數值請不加引號，寫成 {number}"),
-    "amount_range": ("{value} is out of range: an amount is at most 999,999,999 in magnitude "
+    "amount_range": ("{value} is out of range: an amount is at most {amount_max:,} in magnitude "
                      "(thousands of USD)",
-                     "{value} 超出範圍：金額的絕對值最多為 999,999,999（千美元）"),
+                     "{value} 超出範圍：金額的絕對值最多為 {amount_max:,}（千美元）"),
     "derived_range": ("computed as {value} ({formula}), which is out of range: an amount is at "
-                      "most 999,999,999 in magnitude",
-                      "計算結果為 {value}（{formula}），超出範圍：金額的絕對值最多為 999,999,999"),
+                      "most {amount_max:,} in magnitude",
+                      "計算結果為 {value}（{formula}），超出範圍：金額的絕對值最多為 {amount_max:,}"),
     "derive_conflict": ("given as {given:,} but {formula} gives {derived:,}; fix the value or "
                         "leave it out",
                         "填入 {given:,}，但依 {formula} 應為 {derived:,}；請更正或刪除此欄"),
@@ -374,12 +376,12 @@ INPUT: dict[str, tuple[str, str]] = {
         "儲存格內容為日期或時間（{roc}），不是金額；請以整數輸入金額，並將儲存格格式設為數值"),
     "xlsx_range": (
         "{value:,} is out of range; an amount in thousands of USD lies between "
-        "-999,999,999 and 999,999,999",
-        "{value:,} 超出範圍；以千美元計的金額須介於 -999,999,999 與 999,999,999 之間"),
+        "-{amount_max:,} and {amount_max:,}",
+        "{value:,} 超出範圍；以千美元計的金額須介於 -{amount_max:,} 與 {amount_max:,} 之間"),
     "xlsx_derived_range": (
-        "{formula} gives {value:,}, out of range (between -999,999,999 and 999,999,999); "
+        "{formula} gives {value:,}, out of range (between -{amount_max:,} and {amount_max:,}); "
         "check the amounts it uses",
-        "{formula} 算得 {value:,}，超出範圍（須介於 -999,999,999 與 999,999,999 之間）；"
+        "{formula} 算得 {value:,}，超出範圍（須介於 -{amount_max:,} 與 {amount_max:,} 之間）；"
         "請檢查其計算來源欄位"),
     "xlsx_formula_error": (
         "the formula gives the error {value}; correct the cells it uses, or type the "
@@ -620,7 +622,7 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
             v = shown.get(k)
             if isinstance(v, str) and v.startswith("row") and v[3:].isdigit():
                 shown[k] = f"`{v}`"
-    return text.format(**shown)
+    return text.format(amount_max=AMOUNT_MAX, **shown)
 
 
 # --- the server's refusals and the calendar's (issue 16 item 4; fxreport.server) -----------
@@ -754,68 +756,150 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
 
 
 # The HTML report's own words (``fxreport.outputs.html``), by language.
+# How the CLI does what a finding's hint says (``rules.HOW``): added to the text output
+# only, since the hint itself names no option or command (FORMAT.md 7.9).
+HOW_CLI: dict[str, tuple[str, str]] = {
+    "rebuild": ("with fxreport: `fxreport build` makes the file from its figures",
+                "以 fxreport 處理：`fxreport build` 可由原始數字產生檔案"),
+    "rewrite": ("with fxreport: `fxreport fmt FILE` rewrites it in the standard form",
+                "以 fxreport 處理：`fxreport fmt 檔案` 可改寫為標準格式"),
+    "open_days": ("with fxreport: `--open-days FILE` declares open days; `--calendar` "
+                  "chooses another calendar",
+                  "以 fxreport 處理：`--open-days 檔案` 列出上班日；`--calendar` 改用其他行事曆"),
+    "closed_days": ("with fxreport: `--closed-days FILE` declares closed days",
+                    "以 fxreport 處理：`--closed-days 檔案` 列出停止上班日"),
+    "derive": ("with fxreport: `fxreport build --derive` computes it",
+               "以 fxreport 處理：`fxreport build --derive` 可自動計算"),
+    "previous": ("with fxreport: `--previous FILE` gives the previous business day's report",
+                 "以 fxreport 處理：`--previous 檔案` 指定前一營業日的申報"),
+    "ruler": ("with fxreport: `fxreport show --ruler FILE` shows the fields under a ruler",
+              "以 fxreport 處理：`fxreport show --ruler 檔案` 可對照欄位"),
+}
+
+
 REPORT: dict[str, dict[str, str]] = {
     "en": {
         "title": "FX-position daily report: check result",
-        "made": "Made", "by": "Checked by", "lang": "Language", "lang_name": "English",
+        "made": "Made", "by": "Made with", "lang": "Language", "lang_name": "English",
+        "zone": "(Taipei time, UTC+8)",
         "options": "Options", "select": "only rules", "ignore": "rules left out",
         "strict": "strict (warnings fail too)", "closed": "extra closed days",
+        "open": "extra open days", "calendar": "business calendar",
         "previous": "previous report",
-        "pass": "Every file is valid.", "fail": "Some files are not valid.",
-        "fail_strict": "Some files have warnings, which fail in strict mode.",
-        "nothing": "No file was checked.",
+        "period": "Firm {firms}, {period}", "and_more": " and {n} more", "list_sep": ", ",
+        "v_pass": "Valid: every file follows every rule checked.",
+        "v_review": "Valid, with {warnings} warning(s) to review before filing.",
+        "v_fail": "Not valid: {invalid} of {files} file(s) must be corrected.",
+        "v_fail_strict": "Not valid in strict mode: {warnings} warning(s) not yet verified.",
+        "v_nothing": "No file was checked.",
+        "v_invalid_files": "To correct:", "v_unreadable_files": "Could not be read:",
+        "c_title": "Continuity not checked.",
+        "c_text": "One report was checked alone, so its prior-day balances were not compared "
+                  "with the previous business day's report. Add that report to compare them.",
         "summary": "{files} file(s): {valid} valid, {invalid} not valid; "
                    "{errors} error(s), {warnings} warning(s).",
-        "files": "Files checked", "results": "Findings, file by file (in series order: firm, date)",
-        "n": "#", "file": "File", "size": "Size (bytes)", "sha": "SHA-256", "firm": "Firm",
-        "date": "Report date", "result": "Result", "role_prev": "previous report, for continuity",
+        "files": "Files checked",
+        "results": "Findings, file by file (files to correct first)",
+        "n": "#", "file": "File", "size": "Size (bytes)", "sha": "SHA-256 fingerprint",
+        "firm": "Firm", "date": "Report date", "result": "Result",
+        "role_prev": "previous report, for continuity",
         "not_read": "not read (over {limit:,} bytes)", "unknown": "unknown",
-        "valid": "Valid", "invalid": "Not valid",
-        "firm_date": "Firm {bank}, report date {roc} ({iso})",
+        "b_valid": "Valid", "b_review": "Valid, to review", "b_invalid": "Not valid",
+        "folded": "{bank}: {n} file(s) with no findings, {period}",
+        "firm_date": "Firm {bank}, report date {date}",
         "no_firm_date": "Firm and date cannot be read",
         "counts": "{errors} error(s), {warnings} warning(s)",
         "no_findings": "No findings: the file follows every rule checked.",
         "error": "Error", "warning": "Warning",
         "rule": "Rule", "file_level": "the whole file", "row": "row {row}",
-        "cols": "columns {start}–{end}", "row_cols": "Row {row}, columns {start}–{end}",
-        "field": "Field: ", "found": "Found", "expected": "Expected", "fix": "How to fix:",
-        "record": "Row {row}, bytes {lo}–{hi} (columns are bytes, counted from 1; "
-                  "\u00b7 marks a byte that is not printable ASCII)",
-        "marked": "Columns {start}–{end} are highlighted.",
+        "cols": "positions {start}–{end}", "row_cols": "Row {row}, positions {start}–{end}",
+        "field": "Field: ", "found": "In the file", "expected": "Expected",
+        "found_name": "File name", "expected_name": "Expected name",
+        "space_key": "\u2423 stands for a space.", "verified": "Verified:",
+        "fix": "What to do:",
+        "record": "Row {row}, positions {lo}–{hi} (\u00b7 marks a character that "
+                  "cannot be shown)",
+        "marked": "Positions {start}–{end} are highlighted.",
         "unreadable": "Paths that could not be read", "footer":
-            "Made by fxreport {version}. Rules: specs/rules.md; the layout: specs/format.md.",
+            "Made with fxreport {version}, a checking tool; it does not replace the "
+            "reviewer's judgement.",
         "jump": "Go to the findings of this file", "sep": " \u00b7 ",
+        "sign_off": "Sign-off", "reviewer": "Reviewed by", "approver": "Approved by",
+        "sign_date": "Date",
+        "s_part": "The series at a glance",
+        "s_heading": "Firm {bank}",
+        "s_chart_title": "Firm {bank}: POS, SPOT and FORWARD by business day, {first} to {last}",
+        "s_desc": "Line chart of firm {bank} from {first} to {last}, in thousands of US "
+                  "dollars. POS ranges from {low} to {high}. Days with an error: {invalid}; "
+                  "with a warning to review: {review}; business days without a report "
+                  "(gaps in the lines): {missing}. The table below gives every value.",
+        "s_unit": "thousands of USD", "s_dot": "POS of a report",
+        "s_legend_help": "POS solid, SPOT dashed, FORWARD dotted; large dark dots: days "
+                         "with an error; lighter dots: days with a warning; a break in "
+                         "the lines: a business day without a report.",
+        "s_table_caption": "Firm {bank}, one line per business day, {first} to {last} "
+                           "(thousands of USD)",
+        "s_date": "Date", "s_roc": "ROC date", "s_verdict": "Result", "s_change": "Change of POS",
+        "s_valid": "Valid", "s_review": "To review", "s_invalid": "Not valid",
+        "s_missing": "No report", "s_not_business": "not a business day",
     },
     "zh-TW": {
         "title": "外匯部位日報表檢核結果",
-        "made": "產生時間", "by": "檢核程式", "lang": "語言", "lang_name": "繁體中文",
+        "made": "產生時間", "by": "檢核工具", "lang": "語言", "lang_name": "繁體中文",
+        "zone": "（臺北時間）",
         "options": "檢核選項", "select": "只檢查規則", "ignore": "略過規則",
         "strict": "嚴格模式（警告也視為不通過）", "closed": "另列的停止上班日",
+        "open": "另列的上班日", "calendar": "營業日曆",
         "previous": "前一營業日申報",
-        "pass": "所有檔案皆通過檢核。", "fail": "有檔案未通過檢核。",
-        "fail_strict": "有檔案含警告，嚴格模式下視為不通過。",
-        "nothing": "沒有檢核任何檔案。",
+        "period": "證券商 {firms}，{period}", "and_more": "等，另有 {n} 個", "list_sep": "、",
+        "v_pass": "通過：所有檔案皆符合各項檢核規則。",
+        "v_review": "通過，但有 {warnings} 個警告，申報前請確認。",
+        "v_fail": "不通過：{files} 個檔案中有 {invalid} 個須更正。",
+        "v_fail_strict": "嚴格模式下不通過：有 {warnings} 個警告尚未確認。",
+        "v_nothing": "沒有檢核任何檔案。",
+        "v_invalid_files": "須更正：", "v_unreadable_files": "無法讀取：",
+        "c_title": "未比對前日餘額。",
+        "c_text": "本次只檢核一份申報，未與前一營業日的申報比對前日餘額；"
+                  "請加入前一營業日的申報檔再檢核。",
         "summary": "共 {files} 個檔案：{valid} 個通過，{invalid} 個不通過；"
                    "{errors} 個錯誤，{warnings} 個警告。",
-        "files": "受檢檔案", "results": "各檔檢核結果（依證券商、日期排序）",
-        "n": "序號", "file": "檔名", "size": "大小（位元組）", "sha": "SHA-256 雜湊值",
+        "files": "受檢檔案", "results": "各檔檢核結果（須更正的檔案在前）",
+        "n": "序號", "file": "檔名", "size": "大小（位元組）", "sha": "SHA-256 檔案指紋",
         "firm": "證券商", "date": "資料日期", "result": "結果",
         "role_prev": "前一營業日申報，供比對前日餘額",
         "not_read": "未讀取（大於 {limit:,} 位元組）", "unknown": "不明",
-        "valid": "通過", "invalid": "不通過",
-        "firm_date": "證券商 {bank}，資料日期 {roc}",
+        "b_valid": "通過", "b_review": "通過，待確認", "b_invalid": "不通過",
+        "folded": "{bank}：{n} 個檔案無任何問題，{period}",
+        "firm_date": "證券商 {bank}，資料日期 {date}",
         "no_firm_date": "無法讀取證券商英文字軌與日期",
         "counts": "{errors} 個錯誤，{warnings} 個警告",
         "no_findings": "未發現任何問題，本檔符合所有檢核規則。",
         "error": "錯誤", "warning": "警告",
         "rule": "規則", "file_level": "整個檔案", "row": "第 {row} 列",
-        "cols": "第 {start}–{end} 位元組", "row_cols": "第 {row} 列，第 {start}–{end} 位元組",
-        "field": "欄位：", "found": "檔案內容", "expected": "應為", "fix": "修正方式：",
-        "record": "第 {row} 列，第 {lo}–{hi} 位元組（位元組由 1 起算；"
-                  "\u00b7 表示非可列印的 ASCII 字元）",
-        "marked": "第 {start}–{end} 位元組以底色標示。",
+        "cols": "第 {start}–{end} 位", "row_cols": "第 {row} 列，第 {start}–{end} 位",
+        "field": "欄位：", "found": "檔案內容", "expected": "應為",
+        "found_name": "檔名", "expected_name": "應有檔名",
+        "space_key": "\u2423 表示一個半形空白。", "verified": "已確認：",
+        "fix": "處理方式：",
+        "record": "第 {row} 列，第 {lo}–{hi} 位（\u00b7 表示無法顯示的字元）",
+        "marked": "第 {start}–{end} 位以底色標示。",
         "unreadable": "無法讀取的路徑",
-        "footer": "由 fxreport {version} 產生。規則說明見 specs/rules.md，欄位配置見 specs/format.md。",
+        "footer": "以 fxreport {version} 檢核工具產生；本工具不取代覆核人員的判斷。",
         "jump": "前往本檔的檢核結果", "sep": "；",
+        "sign_off": "簽核", "reviewer": "覆核人員", "approver": "核准主管", "sign_date": "日期",
+        "s_part": "序列一覽",
+        "s_heading": "證券商 {bank}",
+        "s_chart_title": "證券商 {bank}：各營業日 POS、SPOT、FORWARD（{first} 至 {last}）",
+        "s_desc": "證券商 {bank} 自 {first} 至 {last} 的折線圖，單位為千美元。"
+                  "POS 介於 {low} 與 {high} 之間。有錯誤的日期：{invalid} 天；"
+                  "有待確認警告的日期：{review} 天；未申報的營業日（線段中斷處）：{missing} 天。"
+                  "下表列出每一個數值。",
+        "s_unit": "千美元", "s_dot": "各日 POS",
+        "s_legend_help": "實線為 POS，虛線為 SPOT，點線為 FORWARD；深色大圓點為有錯誤的日期，"
+                         "淺色圓點為有警告的日期；線段中斷處為未申報的營業日。",
+        "s_table_caption": "證券商 {bank}，每一營業日一列，{first} 至 {last}（千美元）",
+        "s_date": "日期", "s_roc": "民國日期", "s_verdict": "結果", "s_change": "POS 增減",
+        "s_valid": "通過", "s_review": "待確認", "s_invalid": "不通過",
+        "s_missing": "未申報", "s_not_business": "非營業日",
     },
 }

@@ -62,10 +62,6 @@ FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
 BUILD_INPUTS = ("json", "csv", "xlsx")
 
 
-def writers() -> list[str]:
-    return [f.name for f in FORMATS.values() if f.writer]
-
-
 def reader_for(name: str, data: bytes) -> ReportFormat:
     """The build-input format of ``data``: a workbook by its name or its first bytes,
     otherwise JSON or CSV (told apart by content, as ``show`` prints them)."""

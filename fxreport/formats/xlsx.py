@@ -52,10 +52,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.fields import roc_text
 from ..core.identities import IDENTITIES, Identity, derivation_order
-from ..core.layout import AMOUNT, AMOUNT_MAX, LAYOUT, ROWS, Field
+from ..core.fields import AMOUNT, AMOUNT_MAX
+from ..core.layout import LAYOUT, ROWS, Field
 from ..core.problems import InputError, InputProblem, Where
-from ..core.words import SHEET as _WORDS
-from ..core.words import value_text
+from ..core.words import SHEET as _WORDS, value_text
 
 if TYPE_CHECKING:
     from ..core.model import Report

@@ -10,7 +10,7 @@ from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
-from ..core.words import safe, word  # noqa: F401  (safe: the outputs' escaping)
+from ..core.words import safe, word
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -147,6 +147,18 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
     if values:
         out.write(f"    {values}\n")
     out.write(f"    {word('hint_label', lang)}{safe(f.hint(lang))}\n")
+    how = how_cli(f.code, lang)
+    if how:
+        out.write(f"    {how}\n")
+
+
+def how_cli(code: str, lang: str) -> str:
+    """The option or command that does what a finding's hint says, for the text output."""
+    from ..core.rules import HOW
+    from ..core.words import HOW_CLI
+
+    key = HOW.get(code)
+    return HOW_CLI[key][1 if lang == "zh-TW" else 0] if key in HOW_CLI else ""
 
 
 def _record_excerpt(r: CheckResult, f: Finding) -> tuple[str, str] | None:

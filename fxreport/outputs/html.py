@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from html import escape
 from importlib import resources
@@ -27,7 +28,8 @@ from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
-from ..core.rules import ERROR, WARNING, category_word
+from .series import date_text, day_verdict, figure_html, is_open, series_of_facts, text_html
+from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
 from ..core.words import safe, shown_path
 
@@ -78,17 +80,28 @@ def _e(value: object) -> str:
     return escape(safe(str(value)), quote=True)
 
 
-def _path(value: object) -> str:
-    """A file name: undecodable bytes escaped too."""
-    return _e(shown_path(value))
+
+
+# Taiwan's time, whatever the machine's zone (no daylight saving since 1979, so a fixed
+# offset: no time-zone database needed, on Windows or in the browser)
+TAIPEI = _dt.timezone(_dt.timedelta(hours=8), "Asia/Taipei")
+
+
+def _path(path: object) -> str:
+    """A file name as HTML (undecodable bytes escaped too), breaking after a folder
+    separator rather than inside a name."""
+    return _SEPARATOR.sub(r"\1<wbr>", _e(shown_path(path)))
+
+
+# a folder separator: / or a \ that does not start an escaped byte (\xff)
+_SEPARATOR = re.compile(r"(/|\\(?!x[0-9a-fA-F]{2}))")
 
 
 def _when(made_at: _dt.datetime, lang: str) -> str:
-    offset = made_at.strftime("%z")
-    offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
-    clock = made_at.strftime("%H:%M:%S")
-    day = roc_text(made_at.date()) if lang == "zh-TW" else made_at.date().isoformat()
-    return f"{day} {clock} {offset}".strip()
+    """The time in Taipei: ``2016-12-09 15:04:05 (UTC+08:00, Taipei)``."""
+    local = (made_at if made_at.tzinfo else made_at.astimezone()).astimezone(TAIPEI)
+    day = roc_text(local.date()) if lang == "zh-TW" else local.date().isoformat()
+    return f"{day} {local:%H:%M:%S} {WORDS[lang]['zone']}"
 
 
 def series_order(reports: Sequence[CheckResult]) -> list[int]:
@@ -99,16 +112,25 @@ def series_order(reports: Sequence[CheckResult]) -> list[int]:
                                  reports[i].date or far, i))
 
 
+def review_order(reports: Sequence[CheckResult]) -> list[int]:
+    """Failing files first, then those with warnings to review, then the valid; each part
+    in series order."""
+    rank = {"invalid": 0, "review": 1, "valid": 2}
+    return sorted(series_order(reports), key=lambda i: rank[day_verdict(reports[i])])
+
+
 def render_html(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
-                previous: FileFacts | None = None, made_at: _dt.datetime | None = None) -> str:
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
     """The whole report as one HTML document, in the language of the outcome's options.
 
     ``facts[i]`` describes ``outcome.reports[i]`` (None or missing: unknown);
-    ``previous`` the previous report given with the options.
+    ``previous`` the previous report given with the options; ``limits`` firm ->
+    field -> limit, drawn on the charts as +L and -L.
     """
     lang = outcome.options.lang
     w = WORDS[lang]
-    made_at = made_at or _dt.datetime.now().astimezone()
+    made_at = made_at or _dt.datetime.now(TAIPEI)
     return "".join([
         "<!DOCTYPE html>\n",
         f'<html lang="{"zh-Hant-TW" if lang == "zh-TW" else "en"}">\n<head>\n<meta charset="utf-8">\n',
@@ -117,63 +139,182 @@ def render_html(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         'style-src \'unsafe-inline\'; img-src data:">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         f'<meta name="generator" content="fxreport {_e(__version__)}">\n',
-        f"<title>{_e(w['title'])} {_e(_when(made_at, lang))}</title>\n",
+        f"<title>{_e(w['title'])} {_e(_period_text(outcome.reports, lang))}</title>\n",
         f"<style>\n{stylesheet()}</style>\n</head>\n<body>\n",
-        render_main(outcome, facts, previous=previous, made_at=made_at),
+        render_main(outcome, facts, previous=previous, made_at=made_at, limits=limits),
         "</body>\n</html>\n",
     ])
 
 
 def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
-                previous: FileFacts | None = None, made_at: _dt.datetime | None = None) -> str:
-    """The report's ``<main>``: what the page shows and the document wraps."""
+                previous: FileFacts | None = None, made_at: _dt.datetime | None = None,
+                limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
+    """The report's ``<main>``: what the page shows and the document wraps.
+
+    In the order a reviewer reads: the verdict, what was checked, the files that
+    need attention (the valid ones folded, one line per firm), each firm's series
+    at a glance, the findings (failing files first), then the sign-off.
+    """
     lang = outcome.options.lang
     w = WORDS[lang]
-    made_at = made_at or _dt.datetime.now().astimezone()
+    made_at = made_at or _dt.datetime.now(TAIPEI)
     reports = outcome.reports
-    order = series_order(reports)
-    out: list[str] = ['<main class="report" id="report">\n', f"<h1>{_e(w['title'])}</h1>\n",
-                      _meta(made_at, outcome, lang), _verdict_box(outcome, lang)]
+    order = review_order(reports)
+    numbers = {i: n for n, i in enumerate(order, 1)}
+    out: list[str] = ['<main class="report" id="report">\n',
+                      f"<h1>{_e(w['title'])}</h1>\n",
+                      f'<p class="period">{text_html(_period_text(reports, lang))}</p>\n',
+                      _verdict_box(outcome, lang, numbers),
+                      _continuity_note(outcome, previous, lang),
+                      _meta(made_at, outcome, lang)]
     if reports or previous is not None:
-        out.append(_files_table(reports, order, facts, previous, lang))
+        out.append(_files_part(reports, order, numbers, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
             f"<li><code>{_path(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
             for u in outcome.unreadable)
             + "</ul>\n")
-    if reports:
+    if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them
+        limits = getattr(outcome.options, "limits", None) or None
+    out.append(_series_part(reports, facts, outcome.options.business_calendar(), limits, lang))
+    flagged = [i for i in order if reports[i].findings]
+    if flagged:
         out.append(f"<h2>{_e(w['results'])}</h2>\n")
-        out.extend(_file_section(reports[i], n, _fact(facts, i), lang)
-                   for n, i in enumerate(order, 1))
+        out.extend(_file_section(reports[i], numbers[i], _fact(facts, i), lang) for i in flagged)
+    out.append(_sign_off(lang))
     out.append(f'<footer class="report-footer">{_e(w["footer"].format(version=__version__))}'
                "</footer>\n</main>\n")
     return "".join(out)
 
 
+def _period_text(reports: Sequence[CheckResult], lang: str) -> str:
+    """The firms and the period the check covers: ``ABPS, 105/12/08–105/12/09``."""
+    w = WORDS[lang]
+    firms = sorted({r.bank for r in reports if r.bank})
+    dates = sorted({r.date for r in reports if r.date})
+    if not firms and not dates:
+        return ""
+    shown = ", ".join(firms[:6]) + (w["and_more"].format(n=len(firms) - 6) if len(firms) > 6 else "")
+    if not dates:
+        period = w["unknown"]
+    elif dates[0] == dates[-1]:
+        period = date_text(dates[0], lang)
+    else:
+        period = f"{date_text(dates[0], lang)} – {date_text(dates[-1], lang)}"
+    return w["period"].format(firms=shown or w["unknown"], period=period)
+
+
 def _meta(made_at: _dt.datetime, outcome: Outcome, lang: str) -> str:
-    """When, by what and how the check was made: the sign-off's header."""
+    """When, with what and how the check was made: the sign-off's header."""
     w = WORDS[lang]
     options = outcome.options
+
+    def days(values: Sequence[_dt.date]) -> str:
+        return " ".join(roc_text(d) if lang == "zh-TW" and roc_year_fits(d) else d.isoformat()
+                        for d in values)
+
     meta = [(w["made"], _when(made_at, lang)), (w["by"], f"fxreport {__version__}"),
             (w["lang"], w["lang_name"])]
-    closed = " ".join(roc_text(d) if lang == "zh-TW" and roc_year_fits(d) else d.isoformat()
-                      for d in options.closed_days)  # a day before ROC year 1 has no ROC form
+    calendar = "" if options.calendar == "bank" else render_reason(options.calendar, None, lang)
     meta += [(w[key], value) for key, value in (
-        ("select", ",".join(options.select)), ("ignore", ",".join(options.ignore)),
-        ("closed", closed)) if value]
+        ("calendar", calendar), ("select", ",".join(options.select)),
+        ("ignore", ",".join(options.ignore)), ("closed", days(options.closed_days)),
+        ("open", days(options.open_days))) if value]
     if options.strict:
         meta.append((w["options"], w["strict"]))
     return ('<dl class="meta">' + "".join(
         f"<div><dt>{_e(k)}</dt><dd>{_e(v)}</dd></div>" for k, v in meta) + "</dl>\n")
 
 
-def _verdict_box(outcome: Outcome, lang: str) -> str:
+def verdict_state(outcome: Outcome) -> str:
+    """The verdict: the pipeline's (``Outcome.verdict``), with a pass split in two:
+    ``review`` while a warning that is not verified is present, else ``pass``;
+    ``fail`` for any failure (``fail_strict`` is a fail, worded as such)."""
+    verdict = outcome.verdict()
+    if verdict == "nothing":
+        return "fail" if outcome.unreadable else "nothing"
+    if verdict != "pass":
+        return "fail"
+    return "review" if any(day_verdict(r) == "review" for r in outcome.reports) else "pass"
+
+
+_SIGNS = {"pass": "\u2713", "review": "!", "fail": "\u2717", "nothing": "\u2013"}
+
+
+def _names(paths: Sequence[str], lang: str, most: int = 5) -> str:
     w = WORDS[lang]
-    key = outcome.verdict()
+    shown = w["list_sep"].join(paths[:most])
+    return shown + (w["and_more"].format(n=len(paths) - most) if len(paths) > most else "")
+
+
+def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str:
+    """The verdict first: its state in colour, a sign and words; the files that fail by
+    name, linked to their findings; the warnings counted."""
+    w = WORDS[lang]
+    state = verdict_state(outcome)
+    reports = outcome.reports
     s = outcome.summary()
-    return (f'<section class="verdict-box {"pass" if key == "pass" else "fail"}" '
-            f'aria-labelledby="verdict"><p class="big" id="verdict">{_e(w[key])}</p>'
-            f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p></section>\n")
+    open_warnings = sum(1 for r in reports for f in r.findings
+                        if f.severity == WARNING and is_open(f))
+    invalid = [i for i in series_order(reports) if not reports[i].valid]
+    if outcome.verdict() == "fail_strict":
+        words = w["v_fail_strict"].format(warnings=open_warnings)
+    else:
+        words = w["v_" + state].format(invalid=len(invalid) + len(outcome.unreadable),
+                                       files=s["files"] + len(outcome.unreadable),
+                                       warnings=open_warnings)
+    parts = [f'<section class="verdict-box {state}" aria-labelledby="verdict">'
+             f'<p class="big" id="verdict"><span class="sign" aria-hidden="true">'
+             f"{_SIGNS[state]}</span> {_e(words)}</p>"]
+    if invalid:
+        links = [f'<a href="#file-{numbers[i]}">{_path(reports[i].path)}</a>' for i in invalid[:10]]
+        more = w["and_more"].format(n=len(invalid) - 10) if len(invalid) > 10 else ""
+        parts.append(f'<p class="names">{_e(w["v_invalid_files"])} '
+                     f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
+    if outcome.unreadable:
+        parts.append(f'<p class="names">{_e(w["v_unreadable_files"])} '
+                     f'{_e(_names([shown_path(u.path) for u in outcome.unreadable], lang))}</p>')
+    parts.append(f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p>")
+    return "".join(parts) + "</section>\n"
+
+
+def _continuity_note(outcome: Outcome, previous: FileFacts | None, lang: str) -> str:
+    """One file checked alone: its prior-day balances were compared with nothing."""
+    if previous is not None or len(outcome.reports) != 1 or outcome.unreadable:
+        return ""
+    w = WORDS[lang]
+    gap = "" if lang == "zh-TW" else " "
+    return (f'<p class="note continuity" data-how="previous"><strong>{_e(w["c_title"])}</strong>'
+            f'{gap}{_e(w["c_text"])}</p>\n')
+
+
+def _sign_off(lang: str) -> str:
+    """Reviewer, approver and date, to be filled in by hand on the printed report."""
+    w = WORDS[lang]
+    cells = "".join(f'<div class="sign-cell"><span class="sign-label">{_e(w[k])}</span>'
+                    f'<span class="sign-line"></span></div>' for k in ("reviewer", "approver", "sign_date"))
+    return (f'<section class="sign-off" aria-labelledby="sign-off-h"><h2 id="sign-off-h">'
+            f'{_e(w["sign_off"])}</h2><div class="sign-grid">{cells}</div></section>\n')
+
+
+def _series_part(reports: Sequence[CheckResult], facts: Sequence[FileFacts | None],
+                 calendar: Any, limits: Mapping[str, Mapping[str, int]] | None, lang: str) -> str:
+    """Each firm's series at a glance, for firms with at least two reports."""
+    several = {r.bank for r in reports if r.bank and r.date}
+    if len(reports) < 2 or not several:
+        return ""
+
+    def data(i: int) -> bytes | None:
+        fact = _fact(facts, i)
+        return fact.data if fact is not None else None
+
+    series = [s for s in series_of_facts(reports, data, calendar, limits)
+              if sum(1 for d in s.days if d.path is not None) >= 2]
+    if not series:
+        return ""
+    w = WORDS[lang]
+    return (f'<h2 id="series">{_e(w["s_part"])}</h2>\n'
+            + "".join(figure_html(s, lang, f"firm-{n}") for n, s in enumerate(series, 1)))
 
 
 def _fact(facts: Sequence[FileFacts | None], i: int) -> FileFacts | None:
@@ -196,57 +337,96 @@ def _sha_text(fact: FileFacts | None, lang: str) -> str:
     return fact.sha256
 
 
-def _badge(valid: bool, lang: str) -> str:
+_BADGE_SIGNS = {"valid": "\u2713", "review": "!", "invalid": "\u2717"}
+
+
+def _badge(state: str, lang: str) -> str:
+    """A file's result as sign and words: valid, valid with warnings to review, not valid."""
     w = WORDS[lang]
-    return (f'<span class="badge valid">\u2713 {_e(w["valid"])}</span>' if valid
-            else f'<span class="badge invalid">\u2717 {_e(w["invalid"])}</span>')
+    return (f'<span class="badge {state}"><span aria-hidden="true">{_BADGE_SIGNS[state]}</span> '
+            f'{_e(w["b_" + state])}</span>')
 
 
 def _date_cell(r: CheckResult, lang: str) -> str:
+    """The date as HTML: never broken inside; in English the ROC date may go below."""
     if r.date is None:
         return ""
-    return roc_text(r.date) if lang == "zh-TW" else f"{roc_text(r.date)} ({r.date.isoformat()})"
+    if lang == "zh-TW":
+        return f'<span class="nw">{roc_text(r.date)}</span>'
+    return f'<span class="nw">{r.date.isoformat()}</span> <span class="nw">({roc_text(r.date)})</span>'
 
 
-def _files_table(reports: Sequence[CheckResult], order: Sequence[int],
-                 facts: Sequence[FileFacts | None], previous: FileFacts | None, lang: str) -> str:
+_COLUMNS = ("n", "file", "firm", "date", "result", "size", "sha")
+
+
+def _file_row(r: CheckResult, n: int, fact: FileFacts | None, label: Mapping[str, str],
+              lang: str, linked: bool) -> str:
     w = WORDS[lang]
-    head = "".join(f'<th scope="col">{_e(w[k])}</th>'
-                   for k in ("n", "file", "size", "sha", "firm", "date", "result"))
-    label = {k: _e(w[k]) for k in ("n", "file", "size", "sha", "firm", "date", "result")}
-    rows = []
-    for n, i in enumerate(order, 1):
-        r = reports[i]
-        fact = _fact(facts, i)
-        rows.append(
-            f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
-            f'<td class="name" data-label="{label["file"]}">'
-            f'<a href="#file-{n}" title="{_e(w["jump"])}">{_path(r.path)}</a></td>'
+    name = (f'<a href="#file-{n}" title="{_e(w["jump"])}">{_path(r.path)}</a>' if linked
+            else _path(r.path))
+    return (f'<tr><td class="num" data-label="{label["n"]}">{n}</td>'
+            f'<td class="name" data-label="{label["file"]}">{name}</td>'
+            f'<td data-label="{label["firm"]}"><span class="nw">{_e(r.bank or "")}</span></td>'
+            f'<td class="date" data-label="{label["date"]}">{_date_cell(r, lang)}</td>'
+            f'<td class="result" data-label="{label["result"]}">{_badge(day_verdict(r), lang)}</td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(fact, lang))}</td>'
-            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(fact, lang))}</td>'
-            f'<td data-label="{label["firm"]}">{_e(r.bank or "")}</td>'
-            f'<td data-label="{label["date"]}">{_e(_date_cell(r, lang))}</td>'
-            f'<td data-label="{label["result"]}">{_badge(r.valid, lang)}</td></tr>')
+            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(fact, lang))}</td></tr>')
+
+
+def _table(rows: Sequence[str], lang: str) -> str:
+    w = WORDS[lang]
+    head = "".join(f'<th scope="col" class="c-{k}">{_e(w[k])}</th>' for k in _COLUMNS)
+    return (f'<div class="table-wrap"><table class="files"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: Mapping[int, int],
+                facts: Sequence[FileFacts | None], previous: FileFacts | None, lang: str) -> str:
+    """The files that need attention in a table; the valid ones folded, one line per firm
+    (opened on demand, and always in print)."""
+    w = WORDS[lang]
+    label = {k: _e(w[k]) for k in _COLUMNS}
+    attention = [i for i in order if reports[i].findings]
+    quiet = [i for i in order if not reports[i].findings]
+    out = [f'<h2>{_e(w["files"])}</h2>\n']
+    rows = [_file_row(reports[i], numbers[i], _fact(facts, i), label, lang, True) for i in attention]
     if previous is not None:
         rows.append(
             f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
             f'<td class="name" data-label="{label["file"]}">{_path(previous.name)}'
             f'<br><small>{_e(w["role_prev"])}</small></td>'
+            '<td class="empty"></td><td class="empty"></td><td class="empty"></td>'
             f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
-            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td>'
-            '<td class="empty"></td><td class="empty"></td><td class="empty"></td></tr>')
-    return (f'<h2>{_e(w["files"])}</h2>\n<div class="table-wrap"><table class="files">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>\n")
+            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td></tr>')
+    if rows:
+        out.append(_table(rows, lang) + "\n")
+    by_firm: dict[str, list[int]] = {}
+    for i in quiet:
+        by_firm.setdefault(reports[i].bank or "????", []).append(i)
+    for bank, items in by_firm.items():
+        dates = [reports[i].date for i in items if reports[i].date]
+        span = ""
+        if dates:
+            span = date_text(min(dates), lang) + (
+                f" – {date_text(max(dates), lang)}" if max(dates) != min(dates) else "")
+        summary_words = w["folded"].format(bank=bank, n=len(items), period=span)
+        out.append(f'<details class="folded"><summary><span class="badge valid">'
+                   f'<span aria-hidden="true">\u2713</span> {_e(w["b_valid"])}</span> '
+                   f'{text_html(summary_words)}</summary>'
+                   + _table([_file_row(reports[i], numbers[i], _fact(facts, i), label, lang, False)
+                             for i in items], lang)
+                   + "</details>\n")
+    return "".join(out)
 
 
 def _firm_date(r: CheckResult, lang: str) -> str:
     """The file's firm and date as read; question marks stand for the one unreadable."""
     w = WORDS[lang]
     if r.bank and r.date:
-        return w["firm_date"].format(bank=r.bank, roc=roc_text(r.date), iso=r.date.isoformat())
+        return w["firm_date"].format(bank=r.bank, date=date_text(r.date, lang))
     if r.bank or r.date:
-        return w["firm_date"].format(bank=r.bank or "????", roc=_date_cell(r, lang) or "???/??/??",
-                                     iso=r.date.isoformat() if r.date else "????-??-??")
+        return w["firm_date"].format(bank=r.bank or "????",
+                                     date=date_text(r.date, lang) if r.date else "???/??/??")
     return w["no_firm_date"]
 
 
@@ -254,8 +434,8 @@ def _file_section(r: CheckResult, n: int, fact: FileFacts | None, lang: str) -> 
     w = WORDS[lang]
     where = _firm_date(r, lang)
     parts = [f'<section class="file" id="file-{n}" aria-labelledby="file-{n}-h">\n<header>'
-             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_path(r.path)}</span> {_badge(r.valid, lang)}</h3>'
-             f"<p>{_e(where)}"]
+             f'<h3 id="file-{n}-h">{n}. <span class="mono">{_path(r.path)}</span> '
+             f"{_badge(day_verdict(r), lang)}</h3><p>{text_html(where)}"]
     if r.findings:
         parts.append(_e(w["sep"] + w["counts"].format(errors=r.count(ERROR),
                                                          warnings=r.count(WARNING))))
@@ -311,10 +491,17 @@ def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
                    f"{_e(f.label(lang))}</p>")
     out.append(f'<p class="message">{_e(f.text(lang))}</p>')
     rec = _record_of(f, records)
-    out.append(_values(*_found_expected(f, f.as_json(lang), rec), lang))
+    out.append(_values(*_found_expected(f, f.as_json(lang), rec), lang,
+                       naming=f.category == "naming"))
     if rec is not None and f.row and f.start:
         out.append(_record(rec, f.row, f.start, f.end or f.start, lang))
-    out.append(f'<p class="hint"><strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p></li>\n')
+    verified = getattr(f, "verified", None)
+    if verified:
+        note = verified.get("note") if isinstance(verified, dict) else getattr(verified, "note", verified)
+        out.append(f'<p class="verified"><strong>{_e(w["verified"])}</strong> {_e(note)}</p>')
+    how = HOW.get(f.code, "")
+    out.append(f'<p class="hint"{f" data-how={chr(34)}{how}{chr(34)}" if how else ""}>'
+               f'<strong>{_e(w["fix"])}</strong> {_e(f.hint(lang))}</p></li>\n')
     return "".join(out)
 
 
@@ -325,15 +512,31 @@ def _record_of(f: Finding, records: Sequence[bytes] | None) -> bytes | None:
     return rec if rec is not None and len(rec) == RECORD_WIDTH else None
 
 
-def _values(found: str | None, expected: str | None, lang: str) -> str:
-    """Found and expected as a list, leaving out the one a finding does not have."""
+_NUMBER = re.compile(r"^ *[+-]?[0-9][0-9,]*$")
+SPACE_MARK = "\u2423"  # ␣
+
+
+def shown_value(value: str) -> str:
+    """A value with its spaces visible (``␣``), so "2900␣␣␣␣␣␣" is not read as "2900"."""
+    return value.replace(" ", SPACE_MARK)
+
+
+def _values(found: str | None, expected: str | None, lang: str, naming: bool = False) -> str:
+    """Found and expected one above the other, character under character (monospace, the
+    spaces shown as ␣), leaving out the one a finding does not have; a file-name finding
+    says "file name", not "found in the file"."""
     w = WORDS[lang]
-    pairs = [(w[key], value) for key, value in (("found", found), ("expected", expected))
-             if value is not None]
+    keys = ("found_name", "expected_name") if naming else ("found", "expected")
+    pairs = [(w[key], value) for key, value in zip(keys, (found, expected)) if value is not None]
     if not pairs:
         return ""
-    return ('<dl class="values">' + "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in pairs)
-            + "</dl>")
+    spaced = any(" " in v for _, v in pairs)
+    rows = "".join(f'<dt>{_e(k)}</dt><dd><code class="value">{_e(shown_value(v))}</code></dd>'
+                   for k, v in pairs)
+    key = f'<p class="space-key">{_e(w["space_key"])}</p>' if spaced else ""
+    # amounts right-aligned, so digits stand under digits; names and codes left-aligned
+    kind = " numeric" if all(_NUMBER.match(v) for _, v in pairs[1:]) and len(pairs) == 2 else ""
+    return f'<dl class="values{kind}">{rows}</dl>{key}'
 
 
 def printable(raw: bytes) -> str:
@@ -365,7 +568,8 @@ def _record(rec: bytes, row: int, start: int, end: int, lang: str) -> str:
             f'<span class="caret" aria-hidden="true">{_e(caret)}</span></pre></figure>')
 
 
-def report_of_paths(outcome: Outcome) -> str:
+def report_of_paths(outcome: Outcome,
+                    limits: Mapping[str, Mapping[str, int]] | None = None) -> str:
     """``render_html`` for files on disk (``fxreport check --format html``).
 
     Each file is read again for its size and SHA-256, as the checker read it.
@@ -375,4 +579,4 @@ def report_of_paths(outcome: Outcome) -> str:
     prev = (facts_of_path(previous) if isinstance(previous, str)
             else facts_of(display_path(previous.name), previous.data) if previous is not None
             else None)
-    return render_html(outcome, facts, previous=prev)
+    return render_html(outcome, facts, previous=prev, limits=limits)

@@ -6,8 +6,8 @@ import re
 import unicodedata
 
 from ..checking.decoder import split_records
-from ..core.fields import roc_text
-from ..core.layout import AMOUNT, RECORD_WIDTH, ROW_TITLES, ROWS
+from ..core.fields import AMOUNT, roc_text
+from ..core.layout import RECORD_WIDTH, ROW_TITLES, ROWS, Field
 from ..core.model import Report
 from ..core.words import word
 
@@ -32,23 +32,29 @@ def table_text(report: Report, lang: str = "en") -> str:
     for row, fields in ROWS.items():
         zh, en = ROW_TITLES[row]
         lines.append(word("row_title", lang).format(row=row, zh=zh, en=en))
-        shown = [f for f in fields if f.type == AMOUNT]
-        zw = max(width(_GROUP.sub("", f.label_zh)) for f in shown)
-        ew = 0 if lang == "zh-TW" else max(len(f.label_en) for f in shown)
-        group = None
-        for f in shown:
-            m = _GROUP.match(f.label_zh)
-            g = m.group(1) if m else ""
-            if g != group:
-                group = g
-                if g:
-                    lines.append(f"  {g}")
-            label = _GROUP.sub("", f.label_zh)
-            english = f"{f.label_en:<{ew}}  " if ew else ""
-            lines.append(f"    {f.start:>3}-{f.end:<3}  {f.name:<9} {pad(label, zw)}  "
-                         f"{english}{amounts[f.name]:>13,}")
+        lines += _row_lines([f for f in fields if f.type == AMOUNT], amounts, lang)
         lines.append("")
     return "\n".join(lines)
+
+
+def _row_lines(shown: list[Field], amounts: dict[str, int], lang: str) -> list[str]:
+    """A row's amounts, under the headings of the annex's groups (``[...]`` prefixes)."""
+    zw = max(width(_GROUP.sub("", f.label_zh)) for f in shown)
+    ew = 0 if lang == "zh-TW" else max(len(f.label_en) for f in shown)
+    lines: list[str] = []
+    group = None
+    for f in shown:
+        m = _GROUP.match(f.label_zh)
+        g = m.group(1) if m else ""
+        if g != group:
+            group = g
+            if g:
+                lines.append(f"  {g}")
+        label = _GROUP.sub("", f.label_zh)
+        english = f"{f.label_en:<{ew}}  " if ew else ""
+        lines.append(f"    {f.start:>3}-{f.end:<3}  {f.name:<9} {pad(label, zw)}  "
+                     f"{english}{amounts[f.name]:>13,}")
+    return lines
 
 
 def ruler_text(data: bytes) -> str:

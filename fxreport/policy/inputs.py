@@ -15,9 +15,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.identities import derive_all
-from ..core.identities import IDENTITIES
-from ..core.layout import AMOUNT, LAYOUT
+from ..core.identities import IDENTITIES, derive_all
+from ..core.fields import AMOUNT
+from ..core.layout import LAYOUT
 from ..core.model import Report
 from ..core.problems import InputError, InputProblem, Where
 

@@ -19,7 +19,8 @@ from ..checking.checker import check_bytes
 from ..checking.results import CheckResult
 from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
-from ..core.layout import AMOUNT, LAYOUT, ROWS
+from ..core.fields import AMOUNT
+from ..core.layout import LAYOUT, ROWS
 from ..core.model import Report, split_rows
 from ..core.problems import InputError, InputProblem, Where
 

@@ -35,11 +35,10 @@ from ..checking.pipeline import (
     prepare,
     split_codes,
 )
-from ..core.words import display_path
-from ..outputs.html import FileFacts, render_html
+from ..core.words import LANGS, display_path, server_message
+from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
 from ..core.rules import RULES
-from ..core.words import LANGS, server_message
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 
@@ -356,7 +355,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         each file's size and SHA-256, and every finding. Sent as an attachment."""
         job, outcome = await checked(request)
         facts, previous = job.facts()
-        made = _dt.datetime.now().astimezone()
+        made = _dt.datetime.now(TAIPEI)  # the report and its file name in Taipei time
         html = render_html(outcome, facts, previous=previous, made_at=made)
         name = f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"
         return HTMLResponse(html, headers={

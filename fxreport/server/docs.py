@@ -57,6 +57,33 @@ def _properties(schema: dict[str, Any]) -> str:
             "</tbody></table></div>")
 
 
+def _operation(path: str, method: str, op: dict[str, Any]) -> list[str]:
+    """One route: what it does, its parameters, its request body and its answers."""
+    out = [f'<section class="file op"><header><h2 id="{_e(op.get("operationId", path))}">'
+           f'<code>{_e(method.upper())} {_e(path)}</code></h2>'
+           f"<p>{_text(op.get('summary', ''))}</p></header><div class=\"op-body\">"]
+    if op.get("description"):
+        out.append("".join(f"<p>{_text(p)}</p>" for p in op["description"].split("\n\n")))
+    params = op.get("parameters", [])
+    if params:
+        out.append("<h3>Parameters</h3>" + _properties({
+            "properties": {p["name"]: {**p.get("schema", {}),
+                                       "description": p.get("description", "")}
+                           for p in params},
+            "required": [p["name"] for p in params if p.get("required")]}))
+    for media, content in op.get("requestBody", {}).get("content", {}).items():
+        out.append(f"<h3>Request body: <code>{_e(media)}</code></h3>")
+        out.append(_properties(content.get("schema", {})))
+    out.append("<h3>Answers</h3><ul>")
+    for status, resp in op.get("responses", {}).items():
+        kinds = [f"<code>{_e(media)}</code> {_type(content.get('schema', {}))}"
+                 for media, content in resp.get("content", {}).items()]
+        out.append(f"<li><strong>{_e(status)}</strong> {_text(resp.get('description', ''))}"
+                   f"{': ' + ', '.join(kinds) if kinds else ''}</li>")
+    out.append("</ul></div></section>")
+    return out
+
+
 def render_docs(spec: dict[str, Any], base_url: str = "http://127.0.0.1:8000/") -> str:
     info = spec.get("info", {})
     out = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
@@ -74,30 +101,7 @@ def render_docs(spec: dict[str, Any], base_url: str = "http://127.0.0.1:8000/") 
            f"-F lang=en {_e(base_url)}api/check</pre>"]
     for path, methods in spec.get("paths", {}).items():
         for method, op in methods.items():
-            out.append(f'<section class="file op"><header><h2 id="{_e(op.get("operationId", path))}">'
-                       f'<code>{_e(method.upper())} {_e(path)}</code></h2>'
-                       f"<p>{_text(op.get('summary', ''))}</p></header><div class=\"op-body\">")
-            if op.get("description"):
-                out.append("".join(f"<p>{_text(p)}</p>" for p in op["description"].split("\n\n")))
-            params = op.get("parameters", [])
-            if params:
-                out.append("<h3>Parameters</h3>" + _properties({
-                    "properties": {p["name"]: {**p.get("schema", {}),
-                                               "description": p.get("description", "")}
-                                   for p in params},
-                    "required": [p["name"] for p in params if p.get("required")]}))
-            body = op.get("requestBody", {}).get("content", {})
-            for media, content in body.items():
-                out.append(f"<h3>Request body: <code>{_e(media)}</code></h3>")
-                out.append(_properties(content.get("schema", {})))
-            out.append("<h3>Answers</h3><ul>")
-            for status, resp in op.get("responses", {}).items():
-                kinds = []
-                for media, content in resp.get("content", {}).items():
-                    kinds.append(f"<code>{_e(media)}</code> {_type(content.get('schema', {}))}")
-                out.append(f"<li><strong>{_e(status)}</strong> {_text(resp.get('description', ''))}"
-                           f"{': ' + ', '.join(kinds) if kinds else ''}</li>")
-            out.append("</ul></div></section>")
+            out += _operation(path, method, op)
     schemas = spec.get("components", {}).get("schemas", {})
     if schemas:
         out.append("<h2>Schemas</h2>")

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# The three Literals restate core.words.LANGS, core.rules.CATEGORIES and
+# checking.calendar.CALENDARS for the type checker and the schema; a test holds them equal.
 Lang = Literal["en", "zh-TW"]
 Severity = Literal["error", "warning"]
 Category = Literal["encoding", "structure", "field", "reserved", "consistency",

@@ -5,7 +5,15 @@ fxreport's output.  Run ``python tests/corpus/build.py`` after editing; a test
 fails when the committed folders differ from what this script writes.
 
 expected.json: {"paths": [...], "args": [...], "exit": N,
-                "files": {path: {"valid": bool, "findings": [[code, row, start], ...]}}}
+                "files": {path: {"valid": bool, "findings": [[code, row, start], ...],
+                                 "details": [{"code", "row", "start", "end", "found",
+                                              "expected", "placeholders"}, ...]}}}
+
+``findings`` are written by hand.  ``details`` are recorded from the checker when the
+corpus is built, and only after its (code, row, start) agree with the hand-written
+ones (``main`` refuses to write otherwise): they hold every finding's end column, its
+``found`` and ``expected`` and the values its message was filled with, so a change to
+any of them shows as a change of this folder, which a test compares with this script.
 """
 
 from __future__ import annotations
@@ -236,6 +244,46 @@ case("strict-fails-on-warnings", {"abp1209.txt": DAY2}, {"abp1209.txt": [("NAM00
      args=["--strict"], exit=1)
 
 
+def _options(args: list[str]) -> Any:
+    """The ``CheckOptions`` of a case's command-line arguments."""
+    from fxreport.checking.pipeline import CheckOptions
+
+    given: dict[str, Any] = {}
+    words = iter(args)
+    for word in words:
+        if word == "--strict":
+            given["strict"] = True
+        else:
+            given[{"--previous": "previous", "--calendar": "calendar"}[word]] = next(words)
+    return CheckOptions(**given)
+
+
+def details(folder: Path, c: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Every file's findings as the checker reports them, by path; SystemExit when their
+    (code, row, start) are not the hand-written ones."""
+    import os
+    from collections import Counter
+
+    from fxreport.checking.pipeline import check_paths
+
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        outcome = check_paths(c["paths"], _options(c["args"]))
+    finally:
+        os.chdir(cwd)
+    got = {os.path.normpath(str(r.path)).replace(os.sep, "/"): [
+        {"code": f.code, "row": f.row, "start": f.start, "end": f.end, "found": f.found_text(),
+         "expected": f.expected_text(), "placeholders": f.placeholders()}
+        for f in r.findings] for r in outcome.reports}
+    for path, want in c["findings"].items():
+        have = Counter((d["code"], d["row"], d["start"]) for d in got.get(path, []))
+        if have != Counter(want):
+            raise SystemExit(f"{c['name']}/{path}: the checker finds {sorted(have)}, "
+                             f"not the hand-written {sorted(want)}")
+    return got
+
+
 def main(out: Path = HERE) -> None:
     for old in out.iterdir():
         if old.is_dir() and old.name != "__pycache__":
@@ -245,9 +293,11 @@ def main(out: Path = HERE) -> None:
         for name, data in c["files"].items():
             (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
+        recorded = details(folder, c)
         expected = {"paths": c["paths"], "args": c["args"], "exit": c["exit"],
                     "files": {f: {"valid": c["valid"].get(f, True),
-                                  "findings": [list(x) for x in c["findings"].get(f, [])]}
+                                  "findings": [list(x) for x in c["findings"].get(f, [])],
+                                  "details": recorded.get(f, [])}
                               for f in c["findings"]}}
         (folder / "expected.json").write_text(json.dumps(expected, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {len(CASES)} cases")

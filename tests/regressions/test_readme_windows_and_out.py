@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_out_is_ignored_and_powershell_commands_follow_the_posix_ones() -> None:

@@ -64,4 +64,4 @@ def test_english_keeps_clicks_frame() -> None:
     r = CliRunner().invoke(cli, ["check", "--format", "xml", D2], env={"LANG": "C"})
     assert r.exit_code == 2
     assert "Usage: cli check [OPTIONS] PATHS..." in r.stderr
-    assert "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html'." in r.stderr
+    assert "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html', 'csv'." in r.stderr

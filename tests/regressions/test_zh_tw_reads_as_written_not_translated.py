@@ -27,9 +27,9 @@ from fxreport.core.layout import AMOUNTS, DATE_FIELD, LAYOUT, ROW_TITLES, ROWS
 from fxreport.core.rules import CATEGORY_WORDS, REASONS, RULES, SEVERITY_WORDS
 from fxreport.specs import explain, template
 from fxreport.core.words import INPUT, WORDS
+from reports import ROOT
 
 ZH = "zh-TW"
-ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 BROKEN = ROOT / "samples" / "broken"
 
@@ -68,7 +68,8 @@ BETWEEN = re.compile(rf"[{CJK}]\s*[,;:()]\s*[{CJK}]")
 TOUCHING = re.compile(rf"[{CJK}][,;:()]|[,;:()][{CJK}]")
 BACKTICKS = re.compile(r"`[^`]*`")
 OPTION = re.compile(r"--[a-z][a-z0-9-]*")
-QUOTED_BYTES = re.compile(r"'(?:[^'\\]|\\.)*'")  # a field's bytes as a message quotes them
+# a field's bytes as a message quotes them: 'in English', 實際內容「in Chinese」
+QUOTED_BYTES = re.compile(r"'(?:[^'\\]|\\.)*'|(?:(?<=實際內容)|(?<=應為)|(?<=列為))「(?:[^」\\]|\\.)*」")
 CHARDET_GUESS = re.compile(r"(?<=chardet 判斷可能為 )[^，）]+")  # chardet's name for an encoding
 
 
@@ -108,6 +109,8 @@ def test_the_checker_catches_what_it_should() -> None:
     assert problems("錯誤 2 個, 警告 0 個")
     assert problems("無法讀取: 找不到", touching=False)
     assert problems("實際內容 '2900      '；請以 `fxreport fmt FILE` 改寫，或用 --open-days") == []
+    assert problems("實際內容「AB-D」；應為「caf\\xE9」") == []
+    assert problems("請以「Save As」存檔") == ["English word 'Save'"]
     assert problems("ACUST（買賣淨額）為 -751，但依 ACUST = AB - AS 應為 -750（差額 -1）") == []
 
 

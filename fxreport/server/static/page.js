@@ -1,7 +1,9 @@
 // The checker page: pick or drop files, send them to this server, show its report.
-// No framework, no build step, no request anywhere but this server.  The findings
-// are rendered by the server (the same HTML as `fxreport check --format html`), in
-// the chosen language; this script only holds the page's own words.
+// No framework, no build step, no request anywhere but this server, and every request
+// in one function (`send`).  The findings, the charts and the month tables are
+// rendered by the server (the same HTML as `fxreport check --format html`), in the
+// chosen language; this script only holds the page's own words and adds, beside a
+// finding's hint (which says what to do), the page's control that does it.
 "use strict";
 
 (function () {
@@ -21,6 +23,20 @@
       skipped: "{n} file(s) of the folder were left out: only the .txt files directly in the folder are checked (not those in its subfolders).",
       options: "Options",
       previous: "Previous business day's report (to compare one file's prior-day balances)",
+      choosePrevious: "Choose the previous report…",
+      noPrevious: "No previous report chosen.",
+      previousChosen: "Previous report: {name}",
+      remove: "Remove",
+      chooseFiles: "Choose report files…",
+      calendar: "Business days",
+      calBank: "Bank business days (default)",
+      calExchange: "Stock exchange trading days",
+      calGovernment: "Government office days",
+      open: "Extra open days (e.g. make-up working Saturdays): one date a line, ISO or ROC",
+      howPrevious: "Add the previous business day's report…",
+      howOpen: "Declare open days (Options)",
+      howCalendar: "Choose the business days (Options)",
+      howClosed: "Declare closed days (Options)",
       select: "Only these rules (codes or prefixes, comma-separated)",
       ignore: "Leave out these rules",
       strict: "Strict: warnings fail too",
@@ -56,6 +72,20 @@
       skipped: "資料夾中有 {n} 個檔案未納入：只檢核資料夾第一層的 .txt 檔案（不含子資料夾）。",
       options: "檢核選項",
       previous: "前一營業日申報檔（用於比對單一檔案的前日餘額）",
+      choosePrevious: "選擇前一營業日申報檔…",
+      noPrevious: "尚未選擇前一營業日申報檔。",
+      previousChosen: "前一營業日申報檔：{name}",
+      remove: "移除",
+      chooseFiles: "選擇報表檔案…",
+      calendar: "營業日",
+      calBank: "銀行營業日（預設）",
+      calExchange: "證券交易所交易日",
+      calGovernment: "政府機關辦公日",
+      open: "另列的上班日（例如補行上班的星期六）：每列一個日期，西元或民國皆可",
+      howPrevious: "加入前一營業日申報檔…",
+      howOpen: "列出上班日（檢核選項）",
+      howCalendar: "選擇營業日曆（檢核選項）",
+      howClosed: "列出停止上班日（檢核選項）",
       select: "只檢查這些規則（規則代碼或開頭字元，以逗號分隔）",
       ignore: "略過這些規則",
       strict: "嚴格模式：警告也視為不通過",
@@ -106,6 +136,13 @@
     for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === state.lang));
     document.title = t("title");
     showChosen();
+    showPrevious();
+  }
+
+  function showPrevious() {
+    const prev = $("previous").files[0];
+    $("previous-chosen").textContent = prev ? t("previousChosen", { name: prev.name }) : t("noPrevious");
+    $("previous-clear").hidden = !prev;
   }
 
   function setLang(lang) {
@@ -134,10 +171,11 @@
       note();
       return;
     }
-    const p = document.createElement("p");
-    p.textContent = t("chosen", { n: state.files.length });
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = t("chosen", { n: state.files.length });
     const ul = document.createElement("ul");
-    const shown = state.files.slice(0, 8);
+    const shown = state.files.slice(0, 50);
     for (const item of shown) {
       const li = document.createElement("li");
       li.textContent = item.name + " (" + t("bytes", { n: item.file.size.toLocaleString() }) + ")";
@@ -148,7 +186,8 @@
       li.textContent = t("more", { n: state.files.length - shown.length });
       ul.append(li);
     }
-    box.append(p, ul);
+    details.append(summary, ul);
+    box.append(details);
     note();
   }
 
@@ -170,7 +209,7 @@
     $("results").replaceChildren();
     setStatus("");
     showChosen();
-    if (items.length) check();
+    if (items.length) check(true);
   }
 
   // A folder counts its *.txt files directly inside it, as `fxreport check FOLDER`.
@@ -238,24 +277,61 @@
     fd.append("strict", $("strict").checked ? "true" : "false");
     const closed = $("closed").value.trim();
     if (closed) fd.append("closed_days", closed);
+    const open = $("open").value.trim();
+    if (open) fd.append("open_days", open);
+    if ($("calendar").value !== "bank") fd.append("calendar", $("calendar").value);
     return fd;
   }
 
-  async function post(path, fd) {
-    const response = await fetch(path, { method: "POST", body: fd, credentials: "same-origin" });
-    const text = await response.text();
-    if (!response.ok) {
-      let detail = text;
-      try { detail = JSON.parse(text).detail; } catch (e) { /* not JSON */ }
-      if (typeof detail !== "string") detail = JSON.stringify(detail);
-      const err = new Error(detail);
-      err.status = response.status;
-      throw err;
+  // Every request of the page: the check as JSON and as the HTML report, from this
+  // server.  (A page without a server replaces this one function.)
+  async function send(fd) {
+    async function post(path) {
+      const response = await fetch(path, { method: "POST", body: fd, credentials: "same-origin" });
+      const text = await response.text();
+      if (!response.ok) {
+        let detail = text;
+        try { detail = JSON.parse(text).detail; } catch (e) { /* not JSON */ }
+        if (typeof detail !== "string") detail = JSON.stringify(detail);
+        const err = new Error(detail);
+        err.status = response.status;
+        throw err;
+      }
+      return [text, response.headers.get("Content-Disposition") || ""];
     }
-    return [text, response.headers.get("Content-Disposition") || ""];
+    const [[json], [html, disposition]] = await Promise.all([post("/api/check"), post("/api/report")]);
+    return { json, html, disposition };
   }
 
-  async function check() {
+  // Beside a hint that says what to do, the control of this page that does it.
+  const HOW = {
+    previous: [["howPrevious", () => { openOptions(); $("previous").click(); }]],
+    open_days: [["howOpen", () => focusOption("open")], ["howCalendar", () => focusOption("calendar")]],
+    closed_days: [["howClosed", () => focusOption("closed")]],
+  };
+
+  function openOptions() { $("options").open = true; }
+  function focusOption(id) { openOptions(); $(id).scrollIntoView({ block: "center" }); $(id).focus(); }
+
+  function addControls(root) {
+    for (const el of root.querySelectorAll("[data-how]")) {
+      const how = HOW[el.dataset.how];
+      if (!how) continue;
+      const span = document.createElement("span");
+      span.className = "how no-print";
+      for (const [key, act] of how) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = "button secondary small";
+        b.textContent = t(key);
+        b.addEventListener("click", act);
+        span.append(b);
+      }
+      el.append(span);
+    }
+  }
+
+  async function check(reveal) {
     if (!state.files.length) { setStatus(t("needFiles"), true); return; }
     if ($("previous").files.length && state.files.length !== 1) { setStatus(t("prevOne"), true); return; }
     const ticket = ++state.busy;
@@ -264,8 +340,7 @@
     setDownloads(false);
     setStatus(t("checking", { n: state.files.length }));
     try {
-      const fd = formData();
-      const [[json], [html, disposition]] = await Promise.all([post("/api/check", fd), post("/api/report", fd)]);
+      const { json, html, disposition } = await send(formData());
       if (ticket !== state.busy) return;  // a newer check started meanwhile
       state.json = json;
       state.html = html;
@@ -276,6 +351,8 @@
       const doc = new DOMParser().parseFromString(html.slice(from, to + 7), "text/html");
       const main = doc.getElementById("report");
       results.replaceChildren(document.importNode(main, true));
+      addControls(results);
+      if (reveal) results.scrollIntoView({ block: "start" });  // the verdict, first thing seen
       const s = JSON.parse(json).summary;
       setStatus(t("done", { files: s.files, valid: s.valid, invalid: s.files - s.valid, errors: s.errors, warnings: s.warnings }));
       setDownloads(true);
@@ -306,6 +383,7 @@
     $("files").value = "";
     $("folder").value = "";
     $("previous").value = "";
+    showPrevious();
     state.busy += 1;
     choose([], 0);
     $("results").setAttribute("aria-busy", "false");
@@ -318,8 +396,15 @@
     for (const b of document.querySelectorAll("[data-lang]")) b.addEventListener("click", () => setLang(b.dataset.lang));
     $("files").addEventListener("change", (e) => choose(Array.from(e.target.files).map((f) => ({ file: f, name: f.name })), 0));
     $("folder").addEventListener("change", (e) => { const [items, skipped] = fromFolderInput(e.target.files); choose(items, skipped); });
-    $("previous").addEventListener("change", () => { if (state.files.length) check(); });
-    $("form").addEventListener("submit", (e) => { e.preventDefault(); check(); });
+    $("previous").addEventListener("change", () => { showPrevious(); if (state.files.length) check(); });
+    $("previous-clear").addEventListener("click", () => {
+      $("previous").value = "";
+      showPrevious();
+      if (state.files.length) check();
+      $("previous").focus();
+    });
+    $("calendar").addEventListener("change", () => { if (state.files.length) check(); });
+    $("form").addEventListener("submit", (e) => { e.preventDefault(); check(true); });
     $("dl-json").addEventListener("click", () => state.json !== null && download(state.json, "application/json", "json"));
     $("dl-html").addEventListener("click", () => state.html !== null && download(state.html, "text/html", "html"));
     $("print").addEventListener("click", () => window.print());
