@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import ReportDecodeError, ReportInvalidError, dump, dumps, load, loads
+    from .api import ReportDecodeError, dump, dumps, load, loads
+    from .policy.refused import ReportInvalidError
     from .core.model import Report
 
 __all__ = ["Report", "ReportDecodeError", "ReportInvalidError", "__version__", "dump", "dumps",

@@ -12,18 +12,7 @@ SignStyle = Literal["spaces", "zero-fill"]  # fields.SIGN_STYLES: '      -123' o
 from .checking.decoder import decode
 from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
-
-
-def _finding_lines(findings: list[Finding], lang: str = "en") -> list[str]:
-    from .core.words import word
-
-    lines = []
-    for f in findings:
-        where = (word("finding_place", lang, row=f.row, start=f.start, end=f.end)
-                 if f.field and f.row
-                 else word("finding_row", lang, row=f.row) if f.row else word("finding_file", lang))
-        lines.append(f"  {where}: [{f.code}] {f.message(lang)}")
-    return lines
+from .policy.refused import ReportInvalidError, finding_lines as _finding_lines
 
 
 class ReportDecodeError(ValueError):
@@ -40,29 +29,6 @@ class ReportDecodeError(ValueError):
 
         return "\n".join([word("report_unreadable", lang, source=self.source,
                                 count=len(self.findings)), *_finding_lines(self.findings, lang)])
-
-
-class ReportInvalidError(ValueError):
-    """A report that ``fxreport check`` finds errors in, so it was not written.
-
-    ``findings`` lists every error (each with ``row``, ``start``/``end``
-    columns, ``field_name`` and ``message(lang)``); ``warnings`` the check's
-    warnings.  Raised by ``dump``/``dumps`` and ``fxreport.policy.making.write_report``
-    unless they are given ``check=False``.
-    """
-
-    def __init__(self, findings: list[Finding], name: str = "<report>", *,
-                 warnings: list[Finding] | None = None) -> None:
-        self.findings = findings
-        self.warnings = warnings or []
-        self.name = name
-        super().__init__(self.text())
-
-    def text(self, lang: str = "en") -> str:
-        from .core.words import word
-
-        return "\n".join([f"{self.name}: " + word("report_invalid", lang, count=len(self.findings)),
-                          *_finding_lines(self.findings, lang)])
 
 
 # What ``loads`` must refuse: the bytes cannot be represented by a Report

@@ -34,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "descriptions)."),
     "serve": ("fxreport.commands.serve",
               "Serve the browser checker and its JSON API (Ctrl-C stops it)."),
+    "site": ("fxreport.commands.site",
+             "Write the browser checker as a static folder that checks files in the browser."),
     "show": ("fxreport.commands.show",
              "Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with "
              "--ruler)."),

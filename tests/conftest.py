@@ -19,7 +19,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
     """In CI (CI=true) the browser and spreadsheet tests must run: `.ci/run` installs
-    chromium and LibreOffice, so a skip there would hide a missing install step."""
+    chromium and LibreOffice, and the README's test command runs `npm ci` (the static
+    site's Pyodide), so a skip there would hide a missing install step."""
     if os.environ.get("CI", "").lower() not in ("1", "true", "yes"):
         return
     import pytest
@@ -27,7 +28,8 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
     for item in items:
         for mark in item.iter_markers("skipif"):
             reason = str(mark.kwargs.get("reason", ""))
-            needs_program = any(w in reason for w in ("chromium", "soffice", "playwright", "LibreOffice"))
+            needs_program = any(w in reason for w in ("chromium", "soffice", "playwright", "LibreOffice",
+                                                      "npm ci"))
             if needs_program and mark.args and mark.args[0]:
                 raise pytest.UsageError(f"CI: {item.nodeid} would skip ({reason}); "
                                         ".ci/run must install the program")

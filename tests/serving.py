@@ -118,3 +118,64 @@ def threaded_server(**bounds: float) -> Iterator[tuple[str, int]]:
         server.should_exit = True
         thread.join(15)
         sock.close()
+
+
+@dataclass
+class StaticSite:
+    """A folder served on loopback as a plain static web server serves it, with the
+    headers the README asks the hosting server for; every request is logged."""
+
+    url: str
+    requests: list[tuple[str, str, int]]  # (method, path, body bytes)
+    folder: Path
+
+
+@contextmanager
+def static_site(folder: Path) -> Iterator[StaticSite]:
+    """``folder`` on a free loopback port, in a thread, until the block ends."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from fxreport.site.build import SITE_CSP
+
+    log: list[tuple[str, str, int]] = []
+
+    class Handler(SimpleHTTPRequestHandler):
+        extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                          ".wasm": "application/wasm", ".js": "text/javascript",
+                          ".zip": "application/zip", ".json": "application/json"}
+
+        def end_headers(self) -> None:
+            self.send_header("Content-Security-Policy", SITE_CSP)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def _logged(self) -> None:
+            log.append((self.command, self.path, int(self.headers.get("Content-Length") or 0)))
+
+        def do_GET(self) -> None:
+            self._logged()
+            super().do_GET()
+
+        def do_HEAD(self) -> None:
+            self._logged()
+            super().do_HEAD()
+
+        def do_POST(self) -> None:
+            self._logged()
+            self.send_error(405)
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(Handler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield StaticSite(f"http://127.0.0.1:{httpd.server_address[1]}/", log, folder)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

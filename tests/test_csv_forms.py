@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 import fxreport
 from fxreport.cli import cli
-from fxreport.policy.making import csv_amount
+from fxreport.formats.csv_input import csv_amount
 from reports import DAY2
 
 CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_bytes

@@ -48,11 +48,13 @@ def test_show_then_build_canonicalises_other_styles(tmp_path: Path) -> None:
 @settings(max_examples=25, deadline=None)
 @given(valid_reports())
 def test_json_and_csv_views_round_trip_any_valid_report(report: Report) -> None:
-    from fxreport.policy.making import csv_text, make_report, read_input
+    from fxreport.formats import read_build_input
+    from fxreport.formats.csv_input import csv_text
+    from fxreport.policy.making import make_report
 
     for data in (json.dumps(report.to_json_dict()).encode(), ("\ufeff" + csv_text(report, "zh-TW")).encode()):
-        doc, where = read_input(data)
-        assert make_report(doc, where=where) == report
+        got = read_build_input("<input>", data)
+        assert make_report(got.doc, where=got.where) == report
 
 
 def test_csv_opens_cleanly_in_excel_terms() -> None:

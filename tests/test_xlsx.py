@@ -24,13 +24,13 @@ import fxreport
 from fxreport.cli import cli
 from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
-from fxreport.core.identities import CARRIED, IDENTITIES
+from fxreport.core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS
 from fxreport.core.fields import AMOUNT, AMOUNT_MAX
 from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
-from fxreport.formats.xlsx import (SHEET, defined_name, form_cells, form_lines, formula, read_workbook,
-                           report_workbook)
+from fxreport.formats.xlsx import SHEET, defined_name, form_cells, form_lines, formula, report_workbook
+from fxreport.formats.xlsx_reading import read_workbook
 from reports import DAY1, DAY2, any_reports, listing, run
 
 DATA = Path(__file__).resolve().parent / "data" / "xlsx"
@@ -95,7 +95,7 @@ def test_every_field_has_a_workbook_scoped_name_where_the_layout_puts_it(tmp_pat
         assert dn.localSheetId is None  # workbook scope
         assert list(dn.destinations) == [(SHEET, "$%s$%s" % (cells[f.name][0], cells[f.name][1:]))]
     assert "Adj_1" in wb.defined_names and "Adj_2" in wb.defined_names
-    assert wb.sheetnames == [SHEET]
+    assert wb.sheetnames == [SHEET, "說明"]
 
 
 def test_the_twelve_left_sides_are_formulas_over_names(tmp_path: Path) -> None:
@@ -124,7 +124,9 @@ def test_validation_protection_and_styles(tmp_path: Path) -> None:
     wb = load_workbook(rolled(tmp_path))
     ws = wb[SHEET]
     assert ws.protection.sheet and not ws.protection.password
-    inputs = [f.name for f in FIELDS if f.name not in TARGETS and f.name not in ("BANK", "DATE")]
+    carried = set(PRIOR_DAY_FIELDS)
+    inputs = [f.name for f in FIELDS if f.name not in TARGETS and f.name not in ("BANK", "DATE")
+              and f.name not in carried]
     whole = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
     assert len(whole) == 1
     dv = whole[0]
@@ -139,15 +141,23 @@ def test_validation_protection_and_styles(tmp_path: Path) -> None:
         assert cell.coordinate in dv.sqref, name
         assert cell.protection.locked is False, name
         assert cell.style == "Input", name
-        assert "#,##0" in cell.number_format
+        assert cell.number_format == "General"  # decimals shown; "#,##0" by a conditional format
     for name in TARGETS:
         cell = cell_of(wb, name)
         assert cell.coordinate not in dv.sqref
         assert cell.protection.locked is not False and cell.style == "Calculation"
-        assert "#,##0" in cell.number_format
+        assert cell.number_format == "General"  # decimals shown; "#,##0" by a conditional format
+    for name in carried:  # a rolled form's prior-day figures come from yesterday's report
+        cell = cell_of(wb, name)
+        assert cell.coordinate not in dv.sqref and cell.protection.locked is not False, name
+        assert isinstance(cell.value, int) and cell.style == "Note"
     for name in ("BANK", "DATE"):
         assert cell_of(wb, name).protection.locked is False
     assert ws["A1"].protection.locked is not False  # labels are locked
+    # Tab steps through input cells only; the first one to type in is active on opening
+    assert ws.protection.selectLockedCells and not ws.protection.selectUnlockedCells
+    assert {s.activeCell for s in ws.sheet_view.selection} == {cell_of(wb, "AB").coordinate}
+    assert wb.active.title == SHEET
     bank_dv = [d for d in ws.data_validations.dataValidation if d.type == "textLength"]
     assert bank_dv and cell_of(wb, "BANK").coordinate in bank_dv[0].sqref
 
@@ -463,17 +473,20 @@ def test_files_that_are_not_readable_workbooks_are_refused(make: Any, words: str
     assert listing(out) == []
 
 
-def test_a_cached_result_that_disagrees_is_a_finding(tmp_path: Path) -> None:
+def test_a_formula_typed_over_is_refused_with_the_formula_to_restore(tmp_path: Path) -> None:
     wb = load_workbook(rolled(tmp_path))
     cell_of(wb, "ACUST").value = 999  # a number where the formula was (sheet unprotected)
     book = tmp_path / "typed.xlsx"
     wb.save(book)
     out = tmp_path / "out"
     out.mkdir()
-    r = run("build", str(book), "-o", str(out))
-    assert r.exit_code == 1 and "ARI001" in r.stderr and listing(out) == []
-    r = run("build", str(book), "-o", str(out), "--derive")
-    assert r.exit_code == 1 and f"{SHEET}!E10" in r.stderr and "given as 999" in r.stderr
+    for flags in ((), ("--derive",)):
+        r = run("build", str(book), "-o", str(out), *flags)
+        assert r.exit_code == 1 and f"ACUST ({SHEET}!E10)" in r.stderr, r.stderr
+        assert "typed over with 999" in r.stderr and "typing =AB-AS into the cell" in r.stderr
+        assert "--derive" not in r.stderr and listing(out) == []
+    r = run("build", str(book), "-o", str(out), "--lang", "zh-TW")
+    assert "公式已被數字 999 覆蓋" in r.stderr and "輸入 =AB-AS 還原公式" in r.stderr
 
 
 # --- a real spreadsheet program ---------------------------------------------------------
@@ -566,6 +579,100 @@ def test_libreoffice_saved_show_workbooks_build_back_byte_for_byte(which: str, o
 @needs_soffice
 def test_the_form_prints_on_one_a4_page(office: Any, tmp_path: Path) -> None:
     pdf = office(fill(rolled(tmp_path), ACTIVITY), "pdf").read_bytes()
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+    # the form on one page, the instructions sheet (說明) on the next
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)", pdf)
     assert box and (round(float(box.group(1))), round(float(box.group(2)))) == (595, 842)
+
+
+# --- what clerks asked for ----------------------------------------------------------------
+
+def _sign_off_cells(ws: Any) -> dict[str, Any]:
+    """The sign-off block's input cells by the label left of (or above) them."""
+    found = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.split("\n")[0].split(" ")[0] in (
+                    "證券商名稱", "製表", "覆核", "主管", "聯絡電話", "姓名", "日期"):
+                found[cell.value.split("\n")[0].split(" ")[0]] = cell
+    return found
+
+
+def test_the_sign_off_block_and_footer_are_in_the_print_area_and_build_ignores_them(
+        tmp_path: Path) -> None:
+    book = rolled(tmp_path)
+    wb = load_workbook(book)
+    ws = wb[SHEET]
+    labels = _sign_off_cells(ws)
+    assert {"證券商名稱", "製表", "覆核", "主管", "聯絡電話", "姓名", "日期"} <= set(labels)
+    assert "prepared by" in labels["製表"].value and "approved by" in labels["主管"].value
+    area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+    last_row = int(re.findall(r"\$?([0-9]+)$", area)[0])
+    assert last_row >= labels["聯絡電話"].row
+    inputs = [c for row in ws.iter_rows(min_row=labels["證券商名稱"].row, max_row=last_row)
+              for c in row if c.protection.locked is False and type(c).__name__ == "Cell"]
+    assert len(inputs) >= 8  # firm, three names, three dates, the telephone
+    for cell in inputs:  # the clerk signs: build reads none of it
+        cell.value = "王小明 02-2357-1174"
+    assert "&D" in ws.oddFooter.left.text and "&P" in ws.oddFooter.right.text
+    wb.save(book)
+    out = tmp_path / "out"
+    out.mkdir()
+    r = run("build", str(book), "-o", str(out))
+    assert r.exit_code == 0, r.output
+
+
+def test_the_instructions_sheet_carries_the_annex_notes_in_both_languages(tmp_path: Path) -> None:
+    ws = load_workbook(rolled(tmp_path))["說明"]
+    zh = "\n".join(str(c.value) for c in ws["B"] if c.value)
+    en = "\n".join(str(c.value) for c in ws["C"] if c.value)
+    for words in ("千美元", "自身的買賣方向", "說明第 1 點", "說明第 4 點", "不可調整在前日或本日餘額欄中",
+                  "ABP1209.txt", "說明第 6 點", "橘色輸入格", "Tab"):
+        assert words in zh, words
+    for words in ("thousands of US dollars", "own direction", "note 1", "note 4", "note 6",
+                  "ABP1209.txt", "orange input cells"):
+        assert words in en, words
+    assert ws.protection.sheet
+
+
+def test_build_previous_checks_continuity_before_writing(tmp_path: Path) -> None:
+    book = fill(rolled(tmp_path), ACTIVITY)
+    out = tmp_path / "out"
+    out.mkdir()
+    r = run("build", str(book), "-o", str(out), "--previous", str(DAY2))
+    assert r.exit_code == 0, r.output
+    assert (out / "ABP1212.txt").read_bytes() == expected_bytes(ACTIVITY)
+    # a prior-day figure that is not yesterday's (the lock removed): CNT001, nothing written
+    wb = load_workbook(book)
+    cell_of(wb, "BAL").value = fxreport.load(DAY2)["ABAL"] + 5
+    wb.save(book)
+    again = tmp_path / "again"
+    again.mkdir()
+    r = run("build", str(book), "-o", str(again), "--previous", str(DAY2))
+    assert r.exit_code == 1 and "CNT001" in r.stderr and listing(again) == [], r.stderr
+    # a gap by the calendar check takes: declared closed, no gap warning
+    gap = fill(rolled(tmp_path, "gap.xlsx"), {**ACTIVITY, "DATE": "105/12/13"})
+    r = run("build", str(gap), "-o", str(again), "--previous", str(DAY2))
+    assert r.exit_code == 0 and "CNT003" in r.stderr, r.stderr
+    closed = tmp_path / "closed.txt"
+    closed.write_text("105/12/12\n", encoding="utf-8")
+    (again / "ABP1213.txt").unlink()
+    r = run("build", str(gap), "-o", str(again), "--previous", str(DAY2), "--closed-days", str(closed))
+    assert r.exit_code == 0 and "CNT003" not in r.stderr, r.stderr
+
+
+def test_roll_accepts_yesterdays_workbook_as_prev(tmp_path: Path) -> None:
+    today = fill(rolled(tmp_path), ACTIVITY)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("build", str(today), "-o", str(out)).exit_code == 0
+    from_book = tmp_path / "next-from-book.xlsx"
+    from_file = tmp_path / "next-from-file.xlsx"
+    assert run("roll", str(today), "--format", "xlsx", "-o", str(from_book)).exit_code == 0
+    assert run("roll", str(out / "ABP1212.txt"), "--format", "xlsx", "-o", str(from_file)).exit_code == 0
+    a, b = load_workbook(from_book), load_workbook(from_file)
+    assert {f.name: cell_of(a, f.name).value for f in FIELDS} == \
+        {f.name: cell_of(b, f.name).value for f in FIELDS}
+    assert cell_of(a, "DATE").value == "105/12/13"
+    r = run("roll", str(today))  # JSON from a workbook PREV too
+    assert r.exit_code == 0 and json.loads(r.stdout)["row1"]["BAL"] == fxreport.load(out / "ABP1212.txt")["ABAL"]

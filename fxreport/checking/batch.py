@@ -11,7 +11,7 @@ values continuity needs are kept per file, so memory stays small.
 import os
 import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from .calendar import BusinessCalendar

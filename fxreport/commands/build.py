@@ -14,14 +14,23 @@ from . import (
     _LANG_HELP,
     _NEWLINE,
     _SIGN,
+    _calendar_options,
+    _days,
+    _refused,
     _fail_line,
     _lang,
     _write_refused,
 )
 
+# A workbook holds the form and perhaps a large detail sheet that is never unpacked; the
+# parts that are read have caps of their own (``formats.xlsx_reading``).
+WORKBOOK_LIMIT = 32 * 1024 * 1024
+
 
 def _read_source(source: str, lang: str) -> bytes:
+    """The input's bytes: JSON or CSV up to ``INPUT_LIMIT``, a workbook up to ``WORKBOOK_LIMIT``."""
     from ..core.words import line, os_reason
+    from ..formats.sniff import is_workbook
 
     try:
         if source == "-":
@@ -29,16 +38,46 @@ def _read_source(source: str, lang: str) -> bytes:
                 _fail_line(line("no_stdin", lang), 2)
             from ..checking.reading import read_limited
 
-            data = read_limited(sys.stdin.buffer, INPUT_LIMIT)
+            data = read_limited(sys.stdin.buffer, WORKBOOK_LIMIT)
         else:
             from ..checking.reading import read_path
 
-            data = read_path(source, INPUT_LIMIT)
+            data = read_path(source, WORKBOOK_LIMIT)
     except OSError as exc:
         _fail_line(line("cannot_read", lang, path=_name(source), reason=os_reason(exc, lang)), 2)
-    if len(data) > INPUT_LIMIT:
+    if is_workbook(source, data):
+        if len(data) > WORKBOOK_LIMIT:
+            _fail_line(line("workbook_too_large", lang, path=_name(source), limit=WORKBOOK_LIMIT))
+    elif len(data) > INPUT_LIMIT:
         _fail_line(line("input_too_large", lang, path=_name(source), limit=INPUT_LIMIT))
     return data
+
+
+def _previous(path: str | None, kind: str, closed_days: str | None, open_days: str | None,
+              lang: str) -> Any:
+    """``--previous``: the report before (a submission file or a workbook) as submission
+    bytes, with the calendar options as ``check`` takes them."""
+    if path is None:
+        return None
+    from ..checking.pipeline import CheckOptions, OptionError
+    from ..formats.sniff import is_workbook
+    from ..policy.making import InputError, Previous, report_from_input
+
+    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days),
+                           open_days=_days("--open-days", open_days))
+    try:
+        options.business_calendar()
+    except OptionError as exc:
+        _refused(exc)
+    data = _read_source(path, lang)
+    if is_workbook(path, data):
+        from ..core.codec import encode
+
+        try:
+            data = encode(report_from_input(path, data))
+        except InputError as exc:
+            _input_failed(_name(path), exc, lang)
+    return Previous(data, path, options)
 
 
 def _shown_source(source: str, lang: str) -> str:
@@ -73,9 +112,10 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
 
 
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
-                  sign_style: str, lang: str, source: str, where: Any = None) -> None:
+                  sign_style: str, lang: str, source: str, where: Any = None,
+                  previous: Any = None) -> None:
     """Check, name and write through ``making.write_report``; only the printing is here."""
-    from ..api import ReportInvalidError
+    from ..policy.refused import ReportInvalidError
     from ..core.fields import roc_text
     from ..policy.making import WriteRefused, write_report
     from ..core.words import line, word
@@ -85,7 +125,8 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
         from ..policy.making import checked_bytes
 
         try:
-            data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style)
+            data, warnings = checked_bytes(report, newline=newline, sign_style=sign_style,
+                                           previous=previous)
         except ReportInvalidError as exc:
             _echo_findings(source, exc.findings + exc.warnings, where, lang)
             _fail_line(line("report_has_errors", lang), 1)
@@ -95,7 +136,8 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
         sys.stdout.buffer.flush()
         return
     try:
-        done = write_report(report, output, force=force, newline=newline, sign_style=sign_style)
+        done = write_report(report, output, force=force, newline=newline, sign_style=sign_style,
+                            previous=previous)
     except ReportInvalidError as exc:
         _echo_findings(source, exc.findings + exc.warnings, where, lang)
         _fail_line(line("report_has_errors", lang), 1)
@@ -119,35 +161,43 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
                    "from its inputs; a given value that disagrees is an error.")
 @click.option("--force", is_flag=True,
               help="Replace an existing file; allow an output name that breaks the naming rule.")
+@click.option("--previous", "previous_path", metavar="PREV",
+              help="The report before (a submission file, or yesterday's workbook): "
+                   "continuity is checked before anything is written.")
+@_calendar_options
 @_NEWLINE
 @_SIGN
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
-def build(source: str, output: str | None, derived: bool, force: bool, newline: str,
+def build(source: str, output: str | None, derived: bool, force: bool, previous_path: str | None,
+          calendar_kind: str, closed_days: str | None, open_days: str | None, newline: str,
           sign_style: str, lang: str | None) -> None:
     """Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin).
 
     JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
     `show --format xlsx` writes it, read by its named cells (a workbook that no
     spreadsheet program has saved gets its formulas computed, as --derive does).
-    The result is checked before it is written: errors block the write (exit 1),
+    The result is checked before it is written (with --previous PREV, its
+    continuity with the report before too): errors block the write (exit 1),
     warnings are printed.  Writes are atomic and never replace a file without
     --force.  Status lines go to standard error.
     """
     from ..core.words import join, line
-    from ..formats import reader_for
+    from ..formats import read_build_input
     from ..policy.making import InputError, make_report
 
     lang = _lang(lang)
     data = _read_source(source, lang)
     shown = _shown_source(source, lang)
-    fmt = reader_for(source, data)
+    previous = _previous(previous_path, calendar_kind, closed_days, open_days, lang)
     try:
-        given = fmt.read(data)
+        given = read_build_input(source, data)
         if given.derived:
             click.echo(line("xlsx_derived", lang, source=shown, names=join(list(given.derived), lang)),
                        err=True)
+        for note in given.warnings:
+            click.echo(line("input_warning", lang, source=shown, text=note.text(lang)), err=True)
         where = given.where
         report = make_report(given.doc, derived=derived, where=where)
     except InputError as exc:
         _input_failed(shown, exc, lang)
-    _write_report(report, output, force, newline, sign_style, lang, shown, where)
+    _write_report(report, output, force, newline, sign_style, lang, shown, where, previous)

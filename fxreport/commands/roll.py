@@ -26,6 +26,26 @@ from . import (
 )
 
 
+def _previous_report(path: str, lang: str) -> Any:
+    """PREV: yesterday's submission file, or yesterday's workbook (the form it was built from)."""
+    from ..checking.reading import read_path
+    from ..formats.sniff import is_workbook
+
+    try:
+        head = read_path(path, 8)  # a workbook is known by its first bytes too
+    except OSError:
+        head = b""  # loading it says why it cannot be read
+    if not is_workbook(path, head):
+        return _load_or_exit(path, lang)
+    from .build import _read_source
+    from ..policy.making import InputError, report_from_input
+
+    try:
+        return report_from_input(path, _read_source(path, lang))
+    except InputError as exc:
+        _input_failed(_name(path), exc, lang)
+
+
 @click.command()
 @click.argument("previous", metavar="PREV", type=PATH)
 @click.option("--date", "date_text", metavar="DATE",
@@ -70,7 +90,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         _fail_line(line("roll_pick_one", lang), 2)
     if fmt == "xlsx" and not output:
         raise UsageProblem("xlsx_needs_output")
-    prev = _load_or_exit(previous, lang)
+    prev = _previous_report(previous, lang)
     if date_text:
         try:
             day = parse_any_date(date_text)

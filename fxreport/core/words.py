@@ -28,6 +28,19 @@ WORDS: dict[str, tuple[str, str]] = {
     "where_message": ("{where}: {message}", "{where}：{message}"),
     "source_line": ("{source}: {text}", "{source}：{text}"),
     "program_line": ("fxreport: {text}", "fxreport：{text}"),
+    # `fxreport site`
+    "site_no_runtime": ("no Pyodide runtime in {path} (missing {missing}): run `npm ci` in the "
+                        "fxreport checkout, or give --pyodide PATH (the folder of the npm "
+                        "package `pyodide`)",
+                        "{path} 中沒有 `Pyodide` 執行環境（缺少 {missing}）：請在 fxreport 原始碼目錄執行"
+                        " `npm ci`，或以 --pyodide 指定 `npm` 套件 `pyodide` 的資料夾"),
+    "site_exists": ("{path} exists: give --force to replace an earlier build",
+                    "{path} 已存在：若要取代先前產生的檔案，請加上 --force"),
+    "site_cannot_write": ("cannot write {path}: {reason}", "無法寫入 {path}：{reason}"),
+    "site_wrote": ("wrote {count} files ({size} MB) to {path}; serve it with any web "
+                   "server, e.g. python -m http.server -d {path} --bind 127.0.0.1",
+                   "已將 {count} 個檔案（共 {size} 百萬位元組）寫入 {path}；可用任何網頁伺服器提供，"
+                   "例如 `python -m http.server -d {path} --bind 127.0.0.1`"),
     "finding": ("{code} {text}", "{code} {text}"),
     # check's text output
     "valid": ("valid", "通過"),
@@ -70,6 +83,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
     "input_too_large": ("{path} is larger than {limit:,} bytes; build input is one day's JSON or CSV",
                         "{path} 大於 {limit:,} 位元組；申報輸入應為一日的 JSON 或 CSV"),
+    "workbook_too_large": (
+        "{path} is larger than {limit:,} bytes; a workbook to build from holds the report "
+        "form (other sheets may be large, but not this large): copy the form into a new workbook",
+        "{path} 大於 {limit:,} 位元組；用來產生申報檔的活頁簿應含報表（其他工作表可以較大，但不應"
+        "如此大）：請將報表複製到新活頁簿"),
+    "input_warning": ("{source}: warning: {text}", "{source}：警告：{text}"),
     "no_stdin": ("there is no standard input to read", "沒有可讀取的標準輸入"),
     "see_check": ("`fxreport check {path}` says how to fix it; `fxreport show --ruler {path}` "
                   "shows its bytes",
@@ -220,6 +239,37 @@ INPUT: dict[str, tuple[str, str]] = {
                       "巢狀層次過深，無法讀取；申報輸入為一個物件，內含三個由數值組成的物件"),
     "duplicate_key": ("given {count} times; keep one", "出現 {count} 次；請只保留一個"),
     # CSV
+    "text_utf16": (
+        "the input is UTF-16 text (Excel's \"Unicode Text\"); save it as \"CSV UTF-8 "
+        "(Comma delimited)\" instead",
+        "輸入內容為 UTF-16 文字；請改存為「CSV UTF-8（逗號分隔）」"),
+    "build_got_submission": (
+        "this is a submission file (the central bank's 213-byte records), not build input; "
+        "build makes one from JSON, CSV or a workbook as `fxreport show FILE --format "
+        "json|csv|xlsx` or `fxreport roll` writes them; to check a submission file use "
+        "`fxreport check`, to rewrite it in canonical form `fxreport fmt`",
+        "此為申報檔（中央銀行規定的每列 213 位元組），不是申報輸入；`fxreport build` 由 JSON、CSV 或活頁簿"
+        "產生申報檔，即 `fxreport show 申報檔 --format json|csv|xlsx` 或 `fxreport roll` 所寫出的"
+        "格式；檢查申報檔請用 `fxreport check`，改寫為標準格式請用 `fxreport fmt`"),
+    "build_got_tsv": (
+        "the cells are separated by tabs (tab-separated text); build reads comma-separated "
+        "CSV as `fxreport show FILE --format csv` prints it: save it as \"CSV (Comma "
+        "delimited)\"",
+        "儲存格以定位字元分隔（定位字元分隔文字）；`fxreport build` 讀取逗號分隔的 CSV，即 "
+        "`fxreport show 申報檔 --format csv` 的輸出：請另存為「CSV（逗號分隔）」"),
+    "csv_cell_too_long": (
+        "a cell is longer than {limit:,} characters; this is not the CSV that "
+        "`fxreport show --format csv` prints",
+        "有儲存格超過 {limit:,} 個字元；這不是 `fxreport show --format csv` 輸出的 CSV"),
+    "csv_newline_in_cell": (
+        "a line break inside a cell that is not quoted; save the file again as CSV",
+        "未加引號的儲存格中有換行；請重新另存為 CSV"),
+    "csv_nul": ("the text holds NUL bytes; this is not CSV text, save the file again as CSV",
+                "內容含有 NUL 位元組，不是 CSV 文字；請重新另存為 CSV"),
+    "csv_unreadable": (
+        "the CSV cannot be read here (a quote is not closed, or a cell is malformed); save "
+        "the file again as CSV",
+        "此處的 CSV 無法讀取（引號未結束或儲存格格式有誤）；請重新另存為 CSV"),
     "csv_header": ("the CSV header must be {header} (as `fxreport show --format csv` prints)",
                    "CSV 標題列須為 {header}（與 `fxreport show --format csv` 的輸出相同）"),
     "csv_cells": ("expected {expected} cells, found {found}", "應有 {expected} 欄，實有 {found} 欄"),
@@ -341,6 +391,73 @@ INPUT: dict[str, tuple[str, str]] = {
         "form; use the workbook that `fxreport roll PREV --format xlsx` makes",
         "此活頁簿解壓後超過 {limit:,} 位元組，遠大於一日的報表；"
         "請使用 `fxreport roll PREV --format xlsx` 產生的活頁簿"),
+    "xlsx_ods": (
+        "this is an OpenDocument spreadsheet (.ods); open it in LibreOffice and save it as "
+        "\"Excel 2007-365 (.xlsx)\" (File > Save As), then build from the .xlsx",
+        "此為開放文件試算表（.ods）；請在 LibreOffice 以「檔案 > 另存新檔」存成 "
+        "「Excel 2007-365（.xlsx）」後，再以該 .xlsx 產生申報檔"),
+    "xlsx_part_too_large": (
+        "the workbook's part {part} unpacks to more than {limit:,} bytes (at least {size:,}), "
+        "far more than the report form needs; copy the form into a new workbook, or start "
+        "again from `fxreport roll PREV --format xlsx`",
+        "活頁簿的組件 {part} 解壓後超過 {limit:,} 位元組（至少 {size:,}），遠大於報表所需；"
+        "請將報表複製到新活頁簿，或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_sheet_hidden": (
+        "the form's sheet {sheet}, where the names point, is hidden; what would be filed is "
+        "not what the clerk sees: unhide it (Format > Sheet > Unhide; a very hidden sheet "
+        "in the macro editor's properties), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱所指的報表工作表 {sheet} 已隱藏，申報的數字將不是畫面上看到的數字；"
+        "請取消隱藏（格式 > 工作表 > 取消隱藏；「極隱藏」的工作表須在巨集編輯器的屬性中改回），"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_astray": (
+        "the name {name} points to {target}, off the form ({form}, where the other names "
+        "point); what would be filed is not what the form shows: make {name} point to its "
+        "line's cell in {form} (Formulas > Name Manager), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，不在報表上（其他名稱都指向 {form}）；申報的數字將不是報表上"
+        "顯示的數字：請在「公式 > 名稱管理員」中將 {name} 改為指向 {form} 中該欄位那一列的儲存格，"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_wrong_row": (
+        "the name {name} points to {target}, but that row of the form is not {field}'s line; "
+        "what would be filed is not what the form shows: make {name} point to the cell of the "
+        "line that shows {field} (Formulas > Name Manager), or start again from "
+        "`fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，但報表的該列不是 {field} 欄位；申報的數字將不是報表上顯示的"
+        "數字：請在「公式 > 名稱管理員」中將 {name} 改為指向標示 {field} 那一列的儲存格，"
+        "或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_cell_hidden": (
+        "the name {name} points to {target}, in a hidden row or column of the form; what "
+        "would be filed is not what the clerk sees: unhide it (Format > Row or Column > "
+        "Unhide), or start again from `fxreport roll PREV --format xlsx`",
+        "名稱 {name} 指向 {target}，位於報表已隱藏的列或欄，申報的數字將不是畫面上看到的數字："
+        "請取消隱藏（格式 > 列或欄 > 取消隱藏），或以 `fxreport roll PREV --format xlsx` 重新產生"),
+    "xlsx_name_external": (
+        "the name {name} points into another file ({target}); the value must be on this form: "
+        "make {name} point to its line's cell (Formulas > Name Manager)",
+        "名稱 {name} 指向其他檔案（{target}）；數值須在本報表上：請在「公式 > 名稱管理員」中"
+        "將 {name} 改為指向該欄位的儲存格"),
+    "xlsx_external": (
+        "the value comes from another file ({source}) through the formula {formula}; "
+        "its cached result may be stale and cannot be checked: type the number, or copy "
+        "and paste it as a value (Paste Special > Values)",
+        "數值經由公式 {formula} 取自其他檔案（{source}），其暫存結果可能已過時且無法核對：請直接輸入"
+        "數字，或以「選擇性貼上 > 值」貼上"),
+    "xlsx_other_sheet": (
+        "the value comes from the sheet(s) {sheets} through the formula {formula}; make "
+        "sure it is what the form should show",
+        "數值經由公式 {formula} 取自工作表 {sheets}；請確認此數字正確"),
+    "xlsx_formula_fraction": (
+        "the formula {formula} gives {value}, not a whole number; restore the formula "
+        "or correct the cells it uses",
+        "公式 {formula} 算得 {value}，不是整數；請還原公式，或更正公式所用的儲存格"),
+    "xlsx_formula_overwritten": (
+        "this cell's formula was typed over with {given:,}; {formula} gives {computed:,}: "
+        "restore the formula by typing {expression} into the cell (the sheet is protected "
+        "without a password), or start again from `fxreport roll PREV --format xlsx`",
+        "本儲存格的公式已被數字 {given:,} 覆蓋；依 {formula} 應為 {computed:,}：請在本儲存格輸入 "
+        "{expression} 還原公式（工作表保護未設密碼），或以 `fxreport roll PREV --format xlsx` "
+        "重新產生"),
     "xlsx_name_missing": (
         "the workbook has no cell named {name}; use the workbook that "
         "`fxreport roll PREV --format xlsx` makes, or give the field's cell the name {name} "
@@ -454,6 +571,64 @@ SHEET: dict[str, tuple[str, str]] = {
         "To compute it instead, enter ={expression} in this cell.",
         "本欄為報表申報值，照原樣保留：{formula} 算得 {computed:,}（{code}，{severity}）。"
         "如要改為自動計算，請於本欄輸入 ={expression}。"),
+    "note_carried": (
+        "The prior-day figures (grey, locked) are carried from yesterday's report: note 4 "
+        "requires them to equal its today figures. Correct yesterday's activity in today's "
+        "flow fields, never here.",
+        "前日部位與前日餘額（灰色、已鎖定）取自前一營業日申報的本日餘額（說明第 4 點）；"
+        "如需調整前一營業日的金額，請調在本日的買賣、訂約、交割金額欄，不可改在此處。"),
+    "firm_name": ("firm", "證券商名稱"),
+    "sign_role": ("sign-off", "簽核"),
+    "sign_prepared": ("prepared by", "製表"),
+    "sign_reviewed": ("reviewed by", "覆核"),
+    "sign_approved": ("approved by", "主管"),
+    "sign_name": ("name", "姓名"),
+    "sign_date": ("date", "日期"),
+    "contact_phone": ("contact telephone", "聯絡電話"),
+    "footer_printed": ("printed", "列印日期"),
+    "footer_page": ("page &P of &N", "第 &P 頁，共 &N 頁"),
+    "instructions": ("instructions", "說明"),
+    "instructions_title": ("How to fill in the FX position daily report",
+                           "外匯部位日報表填報說明"),
+    "help_units": (
+        "Every amount is in thousands of US dollars (USD thousand), a whole number (annex, note 2).",
+        "每一項金額單位以千美元計，須為整數（說明第 2 點）。"),
+    "help_sign": (
+        "Report in the firm's own direction: a purchase is what the firm bought, a sale what "
+        "it sold (note 1). A net position may be negative.",
+        "證券商應以自身的買賣方向填報：買入為本公司買入，賣出為本公司賣出（說明第 1 點）；"
+        "淨額可為負數。"),
+    "help_corrections": (
+        "The prior-day position and balances must equal the previous business day's today "
+        "balances. To correct an earlier day's amounts, adjust only the day's purchase, sale, "
+        "contract and settlement fields, never the prior-day or today balances (note 4).",
+        "前日部位、前日餘額須與前一營業日申報的本日餘額相符；若需調整前一營業日的買賣、訂約、"
+        "交割金額，只能調在各買賣、訂約、交割金額欄內，不可調整在前日或本日餘額欄中（說明第 4 點）。"),
+    "help_naming": (
+        "The submission file is named with the first 2 letters of the firm code, P, the "
+        "report date as MMDD and .txt: firm ABCD on 105/12/09 files ABP1209.txt (note 6).",
+        "申報檔案名稱為總行英文字軌前 2 碼 + 英文字母 P + 資料日期 MMDD，副檔名為 txt："
+        "例如 ABCD 於 105/12/09 的檔名為 ABP1209.txt（說明第 6 點）。"),
+    "help_cells": (
+        "On the sheet 日報表 type only into the orange input cells (Tab moves from one to the "
+        "next); the grey cells compute themselves from the identities, and the sheet is "
+        "protected without a password.",
+        "在「日報表」工作表只須在橘色輸入格填寫（按 Tab 鍵依序移到下一格）；灰色儲存格依勾稽"
+        "關係自動計算；工作表已保護（未設密碼）。"),
+    "help_carried": (
+        "In a form started from yesterday's report, the prior-day figures are carried and "
+        "locked; the firm code and the date are filled in.",
+        "由前一日申報產生的報表，前日部位與前日餘額已帶入並鎖定，證券商代號與日期亦已填妥。"),
+    "help_build": (
+        "Make the submission file with: fxreport build BOOK.xlsx -o DIR (add --previous "
+        "yesterday's file to check continuity). It reads only the named cells of the form.",
+        "以 `fxreport build 本活頁簿.xlsx -o 資料夾` 產生申報檔（加上 `--previous` 與前一日"
+        "的申報檔可核對前後期是否相符）；只讀取報表中已命名的儲存格。"),
+    "help_signoff": (
+        "The sign-off block under the form (firm, prepared, reviewed, approved, dates, "
+        "telephone) is for the printed copy; it is not part of the submission file.",
+        "報表下方的簽核欄（證券商名稱、製表、覆核、主管、日期、聯絡電話）供列印留存，"
+        "不寫入申報檔。"),
     "severity_error": ("error", "錯誤"),
     "severity_warning": ("warning", "警告"),
 }

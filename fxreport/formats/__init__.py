@@ -8,9 +8,15 @@ Entries name their functions as ``"module:function"`` and are imported on first
 use, so a command pays only for the formats it touches.
 
 A reader returns ``Input``: the build document (the JSON shape), where each of
-its keys came from (``Where``: a JSON key path, a CSV line, a workbook cell), and
-the left sides it computed itself (a workbook no spreadsheet program has saved).
-Its problems raise ``fxreport.core.problems.InputError``.
+its keys came from (``Where``: a JSON key path, a CSV line, a workbook cell),
+the left sides it computed itself (a workbook no spreadsheet program has saved)
+and warnings that do not refuse it (a value computed from another sheet).  Its
+problems raise ``fxreport.core.problems.InputError``.
+
+Reading build input is this package's job, one module each: ``text`` (the one
+byte-order-mark strip and decoding), ``sniff`` (which reader, by content and
+name), ``json_input``, ``csv_input``, ``xlsx_reading``; ``xlsx`` writes the form.
+``fxreport.policy`` decides what may be written from what was read.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ class Input(NamedTuple):
     doc: dict[str, Any]
     where: dict[str, Any]
     derived: tuple[str, ...] = ()
+    warnings: tuple[Any, ...] = ()  # InputProblem: worth saying, not a refusal
 
 
 class ReportFormat(NamedTuple):
@@ -49,11 +56,11 @@ def _load(target: str) -> Callable[..., Any]:
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
     ReportFormat("txt", (".txt",), "fxreport.formats.submission:read",
                  "fxreport.formats.submission:write", False),
-    ReportFormat("json", (".json",), "fxreport.formats.text_input:read_json",
-                 "fxreport.formats.text_input:write_json", False, (b"{",)),
-    ReportFormat("csv", (".csv",), "fxreport.formats.text_input:read_csv",
-                 "fxreport.formats.text_input:write_csv", False),
-    ReportFormat("xlsx", (".xlsx", ".xlsm"), "fxreport.formats.xlsx:read_input",
+    ReportFormat("json", (".json",), "fxreport.formats.json_input:read",
+                 "fxreport.formats.json_input:write", False, (b"{",)),
+    ReportFormat("csv", (".csv",), "fxreport.formats.csv_input:read",
+                 "fxreport.formats.csv_input:write", False),
+    ReportFormat("xlsx", (".xlsx", ".xlsm"), "fxreport.formats.xlsx_reading:read_input",
                  "fxreport.formats.xlsx:write", True, (b"PK\x03\x04",)),
     ReportFormat("table", (), None, "fxreport.outputs.views:write_table", False),
 )}
@@ -63,11 +70,13 @@ BUILD_INPUTS = ("json", "csv", "xlsx")
 
 
 def reader_for(name: str, data: bytes) -> ReportFormat:
-    """The build-input format of ``data``: a workbook by its name or its first bytes,
-    otherwise JSON or CSV (told apart by content, as ``show`` prints them)."""
-    lower = name.lower()
-    candidates = [FORMATS[n] for n in BUILD_INPUTS]
-    for fmt in candidates:
-        if fmt.binary and (lower.endswith(fmt.extensions) or data.startswith(fmt.magic)):
-            return fmt
-    return FORMATS["json"]  # the text reader tells JSON from CSV by content
+    """The build-input format of ``data`` named ``name``, by content and name together
+    (``sniff.input_kind``); raises ``InputError`` for what is clearly not build input."""
+    from .sniff import input_kind
+
+    return FORMATS[input_kind(name, data)]
+
+
+def read_build_input(name: str, data: bytes) -> Input:
+    """Build input from any file ``build`` takes (JSON, CSV or a workbook)."""
+    return reader_for(name, data).read(data)

@@ -42,28 +42,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-import math
 import re
-import unicodedata
-import warnings
-import zipfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.fields import roc_text
-from ..core.identities import IDENTITIES, Identity, derivation_order
+from ..core.identities import IDENTITIES, PRIOR_DAY_FIELDS, Identity
 from ..core.fields import AMOUNT, AMOUNT_MAX
 from ..core.layout import LAYOUT, ROWS, Field
-from ..core.problems import InputError, InputProblem, Where
-from ..core.words import SHEET as _WORDS, value_text
+from ..core.words import SHEET as _WORDS
 
 if TYPE_CHECKING:
     from ..core.model import Report
 
 SHEET = "日報表"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
-UNPACKED_LIMIT = 32 * 1024 * 1024  # a day's form unpacks to well under 100 KB
 
 _BANK, _DATE = ROWS[1][0], ROWS[1][1]
 _TARGETS: dict[str, Identity] = {i.target: i for i in IDENTITIES}
@@ -76,7 +68,11 @@ _WIDTHS = {_SECTION: 21, _DETAIL: 17, _ITEM_ZH: 22, _ITEM_EN: 24, _VALUE: 15, _N
            _PLACE: 9}
 _HEAD_ROW = 6
 _FIRST_ROW = _HEAD_ROW + 1
-_NUMBER = "#,##0"
+# An amount's own format shows every digit, decimals included ("#,##0" would show 12.5 as
+# 13); a conditional format adds the thousands separator where a value is whole, and marks
+# one that is not.  A program that ignores conditional formats still shows what is there.
+_NUMBER = "General"
+_WHOLE = "#,##0"
 
 
 def defined_name(name: str) -> str:
@@ -91,12 +87,6 @@ def formula(ident: Identity) -> str:
         op = "" if i == 0 and sign > 0 else ("+" if sign > 0 else "-")
         out.append(op + defined_name(name))
     return "=" + "".join(out)
-
-
-def is_workbook(data: bytes, name: str = "") -> bool:
-    """Build input that the workbook reader should take (by name or by its first bytes)."""
-    return (name.lower().endswith((".xlsx", ".xlsm", ".xls"))
-            or data.startswith(ZIP_MAGIC) or data.startswith(OLE_MAGIC))
 
 
 # --- the form's lines, from the layout table -------------------------------------------
@@ -161,12 +151,15 @@ def roll_workbook(doc: Mapping[str, Any]) -> bytes:
     Left sides that ``doc`` leaves out become formulas; amounts it leaves out
     stay empty for the clerk to fill in.
     """
-    from ..policy.making import flat_amounts
-
-    flat = flat_amounts(doc)
+    flat: dict[str, Any] = {}
+    for key in ("row1", "row2", "row3"):
+        part = doc.get(key)
+        if isinstance(part, Mapping):
+            flat.update(part)
     date = doc.get("date", "")
     date_text = roc_text(date) if isinstance(date, _dt.date) else str(date)
-    return _workbook(str(doc.get("bank", "")), date_text, flat)
+    return _workbook(str(doc.get("bank", "")), date_text, flat,
+                     carried=frozenset(n for n in PRIOR_DAY_FIELDS if n in flat))
 
 
 def _kept(values: Mapping[str, Any]) -> dict[str, tuple[Identity, int]]:
@@ -185,7 +178,10 @@ def _both(key: str, sep: str = "\n") -> str:
     return sep.join(t for t in (zh, en) if t)
 
 
-def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
+def _workbook(bank: str, date_text: str, values: Mapping[str, Any],
+              carried: frozenset[str] = frozenset()) -> bytes:
+    """The form; ``carried`` names the prior-day fields taken from yesterday's report,
+    which are locked (a rolled form), since continuity (note 4) requires them as they are."""
     from openpyxl import Workbook
 
     kept = _kept(values)
@@ -203,13 +199,20 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any]) -> bytes:
     lines = form_lines()
     for line in lines:
         _line_labels(form, line)
-        _amount_cell(form, line, values.get(line.field.name), kept.get(line.field.name), amount_dv)
+        _amount_cell(form, line, values.get(line.field.name), kept.get(line.field.name), amount_dv,
+                     line.field.name in carried)
     _merge_runs(form.ws, lines, _SECTION, lambda line: line.section)
     _merge_runs(form.ws, lines, _DETAIL, lambda line: (
         line.detail[0] and line.section[0] + line.detail[0], line.detail))
+    _fractions_shown(form.ws, lines)
     last = lines[-1].row + 2
-    _notes(form.ws, last)
-    _protect_and_print(form.ws, last)
+    _notes(form.ws, last, bool(carried))
+    last = _sign_off(form, last + (3 if carried else 2))
+    first = next(line for line in lines if line.field.name not in carried
+                 and line.field.name not in _TARGETS)
+    _protect_and_print(form.ws, last, f"{_VALUE}{first.row}")
+    _instructions(wb)
+    wb.active = 0
     wb.calculation.fullCalcOnLoad = True
 
     out = io.BytesIO()
@@ -357,16 +360,19 @@ def _line_labels(form: _Form, line: Line) -> None:
 
 
 def _amount_cell(form: _Form, line: Line, amount: Any, kept: tuple[Identity, int] | None,
-                 amount_dv: Any) -> None:
-    """A left side is its formula unless its filed value is kept; any other amount is an
-    input cell, the only kind a clerk may change."""
+                 amount_dv: Any, carried: bool = False) -> None:
+    """A left side is its formula unless its filed value is kept; a carried prior-day
+    figure is locked; any other amount is an input cell, the only kind a clerk may change."""
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment
 
     f = line.field
     form.names(f.name, f"{_VALUE}{line.row}")
     cell = form.ws[f"{_VALUE}{line.row}"]
-    if f.name in _TARGETS and kept is None:
+    if carried:
+        cell.style = "Note"
+        cell.value = amount
+    elif f.name in _TARGETS and kept is None:
         cell.style = "Calculation"
         cell.value = formula(_TARGETS[f.name])
     else:
@@ -390,10 +396,11 @@ def _merge_runs(ws: Any, lines: tuple[Line, ...], col: str, key: Any) -> None:
             start = i
 
 
-def _notes(ws: Any, last: int) -> None:
+def _notes(ws: Any, last: int, carried: bool) -> None:
     from openpyxl.styles import Alignment, Font
 
-    for i, key in enumerate(("note_inputs", "note_build")):
+    keys = ("note_inputs", "note_build") + (("note_carried",) if carried else ())
+    for i, key in enumerate(keys):
         row = last + i
         ws.merge_cells(f"A{row}:{_PLACE}{row}")
         ws[f"A{row}"] = _both(key)
@@ -402,14 +409,115 @@ def _notes(ws: Any, last: int) -> None:
         ws.row_dimensions[row].height = 28
 
 
-def _protect_and_print(ws: Any, last: int) -> None:
-    """Only input cells change; the form prints on one A4 page."""
+def _fractions_shown(ws: Any, lines: tuple[Line, ...]) -> None:
+    """Whole amounts with thousands separators; one that is not whole keeps its decimals,
+    in red on red (``#,##0`` alone would show 12.5 as 13): what the clerk sees is what
+    ``build`` reads, and refuses."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.styles.numbers import NumberFormat
+
+    top, bottom = f"{_VALUE}{lines[0].row}", f"{_VALUE}{lines[-1].row}"
+    whole = DifferentialStyle(numFmt=NumberFormat(numFmtId=3, formatCode=_WHOLE))
+    fraction = DifferentialStyle(font=Font(color="9C0006", bold=True),
+                                 fill=PatternFill(bgColor="FFC7CE"))
+    for formula_text, style in ((f"AND(ISNUMBER({top}),MOD({top},1)<>0)", fraction),
+                                (f"AND(ISNUMBER({top}),MOD({top},1)=0)", whole)):
+        ws.conditional_formatting.add(f"{top}:{bottom}", Rule(
+            type="expression", dxf=style, formula=[formula_text], stopIfTrue=True))
+
+
+def _sign_off(form: _Form, top: int) -> int:
+    """The firm's name, who prepared, reviewed and approved the report and when, and a
+    contact telephone: input cells inside the print area that ``build`` never reads.
+    Returns the last row."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = form.ws
+    bold = Font(bold=True, size=9)
+    ws.merge_cells(f"A{top}:{_ITEM_ZH}{top}")
+    form.label(f"A{top}", _both("firm_name", " "), font=bold, fill=form.band)
+    ws.merge_cells(f"{_ITEM_EN}{top}:{_PLACE}{top}")
+    _sign_cell(form, f"{_ITEM_EN}{top}", f"{_PLACE}{top}")
+    head = top + 1
+    for col, key in ((_SECTION, "sign_role"), (_DETAIL, "sign_prepared"), (_ITEM_ZH, "sign_reviewed"),
+                     (_ITEM_EN, "sign_approved")):
+        form.label(f"{col}{head}", _both(key), font=bold, fill=form.head_fill,
+                   alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
+    for i, key in enumerate(("sign_name", "sign_date")):
+        row = head + 1 + i
+        form.label(f"{_SECTION}{row}", _both(key, " "), font=bold)
+        for col in (_DETAIL, _ITEM_ZH, _ITEM_EN):
+            _sign_cell(form, f"{col}{row}")
+        ws.row_dimensions[row].height = 30 if i == 0 else 20
+    phone = head + 3
+    ws.merge_cells(f"{_SECTION}{phone}:{_DETAIL}{phone}")
+    form.label(f"{_SECTION}{phone}", _both("contact_phone", " "), font=bold)
+    ws.merge_cells(f"{_ITEM_ZH}{phone}:{_ITEM_EN}{phone}")
+    _sign_cell(form, f"{_ITEM_ZH}{phone}", f"{_ITEM_EN}{phone}")
+    return phone
+
+
+def _sign_cell(form: _Form, coord: str, last: str | None = None) -> None:
+    """An input cell for text (a name, a date, a number to call), unlocked."""
+    cell = form.ws[coord]
+    cell.style = "Input"
+    cell.number_format = "@"
+    cell.protection = form.unlocked
+    if last:  # the merged cells' borders
+        form.ws[last].border = form.box
+
+
+def _instructions(wb: Any) -> None:
+    """The 說明 sheet: the annex's notes that a clerk needs, in both languages."""
+    from openpyxl.styles import Alignment, Font
+
+    ws = wb.create_sheet(_WORDS["instructions"][1])
+    ws.sheet_view.showGridLines = False
+    ws.column_dimensions["A"].width = 4
+    ws.column_dimensions["B"].width = 58
+    ws.column_dimensions["C"].width = 58
+    ws["B1"] = _WORDS["instructions_title"][1]
+    ws["C1"] = _WORDS["instructions_title"][0]
+    for cell in (ws["B1"], ws["C1"]):
+        cell.font = Font(bold=True, size=13)
+    for i, key in enumerate(_INSTRUCTIONS, start=1):
+        row = i + 2
+        en, zh = _WORDS[key]
+        ws[f"A{row}"] = i
+        ws[f"B{row}"] = zh
+        ws[f"C{row}"] = en
+        for col in "ABC":
+            ws[f"{col}{row}"].alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = 15 * max(2, len(en) // 60 + 1)
     ws.protection.sheet = True
+    ws.print_area = f"A1:C{len(_INSTRUCTIONS) + 2}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+_INSTRUCTIONS = ("help_units", "help_sign", "help_corrections", "help_naming", "help_cells",
+                 "help_carried", "help_build", "help_signoff")
+
+
+def _protect_and_print(ws: Any, last: int, first_input: str) -> None:
+    """Only input cells change, and only they can be selected (the Tab key steps through
+    them), the first to type in active on opening; the form prints on one A4 page, with
+    the print date and the page in the footer."""
+    ws.protection.sheet = True
+    ws.protection.selectLockedCells = True  # locked cells cannot be selected
+    ws.protection.selectUnlockedCells = False
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.sheet_view.showGridLines = False
     ws.freeze_panes = f"A{_FIRST_ROW}"
-    ws.print_area = f"A1:{_PLACE}{last + 1}"
+    for selection in ws.sheet_view.selection:
+        selection.activeCell = first_input
+        selection.sqref = first_input
+    ws.print_area = f"A1:{_PLACE}{last}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
@@ -419,6 +527,10 @@ def _protect_and_print(ws: Any, last: int) -> None:
     for side in ("left", "right"):
         setattr(ws.page_margins, side, 0.4)
     ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.left.text = _WORDS["footer_printed"][1] + " &D &T"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = _WORDS["footer_page"][1]
+    ws.oddFooter.right.size = 8
 
 
 def _kept_comment(ident: Identity, computed: int, comment_type: Any) -> Any:
@@ -432,324 +544,7 @@ def _kept_comment(ident: Identity, computed: int, comment_type: Any) -> Any:
     return note
 
 
-# --- reading ------------------------------------------------------------------------------
-
-class WorkbookInput(NamedTuple):
-    """A workbook read as build input."""
-
-    doc: dict[str, Any]  # {"bank", "date" (ROC text), "row1": {...}, "row2": ..., "row3": ...}
-    where: dict[str, Where]  # "bank", "date", "row1.AB", ... -> Where(key="AB", cell="日報表!E8")
-    derived: tuple[str, ...]  # left sides computed from the identities (no cached results)
-
-    @property
-    def uncalculated(self) -> bool:
-        """True when formula results were missing and have been computed by fxreport."""
-        return bool(self.derived)
-
-
-class _Cell(NamedTuple):
-    where: Where
-    value: Any  # the cell's value, or its formula's cached result (None if none)
-    formula: str | None  # the formula text when the cell holds one
-    error: bool  # an Excel error value (#NAME?, #REF!, ...)
-
-
-def read_workbook(data: bytes) -> WorkbookInput:
-    """Build input from a workbook's named cells; every problem raised at once."""
-    formulas, values = _open(data)
-    problems: list[InputProblem] = []
-    cells = _cells(formulas, values, problems)
-    doc: dict[str, Any] = {}
-    where: dict[str, Where] = {}
-    for key, name, read in (("bank", "BANK", _bank), ("date", "DATE", _date)):
-        if name in cells:
-            where[key] = cells[name].where
-            doc[key] = read(cells[name], problems)
-    flat, pending = _amounts(cells, where, problems)
-    if problems:
-        raise InputError(problems)
-    derived = _derive(pending, flat, cells, problems)
-    if problems:
-        raise InputError(problems)
-    rows: dict[str, dict[str, int]] = {"row1": {}, "row2": {}, "row3": {}}
-    for f in _AMOUNT_FIELDS:
-        rows[f"row{f.row}"][f.name] = flat[f.name]
-    doc.update(rows)
-    return WorkbookInput(doc, where, tuple(derived))
-
-
-def _cells(formulas: Any, values: Any, problems: list[InputProblem]) -> dict[str, _Cell]:
-    """Every field's named cell; two names on one cell would give one value twice."""
-    cells: dict[str, _Cell] = {}
-    taken: dict[str, str] = {}
-    for f in (_BANK, _DATE, *_AMOUNT_FIELDS):
-        cell = _locate(formulas, values, f.name, problems)
-        if cell is None:
-            continue
-        spot = cell.where.cell or ""
-        if spot in taken:
-            problems.append(InputProblem(cell.where, "xlsx_name_shared",
-                                         name=defined_name(f.name), other=taken[spot]))
-            continue
-        taken[spot] = defined_name(f.name)
-        cells[f.name] = cell
-    return cells
-
-
-def _amounts(cells: Mapping[str, _Cell], where: dict[str, Where],
-             problems: list[InputProblem]) -> tuple[dict[str, int], list[str]]:
-    """The amounts read, and the left sides whose formulas have no result yet."""
-    flat: dict[str, int] = {}
-    pending: list[str] = []
-    for f in _AMOUNT_FIELDS:
-        cell = cells.get(f.name)
-        if cell is None:
-            continue
-        where[f"row{f.row}.{f.name}"] = cell.where
-        if cell.formula is not None and cell.value is None and not cell.error:
-            if f.name in _TARGETS:
-                pending.append(f.name)
-            else:
-                problems.append(InputProblem(cell.where, "xlsx_formula_uncalculated",
-                                             formula=cell.formula))
-            continue
-        amount = _amount(cell, problems)
-        if amount is not None:
-            flat[f.name] = amount
-    return flat, pending
-
-
-def _derive(pending: list[str], flat: dict[str, int], cells: Mapping[str, _Cell],
-            problems: list[InputProblem]) -> list[str]:
-    """Left sides without a cached result, computed into ``flat`` as ``--derive`` does."""
-    derived = []
-    for ident in derivation_order():
-        if ident.target in pending:
-            value = ident.rhs(flat)
-            assert value is not None  # every input is read, or derived before
-            if abs(value) > AMOUNT_MAX:
-                problems.append(InputProblem(cells[ident.target].where, "xlsx_derived_range",
-                                             formula=ident.formula(), value=value))
-            flat[ident.target] = value
-            derived.append(ident.target)
-    return derived
-
-
-def _open(data: bytes) -> tuple[Any, Any]:
-    """The workbook twice: with its formulas, and with their cached results."""
-    whole = Where()
-    if data.startswith(OLE_MAGIC):
-        # An encrypted OOXML package is an OLE file with these streams; else it is .xls.
-        encrypted = any(s.encode("utf-16-le") in data
-                        for s in ("EncryptionInfo", "EncryptedPackage"))
-        raise InputError([InputProblem(whole, "xlsx_encrypted" if encrypted else "xlsx_old_format")])
-    if not data.startswith(ZIP_MAGIC):
-        raise InputError([InputProblem(whole, "xlsx_not_workbook")])
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            names = {m.filename for m in members}
-            unpacked = sum(m.file_size for m in members)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise InputError([InputProblem(whole, "xlsx_corrupt")]) from None
-    if "[Content_Types].xml" not in names or not any(
-            n.startswith("xl/workbook") for n in names):
-        raise InputError([InputProblem(whole, "xlsx_not_workbook")])
-    if unpacked > UNPACKED_LIMIT:
-        raise InputError([InputProblem(whole, "xlsx_too_large", limit=UNPACKED_LIMIT)])
-
-    from openpyxl import load_workbook
-
-    books = []
-    for data_only in (False, True):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                books.append(load_workbook(io.BytesIO(data), data_only=data_only,
-                                           keep_links=False))
-        except Exception:  # noqa: BLE001 - any failure to parse is a damaged workbook
-            raise InputError([InputProblem(whole, "xlsx_corrupt")]) from None
-    return books[0], books[1]
-
-
-def _locate(formulas: Any, values: Any, name: str, problems: list[InputProblem]) -> _Cell | None:
-    """The cell a field's defined name refers to (workbook scope, else a sheet's)."""
-    xname = defined_name(name)
-    dn = _defined(formulas, xname)
-    if dn is None:
-        problems.append(InputProblem(Where(key=name), "xlsx_name_missing", name=xname))
-        return None
-    spot = _one_cell(dn, formulas.sheetnames)
-    if spot is None:
-        problems.append(InputProblem(Where(key=name), "xlsx_name_not_cell", name=xname,
-                                     target=value_text(str(dn.attr_text or ""))))
-        return None
-    sheet, coord = spot
-    cached = values[sheet][coord]
-    return _Cell(Where(key=name, cell=f"{sheet}!{coord}"), cached.value,
-                 _formula_text(formulas[sheet][coord]), cached.data_type == "e")
-
-
-def _defined(formulas: Any, xname: str) -> Any:
-    """The defined name in workbook scope, else in the first sheet that has it, or None."""
-    dn = formulas.defined_names.get(xname)
-    if dn is not None:
-        return dn
-    for ws in formulas.worksheets:
-        dn = ws.defined_names.get(xname)
-        if dn is not None:
-            return dn
-    return None
-
-
-def _one_cell(dn: Any, sheets: list[str]) -> tuple[str, str] | None:
-    """(sheet, ``E8``) when a name refers to one cell of a sheet here, else None:
-    a range, a constant, another workbook or a reference openpyxl cannot parse."""
-    try:
-        dests = list(dn.destinations) if dn.type == "RANGE" else []
-    except Exception:  # noqa: BLE001 - a reference openpyxl cannot parse
-        dests = []
-    if len(dests) != 1:
-        return None
-    sheet, coord = dests[0][0], dests[0][1].replace("$", "")
-    if (not coord or ":" in coord or sheet not in sheets
-            or not re.fullmatch(r"[A-Z]{1,3}[0-9]{1,7}", coord)):
-        return None
-    return sheet, coord
-
-
-def _formula_text(raw: Any) -> str | None:
-    """A formula cell's formula as ``=...`` (an array formula's text too), else None."""
-    if raw.data_type != "f":
-        return None
-    text = raw.value if isinstance(raw.value, str) else getattr(raw.value, "text", "")
-    return "=" + str(text).lstrip("=")
-
-
-_Words = tuple[str, dict[str, Any]]  # a key of words.INPUT and its parameters
-
-
-def _amount(cell: _Cell, problems: list[InputProblem]) -> int | None:
-    number = _number(cell)
-    if isinstance(number, int) and abs(number) > AMOUNT_MAX:
-        number = ("xlsx_range", {"value": number})
-    if isinstance(number, int):
-        return int(number)
-    key, params = number
-    problems.append(InputProblem(cell.where, key, **params))
-    return None
-
-
-def _number(cell: _Cell) -> int | _Words:
-    """A cell's whole number, or why it is none (Excel's true and dates are numbers too)."""
-    v = cell.value
-    if cell.error:
-        return ("xlsx_formula_error", {"value": str(v)})
-    if _empty(v):
-        return ("xlsx_empty", {})
-    if isinstance(v, bool):
-        return ("xlsx_bool", {"value": "TRUE" if v else "FALSE"})
-    if isinstance(v, (_dt.date, _dt.time, _dt.timedelta)):
-        return ("xlsx_date_in_amount", _when(v))
-    if isinstance(v, int):
-        return v
-    if isinstance(v, float):
-        if not math.isfinite(v) or not v.is_integer():
-            return ("xlsx_fraction", {"value": value_text(v)})
-        return int(v)
-    return ("xlsx_text", {"value": value_text(v if isinstance(v, str) else str(v))})
-
-
-def _empty(v: Any) -> bool:
-    """No value, or only spaces: a cell the clerk left blank."""
-    return v is None or (isinstance(v, str) and not v.strip())
-
-
-def _when(v: Any) -> dict[str, str]:
-    """A date or time for a message: ISO in English, ROC in Chinese where it has one."""
-    if isinstance(v, _dt.datetime) and v.time() == _dt.time(0):
-        v = v.date()
-    iso = v.isoformat() if hasattr(v, "isoformat") else str(v)
-    if isinstance(v, _dt.date) and not isinstance(v, _dt.datetime) and 1912 <= v.year <= 2910:
-        return {"iso": iso, "roc": roc_text(v)}
-    return {"iso": iso, "roc": iso}
-
-
-def _bank(cell: _Cell, problems: list[InputProblem]) -> str | None:
-    v = cell.value
-    if isinstance(v, int) and not isinstance(v, bool) and 1000 <= v <= 9999:
-        v = str(v)
-    if _empty(v):
-        problems.append(InputProblem(cell.where, "xlsx_bank_empty"))
-        return None
-    code = unicodedata.normalize("NFKC", v).strip() if isinstance(v, str) else ""
-    if cell.error or not re.fullmatch(r"[A-Z0-9]{4}", code):
-        problems.append(InputProblem(cell.where, "xlsx_bank", value=value_text(
-            v if isinstance(v, (str, int, float)) and not isinstance(v, bool) else str(v))))
-        return None
-    return code
-
-
-_ROC_TEXT = re.compile(r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})")
-_GREGORIAN_TEXT = re.compile(r"([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})")
-
-
-def _date(cell: _Cell, problems: list[InputProblem]) -> str | None:
-    """ROC text (``105/12/12``, ``105/1/2``), Gregorian text (``2016-12-12``) or a date.
-
-    Full-width characters typed with a Chinese input method (``１０５／１２／１２``)
-    are read as their ASCII forms.
-    """
-    v = cell.value
-    if _empty(v):
-        problems.append(InputProblem(cell.where, "xlsx_date_empty"))
-        return None
-    day = _day(v, cell.error)
-    if day is None:
-        shown = v.isoformat() if isinstance(v, (_dt.datetime, _dt.date)) else v
-        problems.append(InputProblem(cell.where, "xlsx_date", value=value_text(
-            shown if isinstance(shown, (str, int, float)) else str(shown))))
-        return None
-    if not 1912 <= day.year <= 2910:
-        problems.append(InputProblem(cell.where, "xlsx_date_range", value=day.isoformat()))
-        return None
-    return roc_text(day)
-
-
-def _day(v: Any, error: bool) -> _dt.date | None:
-    """The day a cell holds: a date, a date-time at midnight, or a date's text."""
-    if isinstance(v, _dt.datetime):
-        return v.date() if v.time() == _dt.time(0) else None
-    if isinstance(v, _dt.date):
-        return v
-    if isinstance(v, str) and not error:
-        return _day_of_text(v)
-    return None
-
-
-def _day_of_text(v: str) -> _dt.date | None:
-    text = unicodedata.normalize("NFKC", v).strip()  # full-width digits as typed
-    m = _ROC_TEXT.fullmatch(text)
-    g = _GREGORIAN_TEXT.fullmatch(text)
-    try:
-        if m and int(m.group(1)) > 0:
-            return _dt.date(int(m.group(1)) + 1911, int(m.group(2)), int(m.group(3)))
-        if g:
-            return _dt.date(int(g.group(1)), int(g.group(2)), int(g.group(3)))
-    except ValueError:
-        return None
-    return None
-
-
 # --- the format registry's entry points (``fxreport.formats.FORMATS["xlsx"]``) -------------
-
-def read_input(data: bytes) -> Any:
-    """A workbook as build input for the registry: its doc, cells and derived left sides."""
-    from . import Input
-
-    book = read_workbook(data)
-    return Input(book.doc, dict(book.where), book.derived)
-
 
 def write(report: Report, lang: str = "en") -> bytes:
     return report_workbook(report)

@@ -1,17 +1,14 @@
-"""Build input as a document: reading JSON strictly, and validating any reader's document.
+"""Build input as a document: validating any reader's document.
 
-``read_json`` refuses what Python's json lets through silently: a key given
-twice (the last would win), ``NaN``/``Infinity``, integers too long for
-Python, nesting deep enough to exhaust the stack.  ``validate`` turns a
-document (from JSON, CSV or a workbook) into a ``Report``, reporting every
-problem once, at its key path, in words of ``fxreport.core.words.INPUT``; it never
-shows pydantic's own text.
+``validate`` turns a document (from JSON, CSV or a workbook: the readers are in
+``fxreport.formats``) into a ``Report``, reporting every problem once, at its
+key path, in words of ``fxreport.core.words.INPUT``; it never shows pydantic's
+own text.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +17,8 @@ from ..core.fields import AMOUNT
 from ..core.layout import LAYOUT
 from ..core.model import Report
 from ..core.problems import InputError, InputProblem, Where
+from ..formats.json_input import JsonLiteral, key_text
+from ..formats.names import norm_name as _norm
 
 ROW_KEYS = ("row1", "row2", "row3")
 TOP_KEYS = ("bank", "date", *ROW_KEYS)
@@ -29,102 +28,6 @@ ROW_NAMES: dict[str, tuple[str, ...]] = {
 ROW_OF: dict[str, str] = {name: key for key, names in ROW_NAMES.items() for name in names}
 FORMULA: dict[str, str] = {i.target: i.formula() for i in IDENTITIES}
 TARGETS = frozenset(FORMULA)
-
-# A document key that is not a number (JSON) is shown as JSON text when it is not a plain name.
-_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-
-
-# --- reading JSON ----------------------------------------------------------------------
-
-class JsonLiteral:
-    """A JSON number or constant that is not a whole number Python holds exactly,
-    kept as written: ``NaN``, ``Infinity``, ``1800.0``, ``1e3``, a 30-digit integer.
-    Validation refuses it (it is not an ``int``) and messages show its text."""
-
-    __slots__ = ("json_text", "kind")
-
-    def __init__(self, text: str, kind: str) -> None:
-        self.json_text = text
-        self.kind = kind  # "int", "float" or "constant"
-
-    def __repr__(self) -> str:
-        return self.json_text
-
-
-_INT_DIGITS = 18  # longer integers are out of range anyway; kept as text, never converted
-
-
-def _parse_int(text: str) -> Any:
-    return int(text) if len(text) <= _INT_DIGITS else JsonLiteral(text, "int")
-
-
-class _Object(dict):  # type: ignore[type-arg]
-    """A JSON object that remembers the keys it was given more than once."""
-
-    __slots__ = ("repeated",)
-    repeated: dict[str, int]
-
-
-def _object(pairs: list[tuple[str, Any]]) -> _Object:
-    obj = _Object()
-    repeated: dict[str, int] = {}
-    for key, value in pairs:
-        if key in obj:
-            repeated[key] = repeated.get(key, 1) + 1
-        obj[key] = value
-    obj.repeated = repeated
-    return obj
-
-
-def read_json(text: str) -> dict[str, Any]:
-    """A JSON object, every key given once, numbers as ``int`` or ``JsonLiteral``."""
-    try:
-        doc = json.loads(text, object_pairs_hook=_object, parse_int=_parse_int,
-                         parse_float=lambda s: JsonLiteral(s, "float"),
-                         parse_constant=lambda s: JsonLiteral(s, "constant"))
-    except json.JSONDecodeError as exc:
-        raise InputError([InputProblem(Where(line=exc.lineno, column=exc.colno), "json_syntax",
-                                       detail=exc.msg)]) from None
-    except RecursionError:
-        raise InputError([InputProblem(Where(), "json_too_deep")]) from None
-    if not isinstance(doc, dict):
-        raise InputError([InputProblem(Where(), "json_not_object")])
-    problems = []
-    stack: list[tuple[str, Any]] = [("", doc)]
-    while stack:  # not recursive: the document may be nested as deep as json allows
-        path, node = stack.pop()
-        if isinstance(node, dict):
-            for key, count in getattr(node, "repeated", {}).items():
-                problems.append(InputProblem(Where(key=_join(path, key)), "duplicate_key",
-                                             count=count))
-            stack.extend((_join(path, k), v) for k, v in reversed(node.items())
-                         if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node)))
-                         if isinstance(v, (dict, list)))
-    if problems:
-        raise InputError(problems)
-    return _plain(doc)
-
-
-def _plain(doc: dict[str, Any]) -> dict[str, Any]:
-    """Plain dicts again (the duplicate bookkeeping is done), only two levels deep:
-    deeper values are refused by validation as they are."""
-    return {k: (dict(v) if isinstance(v, dict) else v) for k, v in doc.items()}
-
-
-def key_text(key: Any) -> str:
-    """A document key as shown in a key path: a plain name as is, anything else as JSON."""
-    if isinstance(key, str) and key and set(key) <= _PLAIN and len(key) <= 40:
-        return key
-    from ..core.words import value_text
-
-    return value_text(key)
-
-
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key_text(key)}" if path else key_text(key)
-
 
 # --- validating ------------------------------------------------------------------------
 
@@ -297,23 +200,7 @@ def _whole(text: str) -> str | None:
 
 # --- unknown keys ------------------------------------------------------------------------
 
-def _norm(name: str) -> str:
-    return "".join(c for c in name.lower() if c not in "-_ ")
-
-
 _NORMS: dict[str, str] = {_norm(n): n for n in (*ROW_OF, *TOP_KEYS)}
-
-
-def near_name(key: str, names: tuple[str, ...] | None = None) -> str | None:
-    """The real name a misspelt one stands for (``Adj_1`` -> ``Adj-1``, ``acust`` ->
-    ``ACUST``, a close match such as ``ACUTS`` -> ``ACUST``), or None.  ``names``
-    defaults to every amount's name with ``BANK`` and ``DATE`` (a CSV's names)."""
-    names = names or ("BANK", "DATE", *ROW_OF)
-    same = {_norm(n): n for n in names}.get(_norm(key))
-    if same is not None:
-        return same
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.8)
-    return close[0] if close else None
 
 
 def _meant(loc: tuple[Any, ...]) -> str | None:

@@ -48,6 +48,7 @@ STATIC = {  # file name -> media type; served from the package, never from the d
     "report.css": "text/css; charset=utf-8",
     "page.css": "text/css; charset=utf-8",
     "page.js": "text/javascript; charset=utf-8",
+    "backend.js": "text/javascript; charset=utf-8",
 }
 
 # The page and the docs may talk to this server only: no CDN, no font, no beacon.

@@ -48,6 +48,8 @@ ALLOWED = frozenset({
     # kinds of file (ENC003) and their extensions; input formats
     "ZIP", "OLE", "PDF", "PNG", "JPEG", "GIF", "gzip", "RAR", "7-Zip", "ELF", "Windows",
     "txt", "xls", "xlsx", "JSON", "CSV",
+    # spreadsheet programs and their file kinds, as their zh-TW menus name them
+    "LibreOffice", "ods", "xlsm", "Excel 2007-365",
     # the program's name where it prefixes a line (`fxreport：注意，...`); the sample firm
     # code of FORMAT.md section 1, given as an example
     "fxreport", "ABCD",

@@ -1,6 +1,7 @@
-// The checker page: pick or drop files, send them to this server, show its report.
-// No framework, no build step, no request anywhere but this server, and every request
-// in one function (`send`).  The findings, the charts and the month tables are
+// The checker page: pick or drop files, have them checked, show the report.  They are
+// posted to this server, or checked in the browser (backend.js says which): every
+// request in one function (`send`), which backend.js gives.  No framework, no build
+// step, no request anywhere but this server.  The findings, the charts and the month tables are
 // rendered by the server (the same HTML as `fxreport check --format html`), in the
 // chosen language; this script only holds the page's own words and adds, beside a
 // finding's hint (which says what to do), the page's control that does it.
@@ -108,6 +109,12 @@
     },
   };
   const LANGS = Object.keys(WORDS);
+  // backend.js says how a form is checked: posted to `fxreport serve`, or in this browser
+  // (the static site), with its own words (the privacy line says where files go)
+  const backend = window.fxreportBackend;
+  for (const lang of LANGS) Object.assign(WORDS[lang], backend.words[lang] || {});
+  // Every request of the page: the check as JSON and as the HTML report of one form
+  const send = backend.send;
 
   const $ = (id) => document.getElementById(id);
   const state = { lang: "en", files: [], skipped: 0, previous: null, json: null, html: null, stamp: "", busy: 0 };
@@ -281,26 +288,6 @@
     if (open) fd.append("open_days", open);
     if ($("calendar").value !== "bank") fd.append("calendar", $("calendar").value);
     return fd;
-  }
-
-  // Every request of the page: the check as JSON and as the HTML report, from this
-  // server.  (A page without a server replaces this one function.)
-  async function send(fd) {
-    async function post(path) {
-      const response = await fetch(path, { method: "POST", body: fd, credentials: "same-origin" });
-      const text = await response.text();
-      if (!response.ok) {
-        let detail = text;
-        try { detail = JSON.parse(text).detail; } catch (e) { /* not JSON */ }
-        if (typeof detail !== "string") detail = JSON.stringify(detail);
-        const err = new Error(detail);
-        err.status = response.status;
-        throw err;
-      }
-      return [text, response.headers.get("Content-Disposition") || ""];
-    }
-    const [[json], [html, disposition]] = await Promise.all([post("/api/check"), post("/api/report")]);
-    return { json, html, disposition };
   }
 
   // Beside a hint that says what to do, the control of this page that does it.

@@ -1,0 +1,188 @@
+"""What the static site's Web Worker calls, in Pyodide: the page's form in, the
+JSON and the HTML report of ``fxreport check`` out.
+
+It takes the form the page would post to ``fxreport serve`` (files, ``previous`` and
+the text fields) and answers what ``/api/check`` and ``/api/report`` answer; the JSON
+text is written by ``write_json``, so it is the CLI's byte for byte.  Only the
+checking path is imported: this module must run with the standard library and the
+pure-Python packages that ``fxreport site`` bundles.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
+from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
+from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents, split_codes
+from ..core.words import display_path
+from ..outputs import write_json
+from ..outputs.html import FileFacts, facts_of, render_html
+
+LANGS = ("en", "zh-TW")
+
+
+class _Unpacking:
+    """A meta path finder for packages that read their data files by path (holidays
+    finds its gettext catalogues so) and so cannot run from a zip: their first import
+    unpacks their archive into a folder and puts it on the path."""
+
+    def __init__(self, archive: str, folder: str) -> None:
+        import zipfile
+
+        self.archive, self.folder = archive, folder
+        with zipfile.ZipFile(archive) as z:
+            self.names = {n.split("/")[0].removesuffix(".py") for n in z.namelist()}
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] in self.names and self.folder not in sys.path:
+            import importlib
+            import zipfile
+
+            with zipfile.ZipFile(self.archive) as z:
+                z.extractall(self.folder)
+            sys.path.insert(0, self.folder)
+            importlib.invalidate_caches()
+        return None  # the path finder, after this one, finds it in the folder
+
+
+def add_archives(zipped: Sequence[str], unpacked: Sequence[str]) -> None:
+    """Put the site's archives on the path: ``zipped`` imported from the zip, each of
+    ``unpacked`` unpacked beside it (``NAME.zip`` to ``NAME``) when first imported."""
+    sys.path[:0] = list(zipped)
+    for archive in unpacked:
+        sys.meta_path.insert(0, _Unpacking(archive, archive.removesuffix(".zip")))
+
+
+def compiled_archive(source: str, target: str) -> None:
+    """``source`` (a zip of modules) with each module's bytecode beside it, as an
+    unchecked hash-based .pyc (PEP 552) that zipimport loads without compiling: the
+    worker keeps it in the browser's cache, so later visits import without compiling."""
+    import importlib.util
+    import marshal
+    import zipfile
+
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            out.writestr(info, data)
+            if info.filename.endswith(".py"):
+                code = compile(data, f"{source}/{info.filename}", "exec", dont_inherit=True)
+                pyc = (importlib.util.MAGIC_NUMBER + (0b01).to_bytes(4, "little")
+                       + importlib.util.source_hash(data) + marshal.dumps(code))
+                out.writestr(zipfile.ZipInfo(info.filename + "c", info.date_time), pyc)
+
+
+class Upload(NamedTuple):
+    """A chosen file: its name, its first ``SIZE_LIMIT + 1`` bytes and its whole size."""
+
+    name: str
+    data: bytes
+    size: int
+
+
+class Refused(ValueError):
+    """A form the checker refuses, said as the server says it (status, detail)."""
+
+    def __init__(self, status: int, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+
+
+def _last(fields: dict[str, list[str]], name: str) -> str:
+    values = fields.get(name)
+    return values[-1] if values else ""
+
+
+def _strict(fields: dict[str, list[str]]) -> bool:
+    value = _last(fields, "strict").strip().lower()
+    if value in ("", "false"):
+        return False
+    if value in ("true", "on"):
+        return True
+    raise Refused(422, f"`strict` must be true or false, not {value[:40]!r}")
+
+
+def _days(fields: dict[str, list[str]], name: str) -> tuple[_dt.date, ...]:
+    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`)."""
+    try:
+        return tuple(days_from_text("\n".join(fields.get(name, [])), name))
+    except ValueError as exc:
+        raise Refused(422, str(exc)) from None
+
+
+def options_of(fields: dict[str, list[str]], previous: Upload | None) -> CheckOptions:
+    """The form's fields as the pipeline's options (the server's form fields)."""
+    lang = _last(fields, "lang") or "en"
+    if lang not in LANGS:
+        raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
+    return CheckOptions(
+        select=split_codes(fields.get("select", [])), ignore=split_codes(fields.get("ignore", [])),
+        calendar=_last(fields, "calendar") or DEFAULT_CALENDAR,
+        closed_days=_days(fields, "closed_days"), open_days=_days(fields, "open_days"),
+        previous=Content(previous.name, previous.data) if previous is not None else None,
+        strict=_strict(fields), lang=lang)
+
+
+def _refusal(exc: OptionError) -> Refused:
+    """A ``pipeline.OptionError`` said as the server says it, for the page."""
+    if exc.option in ("select", "ignore"):
+        return Refused(422, "no rule code starts with " + ", ".join(repr(u[:20]) for u in exc.values[:10]))
+    if exc.option == "previous":
+        return Refused(400, "`previous` goes with a single file; to check a series, choose all its files")
+    return Refused(422, exc.detail)
+
+
+def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) -> dict[str, Any]:
+    """The page's form as the worker passes it: ``(name, text)`` for a text field and
+    ``(name, filename, data, size)`` for a file, ``data`` as bytes, a memoryview or a
+    Pyodide proxy of a ``Uint8Array``; ``utc_offset``: the computer's zone in minutes."""
+    fields: dict[str, list[str]] = {}
+    uploads: dict[str, list[Upload]] = {}
+    for entry in entries:
+        if len(entry) == 2:
+            fields.setdefault(str(entry[0]), []).append(str(entry[1]))
+        else:
+            name, filename, data, size = entry
+            data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
+            uploads.setdefault(str(name), []).append(Upload(str(filename), data, int(size)))
+    previous = uploads.get("previous", [])
+    zone = _dt.timezone(_dt.timedelta(minutes=utc_offset)) if utc_offset is not None else None
+    return check(uploads.get("files", []), previous[0] if previous else None, fields, zone)
+
+
+def check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
+          zone: _dt.tzinfo | None = None) -> dict[str, Any]:
+    """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
+    for a refused form (as the server's 400/422); the report's time is in ``zone``."""
+    try:
+        return _check(files, previous, fields, zone)
+    except Refused as exc:
+        return {"status": exc.status, "detail": exc.detail}
+
+
+def _facts(u: Upload) -> FileFacts:
+    return facts_of(display_path(u.name), u.data, u.size)
+
+
+def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
+           zone: _dt.tzinfo | None) -> dict[str, Any]:
+    if not files:
+        raise Refused(400, "no files: choose one or more report files")
+    options = options_of(fields, previous)
+    try:  # the one check of `fxreport check`, the server and the page
+        outcome = check_contents([Content(u.name, u.data) for u in files], options)
+    except OptionError as exc:
+        raise _refusal(exc) from None
+    out = io.StringIO()
+    write_json(outcome, out)
+    made = _dt.datetime.now(zone).astimezone(zone)
+    html = render_html(outcome, [_facts(u) for u in files],
+                       previous=_facts(previous) if previous else None, made_at=made)
+    return {"status": 200, "json": out.getvalue(), "html": html, "exit": outcome.exit_status(),
+            "name": f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"}

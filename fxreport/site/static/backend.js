@@ -1,0 +1,115 @@
+// How the page checks in the static site of `fxreport site`: in this browser, by
+// fxreport's own Python in a Web Worker (worker.js), never over the network.  page.js
+// calls `send(form)` and gets the JSON and the HTML report, as from `fxreport serve`.
+// This script also shows the line that says how far the checker has loaded, and the
+// site's own words.
+"use strict";
+
+(function () {
+  const WORDS = {
+    "en": {
+      privacy: "Files are checked on this computer, in this browser: they are sent nowhere, not even to the site this page came from.",
+      network: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
+      runtimeLoading: "Loading the checker… (the first visit downloads about 17 MB; later visits load it from this computer)",
+      runtimePackage: "Loading the checker… almost ready.",
+      runtimeReady: "The checker is ready. Your files are checked on this computer and sent nowhere.",
+      runtimeFailed: "The checker could not be started in this browser. Reload the page; if this happens again, ask whoever installed this page.",
+    },
+    "zh-TW": {
+      privacy: "檔案在這台電腦的瀏覽器中檢核，不會傳送到任何地方，也不會傳回提供本網頁的網站。",
+      network: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
+      runtimeLoading: "檢核程式載入中…（第一次開啟需下載約一千七百萬位元組，之後從這台電腦載入）",
+      runtimePackage: "檢核程式載入中…即將完成。",
+      runtimeReady: "檢核程式已就緒。檔案只在這台電腦上檢核，不會傳送到任何地方。",
+      runtimeFailed: "無法在此瀏覽器中啟動檢核程式。請重新載入網頁；若仍無法啟動，請洽本網頁的管理人員。",
+    },
+  };
+  const STAGES = { runtime: "runtimeLoading", package: "runtimePackage", ready: "runtimeReady", failed: "runtimeFailed" };
+
+  const here = document.currentScript.src;
+  const worker = new Worker(new URL("worker.js", here));
+  // offline after the first visit: the service worker keeps the whole folder (browsers
+  // allow one over HTTPS and on localhost only; elsewhere the page works online)
+  const offline = "serviceWorker" in navigator
+    ? navigator.serviceWorker.register(new URL("../sw.js", here)).then(() => navigator.serviceWorker.ready)
+    : Promise.reject(new Error("no service worker"));
+  offline.catch(() => {});
+  const waiting = new Map();
+  let nextId = 0;
+  let stage = "runtime";
+  let failure = "";
+  // when the checker became ready (ms since the page began loading) and how long the
+  // last check took, from the form handed over to the answer (benchmarks/site.py)
+  const stats = { readyAt: null, lastCheckMs: null, kept: false };
+
+  function lang() { return document.documentElement.lang.startsWith("zh") ? "zh-TW" : "en"; }
+
+  function showStage() {
+    const line = document.getElementById("runtime");
+    if (!line) return;
+    line.dataset.i18n = STAGES[stage];
+    line.dataset.stage = stage;
+    line.textContent = WORDS[lang()][STAGES[stage]];
+    line.classList.toggle("error", stage === "failed");
+  }
+
+  let keptNow = null;
+  const kept = new Promise((resolve) => { keptNow = resolve; });
+  const ready = new Promise((resolve) => {
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.type === "kept") { stats.kept = m.detail || true; keptNow(stats.kept); return; }
+      if (m.type === "progress" || m.type === "ready" || m.type === "failed") {
+        stage = m.type === "progress" ? m.stage : m.type;
+        if (m.type === "failed") failure = m.detail;
+        if (m.type === "ready") { stats.readyAt = performance.now(); stats.worker = m; resolve(m.ms); }
+        showStage();
+        return;
+      }
+      const pending = waiting.get(m.id);
+      if (!pending) return;
+      waiting.delete(m.id);
+      if (m.error !== undefined) pending.reject(new Error(m.error));
+      else pending.resolve(m.result);
+    };
+  });
+
+  function run(form) {
+    if (stage === "failed") return Promise.reject(new Error(failure));
+    const id = ++nextId;
+    const entries = Array.from(form.entries());
+    const start = performance.now();
+    return new Promise((resolve, reject) => {
+      waiting.set(id, {
+        resolve: (result) => { stats.lastCheckMs = performance.now() - start; resolve(result); },
+        reject });
+      // the report's time in this computer's zone (Python in the browser knows only UTC)
+      worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() });
+    });
+  }
+
+  // the form checked once: the answer holds both the JSON and the HTML report
+  async function send(form) {
+    const result = await run(form);
+    if (result.status !== 200) {
+      const err = new Error(result.detail);
+      err.status = result.status;
+      throw err;
+    }
+    return { json: result.json, html: result.html, disposition: 'attachment; filename="' + result.name + '"' };
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    // the progress line sits above the page's own status line
+    const line = document.createElement("p");
+    line.id = "runtime";
+    line.className = "status runtime no-print";
+    line.setAttribute("role", "status");
+    const status = document.getElementById("status");
+    status.parentNode.insertBefore(line, status);
+    showStage();
+    for (const el of document.querySelectorAll("[data-server-only]")) el.remove();
+  });
+
+  window.fxreportBackend = { send, words: WORDS, ready, offline, kept, stats };
+})();
