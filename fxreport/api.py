@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
+
+Newline = Literal["crlf", "lf"]  # the line terminator after every record
+SignStyle = Literal["spaces", "zero-fill"]  # fields.SIGN_STYLES: '      -123' or '-000000123'
 
 from .checking.decoder import decode
-from .core.fields import SPACES
 from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
-from .policy.refused import ReportInvalidError, finding_lines as _finding_lines
+from .policy.refused import ReportInvalidError as ReportInvalidError  # re-exported
+from .policy.refused import finding_lines as _finding_lines
 
 
 class ReportDecodeError(ValueError):
@@ -55,7 +59,7 @@ def load(path: str | os.PathLike[str]) -> Report:
     return loads(read_path(path), source=str(path))
 
 
-def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
+def dumps(report: Report, *, newline: Newline = "crlf", sign_style: SignStyle = "spaces",
           check: bool = True) -> bytes:
     """The submission file's bytes (CRLF after every record by default).
 
@@ -69,8 +73,8 @@ def dumps(report: Report, *, newline: str = "crlf", sign_style: str = SPACES,
     return checked_bytes(report, newline=newline, sign_style=sign_style, check=check)[0]
 
 
-def dump(report: Report, path: str | os.PathLike[str], *, newline: str = "crlf",
-         sign_style: str = SPACES, overwrite: bool = False, check: bool = True) -> Path:
+def dump(report: Report, path: str | os.PathLike[str], *, newline: Newline = "crlf",
+         sign_style: SignStyle = "spaces", overwrite: bool = False, check: bool = True) -> Path:
     """Check, then write atomically; return the path written.
 
     ``path`` may be a directory (the file gets its rule name, ``ABP1209.txt``).

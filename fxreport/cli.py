@@ -10,9 +10,12 @@ construct, chardet or holidays unless it uses them.
 from __future__ import annotations
 
 import sys
+from typing import Any
+
 import click
 
 from . import __version__
+from .core.words import LANGS
 
 # name: (its module, the first paragraph of its help, which `fxreport --help` shortens)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -52,20 +55,32 @@ class LazyGroup(click.Group):
             self.add_command(getattr(module, cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        """As click's, but a usage error is worded by the catalogue in the reader's language
+        (``--lang`` on the command line, else the locale), exit status 2."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            status = super().main(argv, prog_name, complete_var, False, **extra)
+        except click.ClickException as exc:
+            click.echo(usage_error_text(exc, argv_lang(argv)), err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        """As click's, without importing the commands: their help from ``COMMANDS``."""
+        """Each command with the whole first paragraph of its help (from ``COMMANDS``,
+        without importing it), wrapped, never cut short."""
         from gettext import gettext as _  # as click words its own help
 
-        names = self.list_commands(ctx)
-        if not names:
-            return
-        limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = []
-        for name in names:
-            # a loaded command, or a stand-in with its help: click shortens it as its own
-            cmd = self.commands.get(name) or click.Command(name, help=COMMANDS[name][1])
-            if not cmd.hidden:
-                rows.append((name, cmd.get_short_help_str(limit)))
+        rows = [(name, " ".join(COMMANDS[name][1].split()) if name in COMMANDS
+                 else self.commands[name].get_short_help_str(200))
+                for name in self.list_commands(ctx)
+                if name in COMMANDS or not self.commands[name].hidden]
         if rows:
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
@@ -87,6 +102,115 @@ def cli() -> None:
 
 
 
+def argv_lang(argv: list[str]) -> str:
+    """The language a command line asks for (``--lang zh-TW``, ``--lang=en``), else the
+    locale's, for words said before or without the command's own parsing."""
+    from .outputs import default_lang
+
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else (
+            arg[7:] if arg.startswith("--lang=") else None)
+        if value in LANGS:
+            return value
+    return default_lang()
+
+
+class _Quoted(str):
+    """A value the user typed, quoted in the reader's language."""
+
+
+def _choices(param: Any) -> list[str] | None:
+    choices = getattr(param.type, "choices", None) if param is not None else None
+    return [_Quoted(c) for c in choices] if choices else None
+
+
+def _bad_parameter(exc: click.BadParameter, name: str) -> tuple[str, dict[str, Any]]:
+    """A refused value's words: what the parameter's type takes."""
+    import re
+
+    param = exc.param
+    value = re.match(r"'(.*)' is not", exc.message)
+    choices = _choices(param)
+    if choices:
+        return (("bad_choice", {"value": _Quoted(value.group(1)), "choices": choices}) if value
+                else ("bad_choice_unknown", {"choices": choices}))
+    low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
+    if re.match(r"'(.*)' is not a valid integer", exc.message):
+        return "bad_integer", {"value": _Quoted(re.match(r"'(.*)'", exc.message).group(1))}  # type: ignore[union-attr]
+    if low is not None and high is not None:
+        return "bad_between", {"low": low, "high": high}
+    if low is not None:
+        return "bad_at_least", {"low": low}
+    return "bad_value", {}
+
+
+def _click_words(exc: click.ClickException) -> tuple[str, dict[str, Any]]:
+    """A key of ``USAGE`` and its values for one of click's own usage errors."""
+    import re
+
+    from click.exceptions import BadOptionUsage, MissingParameter, NoSuchOption
+
+    message = exc.format_message() if not isinstance(exc, click.BadParameter) else exc.message
+    if isinstance(exc, NoSuchOption):
+        return "no_such_option", {"name": exc.option_name,
+                                  "names": sorted(exc.possibilities or ())}
+    if isinstance(exc, MissingParameter):
+        param = exc.param
+        name = (param.opts[0] if isinstance(param, click.Option) else
+                (param.human_readable_name if param is not None else "?"))
+        kind = "missing_option" if isinstance(param, click.Option) else "missing_argument"
+        return kind, {"name": name}
+    if isinstance(exc, click.BadParameter):
+        param = exc.param
+        name = exc.param_hint if isinstance(exc.param_hint, str) else (
+            param.opts[0] if isinstance(param, click.Option) else
+            param.human_readable_name if param is not None else "?")
+        return _bad_parameter(exc, name.strip("'\""))[0], {
+            "name": name.strip("'\""), **_bad_parameter(exc, name)[1]}
+    if isinstance(exc, BadOptionUsage):
+        if "does not take a value" in message:
+            return "option_takes_no_value", {"name": exc.option_name}
+        return "option_needs_value", {"name": exc.option_name}
+    command = re.match(r"No such command '(.*)'\.", message)
+    if command:
+        return "no_such_command", {"name": _Quoted(command.group(1)),
+                                   "commands": [_Quoted(c) for c in COMMANDS]}
+    extra = re.match(r"Got unexpected extra arguments? \((.*)\)", message)
+    if extra:
+        return "extra_arguments", {"args": extra.group(1)}
+    return "other", {"message": message}
+
+
+def usage_error_text(exc: click.ClickException, lang: str) -> str:
+    """A usage error as ``fxreport`` says it: the usage line, where to find help and the
+    error, each in the catalogue's words (``core.words.USAGE``) in ``lang``."""
+    from .commands import UsageProblem
+    from .core.words import join, usage
+
+    if isinstance(exc, UsageProblem):
+        message = exc.text(lang)
+    elif isinstance(exc, click.UsageError):
+        key, params = _click_words(exc)
+        def show(v: Any) -> Any:
+            return usage("quoted", lang, value=v) if isinstance(v, _Quoted) else v
+
+        shown = {k: join([show(x) for x in v], lang) if isinstance(v, list) else show(v)
+                 for k, v in params.items()}
+        message = usage(key, lang, **shown)
+        if key == "no_such_option" and params["names"]:
+            message = usage("did_you_mean", lang, text=message, names=shown["names"])
+    else:  # not a usage error (click.FileError and the like): its own words
+        return usage("error", lang, message=exc.format_message())
+    lines = []
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        lines.append(usage("usage", lang, usage=ctx.get_usage().removeprefix("Usage: ").strip()))
+        lines.append(usage("try_help", lang, command=ctx.command_path))
+        lines.append("")
+    lines.append(usage("error", lang, message=message))
+    return "\n".join(lines)
+
+
 def main() -> None:
     """Console entry point: never a traceback for a user (FXREPORT_DEBUG=1 shows it)."""
     import os
@@ -102,6 +226,10 @@ def main() -> None:
     except Exception as exc:  # a bug: say so briefly instead of dumping a traceback
         if os.environ.get("FXREPORT_DEBUG"):
             raise
-        click.echo(f"fxreport: internal error: {type(exc).__name__}: {exc} "
-                   "(set FXREPORT_DEBUG=1 for details and please report it)", err=True)
+        from .core.words import usage, word
+
+        lang = argv_lang(sys.argv[1:])
+        detail = f"{type(exc).__name__}: {exc}"
+        click.echo(word("program_line", lang, text=usage("internal_error", lang, detail=detail)),
+                   err=True)
         sys.exit(3)

@@ -95,7 +95,7 @@ def test_loads_collects_every_problem_with_its_place() -> None:
     assert got == {("FLD003", 1, 24, 33, "AB"), ("RSV001", 1, 64, 73, "AFS"),
                    ("FLD002", 2, 5, 13, "DATE"), ("FLD004", 3, 204, 213, "ABAL_SW2")}
     text = str(exc.value)
-    assert "row 1 columns 24-33 AB" in text and "'12 3      '" in text
+    assert "row 1 columns 24-33: [FLD003] AB(spot settled" in text and "'12 3      '" in text
     found = {f.field_name: f.found for f in exc.value.findings}
     assert found["AB"] == b"12 3      "
 

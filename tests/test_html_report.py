@@ -131,7 +131,7 @@ def test_output_file_is_written_atomically_and_never_overwritten_without_force(t
     assert hashlib.sha256(DAY1.read_bytes()).hexdigest() in first  # the previous report too
     assert "previous report, for continuity" in first
     r = run("check", str(LEFT), "--format", "html", "-o", str(out))
-    assert r.exit_code == 2 and "exists; use --force" in r.stderr
+    assert r.exit_code == 2 and "exists and was not replaced; use --force" in r.stderr
     assert out.read_text(encoding="utf-8") == first
     r = run("check", str(LEFT), "--format", "html", "-o", str(out), "--force")
     assert r.exit_code == 1 and "FLD003" in out.read_text(encoding="utf-8")

@@ -194,7 +194,7 @@ def test_output_names_and_overwrites(tmp_path: Path) -> None:
     assert run("build", "-", "-o", str(tmp_path), input=doc).exit_code == 0
     before = (tmp_path / "ABP1209.txt").read_bytes()
     r = run("build", "-", "-o", str(tmp_path), input=doc, )
-    assert r.exit_code == 1 and "exists; use --force" in r.stderr
+    assert r.exit_code == 2 and "exists and was not replaced; use --force" in r.stderr
     r = run("build", "-", "-o", str(tmp_path / "other.txt"), input=doc)
     assert r.exit_code == 1 and "breaks the naming rule" in r.stderr
     assert listing(tmp_path) == ["ABP1209.txt"]
@@ -246,7 +246,7 @@ def test_roll_write_makes_the_no_activity_file(tmp_path: Path) -> None:
     assert made["BAL"] == prev["ABAL"] and made["ABAL"] == prev["ABAL"] and made["AB"] == 0
     r = run("check", str(DAY2), str(tmp_path / "ABP1212.txt"))
     assert r.exit_code == 0, r.stdout
-    assert run("roll", str(DAY2), "--write", str(tmp_path)).exit_code == 1  # exists
+    assert run("roll", str(DAY2), "--write", str(tmp_path)).exit_code == 2  # exists (FORMAT.md 7.9)
 
 
 def test_roll_refuses_bad_dates_and_bad_files(tmp_path: Path) -> None:
@@ -297,6 +297,6 @@ def test_schema_describes_labels_and_widths() -> None:
     acust = row1["properties"]["ACUST"]
     assert "買賣淨額" in acust["description"] and "10 bytes" in acust["description"]
     assert acust["minimum"] == -999_999_999 and acust["maximum"] == 999_999_999
-    assert "ACUST" in row1["required"] and row1["additionalProperties"] is False
+    assert "AB" in row1["required"] and "ACUST" not in row1["required"] and row1["additionalProperties"] is False
     assert set(schema["properties"]) == {"bank", "date", "row1", "row2", "row3"}
     assert set(BASE["row1"]) == set(row1["properties"])

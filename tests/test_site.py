@@ -43,7 +43,8 @@ pytestmark = [
 # the CLI's options that the page has a control for (selector, kind)
 CONTROLS = {"--previous": ("#previous", "file"), "--strict": ("#strict", "check"),
             "--closed-days": ("#closed", "text"), "--open-days": ("#open", "text"),
-            "--calendar": ("#calendar", "select")}
+            "--calendar": ("#calendar", "select"),
+            "--limits": ("#limits", "file"), "--verified": ("#verified", "file")}
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +140,11 @@ def _drive(page: Page, folder: Path, expected: dict[str, Any], lang: str) -> tup
         kind = CONTROLS[flag][1]
         cli_args += [flag] if value is None else [
             flag, str((folder / value).resolve()) if kind in ("file", "text") and cwd != folder else value]
+    if expected["exit"] == 2:  # a usage error (a malformed limits file...): refused, as the CLI
+        failed = "The check could not be made" if lang == "en" else "無法檢核"
+        page.wait_for_function("([sel, words]) => document.querySelector(sel).textContent.includes(words)",
+                               arg=["#status", failed], timeout=120_000)
+        return "", [*cli_args, "--lang", lang, *cli_paths], cwd  # type: ignore[return-value]
     page.wait_for_selector("#results #report")
     page.wait_for_selector("#dl-json:enabled")
     with page.expect_download() as download:

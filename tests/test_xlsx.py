@@ -301,7 +301,7 @@ def test_show_and_roll_write_workbooks_safely(tmp_path: Path) -> None:
     book = rolled(tmp_path)
     before = book.read_bytes()
     r = run("roll", str(DAY2), "--format", "xlsx", "-o", str(book))
-    assert r.exit_code == 1 and "--force" in r.stderr and book.read_bytes() == before
+    assert r.exit_code == 2 and "--force" in r.stderr and book.read_bytes() == before
     assert run("roll", str(DAY2), "--format", "xlsx", "-o", str(book), "--force").exit_code == 0
     assert run("show", str(DAY2), "-o", str(tmp_path / "x.txt")).exit_code == 2
     assert listing(tmp_path) == ["today.xlsx"]

@@ -18,7 +18,7 @@ from .calendar import BusinessCalendar
 from .checker import Entry, check_entry
 from ..core.words import display_path
 from .reading import read_limited, read_path
-from ..core.words import word
+from ..core.words import reason_text, word
 
 if TYPE_CHECKING:
     from .sidecar import Limits
@@ -39,7 +39,7 @@ class Unreadable(NamedTuple):
     detail: str = ""
 
     def why(self, lang: str = "en") -> str:
-        return word(self.key, lang).format(detail=self.detail)
+        return word(self.key, lang).format(detail=reason_text(self.detail, lang))
 
     @property
     def reason(self) -> str:

@@ -115,7 +115,28 @@ def decode(data: bytes, layout: Layout = FX_POSITION) -> Decoded:
     elif records:
         _wrong_record_count(d, records)
     d.findings.sort(key=Finding.sort_key)
+    if len(records) == len(layout.records) and d.findings:
+        _note_swapped(d, records)
     return d
+
+
+def _note_swapped(d: Decoded, records: list[bytes]) -> None:
+    """Two rows in each other's place (issue 17.14): every field of each fits the other's
+    layout.  The findings stay as they are; the first one's hint says so."""
+    rows, width = d.layout.records, d.layout.width
+    pairs = [(a, b) for a in range(1, len(rows) + 1) for b in range(a + 1, len(rows) + 1)]
+    for a, b in pairs:
+        ra, rb = records[a - 1], records[b - 1]
+        if len(ra) != width or len(rb) != width or ra == rb:
+            continue
+        if not any(f.row in (a, b) for f in d.findings):
+            continue
+        trial: list[Finding] = []
+        decode_record(ra, rows[b - 1], b, trial, {}, None, d.layout.identity)
+        decode_record(rb, rows[a - 1], a, trial, {}, None, d.layout.identity)
+        if not trial:
+            d.findings[0].params["swapped"] = (a, b)
+            return
 
 
 def _whole_file(d: Decoded, data: bytes) -> bool:
@@ -150,10 +171,24 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
     """Not the layout's number of records: one finding, no field checks (a record's
     position is its identity); the identity (BANK and DATE) is still read from the first
     record when it is readable."""
-    d.findings.append(Finding("STR002", count=len(records)))
+    d.findings.append(Finding("STR002", count=len(records),
+                              reason=_what_it_looks_like(records, d.layout.width)))
     first = records[0]
     if len(first) == d.layout.width and not re.search(_NOT_PRINTABLE, first):
         d.heads[1] = tuple(_quiet(f.type.parse, f.cut(first)) for f in d.layout.identity)
+
+
+def _what_it_looks_like(records: list[bytes], width: int) -> str:
+    """Why a file does not have the layout's records, as STR002's reason: text of another
+    kind (JSON, CSV, anything with no line of a record's width) is named, not counted."""
+    first = next((r.strip() for r in records if r.strip()), b"")
+    if re.match(rb'\{|\[\s*([\[{"\]0-9tfn-]|\Z)', first):  # an object or an array ([x] is INI)
+        return "looks_json"
+    if all(len(r) != width for r in records):
+        if first.count(b",") >= 2 or first.count(b"\t") >= 2:
+            return "looks_csv"
+        return "looks_text"
+    return "one_record" if len(records) == 1 else "records_count"
 
 
 def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
@@ -162,9 +197,12 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
     width = d.layout.width
     for row, (rec, fields) in enumerate(zip(records, d.layout.records), 1):
         if len(rec) != width:
+            short = len(rec) < width
+            tab = rec.find(b"\t") + 1 if short else 0  # a tab that replaced spaces (issue 17.5)
             d.findings.append(Finding("STR003", row, length=len(rec),
-                                      reason="too_long" if len(rec) > width else "too_short",
-                                      n=abs(len(rec) - width)))
+                                      reason="tab_short" if tab else "too_short" if short
+                                      else "too_long", n=abs(len(rec) - width),
+                                      column=tab, tabs=rec.count(b"\t")))
             continue
         if re.search(_NOT_PRINTABLE, rec) and not codec:
             codec.append(enc.describe_non_ascii(data))

@@ -30,6 +30,7 @@ NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
 # which typing checks cheaply; as strings each would be compiled at start-up.
 
 import datetime as _dt
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -141,9 +142,12 @@ class Outcome(NamedTuple):
                 "verified": sum(1 for r in reports for f in r.findings if f.verified is not None)}
 
 
-def check_paths(paths: Sequence[str], options: CheckOptions | None = None) -> Outcome:
-    """Check files and folders as one series (or one file against ``options.previous``)."""
+def check_paths(paths: Sequence[str | os.PathLike[str]],
+                options: CheckOptions | None = None) -> Outcome:
+    """Check files and folders as one series (or one file against ``options.previous``);
+    a path is a ``str`` or an ``os.PathLike`` (``pathlib.Path``)."""
     options = options or CheckOptions()
+    paths = [os.fspath(p) for p in paths]
     keep, calendar = prepare(options, len(paths))
     files, unreadable = expand_files(paths)
     checked = check_files(files, options.jobs, calendar, options.limits)

@@ -16,6 +16,23 @@ LANG_CHOICE = click.Choice(LANGS)
 _LANG_HELP = "Language of messages, labels and hints (default: from the locale, else en)."
 
 
+class UsageProblem(click.UsageError):
+    """A usage error of a command, worded by the catalogue (``core.words.USAGE``):
+    ``fxreport.cli`` shows it in the reader's language with click's frame; exit 2."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        from ..core.words import usage
+
+        self.key = key
+        self.params = params
+        super().__init__(usage(key, "en", **params), click.get_current_context(silent=True))
+
+    def text(self, lang: str) -> str:
+        from ..core.words import usage
+
+        return usage(self.key, lang, **self.params)
+
+
 def _lang(value: str | None) -> str:
     if value:
         return value
@@ -49,43 +66,60 @@ def _calendar_options(command: Any) -> Any:
     return command
 
 
-def _days(option: str, path: str | None) -> tuple[Any, ...]:
-    """The dates of a ``--closed-days``/``--open-days`` file; one that cannot be used exits 2."""
+def _days(option: str, path: str | None, lang: str | None = None) -> tuple[Any, ...]:
+    """The dates of a ``--closed-days``/``--open-days`` file; one that cannot be used exits 2
+    with the catalogue's words in ``lang``."""
     if not path:
         return ()
-    from ..checking.calendar import read_days
+    from ..checking.calendar import CalendarError, read_days
+    from ..core.words import os_reason, usage
 
+    lang = _lang(lang)
     try:
         return tuple(read_days(path))
     except OSError as exc:
-        _fail(f"{option}: cannot read {path}: {exc.strerror or exc}", 2)
-    except ValueError as exc:
-        _fail(f"{option}: {exc}", 2)
+        text = usage("days_cannot_read", lang, path=_name(path), reason=os_reason(exc, lang))
+    except CalendarError as exc:
+        text = exc.message(lang)
+    _fail_line(line_of(usage("option_message", lang, option=option, text=text), lang), 2)
 
 
-def _refused(exc: Any) -> NoReturn:
-    """A ``pipeline.OptionError`` as the usage error of the option it names (exit 2)."""
+def _refused(exc: Any, lang: str | None = None) -> NoReturn:
+    """A ``pipeline.OptionError`` as the usage error of the option it names (exit 2), in
+    the catalogue's words."""
+    from ..checking.calendar import CalendarError
+    from ..core.words import usage
+
     if exc.option in ("select", "ignore"):
-        raise click.BadParameter(
-            f"{', '.join(exc.values)} matches no rule code; `fxreport rules` lists them "
-            "(`fxreport rules ARI` those starting with ARI)", param_hint=f"--{exc.option}")
+        raise UsageProblem("unknown_codes", option=f"--{exc.option}", codes=", ".join(exc.values))
     if exc.option == "previous":
-        raise click.UsageError("--previous goes with a single file; to check a series, give all "
-                               "its files")
-    _fail(f"--closed-days and --open-days: {exc.detail}", 2)
+        raise UsageProblem("previous_single")
+    lang = _lang(lang)
+    cause = exc.__cause__ or exc.__context__  # the calendar's own error, worded
+    detail = cause.message(lang) if isinstance(cause, CalendarError) else exc.detail
+    _fail_line(line_of(usage("option_message", lang, option="--closed-days, --open-days",
+                             text=detail), lang), 2)
 
 
-def _calendar(kind: str, closed_days: str | None, open_days: str | None) -> Any:
+def _calendar(kind: str, closed_days: str | None, open_days: str | None,
+              lang: str | None = None) -> Any:
     """The business calendar of the options, as ``check`` makes it; a day file that cannot
     be used exits 2."""
     from ..checking.pipeline import CheckOptions, OptionError
 
-    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days),
-                           open_days=_days("--open-days", open_days))
+    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days, lang),
+                           open_days=_days("--open-days", open_days, lang))
     try:
         return options.business_calendar()
     except OptionError as exc:
-        _refused(exc)
+        _refused(exc, lang)
+
+
+def line_of(text: str, lang: str) -> str:
+    """``fxreport: TEXT`` in ``lang``."""
+    from ..core.words import word
+
+    return word("program_line", lang, text=text)
 
 
 
@@ -140,13 +174,20 @@ def _write_binary(output: str, data: bytes, force: bool, lang: str) -> None:
     click.echo(line("wrote_file", lang, path=_name(output)), err=True)
 
 
-def _write_text(target: str, data: bytes, force: bool, lang: str, code: int = 1,
-                sweep: bool = True) -> None:
+def _write_refused(exc: Any, lang: str) -> NoReturn:
+    """A write the library refused, in the CLI's terms: an existing output (FORMAT.md 7.9)
+    is a usage problem, exit 2, from every command; any other refusal exits 1."""
+    from ..core.words import cli_advice, word
+
+    text = cli_advice(exc.key, exc.message(lang), lang)
+    _fail_line(word("program_line", lang, text=text), 2 if exc.key == "exists" else 1)
+
+
+def _write_text(target: str, data: bytes, force: bool, lang: str, sweep: bool = True) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
-    from ..core.words import word
     from ..policy.making import WriteRefused, write_file
 
     try:
         write_file(target, data, force=force, sweep=sweep)
     except WriteRefused as exc:
-        _fail_line(word("program_line", lang, text=exc.message(lang)), code)
+        _write_refused(exc, lang)

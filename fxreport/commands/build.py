@@ -19,6 +19,7 @@ from . import (
     _refused,
     _fail_line,
     _lang,
+    _write_refused,
 )
 
 # A workbook holds the form and perhaps a large detail sheet that is never unpacked; the
@@ -103,8 +104,7 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
     for f in sorted(findings, key=Finding.sort_key):
         key = finding_key(f)
         at = (where.get(key) or Where(key=key)) if key else Where()
-        text = f.text(lang) if f.field is None else f"{f.field.display} {f.text(lang)}"
-        message = word("finding", lang, code=f.code, text=text)
+        message = word("finding", lang, code=f.code, text=f.message(lang))
         click.echo(word("source_line", lang, source=source,
                         text=word("where_message", lang, where=at.text(lang), message=message)),
                    err=True)
@@ -118,7 +118,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
     from ..policy.refused import ReportInvalidError
     from ..core.fields import roc_text
     from ..policy.making import WriteRefused, write_report
-    from ..core.words import line, word
+    from ..core.words import line
 
     where = where or {}
     if output == "-":  # standard output: the same check, then the bytes
@@ -142,7 +142,7 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
         _echo_findings(source, exc.findings + exc.warnings, where, lang)
         _fail_line(line("report_has_errors", lang), 1)
     except WriteRefused as exc:
-        _fail_line(word("program_line", lang, text=exc.message(lang)), 1)
+        _write_refused(exc, lang)
     _echo_findings(source, done.warnings, where, lang)
     if done.name_breaks_rule:
         click.echo(line("name_warning", lang, name=done.path.name, expected=done.expected_name),

@@ -19,7 +19,8 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
               help="Output: text for people, json for pipelines, html for a sign-off folder, "
                    "csv for each firm's month table (one line per business day).")
 @click.option("-o", "--output", metavar="FILE",
-              help="Write the output to FILE (atomically; an existing FILE needs --force).")
+              help="Write the output to FILE (atomically; an existing FILE needs --force); "
+                   "- is standard output.")
 @click.option("--force", is_flag=True, help="Replace an existing --output FILE.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 @click.option("--select", multiple=True, metavar="CODES",
@@ -36,10 +37,16 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
 @click.option("--verified", type=PATH, metavar="FILE",
               help="Verified findings: CSV BANK,DATE,CODE,FIELD,NOTE; a quality or limit "
                    "finding it names carries its note and no longer fails --strict.")
+@click.option("--color", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour in the text output: auto colours a terminal unless NO_COLOR is set.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Text output: only the files with findings, and the summary.")
 def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | None,
           force: bool, lang: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
-          jobs: int | None, limits: str | None = None, verified: str | None = None) -> None:
+          jobs: int | None, color: str, quiet: bool, limits: str | None = None,
+          verified: str | None = None) -> None:
     """Check report files against every rule of the format.
 
     Several PATHS, or a directory (its *.txt files), form a series: reports are
@@ -47,7 +54,7 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     before.  Use - for standard input (no file-name check).
 
     Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
-    error or a path that cannot be read.
+    error, a path that cannot be read or an -o FILE that exists (without --force).
     """
     import io
 
@@ -59,14 +66,17 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     lang = _lang(lang)
     options = CheckOptions(
         select=split_codes(select), ignore=split_codes(ignore), calendar=calendar_kind,
-        closed_days=_days("--closed-days", closed_days), open_days=_days("--open-days", open_days),
+        closed_days=_days("--closed-days", closed_days, lang),
+        open_days=_days("--open-days", open_days, lang),
         previous=previous, strict=strict, lang=lang, jobs=jobs,
         limits=_sidecar("--limits", limits, "read_limits", lang) if limits else None,
         verified=tuple(_sidecar("--verified", verified, "read_verified", lang)) if verified else ())
     try:
         outcome = check_paths(paths, options)
     except OptionError as exc:
-        _refused(exc)
+        _refused(exc, lang)
+    if output == "-":  # standard output, as for build, roll and show
+        output = None
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt in ("html", "csv") else sys.stdout
     if fmt == "json":
@@ -80,16 +90,18 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
 
         write_series_csv(outcome, out)
     else:
-        write_text(outcome, out, colour=use_colour(out))
+        write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
     if output:
-        _write_text(output, kept.getvalue().encode("utf-8"), force, lang, code=2,
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
                     sweep=False)  # check never deletes anything (FORMAT.md 7.9)
     elif fmt in ("html", "csv"):  # UTF-8 whatever the console's code page
         sys.stdout.flush()
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
         sys.stdout.buffer.flush()
     for u in outcome.unreadable:
-        click.echo(f"fxreport: {word('unreadable', lang)} {safe(u.path)}: {safe(u.why(lang))}", err=True)
+        said = word("source_line", lang, source=f"{word('unreadable', lang)} {safe(u.path)}",
+                    text=safe(u.why(lang)))
+        click.echo(word("program_line", lang, text=said), err=True)
     from ..outputs import stale_lines
 
     for text in stale_lines(outcome):  # FORMAT.md 7.6: reported, the exit status unchanged

@@ -6,8 +6,10 @@ from typing import Any
 
 import click
 
+from ..core.words import join
 from .build import _input_failed, _write_report
 from . import (
+    UsageProblem,
     _name,
     LANG_CHOICE,
     PATH,
@@ -56,7 +58,8 @@ def _previous_report(path: str, lang: str) -> Any:
               help="Write the JSON input or the workbook here instead of standard output "
                    "(- for standard output).")
 @click.option("--write", "write_dir", metavar="DIR",
-              help="Write the no-activity submission file into DIR instead.")
+              help="Write the no-activity submission file into the folder DIR instead "
+                   "(created when missing).")
 @_calendar_options
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
 @_NEWLINE
@@ -75,6 +78,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     Status lines go to standard error.
     """
     import json
+    import os
 
     from ..core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
     from ..policy.making import InputError, make_report, roll_input
@@ -85,7 +89,7 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     if output and write_dir:
         _fail_line(line("roll_pick_one", lang), 2)
     if fmt == "xlsx" and not output:
-        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
+        raise UsageProblem("xlsx_needs_output")
     prev = _previous_report(previous, lang)
     if date_text:
         try:
@@ -100,15 +104,18 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
         if day <= prev.date:
             _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
                             prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
-    else:
-        day = _calendar(calendar_kind, closed_days, open_days).next(prev.date)
+    calendar = _calendar(calendar_kind, closed_days, open_days, lang)
+    if not date_text:
+        day = calendar.next(prev.date)
+    _warn_what_roll_sees(previous, day, calendar, lang)
     doc = roll_input(prev, day)
     if write_dir:
         try:
             report = make_report(doc, derived=True)
         except InputError as exc:
             _input_failed(previous, exc, lang)
-        _write_report(report, write_dir, force, newline, sign_style, lang, previous)
+        folder = write_dir if write_dir.endswith(("/", "\\", os.sep)) else write_dir + os.sep
+        _write_report(report, folder, force, newline, sign_style, lang, previous)  # made if missing
         return
     if fmt == "xlsx":
         from ..formats.xlsx import roll_workbook
@@ -122,3 +129,27 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     _write_text(output, text.encode("utf-8"), force, lang)
     click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank, iso=day.isoformat(),
                     roc=roc_text(day)), err=True)
+
+
+def _warn_what_roll_sees(previous: str, day: Any, calendar: Any, lang: str) -> None:
+    """FORMAT.md 7.8: PREV's errors, named, and a --date that is not a business day, on
+    standard error; the exit status stays 0."""
+    from ..checking.checker import check_bytes
+    from ..checking.reading import read_path
+    from ..core.fields import roc_text
+    from ..core.rules import render_reason
+    from ..core.words import line
+
+    try:
+        result = check_bytes(read_path(previous), previous)
+    except OSError:  # read a moment ago: a file that vanished since says nothing here
+        result = None
+    if result is not None:
+        named = sorted({f"{f.code} {f.field.display}" if f.field is not None else f.code
+                        for f in result.findings if f.severity == "error"})
+        if named:
+            click.echo(line("roll_prev_errors", lang, path=_name(previous),
+                            codes=join(named, lang)), err=True)
+    if not calendar.is_business_day(day):
+        click.echo(line("roll_not_business_day", lang, iso=day.isoformat(), roc=roc_text(day),
+                        calendar=render_reason(calendar.kind, None, lang)), err=True)

@@ -12,6 +12,9 @@ import click
 def schema(what: str) -> None:
     """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions).
 
+    Left sides of the identities are optional (build --derive computes them); the
+    date is ROC (105/12/09) or ISO (2016-12-09) text.  `roll` writes input it accepts.
+
     `fxreport schema check` prints the JSON Schema of `check --format json`'s output
     (FORMAT.md sections 5-7), the contract an intake system can rely on.
     """
@@ -22,6 +25,6 @@ def schema(what: str) -> None:
 
         click.echo(json.dumps(check_output_schema(), ensure_ascii=False, indent=2))
         return
-    from ..core.model import Report
+    from ..core.input_schema import build_input_schema
 
-    click.echo(json.dumps(Report.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(build_input_schema(), ensure_ascii=False, indent=2))

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..formats import FORMATS
-from . import (INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
+from . import (UsageProblem, INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
                _name, _write_binary)
 
 FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes
@@ -19,6 +19,7 @@ FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --fo
               default="table", show_default=True,
               help="table for people; json and csv in the shape `build` reads. The CSV is "
                    "UTF-8 with a byte order mark so that Excel opens it with the right encoding. "
+                   "txt: the submission file itself, canonical (as `build` writes it). "
                    "xlsx: the report form as an Excel workbook (needs -o).")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the workbook here (--format xlsx; - for standard output).")
@@ -31,9 +32,9 @@ def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
          ruler: bool) -> None:
     """Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with --ruler)."""
     if output is not None and fmt != "xlsx":
-        raise click.UsageError("-o goes with --format xlsx; redirect the other formats")
+        raise UsageProblem("output_goes_with_xlsx")
     if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx writes a workbook: give -o BOOK.xlsx (- for stdout)")
+        raise UsageProblem("xlsx_needs_output")
     if ruler:
         from ..outputs.views import ruler_text
 

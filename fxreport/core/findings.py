@@ -37,6 +37,10 @@ def field_display(field: Field, lang: str = "en") -> str:
     return f"{label} {field.start}-{field.end}"
 
 
+# reasons that share another's advice
+_ADVICE = {"one_record": "records_count_hint", "looks_csv": "looks_json_hint"}
+
+
 class Finding:
     """One problem: a rule code, where it is, the bytes found and the message's values."""
 
@@ -105,7 +109,10 @@ class Finding:
         from .rules import render_value, render_reason
 
         ctx = {k: render_value(v, lang) for k, v in self.params.items()}
-        ctx["why"] = render_reason(self.params.get("reason"), ctx, lang)
+        reason = self.params.get("reason")
+        ctx["why"] = render_reason(reason, ctx, lang)
+        # a reason's own advice, for a hint that depends on it (STR002)
+        ctx["advice"] = render_reason(_ADVICE.get(reason, f"{reason}_hint"), ctx, lang)
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""
@@ -123,13 +130,21 @@ class Finding:
         return self.rule.message[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
     def message(self, lang: str = "en") -> str:
-        """The whole message, naming the field and its label where there is one."""
+        """The whole message, ``FIELD(label) message``: the one place a finding's line is
+        composed (text output, JSON, build's lines, the API's exceptions all use it).
+
+        An unnamed reserved range shows its label, the message its columns
+        (``reserved columns 184-213 must be all spaces``); Chinese puts full-width
+        parentheses around the label and no colon, so the message reads on
+        (``BAL（前日餘額）為 12,276，但…``)."""
         text = self.text(lang)
         if self.field is None:
             return text
+        if not self.field.name:  # an unnamed reserved range: its label; the columns are said
+            return f"{self.label(lang)} {text}"
         if lang == "zh-TW":
-            return f"{self.display(lang)}（{self.label(lang)}）：{text}"
-        return f"{self.display(lang)} ({self.label(lang)}): {text}"
+            return f"{self.display(lang)}（{self.label(lang)}）{text}"
+        return f"{self.display(lang)}({self.label(lang)}) {text}"
 
     def placeholders(self, lang: str = "en") -> dict[str, str]:
         """The message's placeholders as filled: what the words of ``text`` were given."""
@@ -145,7 +160,14 @@ class Finding:
         return filled
 
     def hint(self, lang: str = "en") -> str:
-        return self.rule.hint[lang].format(**self._context(lang))  # type: ignore[no-any-return]
+        """What to do; where two rows look swapped (``swapped``), a clause that says so."""
+        text: str = self.rule.hint[lang].format(**self._context(lang))
+        swapped = self.params.get("swapped")
+        if swapped:
+            from .rules import render_reason
+
+            text += render_reason("swapped", {"a": swapped[0], "b": swapped[1]}, lang)
+        return text
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:
         return {"code": self.code, "severity": self.severity, "category": self.category,

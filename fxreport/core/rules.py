@@ -161,12 +161,8 @@ _RULES: list[Rule] = [
         "請填入當日三列資料，或依原始數字重新產生檔案")),
     _r("STR002", "structure", ERROR,
        ("Not exactly 3 records", "資料列數不是 3"), _THREE,
-       ("the file has {count} records; a report has exactly 3 (spot; SWAP/CCS forward; "
-        "option, net position and swaps)",
-        "檔案有 {count} 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
-       ("keep exactly one line for each of rows 1, 2 and 3, in that order; "
-        "line breaks must be CRLF or LF",
-        "請確認檔案恰有 3 列資料，依第 1、2、3 列順序排列；換行字元須為 CRLF 或 LF")),
+       ("{why}", "{why}"),
+       ("{advice}", "{advice}")),
     _r("STR003", "structure", ERROR,
        ("Record is not 213 bytes", "資料列長度不是 213 位元組"),
        ("annex, file layout: each row's fields run from column 1 to column 213; `FORMAT.md` "
@@ -264,8 +260,8 @@ _RULES: list[Rule] = [
        ("Reserved field not blank", "保留欄位未填空白"),
        ("annex, each reserved field: 「保留欄位，請填列空白」; " + _note(5)[0],
         "附件各保留欄位：「保留欄位，請填列空白」；" + _note(5)[1]),
-       ("columns {start}-{end} are reserved and must be all spaces: found {found}",
-        "第 {start}-{end} 位元組為保留欄位，須全部填空白：實際內容{found}"),
+       ("columns {start}-{end} must be all spaces: found {found}",
+        "第 {start}-{end} 位元組須全部填空白：實際內容{found}"),
        ("replace its {width} bytes with spaces (not zeros, not NULs)",
         "請將這 {width} 個位元組全部改為半形空白（不可填 0 或空字元）")),
     # --- consistency ----------------------------------------------------------------
@@ -496,6 +492,40 @@ REASONS: dict[str, tuple[str, str]] = {
     "too_short": ("add the missing {n} byte(s): editors often trim the trailing blank reserved "
                   "columns; pad the line with spaces to 213 bytes",
                   "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 213 位元組"),
+    "tab_short": ("a tab at column {column} ({tabs} tab(s) in the line) replaced spaces, so "
+                  "every field after it is shifted left; put back the spaces each tab stands "
+                  "for (an editor set to keep tabs saved it), 213 bytes in all",
+                  "第 {column} 位元組有定位字元（此列共 {tabs} 個），取代了原本的空白，使其後各欄位"
+                  "向左錯位；請將每個定位字元換回原本的空白（編輯器設定保留定位字元所致），補足至 213 位元組"),
+    # not 3 records (STR002): counted, or named when the text is of another kind
+    "records_count": ("the file has {count} records; a report has exactly 3 (spot; SWAP/CCS "
+                      "forward; option, net position and swaps)",
+                      "檔案有 {count} 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
+    "one_record": ("the file has 1 record; a report has exactly 3 (spot; SWAP/CCS forward; "
+                   "option, net position and swaps)",
+                   "檔案只有 1 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
+    "looks_json": ("this is JSON text (such as the input a report is built from), not a "
+                   "submission file of 3 records of 213 bytes",
+                   "這是 JSON 文字（例如產生申報檔所用的輸入），不是由 3 列、每列 213 位元組組成的申報檔"),
+    "looks_csv": ("this is comma- or tab-separated text (such as a spreadsheet's CSV), not a "
+                  "submission file of 3 records of 213 bytes",
+                  "這是以逗號或定位字元分隔的文字（例如試算表匯出的 CSV），不是由 3 列、每列 213 位元組組成的申報檔"),
+    "looks_text": ("none of its {count} lines is 213 bytes long: this is not a submission file "
+                   "(3 records of 213 bytes)",
+                   "全部 {count} 行都不是 213 位元組：這不是申報檔（3 列、每列 213 位元組）"),
+    "records_count_hint": ("keep exactly one line for each of rows 1, 2 and 3, in that order; "
+                           "line breaks must be CRLF or LF",
+                           "請確認檔案恰有 3 列資料，依第 1、2、3 列順序排列；換行字元須為 CRLF 或 LF"),
+    "looks_json_hint": ("check the submission file made from this input (named like "
+                        "ABP1209.txt), not the input itself",
+                        "請檢核由此輸入產生的申報檔（檔名如 ABP1209.txt），而非輸入本身"),
+    "looks_text_hint": ("check the submission file itself (3 lines of 213 bytes, named like "
+                        "ABP1209.txt)",
+                        "請檢核申報檔本身（3 列、每列 213 位元組，檔名如 ABP1209.txt）"),
+    # two rows in each other's place (a clause added to the first finding's hint)
+    "swapped": (" (rows {a} and {b} look swapped: each fits the other's layout; put the "
+                "records in the order 1, 2, 3)",
+                "（第 {a} 列與第 {b} 列似乎對調了：兩列各自符合對方的欄位配置；請依第 1、2、3 列的順序排列）"),
     # a previous report that cannot be compared (CNT002)
     "prev_unreadable": ("the previous report's firm code or date cannot be read",
                         "無法讀取前一份申報的證券商英文字軌或部位資料日期"),

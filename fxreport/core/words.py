@@ -104,6 +104,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "roll_pick_one": ("-o writes the JSON input and --write the submission file; pick one",
                       "-o 寫出申報輸入（JSON），--write 寫出申報檔；請擇一"),
     "roll_bad_date": ("--date: {message}", "--date：{message}"),
+    "roll_prev_errors": ("warning: {path} has errors ({codes}); what is carried from it may be "
+                         "wrong (`fxreport check {path}` explains them)",
+                         "警告：{path} 有錯誤（{codes}）；由其結轉的數值可能有誤"
+                         "（執行 `fxreport check {path}` 可查看說明）"),
+    "roll_not_business_day": ("warning: --date {iso} is not a business day of the {calendar} "
+                              "calendar",
+                              "警告：--date {roc} 不是{calendar}上的營業日"),
     "roll_date_not_after": ("--date: {iso} is not after PREV's date {prev_iso}",
                             "--date：{roc} 不晚於前一份申報的日期 {prev_roc}"),
     # fmt
@@ -122,7 +129,7 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{source} 不是可讀取的申報檔（{count} 個問題）："),
     "report_invalid": ("the report has {count} error(s); nothing was written",
                        "報表有 {count} 個錯誤；未寫入任何檔案"),
-    "finding_place": ("row {row} columns {start}-{end} {field}", "第 {row} 列第 {start}-{end} 位元組 {field}"),
+    "finding_place": ("row {row} columns {start}-{end}", "第 {row} 列第 {start}-{end} 位元組"),
     "finding_row": ("row {row}", "第 {row} 列"),
     "finding_file": ("file", "檔案"),
     "xlsx_derived": (
@@ -132,38 +139,96 @@ WORDS: dict[str, tuple[str, str]] = {
         "同 --derive"),
 }
 
+# Usage errors of the command line: click's own, re-worded (``fxreport.cli``), and the
+# commands' own (``fxreport.commands.UsageProblem``); calendar errors too.
+USAGE: dict[str, tuple[str, str]] = {
+    # the frame around an error
+    "quoted": ("'{value}'", "`{value}`"),
+    "usage": ("Usage: {usage}", "用法：`{usage}`"),
+    "try_help": ("Try '{command} --help' for help.", "執行 `{command} --help` 可查看說明。"),
+    "error": ("Error: {message}", "錯誤：{message}"),
+    # click's own errors
+    "no_such_option": ("No such option: {name}", "沒有 {name} 這個選項"),
+    "did_you_mean": ("{text} (did you mean {names}?)", "{text}（是否應為 {names}？）"),
+    "option_needs_value": ("Option '{name}' requires an argument.", "選項 {name} 後面須接一個值。"),
+    "option_takes_no_value": ("Option '{name}' does not take a value.", "選項 {name} 不接受值。"),
+    "missing_argument": ("Missing argument '{name}'.", "缺少參數 `{name}`。"),
+    "missing_option": ("Missing option '{name}'.", "缺少選項 `{name}`。"),
+    "bad_choice": ("Invalid value for '{name}': {value} is not one of {choices}.",
+                   "{name} 的值 {value} 無效：須為 {choices} 其中之一。"),
+    "bad_choice_unknown": ("Invalid value for '{name}': choose one of {choices}.",
+                           "{name} 的值無效：須為 {choices} 其中之一。"),
+    "bad_integer": ("Invalid value for '{name}': {value} is not a whole number.",
+                    "{name} 的值 {value} 無效：須為整數。"),
+    "bad_at_least": ("Invalid value for '{name}': give a whole number of at least {low}.",
+                     "{name} 的值無效：須為不小於 {low} 的整數。"),
+    "bad_between": ("Invalid value for '{name}': give a whole number from {low} to {high}.",
+                    "{name} 的值無效：須為 {low} 到 {high} 之間的整數。"),
+    "bad_value": ("Invalid value for '{name}'.", "{name} 的值無效。"),
+    "no_such_command": ("No such command {name}; the commands are {commands}.",
+                        "沒有 {name} 這個指令；可用的指令為 {commands}。"),
+    "extra_arguments": ("Got unexpected extra argument(s): {args}.", "多了無法使用的參數：{args}。"),
+    "other": ("The command line cannot be read: {message}", "命令列有誤，無法執行。"),
+    "internal_error": ("internal error: {detail} (set FXREPORT_DEBUG=1 for details and please "
+                       "report it)",
+                       "內部錯誤：`{detail}`（設定 FXREPORT_DEBUG=1 可看詳細資訊，請回報此問題）"),
+    # the commands' own
+    "previous_single": ("--previous goes with a single file; to check a series, give all its "
+                        "files", "--previous 只能搭配單一檔案；如要檢核一系列申報，請列出所有檔案"),
+    "xlsx_needs_output": ("--format xlsx writes a workbook: give -o BOOK.xlsx (- for standard "
+                          "output)", "--format xlsx 會寫出活頁簿：請以 -o 活頁簿.xlsx 指定檔名（- 為標準輸出）"),
+    "output_goes_with_xlsx": ("-o goes with --format xlsx; redirect the other formats",
+                              "-o 只能搭配 --format xlsx；其他格式請以重新導向寫入檔案"),
+    "unknown_codes": ("{option}: {codes} matches no rule code; `fxreport rules` lists them "
+                      "(`fxreport rules ARI` those starting with ARI)",
+                      "{option}：`{codes}` 不符合任何規則代碼；`fxreport rules` 列出所有規則"
+                      "（`fxreport rules ARI` 列出以 `ARI` 開頭者）"),
+    "no_rule": ("no rule starts with '{code}'; `fxreport rules` lists them",
+                "沒有以 `{code}` 開頭的規則；`fxreport rules` 列出所有規則"),
+    # calendar options (--closed-days, --open-days)
+    "option_message": ("{option}: {text}", "{option}：{text}"),
+    "days_cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
+}
+
 # Refusals to write a report (``fxreport.policy.making.WriteRefused``).
 WRITE: dict[str, tuple[str, str]] = {
-    "exists": ("{path} exists; use --force (overwrite=True) to replace it",
-               "{path} 已存在；如要取代，請加 --force（overwrite=True）"),
+    "exists": ("{path} exists and was not replaced", "{path} 已存在，未取代"),
     "name_breaks_rule": (
-        "{name} breaks the naming rule (the content needs {expected}); use -o DIR to get the "
-        "right name, or --force to keep yours",
-        "{name} 不符合命名規則（依內容應為 {expected}）；請以 -o 目錄 取得正確檔名，"
-        "或加 --force 保留此檔名"),
+        "{name} breaks the naming rule (the content needs {expected})",
+        "{name} 不符合命名規則（依內容應為 {expected}）"),
     "cannot_write": ("cannot write {path}: {reason}; nothing was written",
                      "無法寫入 {path}：{reason}；未寫入任何檔案"),
+}
+
+# What the command line adds to a refusal: how to do it in its own terms (the library's
+# words above name no option, so a Python caller never reads one).
+CLI_ADVICE: dict[str, tuple[str, str]] = {
+    "exists": ("{text}; use --force to replace it", "{text}；如要取代，請加 --force"),
+    "name_breaks_rule": (
+        "{text}; give a folder with -o (such as -o out/) to get the right name, or --force "
+        "to keep yours",
+        "{text}；請以 -o 指定資料夾（例如 -o out/）取得正確檔名，或加 --force 保留此檔名"),
 }
 
 # Why the operating system refused, by errno (its own text is used for the rest).
 OS_REASONS: dict[int, tuple[str, str]] = {
     errno.ENAMETOOLONG: ("the name is longer than the file system allows",
                          "名稱超過檔案系統允許的長度"),
-    errno.ENOENT: ("no such file or directory", "檔案或目錄不存在"),
+    errno.ENOENT: ("no such file or directory", "檔案或資料夾不存在"),
     errno.EACCES: ("permission denied", "權限不足"),
     errno.EPERM: ("permission denied", "權限不足"),
     errno.ENOSPC: ("no space left on the device", "磁碟空間不足"),
     errno.EROFS: ("the file system is read-only", "檔案系統為唯讀"),
-    errno.EISDIR: ("it is a directory", "這是目錄"),
-    errno.ENOTDIR: ("a part of the path is not a directory", "路徑中有一部分不是目錄"),
+    errno.EISDIR: ("it is a directory", "這是資料夾"),
+    errno.ENOTDIR: ("a part of the path is not a directory", "路徑中有一部分不是資料夾"),
     errno.EINVAL: ("the name or file is not valid here", "名稱或檔案在此無效"),
     errno.EEXIST: ("it exists", "已存在"),
 }
 _WINDOWS_REASONS = {206: errno.ENAMETOOLONG, 123: errno.EINVAL, 3: errno.ENOENT}
 _OWN_REASONS = {"not a regular file": ("not a regular file", "不是一般檔案"),
-                "is a directory": ("it is a directory", "這是目錄"),
+                "is a directory": ("it is a directory", "這是資料夾"),
                 "no *.txt files in this directory": ("no *.txt files in this directory",
-                                                     "此目錄中沒有 *.txt 檔案")}
+                                                     "此資料夾中沒有 *.txt 檔案")}
 
 # Problems in build input (JSON, CSV, workbook), by key: (English, Chinese).
 INPUT: dict[str, tuple[str, str]] = {
@@ -240,11 +305,11 @@ INPUT: dict[str, tuple[str, str]] = {
                            "缺少 {count} 個勾稽等式左邊的欄位（{names}）：請填入，"
                            "或加 --derive 自動計算"),
     "missing_bank": ('missing: give the firm code, such as "ABCD"',
-                     '缺少此欄：請填證券商英文字軌，例如 "ABCD"'),
+                     '缺少此欄：請填證券商英文字軌，例如 `"ABCD"`'),
     "missing_date": ('missing: give the report date, such as "105/12/09" or "2016-12-09"',
                      '缺少此欄：請填部位資料日期，例如民國 `"105/12/09"` 或西元 `"2016-12-09"`'),
     "missing_row": ('missing: give the row\'s amounts as an object, such as {{"{first}": 0, ...}}',
-                    '缺少此列：請以物件填入此列金額，例如 {{"{first}": 0, ...}}'),
+                    '缺少此列：請以物件填入此列金額，例如 `{{"{first}": 0, ...}}`'),
     # amounts
     "not_whole_number": ("{value} is not a whole number (amounts are whole thousands of USD)",
                          "{value} 不是整數（金額為千美元整數）"),
@@ -263,10 +328,10 @@ INPUT: dict[str, tuple[str, str]] = {
                         "填入 {given:,}，但依 {formula} 應為 {derived:,}；請更正或刪除此欄"),
     # the firm code
     "bank_type": ('{value} is not text: give the firm code in quotes, such as "ABCD"',
-                  '{value} 不是文字：證券商英文字軌請加引號，例如 "ABCD"'),
-    "bank_case": ('{value} must be uppercase: write "{upper}"', '{value} 須為大寫：請寫成 "{upper}"'),
+                  '{value} 不是文字：證券商英文字軌請加引號，例如 `"ABCD"`'),
+    "bank_case": ('{value} must be uppercase: write "{upper}"', '{value} 須為大寫：請寫成 `"{upper}"`'),
     "bank_form": ('{value} is not a firm code: 4 ASCII capital letters or digits, such as "ABCD"',
-                  '{value} 不是證券商英文字軌：須為 4 位半形大寫英文字母或數字，例如 "ABCD"'),
+                  '{value} 不是證券商英文字軌：須為 4 位半形大寫英文字母或數字，例如 `"ABCD"`'),
     # the date
     "date_type": ('{value} is not a date: write it in quotes, as ROC "105/12/09" or ISO '
                   '"2016-12-09"',
@@ -278,7 +343,7 @@ INPUT: dict[str, tuple[str, str]] = {
     "date_form_guess": ("{value} is not a date: write it as ROC {roc} or ISO {iso}",
                         "{value} 不是日期：請寫成民國 {roc} 或西元 {iso}"),
     "date_not_real": ("{value} is not a real date: the calendar has no such day",
-                      "{value} 不是存在的日期：日曆上沒有這一天"),
+                      "{value} 日期不存在：日曆上沒有這一天"),
     "date_range": ("{value} is outside the ROC years 001 to 999 that the file can hold "
                    "(1912-01-01 to 2910-12-31)",
                    "{value} 超出申報檔可填的民國 001 年至 999 年"),
@@ -286,7 +351,7 @@ INPUT: dict[str, tuple[str, str]] = {
                   "{value} 含日期與時間：請只填日期"),
     # rows and anything else
     "row_type": ('{value} is not an object: give the row\'s amounts as {{"{first}": 0, ...}}',
-                 '{value} 不是物件：請以 {{"{first}": 0, ...}} 填入此列金額'),
+                 '{value} 不是物件：請以 `{{"{first}": 0, ...}}` 填入此列金額'),
     "invalid_value": ("{value} is not valid here", "{value} 在此無效"),
     "csv_twice": (
         "{name} is given twice (also line {other}); keep one of the two lines",
@@ -305,7 +370,7 @@ INPUT: dict[str, tuple[str, str]] = {
     "csv_not_number": (
         "{value} is not a whole number; write e.g. 1800, -1800, 1,800, "
         "(1,800) for a negative, or - for zero",
-        "{value} 不是整數；請寫成如 1800、-1800、1,800，負數可寫成 (1,800)，零可寫成 -"),
+        "{value} 不是整數；請寫成如 `1800`、`-1800`、`1,800`，負數可寫成 `(1,800)`，零可寫成 `-`"),
     "xlsx_not_workbook": (
         "this file is not an Excel workbook (.xlsx); use the workbook that "
         "`fxreport roll PREV --format xlsx` makes, or save yours in Excel as "
@@ -636,8 +701,19 @@ def line(key: str, lang: str = "en", /, **params: Any) -> str:
     return word("program_line", lang, text=word(key, lang, **params))
 
 
+def usage(key: str, lang: str = "en", /, **params: Any) -> str:
+    """A usage or calendar error's words (``USAGE``) in ``lang``."""
+    return _pick(USAGE[key], lang).format(**params)
+
+
 def write_message(key: str, lang: str, params: dict[str, Any]) -> str:
     return _pick(WRITE[key], lang).format(**params)
+
+
+def cli_advice(key: str, text: str, lang: str = "en") -> str:
+    """A library's refusal as the command line says it, with its option where it has one."""
+    pair = CLI_ADVICE.get(key)
+    return _pick(pair, lang).format(text=text) if pair else text
 
 
 def os_reason(exc: BaseException, lang: str = "en") -> str:
@@ -722,6 +798,11 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
              for k, v in params.items()}
     if key == "json_syntax":
         shown["detail"] = json_syntax(str(params.get("detail", "")), lang)
+    if lang == "zh-TW":  # a JSON key such as row3 is code in a Chinese sentence (FORMAT.md 6.9)
+        for k in ("row", "other"):
+            v = shown.get(k)
+            if isinstance(v, str) and v.startswith("row") and v[3:].isdigit():
+                shown[k] = f"`{v}`"
     return text.format(amount_max=AMOUNT_MAX, **shown)
 
 

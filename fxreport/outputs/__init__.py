@@ -101,8 +101,15 @@ class _Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
 
 
-def use_colour(stream: IO[str]) -> bool:
-    if "NO_COLOR" in os.environ:
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def use_colour(stream: IO[str], choice: str = "auto") -> bool:
+    """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set
+    to anything but empty (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
@@ -119,10 +126,14 @@ def headline(r: CheckResult, lang: str) -> str:
     return f"{r.bank or '????'} {date}"
 
 
-def write_text(outcome: Outcome, out: IO[str], colour: bool = False) -> None:
+def write_text(outcome: Outcome, out: IO[str], colour: bool = False, quiet: bool = False) -> None:
+    """Each file's verdict, its findings, the unreadable paths and the summary; ``quiet``
+    leaves out the files without findings."""
     lang = outcome.options.lang
     st = _Style(colour)
     for r in outcome.reports:
+        if quiet and not r.findings:
+            continue
         errors, warnings = r.count("error"), r.count("warning")
         verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
         findings = r.findings
@@ -151,11 +162,7 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
     sev = st(f.code, "31" if f.severity == "error" else "33")
-    field = ""
-    if f.field is not None:
-        field = (f" {f.display(lang)}（{f.label(lang)}）" if lang == "zh-TW"
-                 else f" {f.display(lang)}({f.label(lang)}) ")
-    out.write(f"{where}: {sev}{field or ' '}{safe(f.text(lang))}\n")
+    out.write(f"{where}: {sev} {safe(f.message(lang))}\n")
     shown = _record_excerpt(r, f)
     if shown:
         out.write(f"    {st(shown[0][:8], '2')}{shown[0][8:]}\n    {st(shown[1], '31')}\n")

@@ -171,7 +171,8 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
         out.append(_files_part(reports, order, numbers, facts, previous, lang))
     if outcome.unreadable:
         out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
-            f"<li><code>{_path(u.path)}</code>: {_e(u.reason)}</li>" for u in outcome.unreadable)
+            f"<li><code>{_path(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
+            for u in outcome.unreadable)
             + "</ul>\n")
     out.append(_verified_section(outcome, order, lang))
     if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them

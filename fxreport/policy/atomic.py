@@ -47,7 +47,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     if sweep:
         sweep_stale(directory)
     if not overwrite and target.exists():
-        raise FileExistsError(f"{target} exists; pass --force (overwrite=True) to replace it")
+        raise FileExistsError(f"{target} exists and was not replaced")
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:

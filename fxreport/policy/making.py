@@ -147,7 +147,8 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
     """Check, then name, then write atomically; never replace a file without ``force``.
 
     ``output`` is a directory (the file gets the rule name, ``ABP1209.txt``;
-    default: the current directory) or a file name.  Every write of a report,
+    default: the current directory) or a file name (FORMAT.md 7.9: a folder when it
+    ends with a path separator, created when missing, or is an existing folder).  Every write of a report,
     ``fxreport.dump``, ``fxreport build`` and ``roll --write``, comes here.
 
     - ``check``: an error found by ``fxreport check`` raises
@@ -170,6 +171,11 @@ def write_report(report: Report, output: str | os.PathLike[str] | None = None, *
     breaks = target.name != report.filename
     if breaks and check and not force:
         raise WriteRefused("name_breaks_rule", target, expected=report.filename)
+    if os.fspath(output or "").endswith(("/", "\\")):  # a folder given as one (FORMAT.md 7.9)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WriteRefused("cannot_write", target, reason=exc) from exc
     write_file(target, data, force=force)
     return WriteOutcome(target, warnings, report.filename, breaks)
 

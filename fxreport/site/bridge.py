@@ -116,17 +116,35 @@ def _days(fields: dict[str, list[str]], name: str) -> tuple[_dt.date, ...]:
         raise Refused(422, str(exc)) from None
 
 
-def options_of(fields: dict[str, list[str]], previous: Upload | None) -> CheckOptions:
+def options_of(fields: dict[str, list[str]], previous: Upload | None,
+               sidecars: dict[str, list[Upload]] | None = None) -> CheckOptions:
     """The form's fields as the pipeline's options (the server's form fields)."""
     lang = _last(fields, "lang") or "en"
     if lang not in LANGS:
         raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
-    return CheckOptions(
+    options = CheckOptions(
         select=split_codes(fields.get("select", [])), ignore=split_codes(fields.get("ignore", [])),
         calendar=_last(fields, "calendar") or DEFAULT_CALENDAR,
         closed_days=_days(fields, "closed_days"), open_days=_days(fields, "open_days"),
         previous=Content(previous.name, previous.data) if previous is not None else None,
         strict=_strict(fields), lang=lang)
+    sidecars = sidecars or {}
+    return options._replace(limits=_sidecar(sidecars, "limits", lang),
+                            verified=tuple(_sidecar(sidecars, "verified", lang) or ()))
+
+
+def _sidecar(sidecars: dict[str, list[Upload]], name: str, lang: str) -> Any:
+    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last file given, read as the
+    server and `--limits`/`--verified` read theirs; refused in the page's language."""
+    from ..checking.sidecar import SidecarError, read_limits, read_verified
+
+    given = [u.data for u in sidecars.get(name, []) if u.data.strip()]
+    if not given:
+        return None
+    try:
+        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
+    except SidecarError as exc:
+        raise Refused(422, exc.message(lang)) from None
 
 
 def _refusal(exc: OptionError) -> Refused:
@@ -153,15 +171,17 @@ def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) 
             uploads.setdefault(str(name), []).append(Upload(str(filename), data, int(size)))
     previous = uploads.get("previous", [])
     zone = _dt.timezone(_dt.timedelta(minutes=utc_offset)) if utc_offset is not None else None
-    return check(uploads.get("files", []), previous[0] if previous else None, fields, zone)
+    return check(uploads.get("files", []), previous[0] if previous else None, fields, zone,
+                 {k: uploads[k] for k in ("limits", "verified") if k in uploads})
 
 
 def check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
-          zone: _dt.tzinfo | None = None) -> dict[str, Any]:
+          zone: _dt.tzinfo | None = None,
+          sidecars: dict[str, list[Upload]] | None = None) -> dict[str, Any]:
     """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
     for a refused form (as the server's 400/422); the report's time is in ``zone``."""
     try:
-        return _check(files, previous, fields, zone)
+        return _check(files, previous, fields, zone, sidecars)
     except Refused as exc:
         return {"status": exc.status, "detail": exc.detail}
 
@@ -171,10 +191,10 @@ def _facts(u: Upload) -> FileFacts:
 
 
 def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
-           zone: _dt.tzinfo | None) -> dict[str, Any]:
+           zone: _dt.tzinfo | None, sidecars: dict[str, list[Upload]] | None) -> dict[str, Any]:
     if not files:
         raise Refused(400, "no files: choose one or more report files")
-    options = options_of(fields, previous)
+    options = options_of(fields, previous, sidecars)
     try:  # the one check of `fxreport check`, the server and the page
         outcome = check_contents([Content(u.name, u.data) for u in files], options)
     except OptionError as exc:

@@ -79,7 +79,7 @@ def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_
     full["row1"]["ACUST"] = -749
     code, err = _build(full, "-o", str(tmp_path / "out"))
     assert code == 1
-    assert "<stdin>: row1.ACUST: ARI001 ACUST is -749 but ACUST = AB - AS gives -750" in err
+    assert "<stdin>: row1.ACUST: ARI001 ACUST(spot settled, with customers: net) is -749 but ACUST = AB - AS gives -750" in err
     assert "ABP1209.txt:1:44-53" not in err and "out" not in err.replace("off by", "")
     code, err = _build(full, "-o", str(tmp_path / "out"), "--lang", "zh-TW")
-    assert "<標準輸入>：row1.ACUST：ARI001 ACUST 為 -749" in err
+    assert "<標準輸入>：row1.ACUST：ARI001 ACUST（[即期已交割部位][與顧客交易] 買賣淨額）為 -749" in err

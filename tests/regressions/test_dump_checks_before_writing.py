@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 from click.testing import CliRunner
 
@@ -27,7 +29,7 @@ def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(tmp_path: Pat
         fxreport.dumps(bad)
     (f,) = [x for x in caught.value.findings if x.code == "ARI001"]
     assert (f.row, f.start, f.end, f.field_name) == (1, 44, 53, "ACUST")
-    assert "row 1 columns 44-53 ACUST" in str(caught.value)
+    assert "row 1 columns 44-53: [ARI001] ACUST(spot settled, with customers: net) is 1" in str(caught.value)
     with pytest.raises(fxreport.ReportInvalidError):
         fxreport.dump(bad, tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -48,4 +50,4 @@ def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(tmp_path: Pat
     (tmp_path / "b").mkdir()
     assert CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path / "b")], input=shown).exit_code == 0
     assert CliRunner().invoke(cli, ["roll", str(DAY2), "--write", str(tmp_path)]).exit_code == 0
-    assert calls == [tmp_path, str(tmp_path / "b"), str(tmp_path)]
+    assert calls == [tmp_path, str(tmp_path / "b"), str(tmp_path) + os.sep]  # --write: a folder

@@ -30,4 +30,4 @@ def test_fmt_takes_directories_like_check_and_speaks_chinese(tmp_path: Path) -> 
     empty = tmp_path / "empty"
     empty.mkdir()
     r = CliRunner().invoke(cli, ["fmt", str(empty), "--lang", "zh-TW"])
-    assert r.exit_code == 2 and "此目錄中沒有 *.txt 檔案" in r.stderr
+    assert r.exit_code == 2 and "此資料夾中沒有 *.txt 檔案" in r.stderr

@@ -30,10 +30,8 @@ def test_dash_is_standard_output_and_status_lines_go_to_stderr(tmp_path: Path,
     assert sorted(os.listdir(tmp_path)) == ["today.json"]
     r = CliRunner().invoke(cli, ["build", "today.json", "--derive"])
     assert r.exit_code == 0 and r.stdout == "" and "wrote ABP1212.txt" in r.stderr
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", "w"])
-    assert r.exit_code == 1 and r.stdout == ""  # no directory w
-    os.mkdir("w")
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", "w"])
+    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", "w"])  # w is made (FORMAT.md 7.9)
     assert r.exit_code == 0 and r.stdout == "" and "wrote" in r.stderr
+    assert os.listdir("w") == ["ABP1212.txt"]
     r = CliRunner().invoke(cli, ["fmt", "ABP1212.txt"])
     assert r.exit_code == 0 and r.stdout == "" and "already canonical" in r.stderr

@@ -123,7 +123,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)(?:[:!][^}]*)?\}")
 D1208, D1209 = dt.date(2016, 12, 8), dt.date(2016, 12, 9)
 VALUES = {  # one representative value for each of the catalogue's placeholders
     "actual": 12_183, "expected": 12_176, "diff": 7, "bank": "ABCD", "byte": "0x09 (TAB)",
-    "column": 34, "count": 2, "crlf": 2, "lf": 1, "date": D1209, "encoding": "UTF-16-LE",
+    "column": 34, "count": 2, "tabs": 1, "crlf": 2, "lf": 1, "date": D1209, "encoding": "UTF-16-LE",
     "expected_name": "ABP1209.txt", "length": 183, "limit": 65_536, "missing": [D1208],
     "name": "ABP1210.txt", "paths": ["a/ABP1209.txt", "b/ABP1209.txt"], "previous": D1208,
     "previous_date": D1208, "today": "ABAL", "value": 1_000_002_100,
@@ -143,7 +143,8 @@ RULE_REASONS: dict[str, tuple[str | None, ...]] = {
                "elf", "exe", "controls"),
     "ENC005": ("utf8_char", "big5_char", "big5_orphan", "big5_user_defined", "not_big5",
                "not_big5_guess", "big5_text"),
-    "STR003": ("too_long", "too_short"),
+    "STR002": ("records_count", "one_record", "looks_json", "looks_csv", "looks_text"),
+    "STR003": ("too_long", "too_short", "tab_short"),
     "FLD001": ("code_case", "code_form"),
     "FLD002": ("date_form", "date_year0", "date_calendar"),
     "FLD003": ("blank", "left_aligned", "inner_space", "trailing_sign", "separator", "not_a_number"),
@@ -152,9 +153,10 @@ RULE_REASONS: dict[str, tuple[str | None, ...]] = {
     "CNT001": ("gap", "no_gap"),
     "CNT002": ("prev_unreadable", "prev_other_firm", "prev_not_before"),
 }
-OPTIONAL = ("split", "more")  # clauses that come with values of their own
+OPTIONAL = ("split", "more", "swapped")  # clauses that come with values of their own
 # The hints a check chooses for a rule (the finding's ``advice``), each walked like a reason.
 RULE_ADVICE: dict[str, tuple[str | None, ...]] = {"CNT001": ("set_amount", "file_missing")}
+ADVICE = ("records_count_hint", "looks_json_hint", "looks_text_hint")  # hints of STR002's reasons
 
 
 def _findings(code: str) -> list[Finding]:
@@ -166,7 +168,8 @@ def _findings(code: str) -> list[Finding]:
     out = []
     for reason, advice in [(r, a) for r in RULE_REASONS.get(code, (None,))
                            for a in RULE_ADVICE.get(code, (None,))]:
-        for extra in ({}, {"split": {"left": "BAL", "right": "AB"}, "more": {"rest": 6}}):
+        for extra in ({}, {"split": {"left": "BAL", "right": "AB"}, "more": {"rest": 6},
+                           "swapped": (1, 2)}):
             params = dict(VALUES, reason=reason, advice=advice, **extra)
             if names & {"field", "found", "start", "end", "width"}:  # a finding at a field
                 out.append(Finding(code, 2, field, b"      -751", **params))
@@ -180,7 +183,7 @@ def _findings(code: str) -> list[Finding]:
 
 def test_every_reason_is_walked() -> None:
     walked = {r for reasons in (*RULE_REASONS.values(), *RULE_ADVICE.values()) for r in reasons}
-    walked |= set(OPTIONAL)
+    walked |= set(OPTIONAL) | set(ADVICE)
     assert walked == set(REASONS)
 
 
@@ -321,6 +324,7 @@ def _line_problems(text: str, values: tuple[str, ...]) -> list[tuple[str, list[s
         if body.lstrip().startswith(WORDS["found"][1][:4]) or body.lstrip().startswith(
                 WORDS["expected"][1][:2]):
             body = re.sub(r"「[^」]*」", "「」", body)  # the field's bytes as found and expected
+        body = re.sub(r"「[\x20-\x7e]*」", "「」", body)  # bytes quoted in a message: a value
         found = problems(body, values, touching=False)
         if found:
             bad.append((line, found))

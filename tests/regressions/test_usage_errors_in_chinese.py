@@ -1,0 +1,67 @@
+"""Issue 17.15 and 16.4: usage errors were English under `--lang zh-TW` (or a zh_TW
+locale), and calendar errors English in either language.  Every usage error of the CLI
+is worded by the catalogue; in zh-TW none leaves an English sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from fxreport.cli import cli
+from test_zh_tw_reads_as_written_not_translated import problems  # FORMAT.md 6.9, as tested there
+from reports import DAY1, DAY2
+
+D2 = str(DAY2)
+NAMES = ("DIR", "d1.txt", "d2.txt", "d3.txt", "d4.txt")  # the test's own file names: values
+
+
+def _usage_errors(tmp: Path) -> list[list[str]]:
+    utf16 = tmp / "d1.txt"
+    utf16.write_bytes("2016-12-12\n".encode("utf-16"))
+    not_date = tmp / "d2.txt"
+    not_date.write_text("2016-12-12\nxx\n")
+    day = tmp / "d3.txt"
+    day.write_text("105/12/12\n")
+    return [
+        ["check"], ["check", "--format", "xml", D2], ["check", "--bogus", D2],
+        ["check", "--selct", "ARI", D2], ["check", "--strict=yes", D2], ["check", "-j", "0", D2],
+        ["check", "-j", "many", D2], ["check", D2, "--format"], ["bogus"], ["rules", "ZZZ"],
+        ["check", D2, str(DAY1), "--previous", D2], ["check", "--select", "ZZZ", D2],
+        ["check", "--ignore", "QQ", D2], ["check", "--calendar", "moon", D2],
+        ["check", D2, "--closed-days", str(tmp / "d4.txt")],
+        ["check", D2, "--closed-days", str(utf16)], ["check", D2, "--open-days", str(not_date)],
+        ["check", D2, "--closed-days", str(day), "--open-days", str(day)],
+        ["roll", D2, "--closed-days", str(not_date)], ["roll", D2, "--format", "xlsx"],
+        ["roll", D2, "--date", "2016/13/45"], ["roll", D2, "--date", "105/12/01"],
+        ["roll", D2, "-o", "x.json", "--write", "d"],
+        ["show", D2, "--format", "xlsx"], ["show", D2, "-o", "x"], ["show", "--format", "png", D2],
+        ["build"], ["build", "in.json", "--newline", "cr"], ["fmt"], ["rules", "A", "B"],
+    ]
+
+
+@pytest.mark.parametrize("how", ["option", "locale"])
+def test_every_usage_error_reads_as_chinese(how: str, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(key, raising=False)
+    if how == "locale":
+        monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    for args in _usage_errors(tmp_path):
+        argv = [*args, "--lang", "zh-TW"] if how == "option" else args
+        r = CliRunner().invoke(cli, argv)
+        assert r.exit_code == 2, (argv, r.output)
+        assert r.stderr.strip(), argv
+        for line in r.stderr.splitlines():
+            line = line.replace(str(tmp_path), "DIR")
+            assert not problems(line, NAMES, touching=False), (argv, line, problems(line, NAMES))
+            assert "Error" not in line and "Usage" not in line, (argv, line)
+
+
+def test_english_keeps_clicks_frame() -> None:
+    r = CliRunner().invoke(cli, ["check", "--format", "xml", D2], env={"LANG": "C"})
+    assert r.exit_code == 2
+    assert "Usage: cli check [OPTIONS] PATHS..." in r.stderr
+    assert "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html', 'csv'." in r.stderr
