@@ -108,9 +108,8 @@ WORDS: dict[str, tuple[str, str]] = {
                          "wrong (`fxreport check {path}` explains them)",
                          "警告：{path} 有錯誤（{codes}）；由其結轉的數值可能有誤"
                          "（執行 `fxreport check {path}` 可查看說明）"),
-    "roll_not_business_day": ("warning: --date {iso} is not a business day of the {calendar} "
-                              "calendar",
-                              "警告：--date {roc} 不是{calendar}上的營業日"),
+    "roll_not_business_day": ("warning: --date {iso} is not a business day {calendar}",
+                              "警告：{calendar}，--date {roc} 不是營業日"),
     "roll_date_not_after": ("--date: {iso} is not after PREV's date {prev_iso}",
                             "--date：{roc} 不晚於前一份申報的日期 {prev_roc}"),
     # fmt

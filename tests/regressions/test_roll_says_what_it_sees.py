@@ -28,8 +28,8 @@ def test_prev_with_errors_is_named(lang: str) -> None:
 def test_date_not_a_business_day(lang: str) -> None:
     r = CliRunner().invoke(cli, ["roll", str(DAY2), "--date", "105/12/10", "--lang", lang])
     assert r.exit_code == 0 and json.loads(r.stdout)["date"] == "105/12/10"
-    assert ("2016-12-10 is not a business day of the bank calendar" if lang == "en"
-            else "105/12/10 不是銀行營業日行事曆上的營業日") in r.stderr
+    assert ("2016-12-10 is not a business day in the bank calendar" if lang == "en"
+            else "依銀行營業日行事曆，--date 105/12/10 不是營業日") in r.stderr
 
 
 def test_a_clean_roll_says_nothing() -> None:
