@@ -55,7 +55,7 @@ class LazyGroup(click.Group):
             self.add_command(getattr(module, cmd_name), cmd_name)
         return super().get_command(ctx, cmd_name)
 
-    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+    def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         """As click's, but a usage error is worded by the catalogue in the reader's language
         (``--lang`` on the command line, else the locale), exit status 2."""
@@ -134,7 +134,8 @@ def _bad_parameter(exc: click.BadParameter, name: str) -> tuple[str, dict[str, A
     if choices:
         return (("bad_choice", {"value": _Quoted(value.group(1)), "choices": choices}) if value
                 else ("bad_choice_unknown", {"choices": choices}))
-    low, high = getattr(param.type, "min", None), getattr(param.type, "max", None)
+    kind = getattr(param, "type", None)
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
     if re.match(r"'(.*)' is not a valid integer", exc.message):
         return "bad_integer", {"value": _Quoted(re.match(r"'(.*)'", exc.message).group(1))}  # type: ignore[union-attr]
     if low is not None and high is not None:

@@ -31,12 +31,13 @@ NamedTuple a tenth of that), and the start-up budget is about 9 ms in all.
 
 import datetime as _dt
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
-from .checker import Entry, compare, display_path, link_series
+from .checker import Entry, compare, link_series
+from ..core.words import display_path
 from .reading import read_path
 from .results import CheckResult
 
@@ -76,7 +77,7 @@ class CheckOptions(NamedTuple):
     strict: bool = False
     lang: str = "en"
     jobs: int | None = None
-    limits: Mapping[str, Mapping[str, int]] | None = None
+    limits: dict[str, dict[str, int]] | None = None  # sidecar.Limits: firm -> field -> limit
     verified: tuple[Any, ...] = ()  # sidecar.VerifiedLine each (imported when there are some)
 
     def business_calendar(self) -> BusinessCalendar:
@@ -147,9 +148,9 @@ def check_paths(paths: Sequence[str | os.PathLike[str]],
     """Check files and folders as one series (or one file against ``options.previous``);
     a path is a ``str`` or an ``os.PathLike`` (``pathlib.Path``)."""
     options = options or CheckOptions()
-    paths = [os.fspath(p) for p in paths]
-    keep, calendar = prepare(options, len(paths))
-    files, unreadable = expand_files(paths)
+    names = [os.fspath(p) for p in paths]
+    keep, calendar = prepare(options, len(names))
+    files, unreadable = expand_files(names)
     checked = check_files(files, options.jobs, calendar, options.limits)
     del files  # the entries hold what they need of it
     shared: dict[Any, Any] = {}  # one object per firm code and date across the series

@@ -59,7 +59,8 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
             status = max(status, 1)
             continue
         report = loads(data)
-        new = dumps(report, newline=newline, sign_style=sign_style, check=False)
+        new = dumps(report, newline=newline, sign_style=sign_style,  # type: ignore[arg-type]
+                    check=False)  # (click.Choice has given one of the Literal values)
         if new == data:
             say("fmt_canonical", path)
             continue

@@ -109,10 +109,10 @@ class Finding:
         from .rules import render_value, render_reason
 
         ctx = {k: render_value(v, lang) for k, v in self.params.items()}
-        reason = self.params.get("reason")
+        reason: str | None = self.params.get("reason")
         ctx["why"] = render_reason(reason, ctx, lang)
         # a reason's own advice, for a hint that depends on it (STR002)
-        ctx["advice"] = render_reason(_ADVICE.get(reason, f"{reason}_hint"), ctx, lang)
+        ctx["advice"] = render_reason(_ADVICE.get(reason or "", f"{reason}_hint"), ctx, lang)
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
             ctx[key] = render_reason(key, values, lang) if values else ""

@@ -405,7 +405,7 @@ def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: M
     for i in quiet:
         by_firm.setdefault(reports[i].bank or "????", []).append(i)
     for bank, items in by_firm.items():
-        dates = [reports[i].date for i in items if reports[i].date]
+        dates = [d for i in items if (d := reports[i].date) is not None]
         span = ""
         if dates:
             span = date_text(min(dates), lang) + (

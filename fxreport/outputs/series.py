@@ -226,7 +226,7 @@ def _ticks(n: int, most: int = 6) -> list[int]:
 def _exact_scale(leather: Any) -> Any:
     """leather's linear scale, projecting its own domain edge to edge (leather's widens it
     to round ticks, which leaves a blank margin on either side of the days)."""
-    class Exact(leather.Linear):  # type: ignore[misc,name-defined]
+    class Exact(leather.Linear):  # type: ignore[misc]
         def project(self, value: Any, range_min: Any, range_max: Any) -> Any:
             from decimal import Decimal
 

@@ -134,7 +134,7 @@ class CheckJob:
             if len(same) > 1:  # one name, other bytes: the upload whose firm and date these are
                 from ..checking.decoder import decode
 
-                same.sort(key=lambda f: (decode(f.data).heads.get(1) or (None, None)) != (r.bank, r.date))
+                same.sort(key=lambda f: (decode(f.data or b"").heads.get(1) or (None, None)) != (r.bank, r.date))
             facts.append(same.pop(0) if same else None)
         return facts, previous  # type: ignore[return-value]
 
