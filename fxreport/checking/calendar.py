@@ -176,16 +176,12 @@ _ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
 def days_text(data: bytes, path: str) -> str:
     """A day file's bytes as text: UTF-8 with or without a byte order mark, or cp950."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise CalendarError("days_utf16", path=path)
-    for encoding in ("utf-8", "cp950"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    raise CalendarError("days_not_text", path=path)
+    from ..core.text import NotText, decode_text
+
+    try:
+        return decode_text(data, nul_is_utf16=True)
+    except NotText as exc:
+        raise CalendarError("days_utf16" if exc.utf16 else "days_not_text", path=path) from None
 
 
 def _date(text: str) -> _dt.date | None:

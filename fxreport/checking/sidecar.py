@@ -59,16 +59,12 @@ class SidecarError(ValueError):
 
 
 def _text(data: bytes, kind: str, name: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise SidecarError(kind, name, "utf16")
-    for encoding in ("utf-8", "cp950"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    raise SidecarError(kind, name, "encoding")
+    from ..core.text import NotText, decode_text
+
+    try:
+        return decode_text(data, nul_is_utf16=True)
+    except NotText as exc:
+        raise SidecarError(kind, name, "utf16" if exc.utf16 else "encoding") from None
 
 
 def _rows(data: bytes, kind: str, name: str) -> list[tuple[int, list[str]]]:

@@ -25,7 +25,8 @@ from ..core.words import value_text
 from . import Input
 from .json_input import key_text
 from .names import near_name
-from .text import UTF8_BOM, decode_text
+from ..core.text import UTF8_BOM
+from .text import decode_text
 
 CSV_HEADER = ["row", "start", "end", "name", "label", "value"]
 CELL_LIMIT = 131_072  # Python's csv field limit: a longer cell is a problem, not a crash

@@ -14,7 +14,7 @@ import re
 
 from ..core.fields import CODE
 from ..core.problems import InputError, InputProblem, Where
-from .text import UTF16_BOMS, strip_bom
+from ..core.text import UTF16_BOMS, strip_bom
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted Office file
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
