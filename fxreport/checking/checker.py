@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .decoder import Decoded, amount_names, decode
 from .quality import (
     ACTIVITY,
+    GROSS_BALANCES,
     SCALE_MIN_COUNT,
     SCALE_WINDOW,
     copied_activity,
@@ -29,57 +30,85 @@ from .quality import (
     scale_finding,
 )
 from .results import CheckResult
-from ..core.fields import RocAlso, expected_filename, roc_text
+from ..core.fields import CODE, ROC_DATE, RocAlso, roc_text
 from ..core.findings import Finding
-from ..core.identities import (
-    CARRIED,
-    IDENTITIES,
-    PRIOR_DAY_FIELDS,
-    TODAY_FIELDS,
-    all_hold,
-    violations,
-)
+from ..core.identities import HoldPlan, all_hold, hold_plan, violations
 from ..core.fields import AMOUNT
-from ..core.layout import AMOUNTS, DATE_FIELD, FX_POSITION
+from ..core.layout import FX_POSITION, Field, Layout
 from ..core.words import display_path
 
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
-_CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
-# what a series needs of each file: the carried pairs (continuity) and the day's
-# activity (the quality edits QUA002 and QUA003)
-_KEPT_NAMES = _CARRIED_NAMES + ACTIVITY
-_PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
-_SEVEN = len(PRIOR_DAY_FIELDS)  # the carried pairs: prior-day amounts, then today's
-_FOURTEEN = len(_CARRIED_NAMES)  # then the day's activity (ACTIVITY's order)
-
-
-# the canonical writer's form of the seven prior-day fields, side by side
-_CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
-_INDEX = {name: i for i, name in enumerate(amount_names(FX_POSITION))}
-_CARRIED_AT = tuple(_INDEX[name] for name in _KEPT_NAMES)
-_PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
-_carried_of = operator.itemgetter(*_CARRIED_AT)
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
-def _carried_from(values: dict[str, int]) -> tuple[int | None, ...]:
-    """The kept amounts of a file's values (the fourteen carried, then the activity),
-    None where malformed."""
-    return tuple(map(values.get, _KEPT_NAMES))
+class Plan:
+    """What checking needs of a layout, worked out once per layout: its amount fields by
+    name, its identities as positions, its date field, and what a series keeps of each
+    file (``kept``: the carried pairs' prior-day amounts, then their today amounts, then
+    the day's activity, ``quality.ACTIVITY``, as far as the layout has those fields)."""
+
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        names = amount_names(layout)
+        index = {name: i for i, name in enumerate(names)}
+        self.amounts: dict[str, Field] = {f.name: f for f in layout.amount_fields()}
+        self.holds: HoldPlan = hold_plan(layout.identities, names)
+        self.date_field = next((f for f in layout.heads if f.type is ROC_DATE), None)
+        # the usual heads (a firm code, then a date) are read as they are, at once
+        self.bank_date = tuple(f.type for f in layout.heads) == (CODE, ROC_DATE)
+        gross = [index[n] for n in GROSS_BALANCES if n in index]
+        self.gross_at: Callable[[Sequence[int]], Any] | None = (
+            operator.itemgetter(*gross, gross[0]) if gross else None)  # (a tuple even for one)
+        self.carried = layout.carried()  # (prior-day field, previous report's today field)
+        self.activity = tuple(n for n in ACTIVITY if n in index)
+        self.kept = tuple(p for p, _ in self.carried) + tuple(t for _, t in self.carried) + self.activity
+        self.n_prior = len(self.carried)
+        self.n_carried = 2 * self.n_prior
+        self.prior = tuple(self.amounts[p] for p, _ in self.carried)
+        # the canonical writer's form of the prior-day fields, side by side
+        self.canonical = b"".join(b"%%%dd" % f.width for f in self.prior)
+        self.prior_at = tuple((f.row - 1, f.start - 1, f.end) for f in self.prior)
+        self.kept_of: Callable[[Sequence[int]], tuple[int, ...]] = _getter(
+            [index[name] for name in self.kept])
+        self.entry: type[Entry] = Entry if layout is FX_POSITION else _entry_type(self)
+
+
+def _getter(at: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """The items at ``at`` as one tuple (``itemgetter`` gives a bare item for one)."""
+    if len(at) > 1:
+        return operator.itemgetter(*at)
+    return (lambda xs: (xs[at[0]],)) if at else (lambda xs: ())
+
+
+_PLANS: dict[int, Plan] = {}  # by id(), as the decoder's plans
+
+
+def plan(layout: Layout = FX_POSITION) -> Plan:
+    """The checker's plan of ``layout``, made once."""
+    found = _PLANS.get(id(layout))
+    if found is None or found.layout is not layout:
+        found = _PLANS[id(layout)] = Plan(layout)
+    return found
+
+
+def _carried_from(values: dict[str, int], kept: tuple[str, ...]) -> tuple[int | None, ...]:
+    """The kept amounts of a file's values (the carried, then the activity), None where
+    malformed."""
+    return tuple(map(values.get, kept))
 
 
 def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
-               complete: bool) -> tuple[bytes, ...] | None:
+               complete: bool, p: Plan) -> tuple[bytes, ...] | None:
     """The prior-day fields' bytes, for a continuity finding's ``found``: kept only when
     they are not what the canonical writer would give for their values."""
-    if records is None or len(records) != 3:
+    if records is None or len(records) != len(p.layout.records):
         return None
-    if complete and b"".join([records[r][a:b] for r, a, b in _PRIOR_AT]) == (
-            _CANONICAL % carried[:_SEVEN]):  # (one comparison for the seven)
+    if complete and b"".join([records[r][a:b] for r, a, b in p.prior_at]) == (
+            p.canonical % carried[:p.n_prior]):  # (one comparison for all of them)
         return None
-    raw = tuple(records[r][a:b] for r, a, b in _PRIOR_AT)
+    raw = tuple(records[r][a:b] for r, a, b in p.prior_at)
     if any(r != AMOUNT.format(v) for r, v in zip(raw, carried) if v is not None):
         return raw
     return None
@@ -95,6 +124,7 @@ class Entry:
     records only when a finding points into them."""
 
     __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
+    plan: Plan  # its layout's (a class of its own for a layout other than today's annex's)
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
                  findings: list[Finding], values: dict[str, int] | None,
@@ -106,12 +136,13 @@ class Entry:
         # [findings, records, prior-day bytes], each None when there is none; None for all three
         self._more: list[Any] | None = None
         # of the amounts only the seven carried pairs are kept, so a long series stays small
+        p = self.plan
         carried: tuple[int | None, ...] = (
-            _carried_of(ints) if ints is not None else _carried_from(values or {}))
+            p.kept_of(ints) if ints is not None else _carried_from(values or {}, p.kept))
         self.carried = carried
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
-        prior_raw = _prior_raw(records, carried, ints is not None)
+        prior_raw = _prior_raw(records, carried, ints is not None, p)
         if findings or kept is not None or prior_raw is not None:
             self._more = [findings or None, kept, prior_raw]
 
@@ -172,17 +203,17 @@ class Entry:
     @property
     def prior(self) -> tuple[int | None, ...]:
         """The seven prior-day amounts (None where malformed)."""
-        return self.carried[:_SEVEN]
+        return self.carried[:self.plan.n_prior]
 
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return self.carried[_SEVEN:_FOURTEEN]
+        return self.carried[self.plan.n_prior:self.plan.n_carried]
 
     @property
     def activity(self) -> tuple[int | None, ...]:
         """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
-        return self.carried[_FOURTEEN:]
+        return self.carried[self.plan.n_carried:]
 
     @property
     def valid(self) -> bool:
@@ -211,12 +242,26 @@ class Entry:
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
-                           self.carried[:_FOURTEEN],
+                           self.carried[:self.plan.n_carried],
                            tuple(records) if records is not None and found else ())
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
                           self._more)
+
+
+Entry.plan = plan(FX_POSITION)
+
+
+def _entry_type(p: Plan) -> type[Entry]:
+    """``Entry`` for another layout: the same slots, that layout's plan.  Its entries
+    stay in the process that made them (the worker processes check today's annex)."""
+
+    def _no_pickle(self: Entry) -> tuple[Any, ...]:
+        raise TypeError(f"an entry of the layout {p.layout.name!r} is not sent between processes")
+
+    return type(f"Entry_{p.layout.name}", (Entry,),
+                {"__slots__": (), "plan": p, "__reduce__": _no_pickle})
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
@@ -235,11 +280,12 @@ def _shown_as_is(text: str) -> bool:
 class FileContext:
     """What a single-file check sees."""
 
-    __slots__ = ("decoded", "name", "calendar", "limits")
+    __slots__ = ("decoded", "name", "calendar", "limits", "plan")
 
     def __init__(self, decoded: Decoded, name: str | None, calendar: BusinessCalendar | None,
                  limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self.decoded = decoded
+        self.plan = plan(decoded.layout)  # the layout's, worked out once
         self.name = name  # the file's base name, None for standard input
         self.calendar = calendar
         self.limits = limits  # firm code -> field -> limit (FORMAT.md 7.5), or None
@@ -256,24 +302,27 @@ def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
     return register
 
 
-@file_check(*(i.code for i in IDENTITIES))
+@file_check(*(i.code for i in FX_POSITION.identities))
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
-    """Each identity whose inputs are all well formed, reported at its left side."""
-    d = ctx.decoded
-    if d.ints is not None and all_hold(d.ints):  # the usual case: every amount well formed
+    """Each identity of the layout whose inputs are all well formed, reported at its left
+    side."""
+    d, p = ctx.decoded, ctx.plan
+    if d.ints is not None and all_hold(d.ints, p.holds):  # the usual case: every amount well formed
         return
-    for ident, actual, expected in violations(d.values):
-        field = AMOUNTS[ident.target]
+    for ident, actual, expected in violations(d.values, d.layout.identities):
+        field = p.amounts[ident.target]
         yield Finding(ident.code, field.row, field, field.cut(d.records[field.row - 1]),
-                      actual=actual, expected=expected, diff=actual - expected)
+                      actual=actual, expected=expected, diff=actual - expected,
+                      formula=ident.formula())
 
 
 @file_check("NAM001", "NAM002")
 def naming(ctx: FileContext) -> Iterable[Finding]:
     bank, date = ctx.decoded.bank, ctx.decoded.date
-    if ctx.name is None or not bank or not date:
+    rule = ctx.decoded.layout.naming
+    if ctx.name is None or not bank or not date or rule is None:
         return
-    want = expected_filename(bank, date)
+    want = rule(bank, date)
     if ctx.name != want:
         code = "NAM002" if ctx.name.lower() == want.lower() else "NAM001"
         yield Finding(code, name=display_path(ctx.name), expected=want, bank=bank, date=date)
@@ -282,25 +331,22 @@ def naming(ctx: FileContext) -> Iterable[Finding]:
 @file_check("FLD005")
 def business_day(ctx: FileContext) -> Iterable[Finding]:
     """FORMAT.md 6.2: a report dated on a day that is not a business day."""
-    d = ctx.decoded
-    if ctx.calendar is None or d.date is None or ctx.calendar.is_business_day(d.date):
+    d, field = ctx.decoded, ctx.plan.date_field
+    if (ctx.calendar is None or d.date is None or field is None
+            or ctx.calendar.is_business_day(d.date)):
         return
     # a day declared closed is closed because it was declared, whatever the calendar says
-    yield Finding("FLD005", 1, DATE_FIELD, DATE_FIELD.cut(d.records[0]), date=d.date,
+    yield Finding("FLD005", 1, field, field.cut(d.records[0]), date=d.date,
                   reason="closed_day" if d.date in ctx.calendar.closed else ctx.calendar.kind)
-
-
-_GROSS_AT = operator.itemgetter(*(_INDEX[name] for name in ("ABAL_UNB", "ABAL_UNS", "ABAL_FB1",
-                                                            "ABAL_FB3", "ABAL_SW1", "ABAL_SW2")))
 
 
 @file_check("QUA001")
 def negative_balance(ctx: FileContext) -> Iterable[Finding]:
     """FORMAT.md 7.4: a gross balance below zero (a duplicate not chosen loses it later)."""
-    d = ctx.decoded
-    if d.ints is not None and min(_GROSS_AT(d.ints)) >= 0:  # the usual case, at once
+    d, gross_at = ctx.decoded, ctx.plan.gross_at
+    if gross_at is None or d.ints is not None and min(gross_at(d.ints)) >= 0:  # the usual case
         return _NO_FINDINGS
-    return negative_balances(d.values, d.records)
+    return negative_balances(d.values, d.records, ctx.plan.amounts)
 
 
 @file_check("LIM001")
@@ -309,30 +355,34 @@ def position_limit(ctx: FileContext) -> Iterable[Finding]:
     limits = ctx.limits
     if not limits or ctx.decoded.bank not in limits:
         return _NO_FINDINGS
-    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[ctx.decoded.bank])  # type: ignore[index]
+    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[ctx.decoded.bank],  # type: ignore[index]
+                       ctx.plan.amounts)
 
 
 def check_bytes(data: bytes, path: str | None = None,
                 calendar: BusinessCalendar | None = None,
-                limits: Mapping[str, Mapping[str, int]] | None = None) -> CheckResult:
-    """Every single-file rule over ``data``; ``path``'s base name is naming-checked;
-    with a ``calendar``, the date must be one of its business days; with ``limits``
-    (firm code -> field -> limit), the firm's position limits."""
-    return check_entry(data, path, calendar, limits).result()
+                limits: Mapping[str, Mapping[str, int]] | None = None,
+                layout: Layout = FX_POSITION) -> CheckResult:
+    """Every single-file rule over ``data`` read as ``layout``; ``path``'s base name is
+    naming-checked; with a ``calendar``, the date must be one of its business days; with
+    ``limits`` (firm code -> field -> limit), the firm's position limits."""
+    return check_entry(data, path, calendar, limits, layout).result()
 
 
 def check_entry(data: bytes, path: str | None = None,
                 calendar: BusinessCalendar | None = None,
-                limits: Mapping[str, Mapping[str, int]] | None = None) -> Entry:
+                limits: Mapping[str, Mapping[str, int]] | None = None,
+                layout: Layout = FX_POSITION) -> Entry:
     """``check_bytes`` as the series code keeps it (continuity may add findings)."""
-    d = decode(data)
+    d = decode(data, layout)
     ctx = FileContext(d, os.path.basename(path) if path is not None else None, calendar, limits)
     for check in FILE_CHECKS.values():
         d.findings.extend(check(ctx))
-    bank, date = d.heads.get(1, (None, None))
+    p = ctx.plan
+    bank, date = d.heads.get(1, (None, None)) if p.bank_date else (d.bank, d.date)
     if d.ints is not None:
-        return Entry(path, bank, date, d.findings, None, d.records, d.ints)
-    return Entry(path, bank, date, d.findings, d.values, d.records)
+        return p.entry(path, bank, date, d.findings, None, d.records, d.ints)
+    return p.entry(path, bank, date, d.findings, d.values, d.records)
 
 
 # --- series checks ---------------------------------------------------------------------------
@@ -380,10 +430,10 @@ def _mismatches(today: Entry, previous: Entry, missing: list[_dt.date]) -> None:
     """CNT001 for each of the seven pairs that differs (both sides well formed; across a
     gap a warning, FORMAT.md 7.1)."""
     days = [RocAlso(day.year, day.month, day.day) for day in missing]
-    for i, ((prior_name, today_name), mine, theirs) in enumerate(zip(CARRIED, today.prior,
-                                                                     previous.today)):
+    p = today.plan
+    for i, ((_, today_name), field, mine, theirs) in enumerate(zip(p.carried, p.prior, today.prior,
+                                                                  previous.today)):
         if mine is not None and theirs is not None and mine != theirs:
-            field = AMOUNTS[prior_name]
             if missing:  # FORMAT.md 7.1: the annex's rule cannot be checked; never "set it to"
                 finding = Finding("CNT001", field.row, field, today.prior_bytes(i),
                                   actual=mine, expected=theirs, today=today_name,
@@ -474,7 +524,8 @@ def _duplicates(bank: str, day: _dt.date, same: list[Entry]) -> Entry | None:
     """CNT004 on each duplicate; the one file with the rule's exact name, if there is
     exactly one, is that date's report and gets none.  Each message names at most
     ``CNT004_NAMED`` others, taken from the first few paths: linear in the files."""
-    want = expected_filename(bank, day)
+    rule = same[0].plan.layout.naming
+    want = rule(bank, day) if rule is not None else None
     paths = [r.path for r in same]
     named = [r for r, p in zip(same, paths) if p is not None and os.path.basename(p) == want]
     chosen = named[0] if len(named) == 1 else None

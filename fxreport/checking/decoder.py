@@ -1,8 +1,9 @@
 """The collecting decoder: bytes -> amounts, or every problem with its place.
 
 Phases run in the order a reader needs them: size, encoding (file level),
-structure (records and their widths), then each 213-byte record's bytes and
-fields, then the three records' agreement on BANK and DATE.  Nothing stops at
+structure (records and their widths), then each record's bytes and fields (the
+``Layout`` says how many records, how wide, and which fields), then the records'
+agreement on their heads (today's annex: BANK and DATE).  Nothing stops at
 the first problem; a phase only skips what an earlier finding made meaningless.
 Findings carry a rule code and values; their words are the catalogue's.
 """
@@ -39,7 +40,7 @@ class Decoded:
         self._values: dict[str, int] | None = {}
         # when every field parsed: every amount, in the layout's order (else None)
         self.ints: list[int] | None = None
-        # per row: its identity fields' values (``layout.identity``), None where malformed
+        # per row: its head fields' values (``layout.heads``), None where malformed
         self.heads: dict[int, tuple[Any, ...]] = {}
         self.records: list[bytes] = []
         self.crlf = 0
@@ -56,7 +57,7 @@ class Decoded:
         head = self.heads.get(1)
         if head is None:
             return None
-        for f, value in zip(self.layout.identity, head):
+        for f, value in zip(self.layout.heads, head):
             if f.type is ftype:
                 return value
         return None
@@ -132,8 +133,8 @@ def _note_swapped(d: Decoded, records: list[bytes]) -> None:
         if not any(f.row in (a, b) for f in d.findings):
             continue
         trial: list[Finding] = []
-        decode_record(ra, rows[b - 1], b, trial, {}, None, d.layout.identity)
-        decode_record(rb, rows[a - 1], a, trial, {}, None, d.layout.identity)
+        decode_record(ra, rows[b - 1], b, trial, {}, None, d.layout.heads)
+        decode_record(rb, rows[a - 1], a, trial, {}, None, d.layout.heads)
         if not trial:
             d.findings[0].params["swapped"] = (a, b)
             return
@@ -175,7 +176,7 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
                               reason=_what_it_looks_like(records, d.layout.width)))
     first = records[0]
     if len(first) == d.layout.width and not re.search(_NOT_PRINTABLE, first):
-        d.heads[1] = tuple(_quiet(f.type.parse, f.cut(first)) for f in d.layout.identity)
+        d.heads[1] = tuple(_quiet(f.type.parse, f.cut(first)) for f in d.layout.heads)
 
 
 def _what_it_looks_like(records: list[bytes], width: int) -> str:
@@ -207,16 +208,16 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
         if re.search(_NOT_PRINTABLE, rec) and not codec:
             codec.append(enc.describe_non_ascii(data))
         d.heads[row] = decode_record(rec, fields, row, d.findings, d.values,
-                                     codec[0] if codec else None, d.layout.identity)
+                                     codec[0] if codec else None, d.layout.heads)
     _consistency(d, records)
 
 
 def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Finding],
                   values: dict[str, int],
                   codec: tuple[str, dict[str, Any]] | None = None,
-                  identity: tuple[Field, ...] = FX_POSITION.identity) -> tuple[Any, ...]:
+                  heads: tuple[Field, ...] = FX_POSITION.heads) -> tuple[Any, ...]:
     """One record's fields through their types: amounts into ``values``, problems into
-    ``out``; returns the values of the record's ``identity`` fields (by their columns),
+    ``out``; returns the values of the record's ``heads`` fields (by their columns),
     None where malformed."""
     bad = _byte_findings(row, rec, fields, codec) if codec is not None else {}
     out.extend(bad.values())
@@ -237,7 +238,7 @@ def decode_record(rec: bytes, fields: tuple[Field, ...], row: int, out: list[Fin
             values[field.name] = value
         else:
             head[field.start, field.end] = value
-    return tuple(head.get((f.start, f.end)) for f in identity)
+    return tuple(head.get((f.start, f.end)) for f in heads)
 
 
 def _slices(slices: list[slice]) -> Callable[[bytes], tuple[bytes, ...]]:
@@ -283,7 +284,7 @@ def _plans(layout: Layout) -> _Plans:
 
 
 def _make_plans(layout: Layout) -> _Plans:
-    places = {(f.start, f.end) for f in layout.identity}
+    places = {(f.start, f.end) for f in layout.heads}
     placed = [(i * layout.width, f) for i, fields in enumerate(layout.records) for f in fields]
     ident = [(at, f) for at, f in placed if (f.start, f.end) in places]
     by_type: dict[FieldType, list[tuple[int, Field]]] = {}  # (in the layout's order)
@@ -312,10 +313,10 @@ def _convert(d: Decoded, records: list[bytes]) -> bool:
     plans = _plans(layout)
     whole = b"".join(records)
     ids = plans.identity(whole)
-    m = len(layout.identity)
+    m = len(layout.heads)
     if ids[:m] * len(records) != ids:
         return False
-    head = tuple(_identity_value(f.type, raw) for f, raw in zip(layout.identity, ids))
+    head = tuple(_identity_value(f.type, raw) for f, raw in zip(layout.heads, ids))
     if None in head:
         return False
     ints: list[int] = []
@@ -359,7 +360,7 @@ def _consistency(d: Decoded, records: list[bytes]) -> None:
         if head is None:
             continue
         rec = records[row - 1]
-        for f, mine, theirs in zip(d.layout.identity, head, first):
+        for f, mine, theirs in zip(d.layout.heads, head, first):
             if mine is not None and theirs is not None and mine != theirs:
                 field = _same_columns(d.layout.records[row - 1], f)
                 d.findings.append(Finding(_DIFFERS[f.type], row, field, field.cut(rec),

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..core.findings import Finding
-from ..core.layout import AMOUNTS
+from ..core.layout import AMOUNTS, Field
 
 # The fifteen amounts of the day's activity (bought, sold, contracted, settled, interbank):
 # the fields a clerk types each day.  Not Adj-1, Adj-2, A_OPTION (FORMAT.md 7.9).
@@ -31,13 +31,15 @@ SCALE_FACTOR = 100  # QUA003: a unit slip (USD for thousands) is x1,000; a busy 
 SCALE_FLOOR = 1_000  # QUA003: below USD 1 million a value is too small to be a unit slip
 
 
-def negative_balances(values: Mapping[str, int], records: Sequence[bytes]) -> list[Finding]:
-    """QUA001: each gross balance that is below zero (malformed ones are absent)."""
+def negative_balances(values: Mapping[str, int], records: Sequence[bytes],
+                      fields: Mapping[str, Field] = AMOUNTS) -> list[Finding]:
+    """QUA001: each gross balance that is below zero (malformed ones are absent);
+    ``fields`` are the layout's amount fields by name."""
     found = []
     for name in GROSS_BALANCES:
         v = values.get(name)
         if v is not None and v < 0:
-            field = AMOUNTS[name]
+            field = fields[name]
             raw = field.cut(records[field.row - 1]) if len(records) >= field.row else None
             found.append(Finding("QUA001", field.row, field, raw, value=v))
     return found
@@ -129,13 +131,14 @@ def out_of_scale(columns: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
 
 
 def over_limits(values: Mapping[str, int], records: Sequence[bytes],
-                limits: Mapping[str, int]) -> list[Finding]:
-    """LIM001: each field whose absolute value exceeds the firm's limit for it."""
+                limits: Mapping[str, int], fields: Mapping[str, Field] = AMOUNTS) -> list[Finding]:
+    """LIM001: each field whose absolute value exceeds the firm's limit for it (a field
+    the layout lacks has no value); ``fields`` are the layout's amount fields by name."""
     found = []
     for name, limit in limits.items():
         v = values.get(name)
         if v is not None and abs(v) > limit:
-            field = AMOUNTS[name]
+            field = fields[name]
             raw = field.cut(records[field.row - 1]) if len(records) >= field.row else None
             found.append(Finding("LIM001", field.row, field, raw, value=v, limit=limit,
                                  excess=abs(v) - limit, expected=limit))

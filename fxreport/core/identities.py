@@ -3,7 +3,8 @@
 One table each.  ``violations`` (the checker) and ``derive`` (``build --derive``,
 the workbook reader) both evaluate the identities through ``Identity.rhs``;
 the rule catalogue, ``specs/`` and the workbook's formulas are written from
-the same tables.
+the same tables.  These are today's annex's; ``layout.FX_POSITION`` carries them
+(``identities``, ``carries``), and the functions here take another layout's.
 """
 
 from __future__ import annotations
@@ -83,10 +84,11 @@ IDENTITIES: tuple[Identity, ...] = (
 TARGETS = frozenset(i.target for i in IDENTITIES)
 
 
-def violations(values: Mapping[str, int]) -> Iterator[tuple[Identity, int, int]]:
+def violations(values: Mapping[str, int], identities: Sequence[Identity] = IDENTITIES,
+               ) -> Iterator[tuple[Identity, int, int]]:
     """(identity, actual, expected) for each identity that fails; an identity with a
     missing or malformed input is skipped (FORMAT.md section 4)."""
-    for ident in IDENTITIES:
+    for ident in identities:
         actual = values.get(ident.target)
         if actual is None:
             continue
@@ -95,32 +97,42 @@ def violations(values: Mapping[str, int]) -> Iterator[tuple[Identity, int, int]]
             yield ident, actual, expected
 
 
-# The same identities over a complete list of amounts in the layout's order (the
-# decoder's fast path gives that list): index tables, so the usual file costs one pass.
-def _plan() -> tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]:
-    from .fields import AMOUNT
-    from .layout import LAYOUT
+# The same identities over a complete list of amounts in a layout's order (the decoder
+# gives that list): index tables, so the usual file costs one pass.
+HoldPlan = tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...]
 
-    index = {f.name: i for i, f in enumerate(f for f in LAYOUT if f.type is AMOUNT)}
+
+def hold_plan(identities: Sequence[Identity], names: Sequence[str]) -> HoldPlan:
+    """``identities`` as positions in a list of amounts named ``names`` (a layout's amount
+    names in its order); made once per layout by whoever checks its files."""
+    index = {name: i for i, name in enumerate(names)}
     return tuple((index[i.target], tuple(index[n] for s, n in i.terms if s > 0),
-                  tuple(index[n] for s, n in i.terms if s < 0)) for i in IDENTITIES)
+                  tuple(index[n] for s, n in i.terms if s < 0)) for i in identities)
 
 
-_PLAN = _plan()
+_FX_PLAN: list[HoldPlan] = []  # today's annex's, made on first use
 
 
-def all_hold(amounts: Sequence[int]) -> bool:
-    """Whether every identity holds, for every amount of a report in the layout's order."""
+def all_hold(amounts: Sequence[int], plan: HoldPlan | None = None) -> bool:
+    """Whether every identity of ``plan`` (today's annex's by default) holds, for every
+    amount of a report in the layout's order."""
+    if plan is None:
+        if not _FX_PLAN:
+            from .layout import FX_POSITION
+
+            _FX_PLAN.append(hold_plan(FX_POSITION.identities,
+                                      [f.name for f in FX_POSITION.amount_fields()]))
+        plan = _FX_PLAN[0]
     get = amounts.__getitem__
-    for target, plus, minus in _PLAN:
+    for target, plus, minus in plan:
         if amounts[target] != sum(map(get, plus)) - sum(map(get, minus)):
             return False
     return True
 
 
-def derivation_order() -> tuple[Identity, ...]:
+def derivation_order(identities: Sequence[Identity] = IDENTITIES) -> tuple[Identity, ...]:
     """Identities ordered so that each one's inputs are derived before it."""
-    targets = {i.target: i for i in IDENTITIES}
+    targets = {i.target: i for i in identities}
     done: list[Identity] = []
     seen: set[str] = set()
 
@@ -133,7 +145,7 @@ def derivation_order() -> tuple[Identity, ...]:
                 visit(targets[name])
         done.append(ident)
 
-    for ident in IDENTITIES:
+    for ident in identities:
         visit(ident)
     return tuple(done)
 
@@ -145,27 +157,29 @@ class DeriveConflict(ValueError):
             f"{n} is given as {g:,} but {f} gives {d:,}" for n, g, d, f in problems))
 
 
-def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
+def derive(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
+           ) -> dict[str, Any]:
     """A copy of ``amounts`` with every derivable left side filled in.
 
     A left side that is given must equal the derived value (DeriveConflict
     names both numbers).  Inputs that are not whole numbers are left for the
     model's validation to report.
     """
-    out, problems = derive_all(amounts)
+    out, problems = derive_all(amounts, identities)
     if problems:
         raise DeriveConflict(problems)
     return out
 
 
-def derive_all(amounts: Mapping[str, Any]) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
+def derive_all(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
+               ) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
     """``derive`` without raising: the filled-in copy and the conflicts
     (name, given, derived, formula), so that a caller can report them with
     every other problem of its input.  A left side given as null is left for
     the model's validation to refuse."""
     out = dict(amounts)
     problems = []
-    for ident in derivation_order():
+    for ident in derivation_order(identities):
         value = ident.rhs(out)
         if value is None:
             continue

@@ -4,16 +4,20 @@ Everything positional in fxreport comes from ``LAYOUT``: the decoder's cuts,
 the construct structures, the writer, ``specs/format.md``, the ``--ruler``
 view and every finding's column range.  Columns are bytes, 1-based and
 inclusive, exactly as in the central bank's annex.  ``FX_POSITION`` is the
-same table as a value (``Layout``): the decoder reads whatever layout it is
-given.
+same table as a value (``Layout``), with the identities, the carries and the
+naming rule: the decoder, the checker, the model factory, the writer and the
+specs take whatever layout they are given.
 """
 
 # No `from __future__ import annotations` here: the NamedTuple below is typed with real
 # types, which typing checks cheaply; as strings each would be compiled at start-up.
 
+import datetime as _dt
+from collections.abc import Callable
 from typing import NamedTuple
 
-from .fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldType
+from .fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldType, expected_filename
+from .identities import CARRIES, IDENTITIES, Carry, Identity
 
 RECORD_WIDTH = 213
 RECORD_COUNT = 3
@@ -174,15 +178,39 @@ HEAD_END = DATE_FIELD.end
 
 class Layout(NamedTuple):
     """A fixed-width file as a value: its records (row ``i + 1``'s fields are
-    ``records[i]``), the width of every record, and its identity: the fields of row 1
+    ``records[i]``), the width of every record, and its heads: the fields of row 1
     that every record repeats (a record has no type field; its position is its
-    identity, and these say which file it belongs to)."""
+    identity, and these say which file it belongs to; the model calls a firm code
+    ``bank`` and a date ``date``).  Then what relates its amounts: the arithmetic
+    ``identities`` (each with its rule code), the ``carries`` (a field of the next day's
+    report that starts from one of today's; the checked ones are continuity), the
+    ``naming`` rule (firm code and date to the file's name, or None), and each
+    record's ``titles`` (Chinese, English)."""
 
     name: str
     records: tuple[tuple[Field, ...], ...]
     width: int
-    identity: tuple[Field, ...]
+    heads: tuple[Field, ...]
+    identities: tuple[Identity, ...] = ()
+    carries: tuple[Carry, ...] = ()
+    naming: Callable[[str, _dt.date], str] | None = None
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def amount_fields(self) -> tuple[Field, ...]:
+        """The amount fields, record after record (the order of the decoder's amounts)."""
+        return tuple(f for fields in self.records for f in fields if f.type is AMOUNT)
+
+    def title(self, row: int) -> tuple[str, str]:
+        """Row ``row``'s title (Chinese, English); ``第 n 列``/``row n`` when it has none."""
+        if row <= len(self.titles):
+            return self.titles[row - 1]
+        return f"第 {row} 列", f"row {row}"
+
+    def carried(self) -> tuple[tuple[str, str], ...]:
+        """The checked carries: (prior-day field, the previous report's today field)."""
+        return tuple((c.field, c.source) for c in self.carries if c.checked)
 
 
 FX_POSITION = Layout("fx_position", tuple(ROWS[r] for r in range(1, RECORD_COUNT + 1)),
-                     RECORD_WIDTH, (BANK_FIELD, DATE_FIELD))
+                     RECORD_WIDTH, (BANK_FIELD, DATE_FIELD), IDENTITIES, CARRIES,
+                     expected_filename, tuple(ROW_TITLES[r] for r in range(1, RECORD_COUNT + 1)))
