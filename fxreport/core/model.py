@@ -1,21 +1,27 @@
-"""The typed report (pydantic v2), generated from the layout table.
+"""The typed report (pydantic v2), made from a layout value by ``report_model``.
 
 Attributes are snake_case (``report.row1.acust``, ``report.row1.adj_1``);
 aliases are the annex's names (``ACUST``, ``Adj-1``), which JSON input and
-output use.  Every amount is a strict int with |v| <= 999,999,999.
+output use.  Every amount is a strict int with |v| <= 999,999,999.  ``Report``
+is today's annex's (``layout.FX_POSITION``); type checkers read its rows from the
+generated stub ``_rows.pyi`` (``python -m fxreport.specs`` writes it; a test fails
+when it is stale), so ``report.row1.acust`` is an ``int`` to them.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from . import fields as fc
-from .fields import AMOUNT, CODE, expected_filename
-from .layout import BANK_FIELD, DATE_FIELD, ROW_TITLES, ROWS
+from .fields import AMOUNT, CODE, ROC_DATE
+from .layout import FX_POSITION, Layout
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 AmountInt = AMOUNT.pydantic()
 FirmCode = CODE.pydantic()
@@ -28,40 +34,62 @@ def _describe(f: Any) -> str:
             f"columns {f.start}-{f.end} ({f.width} bytes).")
 
 
-def _row_model(row: int) -> type[BaseModel]:
+def _row_model(layout: Layout, row: int) -> type[BaseModel]:
     spec: dict[str, Any] = {
         f.attr: (AmountInt, Field(alias=f.name, description=_describe(f)))
-        for f in ROWS[row] if f.type == AMOUNT
+        for f in layout.records[row - 1] if f.type == AMOUNT
     }
-    zh, en = ROW_TITLES[row]
+    zh, en = layout.title(row)
     model: type[BaseModel] = create_model(
         f"Row{row}", __config__=_ROW_CONFIG, __doc__=f"Row {row}: {zh} / {en}.", **spec)
     return model
 
 
-Row1 = _row_model(1)
-Row2 = _row_model(2)
-Row3 = _row_model(3)
-_ROW_MODELS = {1: Row1, 2: Row2, 3: Row3}
-_BANK, _DATE = BANK_FIELD, DATE_FIELD
+def _head(f: Any) -> tuple[Any, Any]:
+    """A head field of the layout as the model's field: a firm code (``bank``) or a date
+    (``date``), the validators of ``ReportBase`` judging it."""
+    where = f"columns {f.start}-{f.end} of every row."
+    if f.type is CODE:
+        return FirmCode, Field(description=(
+            f"{f.label_zh} / {f.label_en}: 4 uppercase ASCII letters or digits, {where}"))
+    if f.type is ROC_DATE:
+        return _dt.date, Field(description=(
+            f"{f.label_zh} / {f.label_en}: ISO 2016-12-09 or ROC 105/12/09; written as "
+            f"ROC YYY/MM/DD in {where}"))
+    raise ValueError(f"a head field is a firm code or a date, not {f.type.doc}")
 
 
-class Report(BaseModel):
-    """One day's FX-position report of one firm."""
+_MODELS: dict[int, type[ReportBase]] = {}  # by id() of the layout
+
+
+def report_model(layout: Layout, doc: str = "A day's report of one firm.") -> type[ReportBase]:
+    """The model of ``layout``'s report: its head fields (``bank``, ``date``), then one
+    row model per record (``row1``, ``row2``, ...) with the record's amounts; made once
+    per layout."""
+    found = _MODELS.get(id(layout))
+    if found is not None and found.layout is layout:
+        return found
+    spec: dict[str, Any] = {f.attr: _head(f) for f in layout.heads}
+    for row in range(1, len(layout.records) + 1):
+        spec[f"row{row}"] = (_row_model(layout, row), Field(
+            description=f"Row {row}: " + " / ".join(layout.title(row))))
+    model = create_model("Report", __base__=ReportBase, __doc__=doc, **spec)
+    model.layout = layout
+    _MODELS[id(layout)] = model
+    return model
+
+
+class ReportBase(BaseModel):
+    """What every layout's report has: the validators of its firm code and date, its
+    amounts by name, its file name; ``report_model`` adds the fields."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+    layout: ClassVar[Layout]
+    if TYPE_CHECKING:  # the fields each layout's model has (made by ``report_model``)
+        bank: str
+        date: _dt.date
 
-    bank: FirmCode = Field(description=(  # type: ignore[valid-type]
-        f"{_BANK.label_zh} / {_BANK.label_en}: 4 uppercase ASCII letters or digits, "
-        f"columns {_BANK.start}-{_BANK.end} of every row."))
-    date: _dt.date = Field(description=(
-        f"{_DATE.label_zh} / {_DATE.label_en}: ISO 2016-12-09 or ROC 105/12/09; written as "
-        f"ROC YYY/MM/DD in columns {_DATE.start}-{_DATE.end} of every row."))
-    row1: Row1 = Field(description="Row 1: " + " / ".join(ROW_TITLES[1]))  # type: ignore[valid-type]
-    row2: Row2 = Field(description="Row 2: " + " / ".join(ROW_TITLES[2]))  # type: ignore[valid-type]
-    row3: Row3 = Field(description="Row 3: " + " / ".join(ROW_TITLES[3]))  # type: ignore[valid-type]
-
-    @field_validator("bank", mode="before")
+    @field_validator("bank", mode="before", check_fields=False)
     @classmethod
     def _bank_is_a_code(cls, v: Any) -> Any:
         if not isinstance(v, str):
@@ -73,7 +101,7 @@ class Report(BaseModel):
             raise refusal("bank_form", value=v)
         return v
 
-    @field_validator("date", mode="before")
+    @field_validator("date", mode="before", check_fields=False)
     @classmethod
     def _date_forms(cls, v: Any) -> Any:
         if isinstance(v, _dt.datetime):
@@ -88,7 +116,7 @@ class Report(BaseModel):
             key, params = date_refusal(v, exc.reason)
             raise refusal(key, **params) from None
 
-    @field_validator("date")
+    @field_validator("date", check_fields=False)
     @classmethod
     def _date_fits(cls, v: _dt.date) -> _dt.date:
         if not fc.roc_year_fits(v):
@@ -98,7 +126,7 @@ class Report(BaseModel):
     def amounts(self) -> dict[str, int]:
         """Every amount by the annex's name (``{"BAL": ..., "Adj-1": ...}``)."""
         out: dict[str, int] = {}
-        for row in (1, 2, 3):
+        for row in range(1, len(self.layout.records) + 1):
             out.update(getattr(self, f"row{row}").model_dump(by_alias=True))
         return out
 
@@ -107,14 +135,18 @@ class Report(BaseModel):
 
     @property
     def filename(self) -> str:
-        """The name the naming rule gives: ``ABP1209.txt``."""
-        return expected_filename(self.bank, self.date)
+        """The name the layout's naming rule gives: ``ABP1209.txt``."""
+        naming = self.layout.naming
+        if naming is None:
+            raise ValueError(f"the layout {self.layout.name!r} has no naming rule")
+        return naming(self.bank, self.date)
 
     @classmethod
     def from_amounts(cls, bank: str, date: _dt.date | str,
-                     amounts: Mapping[str, int]) -> Report:
+                     amounts: Mapping[str, int]) -> Self:
         """Build and validate from a flat mapping of annex names to amounts."""
-        return cls.model_validate({"bank": bank, "date": date, **split_rows(amounts)})
+        return cls.model_validate({"bank": bank, "date": date,
+                                   **split_rows(amounts, cls.layout)})
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON shape ``fxreport show --format json`` prints and ``build`` reads."""
@@ -151,13 +183,27 @@ def refusal(key: str, **params: Any) -> Exception:
     return PydanticCustomError("fx_" + key, input_message(key, "en", params), params)
 
 
-_ROW_NAMES = {f"row{row}": tuple(f.name for f in fields if f.type is AMOUNT)
-              for row, fields in ROWS.items()}
+if TYPE_CHECKING:  # the stub generated from today's layout: its rows' fields typed
+    from ._rows import Report as Report, Row1 as Row1, Row2 as Row2, Row3 as Row3
+else:
+    Report = report_model(FX_POSITION, "One day's FX-position report of one firm.")
+    Row1, Row2, Row3 = (Report.model_fields[f"row{r}"].annotation for r in (1, 2, 3))
+_ROW_MODELS: dict[int, type[BaseModel]] = {1: Row1, 2: Row2, 3: Row3}
 
 
-def split_rows(amounts: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def _row_names(layout: Layout) -> dict[str, tuple[str, ...]]:
+    return {f"row{row}": tuple(f.name for f in fields if f.type is AMOUNT)
+            for row, fields in enumerate(layout.records, 1)}
+
+
+_ROW_NAMES = _row_names(FX_POSITION)
+
+
+def split_rows(amounts: Mapping[str, Any], layout: Layout = FX_POSITION,
+               ) -> dict[str, dict[str, Any]]:
     """A flat ``{name: value}`` mapping as ``{"row1": {...}, "row2": ..., "row3": ...}``."""
-    return {key: {n: amounts[n] for n in names if n in amounts} for key, names in _ROW_NAMES.items()}
+    names = _ROW_NAMES if layout is FX_POSITION else _row_names(layout)
+    return {key: {n: amounts[n] for n in ns if n in amounts} for key, ns in names.items()}
 
 
 def trusted(bank: str, date: _dt.date, amounts: Mapping[str, int]) -> Report:
@@ -168,7 +214,7 @@ def trusted(bank: str, date: _dt.date, amounts: Mapping[str, int]) -> Report:
 
 # The decoder's fast path gives every amount, in the layout's order: each row's are a slice.
 _ROW_SLICES: list[tuple[str, type[BaseModel], tuple[str, ...], int, int]] = []
-for _row, _fields in ROWS.items():
+for _row, _fields in enumerate(FX_POSITION.records, 1):
     _attrs = tuple(f.attr for f in _fields if f.type is AMOUNT)
     _start = _ROW_SLICES[-1][4] if _ROW_SLICES else 0
     _ROW_SLICES.append((f"row{_row}", _ROW_MODELS[_row], _attrs, _start, _start + len(_attrs)))
