@@ -34,7 +34,7 @@ PLACEHOLDER_WORDS: dict[str, str] = {
     "advice": "修正建議", "ratio": "倍數", "median": "中位數", "excess": "超出金額",
     "previous_path": "前一份申報檔案",
     # filled from the layout: a record's width, an identity's formula
-    "record_width": "每列位元組數", "formula": "算式",
+    "record_width": "每列位元組數", "record_count": "列數", "formula": "算式",
 }
 
 
@@ -52,7 +52,7 @@ def template(text: str, lang: str = "en", constants: dict[str, str] | None = Non
 
 def constants(rule: Rule, layout: Layout = FX_POSITION) -> dict[str, str]:
     """What a rule's words are given by ``layout`` rather than by a finding, as text."""
-    out = {"record_width": str(layout.width)}
+    out = {"record_width": str(layout.width), "record_count": str(len(layout.records))}
     out.update(("formula", i.formula()) for i in layout.identities if i.code == rule.code)
     return out
 

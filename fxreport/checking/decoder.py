@@ -173,7 +173,8 @@ def _wrong_record_count(d: Decoded, records: list[bytes]) -> None:
     position is its identity); the identity (BANK and DATE) is still read from the first
     record when it is readable."""
     d.findings.append(Finding("STR002", count=len(records),
-                              reason=_what_it_looks_like(records, d.layout.width)))
+                              reason=_what_it_looks_like(records, d.layout.width),
+                              record_count=len(d.layout.records), record_width=d.layout.width))
     first = records[0]
     if len(first) == d.layout.width and not re.search(_NOT_PRINTABLE, first):
         d.heads[1] = tuple(_quiet(f.type.parse, f.cut(first)) for f in d.layout.heads)
@@ -203,7 +204,7 @@ def _collect(d: Decoded, data: bytes, records: list[bytes]) -> None:
             d.findings.append(Finding("STR003", row, length=len(rec),
                                       reason="tab_short" if tab else "too_short" if short
                                       else "too_long", n=abs(len(rec) - width),
-                                      column=tab, tabs=rec.count(b"\t")))
+                                      column=tab, tabs=rec.count(b"\t"), record_width=width))
             continue
         if re.search(_NOT_PRINTABLE, rec) and not codec:
             codec.append(enc.describe_non_ascii(data))

@@ -169,9 +169,10 @@ _RULES: list[Rule] = [
         "section 4: a record of another length is not checked field by field",
         "附件「檔案格式」：每列欄位自第 1 位元組排到第 213 位元組；`FORMAT.md` 第 4 節："
         "長度不符的資料列不逐欄檢查"),
-       ("row {row} is {length} bytes long; every record is exactly 213 bytes, "
+       ("row {row} is {length} bytes long; every record is exactly {record_width} bytes, "
         "so its columns are shifted and its fields were not checked",
-        "第 {row} 列長度為 {length} 位元組；每列須剛好 213 位元組，長度不符則欄位錯位，故未檢查此列各欄位"),
+        "第 {row} 列長度為 {length} 位元組；每列須剛好 {record_width} 位元組，長度不符則欄位錯位，"
+        "故未檢查此列各欄位"),
        ("{why}", "{why}")),
     _r("STR004", "structure", WARNING,
        ("Trailing empty lines", "檔尾有空白列"),
@@ -299,8 +300,9 @@ for _i in IDENTITIES:
     _RULES.append(_r(
         _i.code, "arithmetic", WARNING if _i.inferred else ERROR,
         (f"{_i.formula()}", f"{_i.formula()}"), _ARI_SOURCE[_i.inferred],
-        (f"is {{actual:,}} but {_i.formula()} gives {{expected:,}} (off by {{diff:+,}})",
-         f"為 {{actual:,}}，但依 {_i.formula()} 應為 {{expected:,}}（差額 {{diff:+,}}）"),
+        # the formula is the finding's (its layout's identity), so another layout's reads true
+        ("is {actual:,} but {formula} gives {expected:,} (off by {diff:+,})",
+         "為 {actual:,}，但依 {formula} 應為 {expected:,}（差額 {diff:+,}）"),
         ("correct {field} or one of the amounts it is computed from (when the file is "
          "made, it can be computed from them)",
          "請更正 {field} 或其計算來源欄位；產生檔案時可由來源欄位自動計算")))
@@ -490,13 +492,13 @@ REASONS: dict[str, tuple[str, str]] = {
                  "請刪除多出的 {n} 個位元組：檢查是否有多餘字元或超過欄寬的數值"
                  "（可對照欄位配置尺規）"),
     "too_short": ("add the missing {n} byte(s): editors often trim the trailing blank reserved "
-                  "columns; pad the line with spaces to 213 bytes",
-                  "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 213 位元組"),
+                  "columns; pad the line with spaces to {record_width} bytes",
+                  "請補上缺少的 {n} 個位元組：編輯器常刪除行尾保留欄位的空白，請以空白補足至 {record_width} 位元組"),
     "tab_short": ("a tab at column {column} ({tabs} tab(s) in the line) replaced spaces, so "
                   "every field after it is shifted left; put back the spaces each tab stands "
-                  "for (an editor set to keep tabs saved it), 213 bytes in all",
+                  "for (an editor set to keep tabs saved it), {record_width} bytes in all",
                   "第 {column} 位元組有定位字元（此列共 {tabs} 個），取代了原本的空白，使其後各欄位"
-                  "向左錯位；請將每個定位字元換回原本的空白（編輯器設定保留定位字元所致），補足至 213 位元組"),
+                  "向左錯位；請將每個定位字元換回原本的空白（編輯器設定保留定位字元所致），補足至 {record_width} 位元組"),
     # not 3 records (STR002): counted, or named when the text is of another kind
     "records_count": ("the file has {count} records; a report has exactly 3 (spot; SWAP/CCS "
                       "forward; option, net position and swaps)",
@@ -505,23 +507,23 @@ REASONS: dict[str, tuple[str, str]] = {
                    "option, net position and swaps)",
                    "檔案只有 1 列資料；日報表須剛好 3 列（即期部位；遠期部位；選擇權、外匯部位淨額與換匯交易）"),
     "looks_json": ("this is JSON text (such as the input a report is built from), not a "
-                   "submission file of 3 records of 213 bytes",
-                   "這是 JSON 文字（例如產生申報檔所用的輸入），不是由 3 列、每列 213 位元組組成的申報檔"),
+                   "submission file of {record_count} records of {record_width} bytes",
+                   "這是 JSON 文字（例如產生申報檔所用的輸入），不是由 {record_count} 列、每列 {record_width} 位元組組成的申報檔"),
     "looks_csv": ("this is comma- or tab-separated text (such as a spreadsheet's CSV), not a "
-                  "submission file of 3 records of 213 bytes",
-                  "這是以逗號或定位字元分隔的文字（例如試算表匯出的 CSV），不是由 3 列、每列 213 位元組組成的申報檔"),
-    "looks_text": ("none of its {count} lines is 213 bytes long: this is not a submission file "
-                   "(3 records of 213 bytes)",
-                   "全部 {count} 行都不是 213 位元組：這不是申報檔（3 列、每列 213 位元組）"),
+                  "submission file of {record_count} records of {record_width} bytes",
+                  "這是以逗號或定位字元分隔的文字（例如試算表匯出的 CSV），不是由 {record_count} 列、每列 {record_width} 位元組組成的申報檔"),
+    "looks_text": ("none of its {count} lines is {record_width} bytes long: this is not a "
+                   "submission file ({record_count} records of {record_width} bytes)",
+                   "全部 {count} 行都不是 {record_width} 位元組：這不是申報檔（{record_count} 列、每列 {record_width} 位元組）"),
     "records_count_hint": ("keep exactly one line for each of rows 1, 2 and 3, in that order; "
                            "line breaks must be CRLF or LF",
                            "請確認檔案恰有 3 列資料，依第 1、2、3 列順序排列；換行字元須為 CRLF 或 LF"),
     "looks_json_hint": ("check the submission file made from this input (named like "
                         "ABP1209.txt), not the input itself",
                         "請檢核由此輸入產生的申報檔（檔名如 ABP1209.txt），而非輸入本身"),
-    "looks_text_hint": ("check the submission file itself (3 lines of 213 bytes, named like "
-                        "ABP1209.txt)",
-                        "請檢核申報檔本身（3 列、每列 213 位元組，檔名如 ABP1209.txt）"),
+    "looks_text_hint": ("check the submission file itself ({record_count} lines of "
+                        "{record_width} bytes, named like ABP1209.txt)",
+                        "請檢核申報檔本身（{record_count} 列、每列 {record_width} 位元組，檔名如 ABP1209.txt）"),
     # two rows in each other's place (a clause added to the first finding's hint)
     "swapped": (" (rows {a} and {b} look swapped: each fits the other's layout; put the "
                 "records in the order 1, 2, 3)",

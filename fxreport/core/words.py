@@ -249,11 +249,11 @@ INPUT: dict[str, tuple[str, str]] = {
         "(Comma delimited)\" instead",
         "輸入內容為 UTF-16 文字；請改存為「CSV UTF-8（逗號分隔）」"),
     "build_got_submission": (
-        "this is a submission file (the central bank's 213-byte records), not build input; "
+        "this is a submission file (the central bank's {record_width}-byte records), not build input; "
         "build makes one from JSON, CSV or a workbook as `fxreport show FILE --format "
         "json|csv|xlsx` or `fxreport roll` writes them; to check a submission file use "
         "`fxreport check`, to rewrite it in canonical form `fxreport fmt`",
-        "此為申報檔（中央銀行規定的每列 213 位元組），不是申報輸入；`fxreport build` 由 JSON、CSV 或活頁簿"
+        "此為申報檔（中央銀行規定的每列 {record_width} 位元組），不是申報輸入；`fxreport build` 由 JSON、CSV 或活頁簿"
         "產生申報檔，即 `fxreport show 申報檔 --format json|csv|xlsx` 或 `fxreport roll` 所寫出的"
         "格式；檢查申報檔請用 `fxreport check`，改寫為標準格式請用 `fxreport fmt`"),
     "build_got_tsv": (

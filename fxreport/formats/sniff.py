@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..core.fields import CODE
+from ..core.layout import FX_POSITION
 from ..core.problems import InputError, InputProblem, Where
 from ..core.text import UTF16_BOMS, strip_bom
 
@@ -49,7 +50,8 @@ def input_kind(name: str, data: bytes) -> str:
     if text.startswith(b"{"):
         return "json"
     if _SUBMISSION.match(text):
-        raise InputError([InputProblem(Where(), "build_got_submission")])
+        raise InputError([InputProblem(Where(), "build_got_submission",
+                                       record_width=FX_POSITION.width)])
     first = text.split(b"\n", 1)[0].split(b"\r", 1)[0]
     cells = [c.strip(b' "').lower() for c in first.split(b"\t")]
     if len(cells) > 1 and b"," not in first:

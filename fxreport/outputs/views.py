@@ -68,7 +68,7 @@ def ruler_text(data: bytes) -> str:
         shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
         note = f"row {row}, {len(rec)} bytes"
         if len(rec) != RECORD_WIDTH:
-            note += " (a record is 213: its columns are shifted)"
+            note += f" (a record is {RECORD_WIDTH}: its columns are shifted)"
         out += [note, "     " + tens, "     " + ones, "     " + shown]
         if row in ROWS:
             names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width) for f in ROWS[row])

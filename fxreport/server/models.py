@@ -12,6 +12,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..core.layout import FX_POSITION
+
+_WIDTH = FX_POSITION.width  # a finding's columns lie within a record
+
 # The three Literals restate core.words.LANGS, core.rules.CATEGORIES and
 # checking.calendar.CALENDARS for the type checker and the schema; a test holds them equal.
 Lang = Literal["en", "zh-TW"]
@@ -38,8 +42,8 @@ class Finding(BaseModel):
     row: int | None = Field(description="Record 1, 2 or 3; null for a file-level finding.",
                             ge=1)
     start: int | None = Field(description="First byte column, counted from 1; null where the "
-                                          "finding has no columns.", ge=1, le=213)
-    end: int | None = Field(description="Last byte column (inclusive).", ge=1, le=213)
+                                          "finding has no columns.", ge=1, le=_WIDTH)
+    end: int | None = Field(description="Last byte column (inclusive).", ge=1, le=_WIDTH)
     field: str | None = Field(description="The annex's field name, e.g. ACUST; null for unnamed "
                                           "reserved ranges and file-level findings.")
     message: str = Field(description="What is wrong, in the requested language.")

@@ -127,6 +127,8 @@ VALUES = {  # one representative value for each of the catalogue's placeholders
     "expected_name": "ABP1209.txt", "length": 183, "limit": 65_536, "missing": [D1208],
     "name": "ABP1210.txt", "paths": ["a/ABP1209.txt", "b/ABP1209.txt"], "previous": D1208,
     "previous_date": D1208, "today": "ABAL", "value": 1_000_002_100,
+    # filled from the layout: its record width and count, an identity's formula
+    "record_width": 213, "record_count": 3, "formula": "ACUST = AB - AS",
     # the values of reasons
     "char": "台", "bytes": "A5 78", "guess": "ISO-8859-1", "confidence": "73%",
     "previous_bank": "XYZW", "n": 30, "size": 4096,
