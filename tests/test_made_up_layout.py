@@ -142,6 +142,7 @@ def test_a_two_day_series_carries_the_close_to_the_next_open() -> None:
     calendar = BusinessCalendar()
     friday = check_entry(_day(b"105/12/09", 5, 3, 1), "WXYZ1209.txt", layout=MADE_UP)
     assert friday.carried == (5, 7)  # the prior-day field, then the today field it carries to
+    assert (friday.result().prior, friday.result().today) == ((5,), (7,))
     monday = check_entry(_day(b"105/12/12", 7, 2, 2), "WXYZ1212.txt", layout=MADE_UP)
     compare(monday, friday, calendar)
     assert monday.result().findings == ()

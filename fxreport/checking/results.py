@@ -18,15 +18,14 @@ import datetime as _dt
 from typing import NamedTuple
 
 from ..core.findings import Finding
-from ..core.identities import PRIOR_DAY_FIELDS
 
 
 class CheckResult(NamedTuple):
     """One checked file.
 
     ``carried`` holds the carried amounts, None where malformed: the prior-day
-    fields (``identities.PRIOR_DAY_FIELDS``), then the today fields
-    (``identities.TODAY_FIELDS``), in the order of ``identities.CARRIED``.
+    fields of the layout's checked carries (today's annex: ``identities.PRIOR_DAY_FIELDS``),
+    then the today fields they carry from, in the same order (so two halves).
     ``records`` are the file's records when a finding points into them, else empty.
     """
 
@@ -48,9 +47,9 @@ class CheckResult(NamedTuple):
     @property
     def prior(self) -> tuple[int | None, ...]:
         """The prior-day amounts of the carried pairs."""
-        return self.carried[:len(PRIOR_DAY_FIELDS)]
+        return self.carried[:len(self.carried) // 2]
 
     @property
     def today(self) -> tuple[int | None, ...]:
         """The today amounts of the carried pairs (what the next report carries)."""
-        return self.carried[len(PRIOR_DAY_FIELDS):]
+        return self.carried[len(self.carried) // 2:]
