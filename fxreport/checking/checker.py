@@ -504,14 +504,16 @@ def _drop_quality(r: Entry) -> None:
 
 
 def _scale(judged: list[Entry]) -> None:
-    """QUA003 over one firm's reports in date order, read as fifteen columns."""
+    """QUA003 over one firm's reports in date order, read as fifteen columns (the
+    activity fields of their layout)."""
+    p = judged[0].plan
     columns = [[0 if v is None else v for v in column]  # a malformed field counts as no value
                for column in zip(*[r.activity for r in judged])]
     for i, j in out_of_scale(columns):
-        name = ACTIVITY[j]
+        name = p.activity[j]
         value = columns[j][i]
         found = scale_finding(value, columns[j][max(0, i - SCALE_WINDOW):i], name,
-                              AMOUNT.format(value))
+                              AMOUNT.format(value), p.amounts)
         if found is not None:
             judged[i].findings.append(found)
 

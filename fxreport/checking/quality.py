@@ -74,9 +74,11 @@ def median_twice(window: Sequence[int]) -> tuple[int, int] | None:
 
 
 def scale_finding(value: int, window: Sequence[int], field_name: str,
-                  found: bytes | None = None) -> Finding | None:
+                  found: bytes | None = None,
+                  fields: Mapping[str, Field] = AMOUNTS) -> Finding | None:
     """QUA003 for one value against its window (the same field of the firm's earlier
-    reports, at most ``SCALE_WINDOW``; malformed ones as 0)."""
+    reports, at most ``SCALE_WINDOW``; malformed ones as 0); ``fields`` are the layout's
+    amount fields by name."""
     size = abs(value)
     if size < SCALE_FLOOR:
         return None
@@ -86,7 +88,7 @@ def scale_finding(value: int, window: Sequence[int], field_name: str,
     twice, count = m
     if 2 * size < SCALE_FACTOR * twice:
         return None
-    field = AMOUNTS[field_name]
+    field = fields[field_name]
     return Finding("QUA003", field.row, field, found, value=value,
                    median=(twice + 1) // 2, ratio=2 * size // twice, count=count)
 

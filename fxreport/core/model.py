@@ -191,18 +191,22 @@ else:
 _ROW_MODELS: dict[int, type[BaseModel]] = {1: Row1, 2: Row2, 3: Row3}
 
 
-def _row_names(layout: Layout) -> dict[str, tuple[str, ...]]:
+def row_names(layout: Layout = FX_POSITION) -> dict[str, tuple[str, ...]]:
+    """The amount names of each row's model, by its key (``{"row1": ("BAL", ...), ...}``)."""
+    if layout is FX_POSITION and _ROW_NAMES:
+        return _ROW_NAMES
     return {f"row{row}": tuple(f.name for f in fields if f.type is AMOUNT)
             for row, fields in enumerate(layout.records, 1)}
 
 
-_ROW_NAMES = _row_names(FX_POSITION)
+_ROW_NAMES: dict[str, tuple[str, ...]] = {}
+_ROW_NAMES.update(row_names(FX_POSITION))
 
 
 def split_rows(amounts: Mapping[str, Any], layout: Layout = FX_POSITION,
                ) -> dict[str, dict[str, Any]]:
     """A flat ``{name: value}`` mapping as ``{"row1": {...}, "row2": ..., "row3": ...}``."""
-    names = _ROW_NAMES if layout is FX_POSITION else _row_names(layout)
+    names = row_names(layout)
     return {key: {n: amounts[n] for n in ns if n in amounts} for key, ns in names.items()}
 
 

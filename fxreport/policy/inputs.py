@@ -13,18 +13,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..core.identities import IDENTITIES, derive_all
-from ..core.fields import AMOUNT
-from ..core.layout import LAYOUT
-from ..core.model import Report
+from ..core.model import Report, row_names
 from ..core.problems import InputError, InputProblem, Where
 from ..formats.json_input import JsonLiteral, key_text
 from ..formats.names import norm_name as _norm
 
-ROW_KEYS = ("row1", "row2", "row3")
+ROW_NAMES: dict[str, tuple[str, ...]] = row_names()  # today's annex's rows
+ROW_KEYS = tuple(ROW_NAMES)
 TOP_KEYS = ("bank", "date", *ROW_KEYS)
-ROW_NAMES: dict[str, tuple[str, ...]] = {
-    key: tuple(f.name for f in LAYOUT if f.type == AMOUNT and f.row == int(key[-1]))
-    for key in ROW_KEYS}
 ROW_OF: dict[str, str] = {name: key for key, names in ROW_NAMES.items() for name in names}
 FORMULA: dict[str, str] = {i.target: i.formula() for i in IDENTITIES}
 TARGETS = frozenset(FORMULA)

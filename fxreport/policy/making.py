@@ -19,9 +19,6 @@ from ..checking.results import CheckResult
 from ..core.codec import encode
 from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
-from ..core.fields import AMOUNT
-from ..core.identities import CARRIES, TARGETS
-from ..core.layout import LAYOUT
 from ..core.model import Report, split_rows
 from ..core.problems import InputError, InputProblem, Where
 from .atomic import write_atomic
@@ -211,13 +208,16 @@ def roll_input(previous: Report, date: Any) -> dict[str, Any]:
 
     The left sides of the identities are left out so that ``build --derive``
     computes them from the activity you fill in.  What is carried, and why, is
-    the carry table (``identities.CARRIES``), A_OPTION included.
+    the carry table of the report's layout (``identities.CARRIES`` for today's annex),
+    A_OPTION included.
     """
+    layout = previous.layout
     prev = previous.amounts()
-    flat = {f.name: 0 for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS}
-    for carry in CARRIES:
+    targets = {i.target for i in layout.identities}
+    flat = {f.name: 0 for f in layout.amount_fields() if f.name not in targets}
+    for carry in layout.carries:
         flat[carry.field] = prev[carry.source]
-    return {"bank": previous.bank, "date": roc_text(date), **split_rows(flat)}
+    return {"bank": previous.bank, "date": roc_text(date), **split_rows(flat, layout)}
 
 
 # --- a report from build input ---------------------------------------------------------
