@@ -58,12 +58,12 @@ class Plan:
         self.date_field = next((f for f in layout.heads if f.type is ROC_DATE), None)
         # the usual heads (a firm code, then a date) are read as they are, at once
         self.bank_date = tuple(f.type for f in layout.heads) == (CODE, ROC_DATE)
-        gross = [index[n] for n in GROSS_BALANCES if n in index]
-        self.gross_at: Callable[[Sequence[int]], Any] | None = (
-            operator.itemgetter(*gross, gross[0]) if gross else None)  # (a tuple even for one)
+        gross = [index[n] for n in GROSS_BALANCES if n in index]  # QUA001's, where it has them
+        self.gross_at = _getter(gross) if gross else None
         self.carried = layout.carried()  # (prior-day field, previous report's today field)
         self.activity = tuple(n for n in ACTIVITY if n in index)
-        self.kept = tuple(p for p, _ in self.carried) + tuple(t for _, t in self.carried) + self.activity
+        self.kept = (tuple(p for p, _ in self.carried) + tuple(t for _, t in self.carried)
+                     + self.activity)
         self.n_prior = len(self.carried)
         self.n_carried = 2 * self.n_prior
         self.prior = tuple(self.amounts[p] for p, _ in self.carried)
