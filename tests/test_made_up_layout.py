@@ -190,7 +190,7 @@ def test_the_model_and_the_writer_are_made_from_the_layout() -> None:
 
 # --- the specs generator --------------------------------------------------------------------
 
-def test_the_specs_generator_writes_the_made_up_layout(tmp_path: object) -> None:
+def test_the_specs_generator_writes_the_made_up_layout() -> None:
     text = specs.format_md(MADE_UP)
     assert "Each record is 100 bytes" in text
     assert "## Row 1: first (甲列)" in text and "## Row 2: second (乙列)" in text
