@@ -763,30 +763,33 @@ def value_text(value: Any) -> str:
     A number kept as written (``NaN``, ``1.800e3``, a 5,000-digit integer) shows
     its text; anything longer than 40 characters is cut with an ellipsis.
     """
-    import json  # only when a value is shown: checking a file never needs it
-
     written = getattr(value, "json_text", None)
     if isinstance(written, str):
         text = written
-    elif isinstance(value, float) and value != value:
-        text = "NaN"
-    elif isinstance(value, float) and value in (float("inf"), float("-inf")):
-        text = "Infinity" if value > 0 else "-Infinity"
-    elif isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        text = "NaN" if value != value else "Infinity" if value > 0 else "-Infinity"
     else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
-        except (TypeError, ValueError, RecursionError):
-            try:
-                text = str(value)
-            except (ValueError, RecursionError):  # an int too long to write out, a deep list
-                text = "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
+        text = _json_text(value)
     text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100
                    else f"\\u{ord(c):04x}" for c in text)
     if len(text) > _VALUE_WIDTH:
         text = text[:_VALUE_WIDTH - 1] + "…"
     return text
+
+
+def _json_text(value: Any) -> str:
+    """A value in JSON, or as Python writes it when JSON cannot."""
+    import json  # only when a value is shown: checking a file never needs it
+
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        try:
+            return str(value)
+        except (ValueError, RecursionError):  # an int too long to write out, a deep list
+            return "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
 
 
 def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -915,17 +918,7 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
     shown: dict[str, Any] = {}
     for k, v in params.items():
         if k == "days":
-            days = list(v)
-            if lang == "zh-TW":
-                from .fields import roc_text, roc_year_fits
-
-                text = join([roc_text(d) if roc_year_fits(d) else d.isoformat()
-                             for d in days[:5]], lang)
-                more = f"等 {len(days)} 天" if len(days) > 5 else ""
-            else:
-                text = join([d.isoformat() for d in days[:5]], lang)
-                more = f" and {len(days) - 5} more" if len(days) > 5 else ""
-            shown[k] = text + more
+            shown[k] = _days_text(list(v), lang)
         elif isinstance(v, (list, tuple)):  # names of options: as typed, in backticks in Chinese
             shown[k] = join([f"`{x}`" if lang == "zh-TW" else str(x) for x in v], lang)
         elif k in ("value", "kind"):
@@ -933,6 +926,17 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
         else:
             shown[k] = v
     return _pick(CALENDAR[key], lang).format(**shown)
+
+
+def _days_text(days: list[Any], lang: str) -> str:
+    """The first five days, ISO in English and ROC in Chinese, and how many more."""
+    if lang == "zh-TW":
+        from .fields import roc_text, roc_year_fits
+
+        text = join([roc_text(d) if roc_year_fits(d) else d.isoformat() for d in days[:5]], lang)
+        return text + (f"等 {len(days)} 天" if len(days) > 5 else "")
+    text = join([d.isoformat() for d in days[:5]], lang)
+    return text + (f" and {len(days) - 5} more" if len(days) > 5 else "")
 
 
 # The HTML report's own words (``fxreport.outputs.html``), by language.
