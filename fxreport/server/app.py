@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -25,16 +25,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..checking.calendar import DEFAULT_CALENDAR, CalendarError, days_from_text
-from ..checking.pipeline import (
-    CheckOptions,
-    Content,
-    OptionError,
-    Outcome,
-    check_contents,
-    prepare,
-    split_codes,
-)
+from ..checking.calendar import DEFAULT_CALENDAR
+from ..checking.form import FormValue, options_of_form, status_of
+from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import LANGS, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
@@ -139,18 +132,6 @@ class CheckJob:
         return facts, previous  # type: ignore[return-value]
 
 
-def _refused_option(exc: OptionError) -> UploadError:
-    """A ``pipeline.OptionError`` as the server's refusal of the form field it names."""
-    if exc.option in ("select", "ignore"):
-        return UploadError(422, "unknown_codes", codes=[u[:20] for u in exc.values[:10]])
-    if exc.option == "previous":
-        return UploadError(400, "previous_single")
-    cause = exc.__context__  # the pipeline words a calendar's problem from its CalendarError
-    if isinstance(cause, CalendarError):
-        return UploadError(422, cause.key, cause=cause)
-    return UploadError(422, "bad_option", name=exc.option, detail=exc.detail or ", ".join(exc.values))
-
-
 def request_lang(request: Request) -> str:
     """The language of an answer that is not a check: `?lang=` if it is one we speak,
     else Accept-Language."""
@@ -193,82 +174,22 @@ def lang_from_header(value: str | None) -> str:
     return best
 
 
-def _bool(name: str, values: list[str] | None) -> bool:
-    """A form's boolean: true or false (``on``: an HTML checkbox); absent is false."""
-    if not values:
-        return False
-    low = values[-1].strip().lower()
-    if low in ("true", "on"):
-        return True
-    if low == "false":
-        return False
-    raise UploadError(422, "not_boolean", name=name, value=values[-1])
-
-
 def make_job(form: Form, accept_language: str | None,
              default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
-    """Validate a form into a job; UploadError (400/422) says what is wrong, in the
-    request's language (the form's `lang` once it is known to be one)."""
-    lang = _lang(form, accept_language)
+    """Validate a form into a job (``checking.form``, as the static site reads it);
+    UploadError (400/422) says what is wrong, in the request's language (the form's
+    `lang` once it is known to be one)."""
+    fields: dict[str, Sequence[FormValue]] = {**form.fields, **form.sidecars}
+    if form.previous:
+        fields["previous"] = [Content(form.previous[0].name, form.previous[0].data)]
     try:
-        if not form.files:
-            raise UploadError(400, "no_files")
-        previous = form.previous[0] if form.previous else None
-        options = CheckOptions(
-            select=split_codes(form.fields.get("select", [])),
-            ignore=split_codes(form.fields.get("ignore", [])),
-            calendar=_last(form, "calendar") or default_calendar,
-            closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
-            previous=Content(previous.name, previous.data) if previous is not None else None,
-            strict=_bool("strict", form.fields.get("strict")),
-            lang=lang)
-        options = options._replace(limits=_sidecar(form, "limits"),
-                                   verified=tuple(_sidecar(form, "verified") or ()))
-        try:  # refused before the check starts: the selection, the calendar, `previous`
-            prepare(options, len(form.files))
-        except OptionError as exc:
-            raise _refused_option(exc) from None
-    except UploadError as exc:
-        exc.lang = lang
-        raise
-    return CheckJob(form.files, previous, options)
-
-
-def _last(form: Form, name: str) -> str:
-    """A form field given more than once counts as its last value."""
-    values = form.fields.get(name)
-    return values[-1] if values else ""
-
-
-def _lang(form: Form, accept_language: str | None) -> str:
-    """The form's `lang` wins over the browser's Accept-Language."""
-    lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
-    if lang not in LANGS:
-        raise UploadError(422, "bad_lang", value=lang)
-    return lang
-
-
-def _sidecar(form: Form, name: str) -> Any:
-    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last one given, a file or text,
-    read as `--limits`/`--verified` read theirs; a 422 naming its line and cell."""
-    from ..checking.sidecar import SidecarError, read_limits, read_verified
-
-    given = [data for data in form.sidecars.get(name, []) if data.strip()]
-    if not given:
-        return None
-    try:
-        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
-    except SidecarError as exc:  # worded as the CLI words it, in the request's language
-        raise UploadError(422, "sidecar", cause=exc) from None  # type: ignore[arg-type]
-
-
-def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
-    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`), sent
-    as a value or as a file."""
-    try:
-        return tuple(days_from_text("\n".join(form.fields.get(name, [])), name))
-    except CalendarError as exc:
-        raise UploadError(422, exc.key, cause=exc) from None
+        options = options_of_form(fields, len(form.files), lang=lang_from_header(accept_language),
+                                  calendar=default_calendar)
+    except OptionError as exc:
+        refused = UploadError(status_of(exc), exc.key, cause=exc)
+        refused.lang = exc.lang
+        raise refused from None
+    return CheckJob(form.files, form.previous[0] if form.previous else None, options)
 
 
 class SecurityHeaders:

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote_to_bytes
 
 from python_multipart.exceptions import MultipartParseError
@@ -38,12 +38,18 @@ SIDE_FIELDS = ("limits", "verified")
 DAY_FIELDS = ("closed_days", "open_days")  # a text value, or a file of days (as the CLI's)
 
 
+class Worded(Protocol):
+    """An error that says itself in either language (``CalendarError``, ``OptionError``)."""
+
+    def message(self, lang: str = "en") -> str: ...
+
+
 class UploadError(Exception):
     """A request the server refuses: an HTTP status and a catalogue key (``core.words.SERVER``)
     with its parameters; ``message(lang)`` says what is wrong in either language.  ``lang``
     is the request's own `lang` field when it was read before the refusal."""
 
-    def __init__(self, status: int, key: str, *, cause: CalendarError | None = None,
+    def __init__(self, status: int, key: str, *, cause: Worded | None = None,
                  **params: Any) -> None:
         self.status = status
         self.key = key
