@@ -16,6 +16,7 @@ import pytest
 
 from fxreport.checking.form import options_of_form, status_of
 from fxreport.checking.pipeline import CheckOptions, Content, OptionError
+from fxreport.core.words import SITE, server_message
 from fxreport.server.app import create_app, make_job
 from fxreport.server.upload import UploadError, read_form
 from fxreport.site import bridge
@@ -117,10 +118,26 @@ def test_the_options_are_read_as_sent() -> None:
     assert (series.lang, series.strict, series.calendar, series.limits) == ("en", True, "government", None)
 
 
+def _library_refusal(entries: list[Entry]) -> OptionError:
+    """The library's refusal of the form, read from the entries as a plain mapping."""
+    fields: dict[str, list[Any]] = {}
+    for e in entries:
+        if e[0] == "previous":
+            fields.setdefault("previous", []).append(Content(e[1], e[2]))
+        elif e[0] != "files":
+            fields.setdefault(e[0], []).append(e[-1])
+    with pytest.raises(OptionError) as refused:
+        options_of_form(fields, sum(1 for e in entries if e[0] == "files"))
+    return refused.value
+
+
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 @pytest.mark.parametrize("name", list(BAD))
 def test_the_same_form_gets_the_same_refusal(name: str, lang: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same status and the same catalogue word; the same sentence, but where the
+    server's names what only the server has (its multipart field, `GET /api/rules`):
+    there the page says the site's own (``words.SITE``)."""
     entries, status = BAD[name]
     if not any(e[0] == "lang" for e in entries):
         entries = entries + [("lang", lang)]
@@ -128,8 +145,16 @@ def test_the_same_form_gets_the_same_refusal(name: str, lang: str,
     r = client.post("/api/check", content=_multipart(entries),
                     headers={"Content-Type": "multipart/form-data; boundary=b"})
     site = _site(entries, monkeypatch)
-    assert (r.status_code, r.json()["detail"]) == (site["status"], site["detail"]) == (status, site["detail"])
     assert "json" not in site and site["detail"]
+    exc = _library_refusal(entries)
+    said = exc.lang or "en"
+    assert r.status_code == site["status"] == status_of(exc) == status
+    assert r.json()["detail"] == exc.message(said)
+    if exc.key in SITE:
+        assert site["detail"] == server_message(exc.key, said, exc.params, SITE) != exc.message(said)
+        assert "api/rules" not in site["detail"] and "multipart" not in site["detail"]
+    else:
+        assert site["detail"] == r.json()["detail"]
 
 
 def test_the_form_reader_needs_no_web_framework() -> None:

@@ -873,6 +873,18 @@ SERVER: dict[str, tuple[str, str]] = {
                      "請求標頭傳送過慢，連線已關閉"),
 }
 
+# The static site's words for the form refusals whose server words name what only the
+# server has (its multipart field, `GET /api/rules`): by the server's key (``site/bridge.py``).
+SITE: dict[str, tuple[str, str]] = {
+    "no_files": ("no files: choose one or more report files",
+                 "沒有檔案：請選擇一個或多個申報檔"),
+    "previous_single": ("`previous` goes with a single file; to check a series, choose all its "
+                        "files",
+                        "`previous` 只能搭配單一檔案；如要檢核一系列申報，請選擇所有檔案"),
+    "unknown_codes": ("no rule code starts with {codes}",
+                      "沒有以{codes}開頭的規則代碼"),
+}
+
 # Calendar and day-file problems (``fxreport.checking.calendar.CalendarError``).
 CALENDAR: dict[str, tuple[str, str]] = {
     "unknown_calendar": ("unknown calendar {kind}; choose one of {kinds}",
@@ -901,15 +913,16 @@ def quoted(value: object, lang: str = "en") -> str:
     return f"「{text}」" if lang == "zh-TW" else f"'{text}'"
 
 
-def server_message(key: str, lang: str, params: dict[str, Any]) -> str:
-    """A refusal of ``fxreport serve`` in ``lang``; ``value`` and each of ``codes`` are
-    what the sender typed, quoted."""
+def server_message(key: str, lang: str, params: dict[str, Any],
+                   table: dict[str, tuple[str, str]] = SERVER) -> str:
+    """A refusal of ``fxreport serve`` (or, from ``SITE``, of the static site) in
+    ``lang``; ``value`` and each of ``codes`` are what the sender typed, quoted."""
     shown = dict(params)
     if "value" in shown:
         shown["value"] = quoted(shown["value"], lang)
     if "codes" in shown:
         shown["codes"] = join([quoted(c, lang) for c in shown["codes"]], lang)
-    return _pick(SERVER[key], lang).format(**shown)
+    return _pick(table[key], lang).format(**shown)
 
 
 def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -1123,9 +1136,9 @@ SIDECAR: dict[str, tuple[str, str]] = {
                     "「{found}」不是有效的限額：須為 1 至 999,999,999 的整數（千美元，例如 1800 或"
                     "「1,800」），不設限額請留空"),
     "verified_header": ("the header is {found!r}; it must be BANK,DATE,CODE,FIELD,NOTE",
-                        "標題列為「{found}」；應為 BANK,DATE,CODE,FIELD,NOTE"),
+                        "標題列為「{found}」；應為 `BANK,DATE,CODE,FIELD,NOTE`"),
     "date_form": ("{found!r} is not a date (ROC 105/12/09 or ISO 2016-12-09)",
-                  "「{found}」不是日期（民國 105/12/09 或西元 2016-12-09）"),
+                  "「{found}」不是日期（民國 105/12/09 或西元 `2016-12-09`）"),
     "code_unknown": ("{found!r} is not a rule code", "「{found}」不是檢查規則代碼"),
     "code_format": ("{found} is a rule of category {category_en}: such findings are fixed, not "
                     "verified; only quality and limit findings (QUA001-QUA003, LIM001) can be "

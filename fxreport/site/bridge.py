@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
 from ..checking.form import FormValue, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents
-from ..core.words import display_path
+from ..core.words import SITE, display_path, server_message
 from ..outputs import write_json
 from ..outputs.html import FileFacts, facts_of, render_html
 
@@ -106,7 +106,15 @@ def options_of(fields: dict[str, list[str]], previous: Upload | None,
     try:
         return options_of_form(form, files)
     except OptionError as exc:
-        raise Refused(status_of(exc), exc.message(exc.lang or "en")) from None
+        raise Refused(status_of(exc), refusal_text(exc, exc.lang or "en")) from None
+
+
+def refusal_text(exc: OptionError, lang: str) -> str:
+    """A refused form in the page's words: the server's (``OptionError.message``), but
+    for the refusals whose server words name what only the server has (``words.SITE``)."""
+    if exc.key in SITE and exc.cause is None:
+        return server_message(exc.key, lang, exc.params, SITE)
+    return exc.message(lang)
 
 
 def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) -> dict[str, Any]:
