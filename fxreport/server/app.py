@@ -91,7 +91,11 @@ def _form_body() -> dict[str, Any]:
             prop["contentMediaType"] = "application/octet-stream"
     # `previous` is for a single file (as `fxreport check FILE --previous PREV`)
     schema["dependentSchemas"] = {"previous": {"properties": {"files": {"maxItems": 1}}}}
-    return {"requestBody": {"required": True, "content": {"multipart/form-data": {
+    lang = {"name": "lang", "in": "query", "required": False,
+            "schema": {"type": "string", "enum": list(LANGS)},
+            "description": "The language of a refusal that comes before the form's `lang` "
+                           "is read (a body over the cap); default: Accept-Language, else en."}
+    return {"parameters": [lang], "requestBody": {"required": True, "content": {"multipart/form-data": {
         "schema": schema,
         "encoding": {"files": {"contentType": "text/plain, application/octet-stream"},
                      "previous": {"contentType": "text/plain, application/octet-stream"},

@@ -19,7 +19,11 @@
   }
 
   async function send(form) {
-    const [[json], [html, disposition]] = await Promise.all([post("/api/check", form), post("/api/report", form)]);
+    // the page's language in the address too: a refusal that comes before the form is
+    // read (a body over the cap: 413) is then worded in it
+    const lang = "?lang=" + encodeURIComponent(form.get("lang") || "en");
+    const [[json], [html, disposition]] = await Promise.all([post("/api/check" + lang, form),
+                                                             post("/api/report" + lang, form)]);
     return { json, html, disposition };
   }
 
