@@ -347,12 +347,14 @@ def series_of_facts(reports: Sequence[CheckResult], data: Callable[[int], bytes 
 
 
 def write_series_csv(outcome: Any, out: IO[str],
-                     limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
-    """``fxreport check --format csv``: the month tables of checked files on disk, in the
-    language and with the calendar of the outcome's options."""
+                     limits: Mapping[str, Mapping[str, int]] | None = None,
+                     data: Callable[[int], bytes | None] | None = None) -> None:
+    """``fxreport check --format csv``: the month tables of the checked files, in the
+    language and with the calendar of the outcome's options; each report's bytes are
+    ``data(i)`` (the server's uploads), else read again from its path on disk."""
     from ..checking.reading import read_path
 
-    def data(i: int) -> bytes | None:
+    def from_disk(i: int) -> bytes | None:
         path = outcome.reports[i].path
         if path in (None, "<stdin>"):
             return None
@@ -362,5 +364,5 @@ def write_series_csv(outcome: Any, out: IO[str],
             return None
 
     options = outcome.options
-    write_csv(series_of_facts(outcome.reports, data, options.business_calendar(), limits),
-              out, options.lang)
+    write_csv(series_of_facts(outcome.reports, data or from_disk, options.business_calendar(),
+                              limits), out, options.lang)

@@ -12,6 +12,7 @@ file (name or content) is logged.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import logging
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, che
 from ..core.words import LANGS, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
+from ..outputs.series import write_series_csv
 from ..core.rules import RULES
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
@@ -179,15 +181,17 @@ def lang_from_header(value: str | None) -> str:
 
 
 def make_job(form: Form, accept_language: str | None,
-             default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
+             default_calendar: str = DEFAULT_CALENDAR, query_lang: str | None = None) -> CheckJob:
     """Validate a form into a job (``checking.form``, as the static site reads it);
-    UploadError (400/422) says what is wrong, in the request's language (the form's
-    `lang` once it is known to be one)."""
+    UploadError (400/422) says what is wrong, in the request's language: the form's
+    `lang` once it is known to be one, else `?lang=` (``query_lang``), else
+    Accept-Language."""
     fields: dict[str, Sequence[FormValue]] = {**form.fields, **form.sidecars}
     if form.previous:
         fields["previous"] = [Content(form.previous[0].name, form.previous[0].data)]
     try:
-        options = options_of_form(fields, len(form.files), lang=lang_from_header(accept_language),
+        default = query_lang if query_lang in LANGS else lang_from_header(accept_language)
+        options = options_of_form(fields, len(form.files), lang=default or "en",
                                   calendar=default_calendar)
     except OptionError as exc:
         refused = UploadError(status_of(exc), exc.key, cause=exc)
@@ -286,7 +290,8 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         form = await read_form(request.stream(), request.headers.get("content-type"),
                                request.headers.get("content-length"),
                                max_body=max_body, max_files=max_files)
-        job = make_job(form, request.headers.get("accept-language"), calendar)
+        job = make_job(form, request.headers.get("accept-language"), calendar,
+                       request.query_params.get("lang"))
         try:
             return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
@@ -324,6 +329,26 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         return HTMLResponse(html, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "Fxreport-Exit-Status": str(outcome.exit_status())})
+
+    @app.post("/api/series", response_class=Response, openapi_extra=_form_body(),
+              responses={200: {"description": "The month tables as CSV.",
+                               "content": {"text/csv": {"schema": {"type": "string"}}}},
+                         **_ERRORS_AS_JSON},
+              tags=["check"], summary="Check report files and answer each firm's month "
+                                      "table as CSV (as `fxreport check --format csv`)")
+    async def api_series(request: Request) -> Response:
+        """The same check as `POST /api/check`, as the CSV of `fxreport check --format
+        csv`: a byte order mark, a header in the form's language, then one line per firm
+        and business day (firm, ISO and ROC date, result, POS, SPOT, FORWARD, the change
+        of POS, file). Sent as an attachment."""
+        job, outcome = await checked(request)
+        facts, _ = job.facts(outcome)
+        out = io.StringIO()
+        write_series_csv(outcome, out, data=lambda i: facts[i].data if facts[i] else None)
+        name = f"fxreport-series-{_dt.datetime.now(TAIPEI):%Y%m%d-%H%M%S}.csv"
+        return Response(out.getvalue().encode("utf-8"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                 "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
              responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},
