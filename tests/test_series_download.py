@@ -9,11 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from fxreport.server.app import create_app
-from reports import BYTES1, BYTES2, SAMPLES
+from reports import BYTES1, BYTES2, SAMPLES, run
 from serving import Server
 from test_server_page import CHROMIUM, Watched, browser, server, sync_playwright  # noqa: F401 (fixtures)
 
@@ -25,14 +23,10 @@ LEFT = (SAMPLES / "broken" / "left-aligned" / "ABP1209.txt").read_bytes()
 
 
 def _cli_csv(folder: Path, *args: str) -> tuple[bytes, int]:
-    import os
-
-    here = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = CliRunner().invoke(cli, ["check", "--format", "csv", *args])
-    finally:
-        os.chdir(here)
+    """What `fxreport check --format csv ARGS` writes, run in ``folder``, and its status."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        result = run("check", "--format", "csv", *args)
     return result.stdout_bytes, result.exit_code
 
 
