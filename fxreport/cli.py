@@ -145,33 +145,39 @@ def _bad_parameter(exc: click.BadParameter, name: str) -> tuple[str, dict[str, A
     return "bad_value", {}
 
 
+def _param_name(param: click.Parameter | None) -> str:
+    """How a usage error names a parameter: an option by its first flag, an argument
+    by its name."""
+    if isinstance(param, click.Option):
+        return param.opts[0]
+    return param.human_readable_name if param is not None else "?"
+
+
 def _click_words(exc: click.ClickException) -> tuple[str, dict[str, Any]]:
     """A key of ``USAGE`` and its values for one of click's own usage errors."""
-    import re
-
     from click.exceptions import BadOptionUsage, MissingParameter, NoSuchOption
 
-    message = exc.format_message() if not isinstance(exc, click.BadParameter) else exc.message
     if isinstance(exc, NoSuchOption):
         return "no_such_option", {"name": exc.option_name,
                                   "names": sorted(exc.possibilities or ())}
     if isinstance(exc, MissingParameter):
-        param = exc.param
-        name = (param.opts[0] if isinstance(param, click.Option) else
-                (param.human_readable_name if param is not None else "?"))
-        kind = "missing_option" if isinstance(param, click.Option) else "missing_argument"
-        return kind, {"name": name}
+        kind = "missing_option" if isinstance(exc.param, click.Option) else "missing_argument"
+        return kind, {"name": _param_name(exc.param)}
     if isinstance(exc, click.BadParameter):
-        param = exc.param
-        name = exc.param_hint if isinstance(exc.param_hint, str) else (
-            param.opts[0] if isinstance(param, click.Option) else
-            param.human_readable_name if param is not None else "?")
+        name = exc.param_hint if isinstance(exc.param_hint, str) else _param_name(exc.param)
         return _bad_parameter(exc, name.strip("'\""))[0], {
             "name": name.strip("'\""), **_bad_parameter(exc, name)[1]}
     if isinstance(exc, BadOptionUsage):
-        if "does not take a value" in message:
+        if "does not take a value" in exc.format_message():
             return "option_takes_no_value", {"name": exc.option_name}
         return "option_needs_value", {"name": exc.option_name}
+    return _message_words(exc.format_message())
+
+
+def _message_words(message: str) -> tuple[str, dict[str, Any]]:
+    """A key of ``USAGE`` for a click usage error known only by its message."""
+    import re
+
     command = re.match(r"No such command '(.*)'\.", message)
     if command:
         return "no_such_command", {"name": _Quoted(command.group(1)),

@@ -89,35 +89,45 @@ def expand_files(paths: Iterable[str]) -> tuple[Files, list[Unreadable]]:
     seen: set[str] | None = set() if len(paths) > 1 else None
     for path in paths:
         if path == STDIN:
-            if seen is not None and STDIN in seen:
-                continue
-            folders.append("")
-            names.append(path)
-            if seen is not None:
-                seen.add(STDIN)
+            if _new(seen, STDIN):
+                folders.append("")
+                names.append(path)
             continue
         try:
             st = os.stat(path)
         except OSError as exc:
             problems.append(_unreadable(display_path(path), exc))
             continue
-        if not stat.S_ISDIR(st.st_mode):
-            if seen is not None:
-                key = _same_file_key(path)
-                if key in seen:
-                    continue
-                seen.add(key)
+        if stat.S_ISDIR(st.st_mode):
+            _add_folder(path, folders, names, problems, seen)
+        elif seen is None or _new(seen, _same_file_key(path)):
             folders.append("")
             names.append(path)
-            continue
-        before = len(names) + len(problems)
-        folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
-        if _folder(path, names, problems, seen):
-            before = -1  # the folder has files, named already
-        folders += [folder] * (len(names) - len(folders))  # one string for all
-        if len(names) + len(problems) == before:
-            problems.append(Unreadable(display_path(path), "no_txt"))
     return Files(folders, names), problems
+
+
+def _new(seen: set[str] | None, key: str) -> bool:
+    """Whether ``key`` is named for the first time (always, when ``seen`` is None); it is
+    then seen."""
+    if seen is None:
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _add_folder(path: str, folders: list[str], names: list[str], problems: list[Unreadable],
+                seen: set[str] | None) -> None:
+    """A folder's files onto ``names`` (each with the folder, one string for all), or
+    ``no_txt`` when it has none and none was left out as named already."""
+    before = len(names) + len(problems)
+    folder = os.path.join(path, "")  # folder + name == os.path.join(path, name)
+    if _folder(path, names, problems, seen):
+        before = -1  # the folder has files, named already
+    folders += [folder] * (len(names) - len(folders))  # one string for all
+    if len(names) + len(problems) == before:
+        problems.append(Unreadable(display_path(path), "no_txt"))
 
 
 def _same_file_key(path: str) -> str:

@@ -18,7 +18,8 @@ status of FORMAT.md section 5 and 7.7, the ``--strict`` rule included.
 
 A new check option is one field of ``CheckOptions`` (with a default, so every
 caller keeps working), read where the pipeline or an output needs it, plus the
-door's flag (``commands/check.py``) and form field (``server/app.py``).
+door's flag (``commands/check.py``) and form field (``checking/form.py``, which the
+server and the static site both read the form with).
 
 ``CheckOptions``, ``Outcome`` and ``CheckResult`` are NamedTuples: immutable,
 typed, ``_replace`` for a changed copy.  Frozen dataclasses would say the same,
@@ -85,18 +86,37 @@ class CheckOptions(NamedTuple):
         try:
             return BusinessCalendar(self.calendar, self.closed_days, self.open_days)
         except ValueError as exc:
-            raise OptionError("calendar", str(exc)) from None
+            cause = exc if hasattr(exc, "message") else None  # a CalendarError says itself
+            raise OptionError("calendar", str(exc), cause=cause) from None
 
 
 class OptionError(ValueError):
     """Options that cannot be used: ``option`` names the field (``select``, ``ignore``,
-    ``calendar``, ``previous``), ``values`` what was wrong in it."""
+    ``calendar``, ``previous``, or a form's field), ``values`` what was wrong in it.
 
-    def __init__(self, option: str, detail: str = "", values: Sequence[str] = ()) -> None:
+    ``key`` and ``params`` are its words in the catalogue (``core.words.SERVER``), and
+    ``cause`` the calendar's or a limits or verified file's own error when it has one:
+    ``message(lang)`` says it in either language.  ``lang`` is the language the options
+    asked for, when the error came after it was known (``checking.form``)."""
+
+    def __init__(self, option: str, detail: str = "", values: Sequence[str] = (), *,
+                 key: str = "bad_option", cause: Any = None, **params: Any) -> None:
         super().__init__(f"{option}: {detail or ', '.join(values)}")
         self.option = option
         self.detail = detail
         self.values = tuple(values)
+        self.key = key
+        self.cause = cause
+        self.params = params or {"name": option, "detail": detail or ", ".join(values)}
+        self.lang: str | None = None
+
+    def message(self, lang: str = "en") -> str:
+        """What is wrong, in ``lang``: the cause's own words, else the catalogue's."""
+        if self.cause is not None:
+            return str(self.cause.message(lang))
+        from ..core.words import server_message
+
+        return server_message(self.key, lang, self.params)
 
 
 class Outcome(NamedTuple):
@@ -195,7 +215,7 @@ def prepare(options: CheckOptions, count: int) -> tuple[Keep | None, BusinessCal
     ``OptionError`` for options that cannot be used (a door may call it to refuse a
     request before it starts the check)."""
     if options.previous is not None and count != 1:
-        raise OptionError("previous", "one_file")
+        raise OptionError("previous", "one_file", key="previous_single")
     return _selection(options.select, options.ignore), options.business_calendar()
 
 
@@ -208,8 +228,9 @@ def _selection(selected: tuple[str, ...], ignored: tuple[str, ...]) -> Keep | No
 
     bad_selected, bad_ignored = unknown(selected), unknown(ignored)
     if bad_selected or bad_ignored:  # named by the first option with one; all are listed
-        raise OptionError("select" if bad_selected else "ignore",
-                          values=bad_selected + bad_ignored)
+        bad = bad_selected + bad_ignored
+        raise OptionError("select" if bad_selected else "ignore", values=bad,
+                          key="unknown_codes", codes=[u[:20] for u in bad[:10]])
 
     def keep(codes: list[str]) -> list[str]:
         return select(codes, selected, ignored)

@@ -86,10 +86,22 @@ def _rows(data: bytes, kind: str, name: str) -> list[tuple[int, list[str]]]:
     return rows
 
 
-def read_limits(data: bytes, name: str) -> Limits:
-    """The limits file's limits by firm and field (FORMAT.md 7.5, 7.9)."""
-    rows = _rows(data, "limits", name)
-    line, header = rows[0]
+def _cells_fit(kind: str, name: str, line: int, cells: list[str], width: int) -> None:
+    """A line with more cells than the header has is refused at its first extra cell."""
+    if len(cells) > width:
+        raise SidecarError(kind, name, "too_many_cells", line, width + 1,
+                           want=width, count=len(cells))
+
+
+def _bank(kind: str, name: str, line: int, bank: str) -> str:
+    """A line's firm code (its first cell), refused when it is not one."""
+    if not _full(_CODE, bank):
+        raise SidecarError(kind, name, "bank_form", line, 1, found=bank)
+    return bank
+
+
+def _limit_fields(header: list[str], line: int, name: str) -> list[str]:
+    """The limits file's header: ``BANK`` and one or more amount fields, each once."""
     if header[0].upper() != "BANK":
         raise SidecarError("limits", name, "limits_header", line, 1, found=header[0])
     fields: list[str] = []
@@ -101,26 +113,35 @@ def read_limits(data: bytes, name: str) -> Limits:
         fields.append(cell)
     if not fields:
         raise SidecarError("limits", name, "limits_no_field", line)
+    return fields
+
+
+def _firm_limits(fields: list[str], line: int, cells: list[str], name: str) -> dict[str, int]:
+    """One firm's limits by field (an empty cell: no limit)."""
+    mine: dict[str, int] = {}
+    for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
+        if not cell:
+            continue  # no limit
+        if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
+            raise SidecarError("limits", name, "limit_value", line, column, found=cell)
+        mine[field] = int(cell.replace(",", ""))
+    return mine
+
+
+def read_limits(data: bytes, name: str) -> Limits:
+    """The limits file's limits by firm and field (FORMAT.md 7.5, 7.9)."""
+    rows = _rows(data, "limits", name)
+    line, header = rows[0]
+    fields = _limit_fields(header, line, name)
     limits: Limits = {}
     first: dict[str, int] = {}
     for line, cells in rows[1:]:
-        if len(cells) > len(header):
-            raise SidecarError("limits", name, "too_many_cells", line, len(header) + 1,
-                               want=len(header), count=len(cells))
-        bank = cells[0]
-        if not _full(_CODE, bank):
-            raise SidecarError("limits", name, "bank_form", line, 1, found=bank)
+        _cells_fit("limits", name, line, cells, len(header))
+        bank = _bank("limits", name, line, cells[0])
         if bank in first:
             raise SidecarError("limits", name, "bank_twice", line, 1, found=bank, first=first[bank])
         first[bank] = line
-        mine: dict[str, int] = {}
-        for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
-            if not cell:
-                continue  # no limit
-            if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
-                raise SidecarError("limits", name, "limit_value", line, column, found=cell)
-            mine[field] = int(cell.replace(",", ""))
-        limits[bank] = mine
+        limits[bank] = _firm_limits(fields, line, cells, name)
     return limits
 
 
@@ -159,8 +180,6 @@ def _date(text: str) -> _dt.date | None:
 
 def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
     """The verified file's lines (FORMAT.md 7.6): each names a quality or limit finding."""
-    from ..core.rules import RULES, VERIFIABLE, category_word
-
     rows = _rows(data, "verified", name)
     line, header = rows[0]
     if tuple(c.upper() for c in header) != VERIFIED_HEADER:
@@ -168,33 +187,42 @@ def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
     lines: list[VerifiedLine] = []
     first: dict[tuple[str, _dt.date, str, str], int] = {}
     for line, cells in rows[1:]:
-        if len(cells) > len(VERIFIED_HEADER):
-            raise SidecarError("verified", name, "too_many_cells", line, len(VERIFIED_HEADER) + 1,
-                               want=len(VERIFIED_HEADER), count=len(cells))
-        bank, date_text, code, field, note = (cells + [""] * 5)[:5]
-        if not _full(_CODE, bank):
-            raise SidecarError("verified", name, "bank_form", line, 1, found=bank)
-        day = _date(date_text)
-        if day is None:
-            raise SidecarError("verified", name, "date_form", line, 2, found=date_text)
-        code = code.upper()
-        rule = RULES.get(code)
-        if rule is None:
-            raise SidecarError("verified", name, "code_unknown", line, 3, found=code)
-        if rule.category not in VERIFIABLE:
-            raise SidecarError("verified", name, "code_format", line, 3, found=code,
-                               category=rule.category, category_en=category_word(rule.category),
-                               category_zh=category_word(rule.category, "zh-TW"))
-        if field and field not in {f.name for f in LAYOUT if f.name}:
-            raise SidecarError("verified", name, "field_unknown", line, 4, found=field)
-        if not note:
-            raise SidecarError("verified", name, "note_missing", line, 5)
-        entry = VerifiedLine(line, bank, day, code, field, note)
+        entry = _verified_line(line, cells, name)
         if entry.key in first:
             raise SidecarError("verified", name, "line_twice", line, first=first[entry.key])
         first[entry.key] = line
         lines.append(entry)
     return lines
+
+
+def _verified_line(line: int, cells: list[str], name: str) -> VerifiedLine:
+    """One line of the verified file, refused at the first cell that cannot be used."""
+    _cells_fit("verified", name, line, cells, len(VERIFIED_HEADER))
+    bank, date_text, code, field, note = (cells + [""] * 5)[:5]
+    _bank("verified", name, line, bank)
+    day = _date(date_text)
+    if day is None:
+        raise SidecarError("verified", name, "date_form", line, 2, found=date_text)
+    code = _verifiable_code(code.upper(), line, name)
+    if field and field not in {f.name for f in LAYOUT if f.name}:
+        raise SidecarError("verified", name, "field_unknown", line, 4, found=field)
+    if not note:
+        raise SidecarError("verified", name, "note_missing", line, 5)
+    return VerifiedLine(line, bank, day, code, field, note)
+
+
+def _verifiable_code(code: str, line: int, name: str) -> str:
+    """A rule code of a quality or limit rule (FORMAT.md 7.6), refused otherwise."""
+    from ..core.rules import RULES, VERIFIABLE, category_word
+
+    rule = RULES.get(code)
+    if rule is None:
+        raise SidecarError("verified", name, "code_unknown", line, 3, found=code)
+    if rule.category not in VERIFIABLE:
+        raise SidecarError("verified", name, "code_format", line, 3, found=code,
+                           category=rule.category, category_en=category_word(rule.category),
+                           category_zh=category_word(rule.category, "zh-TW"))
+    return code
 
 
 def over_limits_of(limits: Limits | None) -> Any:
@@ -213,22 +241,29 @@ def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> lis
     """Mark each quality or limit finding that a line names as verified with its note;
     return the stale lines: those for a checked report (its firm and date) that match
     no finding (FORMAT.md 7.9), in the file's order."""
-    from ..core.rules import VERIFIABLE
-
     if not lines:
         return []
     by_key = {v.key: v for v in lines}
     used: set[int] = set()
     checked: set[tuple[str, _dt.date]] = set()
     for r in reports:
-        if r.bank is None or r.date is None:
-            continue
-        checked.add((r.bank, r.date))
-        for f in r.findings:
-            if f.category not in VERIFIABLE:
-                continue
-            v = by_key.get((r.bank, r.date, f.code, f.field_name or ""))
-            if v is not None:
-                f.verified = v.note
-                used.add(v.line)
+        if r.bank is not None and r.date is not None:
+            checked.add((r.bank, r.date))
+            used.update(_mark_verified(r, by_key))
     return [v for v in lines if v.line not in used and (v.bank, v.date) in checked]
+
+
+def _mark_verified(report: Any, by_key: dict[tuple[str, _dt.date, str, str], VerifiedLine]
+                   ) -> list[int]:
+    """Mark ``report``'s quality and limit findings that a line names; the lines used."""
+    from ..core.rules import VERIFIABLE
+
+    used = []
+    for f in report.findings:
+        if f.category not in VERIFIABLE:
+            continue
+        v = by_key.get((report.bank, report.date, f.code, f.field_name or ""))
+        if v is not None:
+            f.verified = v.note
+            used.append(v.line)
+    return used

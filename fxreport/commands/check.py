@@ -59,9 +59,6 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
     import io
 
     from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes
-    from ..core.words import word
-    from ..core.words import safe
-    from ..outputs import use_colour, write_json, write_text
 
     lang = _lang(lang)
     options = CheckOptions(
@@ -79,6 +76,22 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         output = None
     kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
     out: Any = kept if output or fmt in ("html", "csv") else sys.stdout
+    _write_outcome(outcome, fmt, out, color, quiet)
+    if output:
+        _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
+                    sweep=False)  # check never deletes anything (FORMAT.md 7.9)
+    elif fmt in ("html", "csv"):  # UTF-8 whatever the console's code page
+        sys.stdout.flush()
+        sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
+        sys.stdout.buffer.flush()
+    _say_unused(outcome, lang)
+    sys.exit(outcome.exit_status())
+
+
+def _write_outcome(outcome: Any, fmt: str, out: Any, color: str, quiet: bool) -> None:
+    """The outcome in the format asked for, onto ``out``."""
+    from ..outputs import use_colour, write_json, write_text
+
     if fmt == "json":
         write_json(outcome, out)
     elif fmt == "html":
@@ -91,22 +104,20 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         write_series_csv(outcome, out)
     else:
         write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
-    if output:
-        _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
-                    sweep=False)  # check never deletes anything (FORMAT.md 7.9)
-    elif fmt in ("html", "csv"):  # UTF-8 whatever the console's code page
-        sys.stdout.flush()
-        sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
-        sys.stdout.buffer.flush()
+
+
+def _say_unused(outcome: Any, lang: str) -> None:
+    """On standard error: each path that could not be read, and each verified line that
+    matches no finding (FORMAT.md 7.6: reported, the exit status unchanged)."""
+    from ..core.words import safe, word
+    from ..outputs import stale_lines
+
     for u in outcome.unreadable:
         said = word("source_line", lang, source=f"{word('unreadable', lang)} {safe(u.path)}",
                     text=safe(u.why(lang)))
         click.echo(word("program_line", lang, text=said), err=True)
-    from ..outputs import stale_lines
-
-    for text in stale_lines(outcome):  # FORMAT.md 7.6: reported, the exit status unchanged
+    for text in stale_lines(outcome):
         click.echo(word("program_line", lang, text=safe(text)), err=True)
-    sys.exit(outcome.exit_status())
 
 
 SIDECAR_LIMIT = 16 * 1024 * 1024  # a limits or verified file is a few kilobytes

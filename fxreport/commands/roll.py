@@ -77,13 +77,9 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     compute them as you type; `fxreport build BOOK.xlsx` makes the file.
     Status lines go to standard error.
     """
-    import json
-    import os
-
-    from ..core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
-    from ..policy.making import InputError, make_report, roll_input
-    from ..core.model import date_refusal
-    from ..core.words import input_message, line, value_text
+    from ..core.fields import roc_text
+    from ..core.words import line
+    from ..policy.making import roll_input
 
     lang = _lang(lang)
     if output and write_dir:
@@ -91,44 +87,65 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
     if fmt == "xlsx" and not output:
         raise UsageProblem("xlsx_needs_output")
     prev = _previous_report(previous, lang)
-    if date_text:
-        try:
-            day = parse_any_date(date_text)
-        except FieldFormatError as exc:
-            key, params = date_refusal(date_text, exc.reason)
-            params["value"] = value_text(date_text)
-            _fail_line(line("roll_bad_date", lang, message=input_message(key, lang, params)), 2)
-        if not roc_year_fits(day):
-            message = input_message("date_range", lang, {"value": value_text(date_text)})
-            _fail_line(line("roll_bad_date", lang, message=message), 2)
-        if day <= prev.date:
-            _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
-                            prev_iso=prev.date.isoformat(), prev_roc=roc_text(prev.date)), 2)
+    given = _given_date(date_text, prev.date, lang) if date_text else None
     calendar = _calendar(calendar_kind, closed_days, open_days, lang)
-    if not date_text:
-        day = calendar.next(prev.date)
+    day = given if given is not None else calendar.next(prev.date)
     _warn_what_roll_sees(previous, day, calendar, lang)
     doc = roll_input(prev, day)
     if write_dir:
-        try:
-            report = make_report(doc, derived=True)
-        except InputError as exc:
-            _input_failed(previous, exc, lang)
-        folder = write_dir if write_dir.endswith(("/", "\\", os.sep)) else write_dir + os.sep
-        _write_report(report, folder, force, newline, sign_style, lang, previous)  # made if missing
-        return
-    if fmt == "xlsx":
+        _write_rolled(doc, write_dir, force, newline, sign_style, lang, previous)
+    elif fmt == "xlsx":
         from ..formats.xlsx import roll_workbook
 
         _write_binary(output or "-", roll_workbook(doc), force, lang)
-        return
-    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    if not output or output == "-":
-        click.echo(text, nl=False)
-        return
-    _write_text(output, text.encode("utf-8"), force, lang)
-    click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank, iso=day.isoformat(),
-                    roc=roc_text(day)), err=True)
+    elif not output or output == "-":
+        click.echo(_input_text(doc), nl=False)
+    else:
+        _write_text(output, _input_text(doc).encode("utf-8"), force, lang)
+        click.echo(line("wrote_input", lang, path=_name(output), bank=prev.bank,
+                        iso=day.isoformat(), roc=roc_text(day)), err=True)
+
+
+def _input_text(doc: Any) -> str:
+    import json
+
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _given_date(date_text: str, prev_date: Any, lang: str) -> Any:
+    """``--date`` as a date after PREV's; a usage error (exit 2) when it is not one."""
+    from ..core.fields import FieldFormatError, parse_any_date, roc_text, roc_year_fits
+    from ..core.model import date_refusal
+    from ..core.words import input_message, line, value_text
+
+    try:
+        day = parse_any_date(date_text)
+    except FieldFormatError as exc:
+        key, params = date_refusal(date_text, exc.reason)
+        params["value"] = value_text(date_text)
+        _fail_line(line("roll_bad_date", lang, message=input_message(key, lang, params)), 2)
+    if not roc_year_fits(day):
+        message = input_message("date_range", lang, {"value": value_text(date_text)})
+        _fail_line(line("roll_bad_date", lang, message=message), 2)
+    if day <= prev_date:
+        _fail_line(line("roll_date_not_after", lang, iso=day.isoformat(), roc=roc_text(day),
+                        prev_iso=prev_date.isoformat(), prev_roc=roc_text(prev_date)), 2)
+    return day
+
+
+def _write_rolled(doc: Any, write_dir: str, force: bool, newline: str, sign_style: str,
+                  lang: str, previous: str) -> None:
+    """``--write DIR``: the no-activity submission file made and written into DIR."""
+    import os
+
+    from ..policy.making import InputError, make_report
+
+    try:
+        report = make_report(doc, derived=True)
+    except InputError as exc:
+        _input_failed(previous, exc, lang)
+    folder = write_dir if write_dir.endswith(("/", "\\", os.sep)) else write_dir + os.sep
+    _write_report(report, folder, force, newline, sign_style, lang, previous)  # made if missing
 
 
 def _warn_what_roll_sees(previous: str, day: Any, calendar: Any, lang: str) -> None:

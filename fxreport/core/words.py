@@ -763,30 +763,33 @@ def value_text(value: Any) -> str:
     A number kept as written (``NaN``, ``1.800e3``, a 5,000-digit integer) shows
     its text; anything longer than 40 characters is cut with an ellipsis.
     """
-    import json  # only when a value is shown: checking a file never needs it
-
     written = getattr(value, "json_text", None)
     if isinstance(written, str):
         text = written
-    elif isinstance(value, float) and value != value:
-        text = "NaN"
-    elif isinstance(value, float) and value in (float("inf"), float("-inf")):
-        text = "Infinity" if value > 0 else "-Infinity"
-    elif isinstance(value, str):
-        text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        text = "NaN" if value != value else "Infinity" if value > 0 else "-Infinity"
     else:
-        try:
-            text = json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
-        except (TypeError, ValueError, RecursionError):
-            try:
-                text = str(value)
-            except (ValueError, RecursionError):  # an int too long to write out, a deep list
-                text = "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
+        text = _json_text(value)
     text = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 0x100
                    else f"\\u{ord(c):04x}" for c in text)
     if len(text) > _VALUE_WIDTH:
         text = text[:_VALUE_WIDTH - 1] + "…"
     return text
+
+
+def _json_text(value: Any) -> str:
+    """A value in JSON, or as Python writes it when JSON cannot."""
+    import json  # only when a value is shown: checking a file never needs it
+
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        try:
+            return str(value)
+        except (ValueError, RecursionError):  # an int too long to write out, a deep list
+            return "9" * _VALUE_WIDTH if isinstance(value, int) else type(value).__name__
 
 
 def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -870,6 +873,18 @@ SERVER: dict[str, tuple[str, str]] = {
                      "請求標頭傳送過慢，連線已關閉"),
 }
 
+# The static site's words for the form refusals whose server words name what only the
+# server has (its multipart field, `GET /api/rules`): by the server's key (``site/bridge.py``).
+SITE: dict[str, tuple[str, str]] = {
+    "no_files": ("no files: choose one or more report files",
+                 "沒有檔案：請選擇一個或多個申報檔"),
+    "previous_single": ("`previous` goes with a single file; to check a series, choose all its "
+                        "files",
+                        "`previous` 只能搭配單一檔案；如要檢核一系列申報，請選擇所有檔案"),
+    "unknown_codes": ("no rule code starts with {codes}",
+                      "沒有以{codes}開頭的規則代碼"),
+}
+
 # Calendar and day-file problems (``fxreport.checking.calendar.CalendarError``).
 CALENDAR: dict[str, tuple[str, str]] = {
     "unknown_calendar": ("unknown calendar {kind}; choose one of {kinds}",
@@ -898,15 +913,16 @@ def quoted(value: object, lang: str = "en") -> str:
     return f"「{text}」" if lang == "zh-TW" else f"'{text}'"
 
 
-def server_message(key: str, lang: str, params: dict[str, Any]) -> str:
-    """A refusal of ``fxreport serve`` in ``lang``; ``value`` and each of ``codes`` are
-    what the sender typed, quoted."""
+def server_message(key: str, lang: str, params: dict[str, Any],
+                   table: dict[str, tuple[str, str]] = SERVER) -> str:
+    """A refusal of ``fxreport serve`` (or, from ``SITE``, of the static site) in
+    ``lang``; ``value`` and each of ``codes`` are what the sender typed, quoted."""
     shown = dict(params)
     if "value" in shown:
         shown["value"] = quoted(shown["value"], lang)
     if "codes" in shown:
         shown["codes"] = join([quoted(c, lang) for c in shown["codes"]], lang)
-    return _pick(SERVER[key], lang).format(**shown)
+    return _pick(table[key], lang).format(**shown)
 
 
 def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
@@ -915,17 +931,7 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
     shown: dict[str, Any] = {}
     for k, v in params.items():
         if k == "days":
-            days = list(v)
-            if lang == "zh-TW":
-                from .fields import roc_text, roc_year_fits
-
-                text = join([roc_text(d) if roc_year_fits(d) else d.isoformat()
-                             for d in days[:5]], lang)
-                more = f"等 {len(days)} 天" if len(days) > 5 else ""
-            else:
-                text = join([d.isoformat() for d in days[:5]], lang)
-                more = f" and {len(days) - 5} more" if len(days) > 5 else ""
-            shown[k] = text + more
+            shown[k] = _days_text(list(v), lang)
         elif isinstance(v, (list, tuple)):  # names of options: as typed, in backticks in Chinese
             shown[k] = join([f"`{x}`" if lang == "zh-TW" else str(x) for x in v], lang)
         elif k in ("value", "kind"):
@@ -933,6 +939,17 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
         else:
             shown[k] = v
     return _pick(CALENDAR[key], lang).format(**shown)
+
+
+def _days_text(days: list[Any], lang: str) -> str:
+    """The first five days, ISO in English and ROC in Chinese, and how many more."""
+    if lang == "zh-TW":
+        from .fields import roc_text, roc_year_fits
+
+        text = join([roc_text(d) if roc_year_fits(d) else d.isoformat() for d in days[:5]], lang)
+        return text + (f"等 {len(days)} 天" if len(days) > 5 else "")
+    text = join([d.isoformat() for d in days[:5]], lang)
+    return text + (f" and {len(days) - 5} more" if len(days) > 5 else "")
 
 
 # The HTML report's own words (``fxreport.outputs.html``), by language.
@@ -1119,9 +1136,9 @@ SIDECAR: dict[str, tuple[str, str]] = {
                     "「{found}」不是有效的限額：須為 1 至 999,999,999 的整數（千美元，例如 1800 或"
                     "「1,800」），不設限額請留空"),
     "verified_header": ("the header is {found!r}; it must be BANK,DATE,CODE,FIELD,NOTE",
-                        "標題列為「{found}」；應為 BANK,DATE,CODE,FIELD,NOTE"),
+                        "標題列為「{found}」；應為 `BANK,DATE,CODE,FIELD,NOTE`"),
     "date_form": ("{found!r} is not a date (ROC 105/12/09 or ISO 2016-12-09)",
-                  "「{found}」不是日期（民國 105/12/09 或西元 2016-12-09）"),
+                  "「{found}」不是日期（民國 105/12/09 或西元 `2016-12-09`）"),
     "code_unknown": ("{found!r} is not a rule code", "「{found}」不是檢查規則代碼"),
     "code_format": ("{found} is a rule of category {category_en}: such findings are fixed, not "
                     "verified; only quality and limit findings (QUA001-QUA003, LIM001) can be "

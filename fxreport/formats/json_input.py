@@ -72,6 +72,14 @@ def read_json(text: str) -> dict[str, Any]:
         raise InputError([InputProblem(Where(), "json_too_deep")]) from None
     if not isinstance(doc, dict):
         raise InputError([InputProblem(Where(), "json_not_object")])
+    problems = _repeated_keys(doc)
+    if problems:
+        raise InputError(problems)
+    return _plain(doc)
+
+
+def _repeated_keys(doc: dict[str, Any]) -> list[InputProblem]:
+    """A ``duplicate_key`` problem for each key given more than once, at any depth."""
     problems = []
     stack: list[tuple[str, Any]] = [("", doc)]
     while stack:  # not recursive: the document may be nested as deep as json allows
@@ -85,9 +93,7 @@ def read_json(text: str) -> dict[str, Any]:
         elif isinstance(node, list):
             stack.extend((f"{path}[{i}]", v) for i, v in reversed(list(enumerate(node)))
                          if isinstance(v, (dict, list)))
-    if problems:
-        raise InputError(problems)
-    return _plain(doc)
+    return problems
 
 
 def _plain(doc: dict[str, Any]) -> dict[str, Any]:

@@ -43,16 +43,21 @@ def input_kind(name: str, data: bytes) -> str:
     lower = name.lower()
     if is_workbook(name, data):
         return "xlsx"  # the workbook reader names .xls, .ods and encrypted files
-    head = strip_bom(data[:4096])
     if data.startswith(UTF16_BOMS):
         return "csv" if lower.endswith((".csv", ".txt", ".tsv")) else "json"  # decoding says so
-    text = head.lstrip()
+    text = strip_bom(data[:4096]).lstrip()
     if text.startswith(b"{"):
         return "json"
     if _SUBMISSION.match(text):
         raise InputError([InputProblem(Where(), "build_got_submission",
                                        record_width=FX_POSITION.width)])
     first = text.split(b"\n", 1)[0].split(b"\r", 1)[0]
+    return _text_kind(lower, text, first)
+
+
+def _text_kind(lower: str, text: bytes, first: bytes) -> str:
+    """``json`` or ``csv`` for text that is neither an object nor a submission file, by
+    its first line (``first``) and its name (``lower``); a tab-separated file refused."""
     cells = [c.strip(b' "').lower() for c in first.split(b"\t")]
     if len(cells) > 1 and b"," not in first:
         raise InputError([InputProblem(Where(line=1), "build_got_tsv")])

@@ -118,15 +118,7 @@ def _refuse(key: str, **params: Any) -> InputError:
 
 def _archive(data: bytes) -> zipfile.ZipFile:
     """The zip package, once it is known to be a workbook whose read parts fit their caps."""
-    if data.startswith(OLE_MAGIC):
-        # An encrypted OOXML package is an OLE file with these streams; else it is .xls.
-        encrypted = any(s.encode("utf-16-le") in data
-                        for s in ("EncryptionInfo", "EncryptedPackage"))
-        raise _refuse("xlsx_encrypted" if encrypted else "xlsx_old_format")
-    if not data.startswith(ZIP_MAGIC):
-        raise _refuse("xlsx_not_workbook")
-    if is_ods(data):
-        raise _refuse("xlsx_ods")
+    _refuse_other_kinds(data)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = {m.filename for m in archive.infolist()}
@@ -140,6 +132,20 @@ def _archive(data: bytes) -> zipfile.ZipFile:
             raise _refuse("xlsx_part_too_large", part=_part_words(info.filename),
                           size=info.file_size, limit=cap)
     return archive
+
+
+def _refuse_other_kinds(data: bytes) -> None:
+    """Refuse what is not a zip package of a workbook: an encrypted package, an .xls,
+    an OpenDocument sheet, anything else."""
+    if data.startswith(OLE_MAGIC):
+        # An encrypted OOXML package is an OLE file with these streams; else it is .xls.
+        encrypted = any(s.encode("utf-16-le") in data
+                        for s in ("EncryptionInfo", "EncryptedPackage"))
+        raise _refuse("xlsx_encrypted" if encrypted else "xlsx_old_format")
+    if not data.startswith(ZIP_MAGIC):
+        raise _refuse("xlsx_not_workbook")
+    if is_ods(data):
+        raise _refuse("xlsx_ods")
 
 
 def _cap(part: str) -> int | None:
@@ -398,25 +404,15 @@ def _cells(book: Any, problems: list[InputProblem],
     value_column = _column_number(column)
     form_sheet = (_sheet_cells(book, sheet, {n.row for n in names.values()},
                                {value_column, value_column + 1}) if names else _Sheet({}, set()))
-    cells = form_sheet.cells
     out: dict[str, _Cell] = {}
     taken: dict[int, str] = {}
     for field_name, n in names.items():
         where = Where(key=field_name, cell=n.cell)
-        if n.row in taken:
-            problems.append(InputProblem(where, "xlsx_name_shared", name=defined_name(field_name),
-                                         other=taken[n.row]))
+        problem = _misplaced(field_name, n, where, taken, form_sheet, value_column)
+        if problem is not None:
+            problems.append(problem)
             continue
-        taken[n.row] = defined_name(field_name)
-        if ("row", n.row) in form_sheet.hidden or ("column", value_column) in form_sheet.hidden:
-            problems.append(InputProblem(where, "xlsx_cell_hidden", name=defined_name(field_name),
-                                         target=n.cell))
-            continue
-        if not _row_carries(cells, n):
-            problems.append(InputProblem(where, "xlsx_name_wrong_row", name=defined_name(field_name),
-                                         target=n.cell, field=field_name))
-            continue
-        raw = cells.get((n.row, _column_number(n.column)), {})
+        raw = form_sheet.cells.get((n.row, _column_number(n.column)), {})
         text = _formula_text(raw["formula"]) if "formula" in raw else None
         cell = _Cell(where, raw.get("value"), text, raw.get("data_type") == "e",
                      _locked(book, raw.get("style_id", 0)))
@@ -424,6 +420,24 @@ def _cells(book: Any, problems: list[InputProblem],
             continue
         out[field_name] = cell
     return out
+
+
+def _misplaced(field_name: str, n: _Name, where: Where, taken: dict[int, str],
+               form_sheet: _Sheet, value_column: int) -> InputProblem | None:
+    """Why a field's named cell cannot be read where it is: a row another name took
+    (``taken``, which this name then takes), a hidden row or column, a row whose label
+    is another field's; None when it can."""
+    if n.row in taken:
+        return InputProblem(where, "xlsx_name_shared", name=defined_name(field_name),
+                            other=taken[n.row])
+    taken[n.row] = defined_name(field_name)
+    if ("row", n.row) in form_sheet.hidden or ("column", value_column) in form_sheet.hidden:
+        return InputProblem(where, "xlsx_cell_hidden", name=defined_name(field_name),
+                            target=n.cell)
+    if not _row_carries(form_sheet.cells, n):
+        return InputProblem(where, "xlsx_name_wrong_row", name=defined_name(field_name),
+                            target=n.cell, field=field_name)
+    return None
 
 
 def _locked(book: Any, style_id: Any) -> bool:
@@ -453,21 +467,27 @@ def _sourced(book: Any, sheet: str, cell: _Cell, problems: list[InputProblem],
         problems.append(InputProblem(cell.where, "xlsx_external", formula=text,
                                      source=value_text(_external_source(book, external.group(1)))))
         return True
-    others = {(a or b).replace("''", "'") for a, b in _SHEET_REF.findall(text)} - {sheet}
+    others = _sheets_of(text)
     for word in re.findall(r"[A-Za-z_\\][A-Za-z0-9_.\\]*", text):
         dn = book.defined_names.get(word)
-        if dn is not None and word not in _FIELD_NAMES:
-            target = str(dn.attr_text or "")
-            if _EXTERNAL.search(target):
-                problems.append(InputProblem(cell.where, "xlsx_external",
-                                             formula=text, source=value_text(target)))
-                return True
-            others |= {(a or b).replace("''", "'") for a, b in _SHEET_REF.findall(target)}
+        if dn is None or word in _FIELD_NAMES:
+            continue
+        target = str(dn.attr_text or "")
+        if _EXTERNAL.search(target):
+            problems.append(InputProblem(cell.where, "xlsx_external",
+                                         formula=text, source=value_text(target)))
+            return True
+        others |= _sheets_of(target)
     others.discard(sheet)
     if others:
         notes.append(InputProblem(cell.where, "xlsx_other_sheet", formula=text,
                                   sheets="、".join(sorted(value_text(s) for s in others))))
     return False
+
+
+def _sheets_of(formula: str) -> set[str]:
+    """The sheets a formula (or a name's target) refers to by name."""
+    return {(a or b).replace("''", "'") for a, b in _SHEET_REF.findall(formula)}
 
 
 _FIELD_NAMES = frozenset(defined_name(f.name) for f in _FIELDS)

@@ -131,30 +131,40 @@ def write_text(outcome: Outcome, out: IO[str], colour: bool = False, quiet: bool
     leaves out the files without findings."""
     lang = outcome.options.lang
     st = _Style(colour)
+    sep = "：" if lang == "zh-TW" else ": "
     for r in outcome.reports:
         if quiet and not r.findings:
             continue
-        errors, warnings = r.count("error"), r.count("warning")
-        verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
-        findings = r.findings
-        tail = word("counts", lang).format(errors=errors, warnings=warnings) if findings else ""
-        sep = "：" if lang == "zh-TW" else ": "
-        out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
-        for f in findings:
-            _write_finding(out, r, f, lang, st)
+        _write_file(out, r, lang, st, sep)
     for u in outcome.unreadable:
-        sep = "：" if lang == "zh-TW" else ": "
         out.write(f"{st(safe(u.path), '1')}: {st(word('unreadable', lang), '31;1')}{sep}"
                   f"{safe(u.why(lang))}\n")
+    out.write(_summary_text(outcome, lang) + "\n")
+
+
+def _write_file(out: IO[str], r: CheckResult, lang: str, st: _Style, sep: str) -> None:
+    """A checked file's line (its firm, date, verdict and counts) and its findings."""
+    errors, warnings = r.count("error"), r.count("warning")
+    verdict = st(word("valid", lang), "32") if r.valid else st(word("invalid", lang), "31;1")
+    findings = r.findings
+    tail = word("counts", lang).format(errors=errors, warnings=warnings) if findings else ""
+    out.write(f"{st(safe(str(r.path)), '1')}: {headline(r, lang)}{sep}{verdict}{tail}\n")
+    for f in findings:
+        _write_finding(out, r, f, lang, st)
+
+
+def _summary_text(outcome: Outcome, lang: str) -> str:
+    """The summary line: counts, and with ``strict`` the verdict that decides the exit
+    status (FORMAT.md 7.9)."""
     s = outcome.summary()
-    if outcome.options.strict:  # the verdict that decides the exit status (FORMAT.md 7.9)
+    if outcome.options.strict:
         failed = sum(1 for r in outcome.reports if outcome.fails(r))
         text = word("summary_strict", lang).format(passed=s["files"] - failed, failed=failed, **s)
     else:
         text = word("summary", lang).format(invalid=s["files"] - s["valid"], **s)
     if s["verified"]:
         text += word("summary_verified", lang).format(verified=s["verified"])
-    out.write(text + "\n")
+    return text
 
 
 def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Style) -> None:

@@ -169,11 +169,7 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
                       _meta(made_at, outcome, lang)]
     if reports or previous is not None:
         out.append(_files_part(reports, order, numbers, facts, previous, lang))
-    if outcome.unreadable:
-        out.append(f'<h2>{_e(w["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
-            f"<li><code>{_path(u.path)}</code>{'：' if lang == 'zh-TW' else ': '}{_e(u.why(lang))}</li>"
-            for u in outcome.unreadable)
-            + "</ul>\n")
+    out.append(_unreadable_part(outcome, lang))
     out.append(_verified_section(outcome, order, lang))
     if limits is None:  # the check's own limits (FORMAT.md 7.5), when its options have them
         limits = getattr(outcome.options, "limits", None) or None
@@ -186,6 +182,16 @@ def render_main(outcome: Outcome, facts: Sequence[FileFacts | None] = (), *,
     out.append(f'<footer class="report-footer">{_e(w["footer"].format(version=__version__))}'
                "</footer>\n</main>\n")
     return "".join(out)
+
+
+def _unreadable_part(outcome: Outcome, lang: str) -> str:
+    """The paths that could not be read, each with why; nothing when every one was."""
+    if not outcome.unreadable:
+        return ""
+    sep = "：" if lang == "zh-TW" else ": "
+    return (f'<h2>{_e(WORDS[lang]["unreadable"])}</h2>\n<ul class="unreadable">' + "".join(
+        f"<li><code>{_path(u.path)}</code>{sep}{_e(u.why(lang))}</li>" for u in outcome.unreadable)
+        + "</ul>\n")
 
 
 def _period_text(reports: Sequence[CheckResult], lang: str) -> str:
@@ -268,15 +274,22 @@ def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str
              f'<p class="big" id="verdict"><span class="sign" aria-hidden="true">'
              f"{_SIGNS[state]}</span> {_e(words)}</p>"]
     if invalid:
-        links = [f'<a href="#file-{numbers[i]}">{_path(reports[i].path)}</a>' for i in invalid[:10]]
-        more = w["and_more"].format(n=len(invalid) - 10) if len(invalid) > 10 else ""
-        parts.append(f'<p class="names">{_e(w["v_invalid_files"])} '
-                     f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
+        parts.append(_invalid_names(reports, invalid, numbers, lang))
     if outcome.unreadable:
         parts.append(f'<p class="names">{_e(w["v_unreadable_files"])} '
                      f'{_e(_names([shown_path(u.path) for u in outcome.unreadable], lang))}</p>')
     parts.append(f"<p>{_e(w['summary'].format(invalid=s['files'] - s['valid'], **s))}</p>")
     return "".join(parts) + "</section>\n"
+
+
+def _invalid_names(reports: Sequence[CheckResult], invalid: Sequence[int],
+                   numbers: Mapping[int, int], lang: str) -> str:
+    """The first ten files that fail, each linked to its findings."""
+    w = WORDS[lang]
+    links = [f'<a href="#file-{numbers[i]}">{_path(reports[i].path)}</a>' for i in invalid[:10]]
+    more = w["and_more"].format(n=len(invalid) - 10) if len(invalid) > 10 else ""
+    return (f'<p class="names">{_e(w["v_invalid_files"])} '
+            f'{_e(w["list_sep"]).join(links)}{_e(more)}</p>')
 
 
 def _continuity_note(outcome: Outcome, previous: FileFacts | None, lang: str) -> str:
@@ -387,30 +400,20 @@ def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: M
     (opened on demand, and always in print)."""
     w = WORDS[lang]
     label = {k: _e(w[k]) for k in _COLUMNS}
-    attention = [i for i in order if reports[i].findings]
-    quiet = [i for i in order if not reports[i].findings]
     out = [f'<h2>{_e(w["files"])}</h2>\n']
-    rows = [_file_row(reports[i], numbers[i], _fact(facts, i), label, lang, True) for i in attention]
+    rows = [_file_row(reports[i], numbers[i], _fact(facts, i), label, lang, True)
+            for i in order if reports[i].findings]
     if previous is not None:
-        rows.append(
-            f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
-            f'<td class="name" data-label="{label["file"]}">{_path(previous.name)}'
-            f'<br><small>{_e(w["role_prev"])}</small></td>'
-            '<td class="empty"></td><td class="empty"></td><td class="empty"></td>'
-            f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
-            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td></tr>')
+        rows.append(_previous_row(previous, label, lang))
     if rows:
         out.append(_table(rows, lang) + "\n")
     by_firm: dict[str, list[int]] = {}
-    for i in quiet:
-        by_firm.setdefault(reports[i].bank or "????", []).append(i)
+    for i in order:
+        if not reports[i].findings:
+            by_firm.setdefault(reports[i].bank or "????", []).append(i)
     for bank, items in by_firm.items():
-        dates = [d for i in items if (d := reports[i].date) is not None]
-        span = ""
-        if dates:
-            span = date_text(min(dates), lang) + (
-                f" – {date_text(max(dates), lang)}" if max(dates) != min(dates) else "")
-        summary_words = w["folded"].format(bank=bank, n=len(items), period=span)
+        summary_words = w["folded"].format(bank=bank, n=len(items),
+                                           period=_span_text([reports[i] for i in items], lang))
         out.append(f'<details class="folded"><summary><span class="badge valid">'
                    f'<span aria-hidden="true">\u2713</span> {_e(w["b_valid"])}</span> '
                    f'{text_html(summary_words)}</summary>'
@@ -418,6 +421,25 @@ def _files_part(reports: Sequence[CheckResult], order: Sequence[int], numbers: M
                              for i in items], lang)
                    + "</details>\n")
     return "".join(out)
+
+
+def _previous_row(previous: FileFacts, label: Mapping[str, str], lang: str) -> str:
+    """The files table's row of the previous report (compared with, not checked)."""
+    return (f'<tr class="previous"><td class="num" data-label="{label["n"]}">\u2014</td>'
+            f'<td class="name" data-label="{label["file"]}">{_path(previous.name)}'
+            f'<br><small>{_e(WORDS[lang]["role_prev"])}</small></td>'
+            '<td class="empty"></td><td class="empty"></td><td class="empty"></td>'
+            f'<td class="num" data-label="{label["size"]}">{_e(_size_text(previous, lang))}</td>'
+            f'<td class="sha" data-label="{label["sha"]}">{_e(_sha_text(previous, lang))}</td></tr>')
+
+
+def _span_text(reports: Sequence[CheckResult], lang: str) -> str:
+    """The first and the last date of ``reports`` (one date when they are the same)."""
+    dates = [d for r in reports if (d := r.date) is not None]
+    if not dates:
+        return ""
+    return date_text(min(dates), lang) + (
+        f" – {date_text(max(dates), lang)}" if max(dates) != min(dates) else "")
 
 
 def _firm_date(r: CheckResult, lang: str) -> str:

@@ -111,29 +111,34 @@ def firm_series(reports: Sequence[CheckResult], amounts: Sequence[Mapping[str, i
             by_firm.setdefault(r.bank, {}).setdefault(r.date, []).append((r, values))
     out = []
     for bank in sorted(by_firm):
-        dates = by_firm[bank]
-        first, last = min(dates), max(dates)
-        days: list[Day] = []
-        previous_pos: int | None = None
-        day = first
-        while day <= last:
-            business = calendar.is_business_day(day)
-            if day in dates:
-                r, values = _chosen(dates[day])
-                values = {name: values.get(name) for name in SERIES_FIELDS}
-                pos = values["POS"]
-                change = pos - previous_pos if pos is not None and previous_pos is not None else None
-                days.append(Day(day, day_verdict(r), values, change, r.path, business))
-                if business:
-                    previous_pos = pos
-            elif business:
-                days.append(Day(day, "missing", dict.fromkeys(SERIES_FIELDS), None, None, True))
-                previous_pos = None
-            day += _dt.timedelta(days=1)
         firm_limits = {k: v for k, v in (limits or {}).get(bank, {}).items()
                        if k in SERIES_FIELDS and v}
-        out.append(FirmSeries(bank, days, firm_limits))
+        out.append(FirmSeries(bank, _firm_days(by_firm[bank], calendar), firm_limits))
     return out
+
+
+def _firm_days(dates: Mapping[_dt.date, list[tuple[CheckResult, dict[str, int | None]]]],
+               calendar: Any) -> list[Day]:
+    """One firm's days from its first report to its last: each report's day, and each
+    business day without one as missing; POS's change from the business day before."""
+    days: list[Day] = []
+    previous_pos: int | None = None
+    day, last = min(dates), max(dates)
+    while day <= last:
+        business = calendar.is_business_day(day)
+        if day in dates:
+            r, values = _chosen(dates[day])
+            values = {name: values.get(name) for name in SERIES_FIELDS}
+            pos = values["POS"]
+            change = pos - previous_pos if pos is not None and previous_pos is not None else None
+            days.append(Day(day, day_verdict(r), values, change, r.path, business))
+            if business:
+                previous_pos = pos
+        elif business:
+            days.append(Day(day, "missing", dict.fromkeys(SERIES_FIELDS), None, None, True))
+            previous_pos = None
+        day += _dt.timedelta(days=1)
+    return days
 
 
 def date_text(day: _dt.date, lang: str) -> str:
@@ -292,14 +297,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
             chart.add_line([(-0.5, sign * limit), (n - 0.5, sign * limit)],
                            name=("+L " if sign > 0 else "-L ") + field,
                            stroke_color=_LIMIT, width=1.5, stroke_dasharray="10 3 2 3")
-    # every day's POS as a small dot, so a day between two gaps is seen too
-    dots = [(i, d.values["POS"]) for i, d in enumerate(days) if d.values["POS"] is not None]
-    if dots:
-        chart.add_dots(dots, name=w["s_dot"], fill_color=_LINES["POS"][0], radius=2.5)
-    for verdict, colour, radius in (("invalid", _ERROR, 7), ("review", _WARNING, 5)):
-        marked = [(i, _mark_value(d)) for i, d in enumerate(days) if d.verdict == verdict]
-        if marked:
-            chart.add_dots(marked, name=w["s_" + verdict], fill_color=colour, radius=radius)
+    _add_marks(chart, days, w)
     group = chart.to_svg_group(width, height)
     svg = ET.Element("svg", {  # inline in HTML: no namespace needed (and no URL)
                              "viewBox": f"0 0 {width} {height}", "role": "img",
@@ -309,6 +307,18 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
     ET.SubElement(svg, "desc", id=f"{ident}-d").text = chart_desc(series, lang)
     svg.append(group)
     return ET.tostring(svg, encoding="unicode")
+
+
+def _add_marks(chart: Any, days: Sequence[Day], w: Mapping[str, str]) -> None:
+    """Every day's POS as a small dot, so a day between two gaps is seen too; a larger
+    mark on each day that fails or needs review."""
+    dots = [(i, d.values["POS"]) for i, d in enumerate(days) if d.values["POS"] is not None]
+    if dots:
+        chart.add_dots(dots, name=w["s_dot"], fill_color=_LINES["POS"][0], radius=2.5)
+    for verdict, colour, radius in (("invalid", _ERROR, 7), ("review", _WARNING, 5)):
+        marked = [(i, _mark_value(d)) for i, d in enumerate(days) if d.verdict == verdict]
+        if marked:
+            chart.add_dots(marked, name=w["s_" + verdict], fill_color=colour, radius=radius)
 
 
 def _mark_value(d: Day) -> int:
@@ -337,12 +347,14 @@ def series_of_facts(reports: Sequence[CheckResult], data: Callable[[int], bytes 
 
 
 def write_series_csv(outcome: Any, out: IO[str],
-                     limits: Mapping[str, Mapping[str, int]] | None = None) -> None:
-    """``fxreport check --format csv``: the month tables of checked files on disk, in the
-    language and with the calendar of the outcome's options."""
+                     limits: Mapping[str, Mapping[str, int]] | None = None,
+                     data: Callable[[int], bytes | None] | None = None) -> None:
+    """``fxreport check --format csv``: the month tables of the checked files, in the
+    language and with the calendar of the outcome's options; each report's bytes are
+    ``data(i)`` (the server's uploads), else read again from its path on disk."""
     from ..checking.reading import read_path
 
-    def data(i: int) -> bytes | None:
+    def from_disk(i: int) -> bytes | None:
         path = outcome.reports[i].path
         if path in (None, "<stdin>"):
             return None
@@ -352,5 +364,5 @@ def write_series_csv(outcome: Any, out: IO[str],
             return None
 
     options = outcome.options
-    write_csv(series_of_facts(outcome.reports, data, options.business_calendar(), limits),
-              out, options.lang)
+    write_csv(series_of_facts(outcome.reports, data or from_disk, options.business_calendar(),
+                              limits), out, options.lang)

@@ -12,8 +12,9 @@ file (name or content) is logged.
 from __future__ import annotations
 
 import datetime as _dt
+import io
 import logging
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -25,19 +26,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from ..checking.calendar import DEFAULT_CALENDAR, CalendarError, days_from_text
-from ..checking.pipeline import (
-    CheckOptions,
-    Content,
-    OptionError,
-    Outcome,
-    check_contents,
-    prepare,
-    split_codes,
-)
+from ..checking.calendar import DEFAULT_CALENDAR
+from ..checking.form import FormValue, options_of_form, status_of
+from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import LANGS, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
+from ..outputs.series import write_series_csv
 from ..core.rules import RULES
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
@@ -98,7 +93,11 @@ def _form_body() -> dict[str, Any]:
             prop["contentMediaType"] = "application/octet-stream"
     # `previous` is for a single file (as `fxreport check FILE --previous PREV`)
     schema["dependentSchemas"] = {"previous": {"properties": {"files": {"maxItems": 1}}}}
-    return {"requestBody": {"required": True, "content": {"multipart/form-data": {
+    lang = {"name": "lang", "in": "query", "required": False,
+            "schema": {"type": "string", "enum": list(LANGS)},
+            "description": "The language of a refusal that comes before the form's `lang` "
+                           "is read (a body over the cap); default: Accept-Language, else en."}
+    return {"parameters": [lang], "requestBody": {"required": True, "content": {"multipart/form-data": {
         "schema": schema,
         "encoding": {"files": {"contentType": "text/plain, application/octet-stream"},
                      "previous": {"contentType": "text/plain, application/octet-stream"},
@@ -137,18 +136,6 @@ class CheckJob:
                 same.sort(key=lambda f: (decode(f.data or b"").heads.get(1) or (None, None)) != (r.bank, r.date))
             facts.append(same.pop(0) if same else None)
         return facts, previous  # type: ignore[return-value]
-
-
-def _refused_option(exc: OptionError) -> UploadError:
-    """A ``pipeline.OptionError`` as the server's refusal of the form field it names."""
-    if exc.option in ("select", "ignore"):
-        return UploadError(422, "unknown_codes", codes=[u[:20] for u in exc.values[:10]])
-    if exc.option == "previous":
-        return UploadError(400, "previous_single")
-    cause = exc.__context__  # the pipeline words a calendar's problem from its CalendarError
-    if isinstance(cause, CalendarError):
-        return UploadError(422, cause.key, cause=cause)
-    return UploadError(422, "bad_option", name=exc.option, detail=exc.detail or ", ".join(exc.values))
 
 
 def request_lang(request: Request) -> str:
@@ -193,82 +180,24 @@ def lang_from_header(value: str | None) -> str:
     return best
 
 
-def _bool(name: str, values: list[str] | None) -> bool:
-    """A form's boolean: true or false (``on``: an HTML checkbox); absent is false."""
-    if not values:
-        return False
-    low = values[-1].strip().lower()
-    if low in ("true", "on"):
-        return True
-    if low == "false":
-        return False
-    raise UploadError(422, "not_boolean", name=name, value=values[-1])
-
-
 def make_job(form: Form, accept_language: str | None,
-             default_calendar: str = DEFAULT_CALENDAR) -> CheckJob:
-    """Validate a form into a job; UploadError (400/422) says what is wrong, in the
-    request's language (the form's `lang` once it is known to be one)."""
-    lang = _lang(form, accept_language)
+             default_calendar: str = DEFAULT_CALENDAR, query_lang: str | None = None) -> CheckJob:
+    """Validate a form into a job (``checking.form``, as the static site reads it);
+    UploadError (400/422) says what is wrong, in the request's language: the form's
+    `lang` once it is known to be one, else `?lang=` (``query_lang``), else
+    Accept-Language."""
+    fields: dict[str, Sequence[FormValue]] = {**form.fields, **form.sidecars}
+    if form.previous:
+        fields["previous"] = [Content(form.previous[0].name, form.previous[0].data)]
     try:
-        if not form.files:
-            raise UploadError(400, "no_files")
-        previous = form.previous[0] if form.previous else None
-        options = CheckOptions(
-            select=split_codes(form.fields.get("select", [])),
-            ignore=split_codes(form.fields.get("ignore", [])),
-            calendar=_last(form, "calendar") or default_calendar,
-            closed_days=_days(form, "closed_days"), open_days=_days(form, "open_days"),
-            previous=Content(previous.name, previous.data) if previous is not None else None,
-            strict=_bool("strict", form.fields.get("strict")),
-            lang=lang)
-        options = options._replace(limits=_sidecar(form, "limits"),
-                                   verified=tuple(_sidecar(form, "verified") or ()))
-        try:  # refused before the check starts: the selection, the calendar, `previous`
-            prepare(options, len(form.files))
-        except OptionError as exc:
-            raise _refused_option(exc) from None
-    except UploadError as exc:
-        exc.lang = lang
-        raise
-    return CheckJob(form.files, previous, options)
-
-
-def _last(form: Form, name: str) -> str:
-    """A form field given more than once counts as its last value."""
-    values = form.fields.get(name)
-    return values[-1] if values else ""
-
-
-def _lang(form: Form, accept_language: str | None) -> str:
-    """The form's `lang` wins over the browser's Accept-Language."""
-    lang = _last(form, "lang") if "lang" in form.fields else lang_from_header(accept_language)
-    if lang not in LANGS:
-        raise UploadError(422, "bad_lang", value=lang)
-    return lang
-
-
-def _sidecar(form: Form, name: str) -> Any:
-    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last one given, a file or text,
-    read as `--limits`/`--verified` read theirs; a 422 naming its line and cell."""
-    from ..checking.sidecar import SidecarError, read_limits, read_verified
-
-    given = [data for data in form.sidecars.get(name, []) if data.strip()]
-    if not given:
-        return None
-    try:
-        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
-    except SidecarError as exc:  # worded as the CLI words it, in the request's language
-        raise UploadError(422, "sidecar", cause=exc) from None  # type: ignore[arg-type]
-
-
-def _days(form: Form, name: str) -> tuple[_dt.date, ...]:
-    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`), sent
-    as a value or as a file."""
-    try:
-        return tuple(days_from_text("\n".join(form.fields.get(name, [])), name))
-    except CalendarError as exc:
-        raise UploadError(422, exc.key, cause=exc) from None
+        default = query_lang if query_lang in LANGS else lang_from_header(accept_language)
+        options = options_of_form(fields, len(form.files), lang=default or "en",
+                                  calendar=default_calendar)
+    except OptionError as exc:
+        refused = UploadError(status_of(exc), exc.key, cause=exc)
+        refused.lang = exc.lang
+        raise refused from None
+    return CheckJob(form.files, form.previous[0] if form.previous else None, options)
 
 
 class SecurityHeaders:
@@ -361,7 +290,8 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         form = await read_form(request.stream(), request.headers.get("content-type"),
                                request.headers.get("content-length"),
                                max_body=max_body, max_files=max_files)
-        job = make_job(form, request.headers.get("accept-language"), calendar)
+        job = make_job(form, request.headers.get("accept-language"), calendar,
+                       request.query_params.get("lang"))
         try:
             return job, await run_in_threadpool(job.run)
         except Exception as exc:  # a bug: say so, without a traceback that could quote a file
@@ -399,6 +329,26 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
         return HTMLResponse(html, headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "Fxreport-Exit-Status": str(outcome.exit_status())})
+
+    @app.post("/api/series", response_class=Response, openapi_extra=_form_body(),
+              responses={200: {"description": "The month tables as CSV.",
+                               "content": {"text/csv": {"schema": {"type": "string"}}}},
+                         **_ERRORS_AS_JSON},
+              tags=["check"], summary="Check report files and answer each firm's month "
+                                      "table as CSV (as `fxreport check --format csv`)")
+    async def api_series(request: Request) -> Response:
+        """The same check as `POST /api/check`, as the CSV of `fxreport check --format
+        csv`: a byte order mark, a header in the form's language, then one line per firm
+        and business day (firm, ISO and ROC date, result, POS, SPOT, FORWARD, the change
+        of POS, file). Sent as an attachment."""
+        job, outcome = await checked(request)
+        facts, _ = job.facts(outcome)
+        out = io.StringIO()
+        write_series_csv(outcome, out, data=lambda i: facts[i].data if facts[i] else None)
+        name = f"fxreport-series-{_dt.datetime.now(TAIPEI):%Y%m%d-%H%M%S}.csv"
+        return Response(out.getvalue().encode("utf-8"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                 "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
              responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote_to_bytes
 
 from python_multipart.exceptions import MultipartParseError
@@ -38,12 +38,18 @@ SIDE_FIELDS = ("limits", "verified")
 DAY_FIELDS = ("closed_days", "open_days")  # a text value, or a file of days (as the CLI's)
 
 
+class Worded(Protocol):
+    """An error that says itself in either language (``CalendarError``, ``OptionError``)."""
+
+    def message(self, lang: str = "en") -> str: ...
+
+
 class UploadError(Exception):
     """A request the server refuses: an HTTP status and a catalogue key (``core.words.SERVER``)
     with its parameters; ``message(lang)`` says what is wrong in either language.  ``lang``
     is the request's own `lang` field when it was read before the refusal."""
 
-    def __init__(self, status: int, key: str, *, cause: CalendarError | None = None,
+    def __init__(self, status: int, key: str, *, cause: Worded | None = None,
                  **params: Any) -> None:
         self.status = status
         self.key = key
@@ -127,6 +133,40 @@ def _extended(value: bytes) -> str | None:
         return file_name(raw)
 
 
+def _skip(rest: bytes, pos: int, chars: bytes) -> int:
+    """The first position at or after ``pos`` that is not one of ``chars``."""
+    while pos < len(rest) and rest[pos] in chars:
+        pos += 1
+    return pos
+
+
+def _quoted(rest: bytes, pos: int) -> tuple[bytes, int]:
+    """A quoted value starting after its opening quote at ``pos``: the value and where
+    the next parameter starts (at its ``;``, or the end)."""
+    n = len(rest)
+    out = bytearray()
+    while pos < n:
+        c = rest[pos]
+        if c == 0x5C and rest[pos + 1:pos + 2] == b'"' and rest[pos + 2:].strip(b" \t")[:1] not in (b"", b";"):
+            out += b'"'
+            pos += 2
+        elif c == 0x22:
+            pos += 1
+            break
+        else:
+            out.append(c)
+            pos += 1
+    end = rest.find(b";", pos)
+    return bytes(out), n if end < 0 else end
+
+
+def _token(rest: bytes, pos: int) -> tuple[bytes, int]:
+    """An unquoted value from ``pos`` to the next ``;`` (or the end), and that position."""
+    end = rest.find(b";", pos)
+    end = len(rest) if end < 0 else end
+    return rest[pos:end].strip(), end
+
+
 def disposition(value: bytes) -> dict[bytes, bytes]:
     """The parameters of a part's Content-Disposition, bytes as sent.
 
@@ -138,39 +178,29 @@ def disposition(value: bytes) -> dict[bytes, bytes]:
     head, sep, rest = value.partition(b";")
     pos, n = 0, len(rest)
     while sep and pos < n:
-        while pos < n and rest[pos] in b" \t;":
-            pos += 1
+        pos = _skip(rest, pos, b" \t;")
         eq = rest.find(b"=", pos)
         if eq < 0:
             break
         key = rest[pos:eq].strip().lower()
-        pos = eq + 1
-        while pos < n and rest[pos] in b" \t":
-            pos += 1
+        pos = _skip(rest, eq + 1, b" \t")
         if rest[pos:pos + 1] == b'"':
-            pos += 1
-            out = bytearray()
-            while pos < n:
-                c = rest[pos]
-                if c == 0x5C and rest[pos + 1:pos + 2] == b'"' and rest[pos + 2:].strip(b" \t")[:1] not in (b"", b";"):
-                    out += b'"'
-                    pos += 2
-                elif c == 0x22:
-                    pos += 1
-                    break
-                else:
-                    out.append(c)
-                    pos += 1
-            val = bytes(out)
-            end = rest.find(b";", pos)
-            pos = n if end < 0 else end
+            val, pos = _quoted(rest, pos + 1)
         else:
-            end = rest.find(b";", pos)
-            end = n if end < 0 else end
-            val = rest[pos:end].strip()
-            pos = end
+            val, pos = _token(rest, pos)
         params.setdefault(key, val)
     return params
+
+
+def _part_names(header: bytes) -> tuple[str, str | None]:
+    """A part's field name and file name (None: a text value) from its Content-Disposition;
+    ``filename*`` (RFC 5987) wins over ``filename``."""
+    options = disposition(header)
+    extended = options.get(b"filename*")
+    filename = _extended(extended) if extended is not None else None
+    if filename is None and b"filename" in options:
+        filename = file_name(options[b"filename"])
+    return _decode(options.get(b"name", b"")), filename
 
 
 def boundary_of(content_type: str | None) -> bytes:
@@ -247,28 +277,27 @@ class FormReader:
         self._header_value.clear()
 
     def _headers_finished(self) -> None:
-        options = disposition(self._headers.get(b"content-disposition", b""))
         part = self._part
-        part.name = _decode(options.get(b"name", b""))
-        extended = options.get(b"filename*")
-        filename = _extended(extended) if extended is not None else None
-        if filename is None and b"filename" in options:
-            filename = file_name(options[b"filename"])
-        part.filename = filename
+        part.name, part.filename = _part_names(self._headers.get(b"content-disposition", b""))
         if part.name in FILE_FIELDS:
-            if part.filename is None:
-                raise UploadError(400, "not_a_file", name=part.name)
-            if part.name == "files" and len(self.form.files) >= self.max_files:
-                raise UploadError(413, "too_many_files", limit=self.max_files)
-            if part.name == "previous" and self.form.previous:
-                raise UploadError(400, "previous_takes_one")
-            part.digest = hashlib.sha256()
+            self._admit_file(part)
         elif part.filename is not None and part.name not in DAY_FIELDS + SIDE_FIELDS:
             return  # a file in a field we do not know: ignored, as unknown text fields are
         else:
             self._text_fields += 1
             if self._text_fields > MAX_FIELDS:
                 raise UploadError(413, "too_many_fields", limit=MAX_FIELDS)
+
+    def _admit_file(self, part: _Part) -> None:
+        """A part of ``files`` or ``previous``: refused when it is not a file or is one
+        too many; else its digest is started."""
+        if part.filename is None:
+            raise UploadError(400, "not_a_file", name=part.name)
+        if part.name == "files" and len(self.form.files) >= self.max_files:
+            raise UploadError(413, "too_many_files", limit=self.max_files)
+        if part.name == "previous" and self.form.previous:
+            raise UploadError(400, "previous_takes_one")
+        part.digest = hashlib.sha256()
 
     def _part_data(self, data: bytes, start: int, end: int) -> None:
         part = self._part
@@ -291,25 +320,34 @@ class FormReader:
         part = self._part
         data = b"".join(part.chunks)
         if part.name in FILE_FIELDS:
-            if not part.filename and not part.size:
-                return  # an empty file input of an HTML form: no file chosen
-            digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]
-            upload = Upload(part.filename or "", data, part.size, digest)
-            (self.form.files if part.name == "files" else self.form.previous).append(upload)
+            self._end_file(part, data)
         elif part.name in SIDE_FIELDS:
             if data or part.filename is None:  # (an empty file input: no file chosen)
                 self.form.sidecars.setdefault(part.name, []).append(data)
         elif part.filename is not None:  # a file of days, read as `--closed-days FILE` reads it
-            if part.filename or part.size:
-                try:
-                    text = days_text(data, part.filename or part.name)
-                except CalendarError as exc:
-                    raise UploadError(422, exc.key, cause=exc) from None
-                self.form.fields.setdefault(part.name, []).append(text)
+            self._end_days(part, data)
         else:
             self.form.fields.setdefault(part.name, []).append(
                 data.decode("utf-8", "replace"))
         self._part = _Part()
+
+    def _end_file(self, part: _Part, data: bytes) -> None:
+        """A part of ``files`` or ``previous`` kept as an ``Upload``."""
+        if not part.filename and not part.size:
+            return  # an empty file input of an HTML form: no file chosen
+        digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]
+        upload = Upload(part.filename or "", data, part.size, digest)
+        (self.form.files if part.name == "files" else self.form.previous).append(upload)
+
+    def _end_days(self, part: _Part, data: bytes) -> None:
+        """A file of days in ``closed_days`` or ``open_days``, kept as its text."""
+        if not (part.filename or part.size):
+            return
+        try:
+            text = days_text(data, part.filename or part.name)
+        except CalendarError as exc:
+            raise UploadError(422, exc.key, cause=exc) from None
+        self.form.fields.setdefault(part.name, []).append(text)
 
     def _end(self) -> None:
         self.ended = True

@@ -16,14 +16,13 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
 from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
-from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents, split_codes
-from ..core.words import display_path
+from ..checking.form import FormValue, options_of_form, status_of
+from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents
+from ..core.words import SITE, display_path, server_message
 from ..outputs import write_json
 from ..outputs.html import FileFacts, facts_of, render_html
 
-LANGS = ("en", "zh-TW")
 
 
 class _Unpacking:
@@ -94,66 +93,28 @@ class Refused(ValueError):
         self.detail = detail
 
 
-def _last(fields: dict[str, list[str]], name: str) -> str:
-    values = fields.get(name)
-    return values[-1] if values else ""
-
-
-def _strict(fields: dict[str, list[str]]) -> bool:
-    value = _last(fields, "strict").strip().lower()
-    if value in ("", "false"):
-        return False
-    if value in ("true", "on"):
-        return True
-    raise Refused(422, f"`strict` must be true or false, not {value[:40]!r}")
-
-
-def _days(fields: dict[str, list[str]], name: str) -> tuple[_dt.date, ...]:
-    """`closed_days` or `open_days`: the text of a day file (as `--closed-days FILE`)."""
-    try:
-        return tuple(days_from_text("\n".join(fields.get(name, [])), name))
-    except ValueError as exc:
-        raise Refused(422, str(exc)) from None
-
-
 def options_of(fields: dict[str, list[str]], previous: Upload | None,
-               sidecars: dict[str, list[Upload]] | None = None) -> CheckOptions:
-    """The form's fields as the pipeline's options (the server's form fields)."""
-    lang = _last(fields, "lang") or "en"
-    if lang not in LANGS:
-        raise Refused(422, f"`lang` must be en or zh-TW, not {lang[:40]!r}")
-    options = CheckOptions(
-        select=split_codes(fields.get("select", [])), ignore=split_codes(fields.get("ignore", [])),
-        calendar=_last(fields, "calendar") or DEFAULT_CALENDAR,
-        closed_days=_days(fields, "closed_days"), open_days=_days(fields, "open_days"),
-        previous=Content(previous.name, previous.data) if previous is not None else None,
-        strict=_strict(fields), lang=lang)
-    sidecars = sidecars or {}
-    return options._replace(limits=_sidecar(sidecars, "limits", lang),
-                            verified=tuple(_sidecar(sidecars, "verified", lang) or ()))
-
-
-def _sidecar(sidecars: dict[str, list[Upload]], name: str, lang: str) -> Any:
-    """`limits` or `verified` (FORMAT.md 7.5, 7.6): the last file given, read as the
-    server and `--limits`/`--verified` read theirs; refused in the page's language."""
-    from ..checking.sidecar import SidecarError, read_limits, read_verified
-
-    given = [u.data for u in sidecars.get(name, []) if u.data.strip()]
-    if not given:
-        return None
+               sidecars: dict[str, list[Upload]] | None = None, files: int = 1) -> CheckOptions:
+    """The form's fields as the pipeline's options, read as the server reads them
+    (``checking.form``); ``Refused`` with the server's status and words, in the form's
+    language (English when its `lang` is not one)."""
+    form: dict[str, Sequence[FormValue]] = dict(fields)
+    for name, uploads in (sidecars or {}).items():
+        form[name] = [u.data for u in uploads]
+    if previous is not None:
+        form["previous"] = [Content(previous.name, previous.data)]
     try:
-        return (read_limits if name == "limits" else read_verified)(given[-1], f"`{name}`")
-    except SidecarError as exc:
-        raise Refused(422, exc.message(lang)) from None
+        return options_of_form(form, files)
+    except OptionError as exc:
+        raise Refused(status_of(exc), refusal_text(exc, exc.lang or "en")) from None
 
 
-def _refusal(exc: OptionError) -> Refused:
-    """A ``pipeline.OptionError`` said as the server says it, for the page."""
-    if exc.option in ("select", "ignore"):
-        return Refused(422, "no rule code starts with " + ", ".join(repr(u[:20]) for u in exc.values[:10]))
-    if exc.option == "previous":
-        return Refused(400, "`previous` goes with a single file; to check a series, choose all its files")
-    return Refused(422, exc.detail)
+def refusal_text(exc: OptionError, lang: str) -> str:
+    """A refused form in the page's words: the server's (``OptionError.message``), but
+    for the refusals whose server words name what only the server has (``words.SITE``)."""
+    if exc.key in SITE and exc.cause is None:
+        return server_message(exc.key, lang, exc.params, SITE)
+    return exc.message(lang)
 
 
 def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) -> dict[str, Any]:
@@ -192,13 +153,9 @@ def _facts(u: Upload) -> FileFacts:
 
 def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
            zone: _dt.tzinfo | None, sidecars: dict[str, list[Upload]] | None) -> dict[str, Any]:
-    if not files:
-        raise Refused(400, "no files: choose one or more report files")
-    options = options_of(fields, previous, sidecars)
-    try:  # the one check of `fxreport check`, the server and the page
-        outcome = check_contents([Content(u.name, u.data) for u in files], options)
-    except OptionError as exc:
-        raise _refusal(exc) from None
+    options = options_of(fields, previous, sidecars, len(files))
+    # the one check of `fxreport check`, the server and the page
+    outcome = check_contents([Content(u.name, u.data) for u in files], options)
     out = io.StringIO()
     write_json(outcome, out)
     made = _dt.datetime.now(zone).astimezone(zone)

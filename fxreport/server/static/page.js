@@ -48,6 +48,7 @@
       check: "Check",
       dlJson: "Download JSON",
       dlHtml: "Download HTML report",
+      dlCsv: "Download month table (CSV)",
       print: "Print",
       clear: "Clear",
       checking: "Checking {n} file(s)…",
@@ -100,6 +101,7 @@
       check: "檢核",
       dlJson: "下載 JSON 檔",
       dlHtml: "下載 HTML 報告",
+      dlCsv: "下載逐日部位表（CSV 檔）",
       print: "列印",
       clear: "清除",
       checking: "檢核中（共 {n} 個檔案）…",
@@ -211,7 +213,7 @@
   }
 
   function setDownloads(enabled) {
-    for (const id of ["dl-json", "dl-html", "print"]) $(id).disabled = !enabled;
+    for (const id of ["dl-json", "dl-html", "dl-csv", "print"]) $(id).disabled = !enabled;
   }
 
   function choose(items, skipped) {
@@ -377,6 +379,17 @@
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  async function downloadSeries() {
+    const ticket = state.busy;
+    try {
+      const csv = await backend.series(formData());
+      if (ticket === state.busy) download(csv, "text/csv", "csv");
+    } catch (err) {
+      if (err.status) setStatus(t("failed", { detail: err.message }), true);
+      else setStatus(t("network"), true);
+    }
+  }
+
   function clearAll() {
     $("files").value = "";
     $("folder").value = "";
@@ -408,6 +421,9 @@
     $("form").addEventListener("submit", (e) => { e.preventDefault(); check(true); });
     $("dl-json").addEventListener("click", () => state.json !== null && download(state.json, "application/json", "json"));
     $("dl-html").addEventListener("click", () => state.html !== null && download(state.html, "text/html", "html"));
+    // the month table where the backend makes one (`fxreport serve`: POST /api/series)
+    $("dl-csv").hidden = !backend.series;
+    $("dl-csv").addEventListener("click", () => backend.series && downloadSeries());
     $("print").addEventListener("click", () => window.print());
     $("clear").addEventListener("click", clearAll);
 

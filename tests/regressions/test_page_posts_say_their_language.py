@@ -1,0 +1,41 @@
+"""Issue 16 leftovers: the served page posted its form to /api/check and /api/report
+without `?lang=`, so a refusal that comes before the form's `lang` field is read (a body
+over the 16 MiB cap: 413) was worded by the browser's Accept-Language, not in the
+language the page shows.  The page now adds its language to the address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fxreport.server.upload import MAX_BODY
+from serving import Server
+from test_server_page import CHROMIUM, Watched, browser, server, sync_playwright  # noqa: F401 (fixtures)
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH"),
+]
+
+
+def test_a_body_over_the_cap_is_refused_in_the_pages_language(browser: Any, server: Server,
+                                                               tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    big = tmp_path / "ABP1209.txt"
+    big.write_bytes(b"7" * (MAX_BODY + 1024 * 1024))
+    w = Watched(browser, server, locale="en-US")  # the browser asks for English
+    page = w.page
+    page.goto(server.url + "?lang=zh-TW")  # the page shows Chinese
+    answers: list[Any] = []
+    page.on("response", lambda r: answers.append(r) if r.request.method == "POST" else None)
+    page.set_input_files("#files", [str(big)])
+    expect(page.locator("#status.error")).to_contain_text("請求大於")
+    posts = [u for u in w.requests if "/api/" in u]
+    assert posts and all(u.endswith("?lang=zh-TW") for u in posts), posts
+    refusals = [(r.status, r.json()["detail"]) for r in answers]
+    assert len(refusals) == 2 and all(status == 413 and "請求大於" in text
+                                      for status, text in refusals), refusals
+    w.close()
