@@ -18,18 +18,19 @@ PACKAGE = Path(fxreport.__file__).parent
 
 
 def _blocks(path: Path) -> list[tuple[str, int, int]]:
-    """(name, line, complexity) of every function, method and closure in a module; a
-    class's own figure (the sum of its methods) is not a function's."""
-    out = []
+    """(name, line, complexity) of every function, method and closure in a module, once
+    each (``cc_visit`` lists a method both alone and in its class); a class's own figure
+    (the sum of its methods) is not a function's."""
+    out: set[tuple[str, int, int]] = set()
     todo = list(cc_visit(path.read_text(encoding="utf-8")))
     while todo:
         block = todo.pop()
         if isinstance(block, Class):
             todo += block.methods + block.inner_classes
         else:
-            out.append((block.fullname, block.lineno, block.complexity))
+            out.add((block.fullname, block.lineno, block.complexity))
             todo += block.closures
-    return out
+    return sorted(out, key=lambda b: b[1])
 
 
 def test_every_module_is_measured() -> None:
