@@ -8,9 +8,9 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from test_server_page import CHROMIUM, Watched, browser, pytestmark, server  # noqa: F401
+from reports import NEGATIVE
 from serving import Server
 
-NEGATIVE = Path(__file__).resolve().parent / "corpus" / "qua001-negative-balance" / "ABP1209.txt"
 
 
 def test_limits_and_verified_files_on_the_page(browser: Browser, server: Server, tmp_path: Path) -> None:  # noqa: F811

@@ -8,9 +8,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from reports import ROOT
+from reports import README, ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _block_after(marker: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from reports import DAY1, DAY2, SAMPLES
+from reports import BROKEN, DAY1, DAY2
 from serving import Server, running_server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -33,7 +33,6 @@ pytestmark = [
                        "downloads a browser; install the system's chromium package)"),
 ]
 
-BROKEN = SAMPLES / "broken"
 LEFT = BROKEN / "left-aligned" / "ABP1209.txt"
 GAP = BROKEN / "continuity" / "ABP1212.txt"
 

@@ -10,29 +10,25 @@ import shutil
 import subprocess
 import sys
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import ROOT, SAMPLES
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+from reports import README, Run, SAMPLES
 
 
-def test_the_example_line_is_the_output() -> None:
+
+def test_the_example_line_is_the_output(run: Run) -> None:
     assert "`PATH:ROW:START-END: CODE FIELD(label) message`" in README
     example = next(line for line in README.splitlines()
                    if line.startswith("samples/broken/left-aligned/ABP1209.txt:1:24-33: "))
     path = SAMPLES / "broken" / "left-aligned" / "ABP1209.txt"
-    out = CliRunner().invoke(cli, ["check", str(path)]).stdout
+    out = run("check", str(path)).stdout
     assert example.replace("samples/", str(SAMPLES) + "/", 1) in out.splitlines()
 
 
-def test_documented_options_exist() -> None:
+def test_documented_options_exist(run: Run) -> None:
     for words in ("--format table\\|json\\|csv\\|txt", "--color never", "--color always",
                   "NO_COLOR", "--quiet", "_FXREPORT_COMPLETE=bash_source"):
         assert words in README, words
-    assert "txt" in CliRunner().invoke(cli, ["show", "--help"]).stdout
-    help_text = CliRunner().invoke(cli, ["check", "--help"]).stdout
+    assert "txt" in run("show", "--help").stdout
+    help_text = run("check", "--help").stdout
     assert "--color [auto|always|never]" in help_text and "--quiet" in help_text
 
 
