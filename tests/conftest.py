@@ -6,7 +6,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import os  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 import pytest  # noqa: E402
 from click.testing import CliRunner, Result  # noqa: E402
@@ -14,6 +15,10 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from fxreport.cli import cli  # noqa: E402
 from reports import DAY2, Run  # noqa: E402
+from serving import Server, chromium, running_server  # noqa: E402
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # "ci" is the default and keeps the suite fast; HYPOTHESIS_PROFILE=long fuzzes for real.
 settings.register_profile("ci", max_examples=100, deadline=None,
@@ -61,6 +66,29 @@ def invoke(*args: str | os.PathLike[str], input: bytes | str | None = None,
 def run() -> Run:
     """The CLI in-process: ``run("check", path, input=..., env=...)`` gives click's Result."""
     return invoke
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the browser tests save screenshots for a person: $FXREPORT_SHOTS or a temporary folder."""
+    folder = os.environ.get("FXREPORT_SHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("shots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A real `fxreport serve` (serving.running_server) for a module's page tests."""
+    with running_server(tmp_path_factory.mktemp("page-server")) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless chromium for a module marked with serving.BROWSER_MARKS."""
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,9 @@ are fixtures in conftest.py."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +35,11 @@ BYTES1, BYTES2 = DAY1.read_bytes(), DAY2.read_bytes()
 TARGETS = {i.target for i in IDENTITIES}
 INPUTS = [f.name for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS]
 ALL_AMOUNTS = [f.name for f in LAYOUT if f.type == AMOUNT]
+
+# `fxreport` as a real process: the console script installed beside this interpreter
+# (SCRIPT, None when the package is not installed), else `python -m fxreport`.
+SCRIPT = shutil.which("fxreport", path=os.path.dirname(sys.executable))
+FXREPORT = [SCRIPT] if SCRIPT else [sys.executable, "-m", "fxreport"]
 
 Run = Callable[..., Result]  # the type of the `run` fixture (conftest.py)
 

@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import pytest
 from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.outputs import default_lang
 from fxreport.core.rules import RULES
-from reports import BROKEN, CORPUS, DAY1, DAY2, Run, put
+from reports import BROKEN, CORPUS, DAY1, DAY2, FXREPORT, Run, put
 
 
 
@@ -147,20 +146,15 @@ def test_version_and_help(run: Run) -> None:
     assert r.exit_code == 0 and "check" in r.stdout and "rules" in r.stdout
 
 
-def _installed() -> list[str]:
-    exe = shutil.which("fxreport", path=os.path.dirname(sys.executable))
-    return [exe] if exe else [sys.executable, "-m", "fxreport"]
-
-
 def test_real_process_json_and_exit_status() -> None:
     broken = str(BROKEN / "left-aligned" / "ABP1209.txt")
-    p = subprocess.run([*_installed(), "check", "--format", "json", str(DAY1), broken],
+    p = subprocess.run([*FXREPORT, "check", "--format", "json", str(DAY1), broken],
                        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode == 1, p.stderr
     out = json.loads(p.stdout)
     assert [f["valid"] for f in out["files"]] == [True, False]
     assert p.stderr == ""
-    p = subprocess.run([*_installed(), "check", str(DAY2), "--previous", str(DAY1)],
+    p = subprocess.run([*FXREPORT, "check", str(DAY2), "--previous", str(DAY1)],
                        capture_output=True, text=True)
     assert p.returncode == 0 and "valid" in p.stdout
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldFormatEr
 from fxreport.core.layout import AMOUNTS, LAYOUT, ROWS
 from fxreport.checking.reading import read_limited
 from fxreport.core.rules import CATEGORIES, RULES
-from reports import DAY2, ROOT, Run, put
+from reports import DAY2, FXREPORT, ROOT, Run, put
 
 SEEDS = sorted({p.read_bytes() for p in [*ROOT.joinpath("samples").rglob("*.txt"),
                                           *ROOT.joinpath("tests", "corpus").rglob("*.txt")]
@@ -131,8 +130,7 @@ def test_installed_cli_on_mutated_files(tmp_path: Path) -> None:
             if data:
                 data[rng.randrange(len(data))] = rng.randrange(256)
         (folder / f"f{i:03d}.txt").write_bytes(bytes(data))
-    exe = [sys.executable, "-m", "fxreport"]
-    p = subprocess.run([*exe, "check", "--format", "json", str(folder)], capture_output=True, text=True)
+    p = subprocess.run([*FXREPORT, "check", "--format", "json", str(folder)], capture_output=True, text=True)
     assert "Traceback" not in p.stderr
     out = json.loads(p.stdout)
     assert len(out["files"]) == 300
@@ -140,7 +138,7 @@ def test_installed_cli_on_mutated_files(tmp_path: Path) -> None:
         _well_formed(entry)
     status = 0 if all(entry["valid"] for entry in out["files"]) else 1  # the verdict decides it
     assert p.returncode == status, p.stderr
-    p = subprocess.run([*exe, "check", str(folder)], capture_output=True, text=True)
+    p = subprocess.run([*FXREPORT, "check", str(folder)], capture_output=True, text=True)
     assert p.returncode == status and "Traceback" not in p.stderr
 
 

@@ -12,14 +12,14 @@ import pytest
 
 from month import write_month
 from reports import BYTES2, DAY1, DAY2, Run, put
-from test_server_page import Watched, browser, server, shots  # noqa: F401  (fixtures)
+from serving import BROWSER_MARKS, Watched
 
 try:
     from playwright.sync_api import Browser, Page, expect
-except ImportError:  # pragma: no cover - test_server_page skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
     pass
 
-pytestmark = __import__("test_server_page").pytestmark
+pytestmark = BROWSER_MARKS
 
 A4_CONTENT = 703  # px at 96 dpi: 210 mm less the 12 mm margins on each side
 

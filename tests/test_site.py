@@ -19,9 +19,7 @@ from typing import Any
 
 import pytest
 
-from serving import StaticSite, static_site
-from test_server_page import CHROMIUM, Watched, browser  # noqa: F401  (browser: a fixture)
-from test_server_page import pytestmark as page_marks
+from serving import BROWSER_MARKS, CHROMIUM, StaticSite, Watched, static_site
 from reports import CORPUS, ROOT, Run, SAMPLES
 
 try:
@@ -31,7 +29,7 @@ except ImportError:  # pragma: no cover - the test extra installs it (page_marks
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 pytestmark = [
-    *page_marks,  # playwright and Debian's chromium, as for the server's page
+    *BROWSER_MARKS,  # playwright and Debian's chromium, as for the server's page
     pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
                        reason="no node_modules/pyodide: run `npm ci` first (the README's "
                               "test command does)"),

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 
-from reports import README, Run, SAMPLES
+from reports import README, Run, SAMPLES, SCRIPT
 
 
 
@@ -36,7 +34,6 @@ def test_completion_as_documented() -> None:
     command = re.search(r'eval "\$\((_FXREPORT_COMPLETE=bash_source) fxreport\)"', README)
     assert command
     env = {**os.environ, "_FXREPORT_COMPLETE": "bash_source"}
-    exe = shutil.which("fxreport", path=os.path.dirname(sys.executable))
-    assert exe, "the console script is installed beside the interpreter"
-    p = subprocess.run([exe], env=env, capture_output=True, text=True)
+    assert SCRIPT, "the console script is installed beside the interpreter"
+    p = subprocess.run([SCRIPT], env=env, capture_output=True, text=True)
     assert p.returncode == 0 and "complete" in p.stdout and "_FXREPORT_COMPLETE" in p.stdout
