@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from ..core.findings import Finding
 from ..core.layout import AMOUNTS, LAYOUT
 
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
@@ -195,18 +194,6 @@ def read_verified(data: bytes, name: str) -> list[VerifiedLine]:
         first[entry.key] = line
         lines.append(entry)
     return lines
-
-
-def over_limits_of(limits: Limits | None) -> Any:
-    """A function (values, records, bank) -> LIM001 findings for these limits, or None."""
-    if not limits:
-        return None
-    from .quality import over_limits
-
-    def check(values: Any, records: Sequence[bytes], bank: str | None) -> list[Finding]:
-        mine = limits.get(bank or "")
-        return over_limits(values, records, mine) if mine else []
-    return check
 
 
 def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> list[VerifiedLine]:
