@@ -18,6 +18,7 @@ from reports import DAY2, Run  # noqa: E402
 from serving import Server, chromium, running_server  # noqa: E402
 
 if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
     from playwright.sync_api import Browser
 
 # "ci" is the default and keeps the suite fast; HYPOTHESIS_PROFILE=long fuzzes for real.
@@ -66,6 +67,20 @@ def invoke(*args: str | os.PathLike[str], input: bytes | str | None = None,
 def run() -> Run:
     """The CLI in-process: ``run("check", path, input=..., env=...)`` gives click's Result."""
     return invoke
+
+
+@pytest.fixture(scope="module")
+def client() -> TestClient:
+    """The server's app (`create_app()`, default caps) through FastAPI's test client."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's notice about its httpx-based client
+        from fastapi.testclient import TestClient
+
+    from fxreport.server.app import create_app
+
+    return TestClient(create_app())
 
 
 @pytest.fixture(scope="module")

@@ -43,11 +43,6 @@ from fxreport.server.upload import MAX_BODY, UploadError, read_form  # noqa: E40
 
 
 
-@pytest.fixture(scope="module")
-def client() -> TestClient:
-    return TestClient(create_app())
-
-
 def upload(*paths: Path, name: str | None = None) -> list[tuple[str, tuple[str, bytes]]]:
     return [("files", (name or p.name, p.read_bytes())) for p in paths]
 
