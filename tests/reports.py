@@ -1,15 +1,19 @@
-"""Helpers shared by the tests: sample paths, a valid report, Hypothesis strategies."""
+"""Constants and pure helpers shared by the tests: sample paths, byte edits, a valid
+report, Hypothesis strategies. Helpers with state (the CLI runner, a rolled workbook)
+are fixtures in conftest.py."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner, Result
+from click.testing import Result
 from hypothesis import strategies as st
-
-from fxreport.cli import cli
 
 from fxreport.core.identities import IDENTITIES, derive
 from fxreport.core.fields import AMOUNT, AMOUNT_MAX
@@ -18,6 +22,12 @@ from fxreport.core.model import Report
 
 ROOT = Path(__file__).resolve().parent.parent  # the repository
 SAMPLES = ROOT / "samples"
+BROKEN = SAMPLES / "broken"  # one folder per defect, each with its ABP1209.txt
+CORPUS = ROOT / "tests" / "corpus"
+CORPUS_CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
+NEGATIVE = CORPUS / "qua001-negative-balance" / "ABP1209.txt"  # QUA001 only: a valid file
+XLSX_DATA = ROOT / "tests" / "data" / "xlsx"  # workbooks saved by other programs
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 DAY1 = SAMPLES / "ABP1208.txt"
 DAY2 = SAMPLES / "ABP1209.txt"
 BYTES1, BYTES2 = DAY1.read_bytes(), DAY2.read_bytes()
@@ -25,6 +35,13 @@ BYTES1, BYTES2 = DAY1.read_bytes(), DAY2.read_bytes()
 TARGETS = {i.target for i in IDENTITIES}
 INPUTS = [f.name for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS]
 ALL_AMOUNTS = [f.name for f in LAYOUT if f.type == AMOUNT]
+
+# `fxreport` as a real process: the console script installed beside this interpreter
+# (SCRIPT, None when the package is not installed), else `python -m fxreport`.
+SCRIPT = shutil.which("fxreport", path=os.path.dirname(sys.executable))
+FXREPORT = [SCRIPT] if SCRIPT else [sys.executable, "-m", "fxreport"]
+
+Run = Callable[..., Result]  # the type of the `run` fixture (conftest.py)
 
 
 def records(data: bytes) -> list[bytearray]:
@@ -68,9 +85,12 @@ def any_reports(draw: Any) -> Report:
                                {name: draw(any_amount) for name in ALL_AMOUNTS})
 
 
-def run(*args: str, input: bytes | str | None = None, env: dict[str, str] | None = None) -> Result:
-    """``fxreport ARGS`` in-process, as the tests run every command."""
-    return CliRunner().invoke(cli, list(args), input=input, env=env)
+def csv_with(csv: bytes, line: int, value: str) -> bytes:
+    """A report's CSV (``show --format csv``) with the value cell of 1-based ``line`` replaced."""
+    lines = csv.decode("utf-8-sig").split("\r\n")
+    cells = lines[line - 1].split(",")
+    lines[line - 1] = ",".join(cells[:-1] + [value])
+    return "\r\n".join(lines).encode("utf-8")
 
 
 def listing(folder: Path) -> list[str]:

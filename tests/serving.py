@@ -1,4 +1,5 @@
-"""A real `fxreport serve` for the tests: a subprocess on a free loopback port.
+"""A real `fxreport serve` for the tests: a subprocess on a free loopback port; the
+static site on a local server; and a page in Debian's chromium that records every request.
 
 Its temporary directory (TMPDIR/TEMP/TMP) is a fresh folder, so a test can
 prove that no file is left behind; its output goes to files (a pipe could
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,6 +19,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+try:
+    from playwright.sync_api import Browser, Page, sync_playwright
+except ImportError:  # pragma: no cover - the test extra installs it
+    sync_playwright = None  # type: ignore[assignment]
+
+# The marks of every module that drives the page in a browser (its `pytestmark`).
+BROWSER_MARKS = [
+    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable: "
+                       "pip install -e '.[test]'"),
+    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH (this suite never "
+                       "downloads a browser; install the system's chromium package)"),
+]
 
 
 @dataclass
@@ -179,3 +198,42 @@ def static_site(folder: Path) -> Iterator[StaticSite]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+class Watched:
+    """A page whose every request is recorded, and refused if it leaves the server
+    (anything with a ``url``: a `Server` or a `StaticSite`)."""
+
+    def __init__(self, browser: Browser, server: Any, **context: Any) -> None:
+        self.context = browser.new_context(**context)
+        self.context.set_default_timeout(120_000)  # a guard: a loaded 2-core machine is slow, not wrong
+        self.page: Page = self.context.new_page()
+        self.requests: list[str] = []
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+
+        def route(r: Any) -> None:
+            url = r.request.url
+            self.requests.append(url)
+            if url.startswith(server.url) or url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                self.outside.append(url)
+                r.abort()
+
+        self.context.route("**/*", route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless, through playwright (which never downloads a browser here)."""
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM,
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield b
+        b.close()

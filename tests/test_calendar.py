@@ -15,7 +15,7 @@ import pytest
 import fxreport
 from fxreport.checking import _calendar_data, calendar_tables
 from fxreport.checking.calendar import CALENDARS, BusinessCalendar, read_days
-from reports import DAY1, DAY2, ROOT, run
+from reports import DAY1, DAY2, ROOT, Run
 
 D = dt.date
 ONE = dt.timedelta(days=1)
@@ -281,33 +281,33 @@ def write_pair(folder: Path, first: D, second: D) -> tuple[Path, Path]:
     return write_report(folder, DAY1, first), write_report(folder, DAY2, second)
 
 
-def check_codes(*args: str) -> list[str]:
+def check_codes(run: Run, *args: str) -> list[str]:
     r = run("check", "--format", "json", *args)
     out = json.loads(r.stdout)
     assert r.exit_code == (0 if all(f["valid"] for f in out["files"]) else 1), r.output
     return [f["code"] for f in out["files"][-1]["findings"]]
 
 
-def test_check_previous_across_labor_day(tmp_path: Path) -> None:
+def test_check_previous_across_labor_day(run: Run, tmp_path: Path) -> None:
     before, after = write_pair(tmp_path, D(2024, 4, 30), D(2024, 5, 2))
-    assert check_codes(str(after), "--previous", str(before)) == []
-    assert check_codes(str(after), "--previous", str(before), "--calendar", "bank") == []
-    assert check_codes(str(after), "--previous", str(before), "--calendar", "exchange") == []
-    assert check_codes(str(after), "--previous", str(before), "--calendar", "government") == ["CNT003"]
+    assert check_codes(run, str(after), "--previous", str(before)) == []
+    assert check_codes(run, str(after), "--previous", str(before), "--calendar", "bank") == []
+    assert check_codes(run, str(after), "--previous", str(before), "--calendar", "exchange") == []
+    assert check_codes(run, str(after), "--previous", str(before), "--calendar", "government") == ["CNT003"]
     labor = tmp_path / "labor.txt"
     labor.write_text("113/05/01  # Labor Day\n", encoding="utf-8")
-    assert check_codes(str(after), "--previous", str(before), "--calendar", "government",
+    assert check_codes(run, str(after), "--previous", str(before), "--calendar", "government",
                        "--closed-days", str(labor)) == []
-    assert check_codes(str(after), "--previous", str(before), "--open-days", str(labor)) == ["CNT003"]
+    assert check_codes(run, str(after), "--previous", str(before), "--open-days", str(labor)) == ["CNT003"]
 
 
-def test_check_series_across_lunar_new_year(tmp_path: Path) -> None:
+def test_check_series_across_lunar_new_year(run: Run, tmp_path: Path) -> None:
     write_pair(tmp_path, D(2024, 2, 5), D(2024, 2, 15))
-    assert check_codes(str(tmp_path), "--calendar", "exchange") == []
-    assert check_codes(str(tmp_path)) == ["CNT003"]  # bank: Feb 6 and 7 are business days
+    assert check_codes(run, str(tmp_path), "--calendar", "exchange") == []
+    assert check_codes(run, str(tmp_path)) == ["CNT003"]  # bank: Feb 6 and 7 are business days
 
 
-def test_roll_uses_the_calendar(tmp_path: Path) -> None:
+def test_roll_uses_the_calendar(run: Run, tmp_path: Path) -> None:
     prev = write_report(tmp_path, DAY2, D(2024, 4, 30))
 
     def rolled(*args: str) -> str:
@@ -329,7 +329,7 @@ def test_roll_uses_the_calendar(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["check", "roll"])
-def test_bad_day_files_exit_2_with_one_line(tmp_path: Path, command: str) -> None:
+def test_bad_day_files_exit_2_with_one_line(run: Run, tmp_path: Path, command: str) -> None:
     report = write_report(tmp_path, DAY2, D(2024, 4, 30))
     bad = tmp_path / "bad.txt"
     bad.write_text("2024-05-01\nMay 2nd\n", encoding="utf-8")

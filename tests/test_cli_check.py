@@ -6,23 +6,19 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport.checking.pipeline import CheckOptions, check_paths
-from fxreport.cli import cli
 from fxreport.outputs import default_lang
 from fxreport.core.rules import RULES
-from reports import DAY1, DAY2, put, run
-
-BROKEN = Path(__file__).resolve().parent.parent / "samples" / "broken"
+from reports import BROKEN, CORPUS, DAY1, DAY2, FXREPORT, Run, put
 
 
 
-def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
+
+def test_text_output_points_at_the_columns_and_gives_the_hint(run: Run) -> None:
     path = str(BROKEN / "left-aligned" / "ABP1209.txt")
     r = run("check", path, "--lang", "en")
     assert r.exit_code == 1
@@ -39,7 +35,7 @@ def test_text_output_points_at_the_columns_and_gives_the_hint() -> None:
     assert "\x1b[" not in r.stdout  # not a terminal: no colour
 
 
-def test_zh_tw_switches_messages_labels_and_hints() -> None:
+def test_zh_tw_switches_messages_labels_and_hints(run: Run) -> None:
     r = run("check", str(BROKEN / "reserved-zeros" / "ABP1209.txt"), "--lang", "zh-TW")
     assert "AFS（保留欄位）" in r.stdout
     assert "AFS（保留欄位）第 64-73 位元組須全部填空白" in r.stdout
@@ -57,7 +53,7 @@ def test_default_language_comes_from_the_locale(env: dict[str, str], lang: str) 
     assert default_lang(env) == lang
 
 
-def test_json_contract_shape() -> None:
+def test_json_contract_shape(run: Run) -> None:
     r = run("check", "--format", "json", str(BROKEN / "arithmetic" / "ABP1209.txt"), str(DAY1))
     assert r.exit_code == 1
     out = json.loads(r.stdout)
@@ -77,14 +73,14 @@ def test_json_contract_shape() -> None:
     assert "-751" in f["message"] and "-750" in f["message"]
 
 
-def test_unreadable_file_gives_null_bank_and_date() -> None:
+def test_unreadable_file_gives_null_bank_and_date(run: Run) -> None:
     r = run("check", "--format", "json", str(BROKEN / "utf16" / "ABP1209.txt"))
     f = json.loads(r.stdout)["files"][0]
     assert (f["bank"], f["date"], f["valid"]) == (None, None, False)
     assert f["findings"][0]["row"] is None and f["findings"][0]["field"] is None
 
 
-def test_select_and_ignore_by_code_or_prefix() -> None:
+def test_select_and_ignore_by_code_or_prefix(run: Run) -> None:
     path = str(BROKEN / "arithmetic" / "ABP1209.txt")
     codes = lambda *a: [f["code"] for f in json.loads(run("check", "--format", "json", path, *a).stdout)["files"][0]["findings"]]  # noqa: E731
     assert codes() == ["ARI001", "ARI011"]
@@ -95,7 +91,7 @@ def test_select_and_ignore_by_code_or_prefix() -> None:
     assert run("check", path, "--ignore", "ARI001", "--strict").exit_code == 1
 
 
-def test_standard_input_is_checked_without_a_name() -> None:
+def test_standard_input_is_checked_without_a_name(run: Run) -> None:
     r = run("check", "-", "--format", "json", input=DAY2.read_bytes())
     out = json.loads(r.stdout)
     assert r.exit_code == 0 and out["files"][0]["path"] == "<stdin>" and out["files"][0]["valid"]
@@ -103,13 +99,13 @@ def test_standard_input_is_checked_without_a_name() -> None:
     assert r.exit_code == 1
 
 
-def test_closed_days_file_moves_the_previous_business_day(tmp_path: Path) -> None:
+def test_closed_days_file_moves_the_previous_business_day(run: Run, tmp_path: Path) -> None:
     # 2016-12-12 (Mon) after 2016-12-08 (Thu): 12/09 missing, unless 12/09 was a typhoon day
     shutil.copy(DAY1, tmp_path / "ABP1208.txt")
-    twelfth = json.loads((Path(__file__).parent / "corpus" / "series-missing-day" / "expected.json")
+    twelfth = json.loads((CORPUS / "series-missing-day" / "expected.json")
                          .read_text())  # the same pair the corpus uses
     assert twelfth["files"]["ABP1212.txt"]["findings"] == [["CNT003", None, None]]
-    src = Path(__file__).parent / "corpus" / "series-missing-day" / "ABP1212.txt"
+    src = CORPUS / "series-missing-day" / "ABP1212.txt"
     shutil.copy(src, tmp_path / "ABP1212.txt")
     plain = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
     assert [f["code"] for f in plain["files"][1]["findings"]] == ["CNT003"]
@@ -123,7 +119,7 @@ def test_closed_days_file_moves_the_previous_business_day(tmp_path: Path) -> Non
     assert r.exit_code == 2 and "not a date" in r.stderr
 
 
-def test_usage_errors_exit_2() -> None:
+def test_usage_errors_exit_2(run: Run) -> None:
     assert run("check").exit_code == 2
     assert run("check", "--format", "xml", str(DAY1)).exit_code == 2
     r = run("check", str(DAY1), str(DAY2), "--previous", str(DAY1))
@@ -132,7 +128,7 @@ def test_usage_errors_exit_2() -> None:
     assert r.exit_code == 2
 
 
-def test_rules_lists_and_explains() -> None:
+def test_rules_lists_and_explains(run: Run) -> None:
     r = run("rules", "--lang", "en")
     assert r.exit_code == 0
     assert [line.split()[0] for line in r.stdout.splitlines()] == list(RULES)
@@ -142,7 +138,7 @@ def test_rules_lists_and_explains() -> None:
     assert r.exit_code == 2 and "no rule" in r.stderr
 
 
-def test_version_and_help() -> None:
+def test_version_and_help(run: Run) -> None:
     from fxreport import __version__
 
     assert run("--version").stdout.strip().endswith(__version__)
@@ -150,20 +146,15 @@ def test_version_and_help() -> None:
     assert r.exit_code == 0 and "check" in r.stdout and "rules" in r.stdout
 
 
-def _installed() -> list[str]:
-    exe = shutil.which("fxreport", path=os.path.dirname(sys.executable))
-    return [exe] if exe else [sys.executable, "-m", "fxreport"]
-
-
 def test_real_process_json_and_exit_status() -> None:
     broken = str(BROKEN / "left-aligned" / "ABP1209.txt")
-    p = subprocess.run([*_installed(), "check", "--format", "json", str(DAY1), broken],
+    p = subprocess.run([*FXREPORT, "check", "--format", "json", str(DAY1), broken],
                        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
     assert p.returncode == 1, p.stderr
     out = json.loads(p.stdout)
     assert [f["valid"] for f in out["files"]] == [True, False]
     assert p.stderr == ""
-    p = subprocess.run([*_installed(), "check", str(DAY2), "--previous", str(DAY1)],
+    p = subprocess.run([*FXREPORT, "check", str(DAY2), "--previous", str(DAY1)],
                        capture_output=True, text=True)
     assert p.returncode == 0 and "valid" in p.stdout
 
@@ -181,7 +172,7 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch: pytest.M
     assert not use_colour(Tty())  # type: ignore[arg-type]
 
 
-def test_directory_without_reports_is_said_and_exits_2(tmp_path: Path) -> None:
+def test_directory_without_reports_is_said_and_exits_2(run: Run, tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("x")
     r = run("check", str(tmp_path))
     assert r.exit_code == 2 and "no *.txt files" in r.stderr

@@ -17,32 +17,23 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from fxreport.core.rules import CATEGORIES, RULES
-
-CORPUS = Path(__file__).resolve().parent / "corpus"
-CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
+from reports import CORPUS, CORPUS_CASES as CASES, Run
 
 
-def _run(folder: Path, expected: dict) -> tuple[int, dict]:
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        result = CliRunner().invoke(
-            cli, ["check", "--format", "json", *expected["args"], *expected["paths"]])
-    finally:
-        os.chdir(cwd)
+
+def _run(run: Run, folder: Path, expected: dict) -> tuple[int, dict]:
+    result = run("check", "--format", "json", *expected["args"], *expected["paths"], cwd=folder)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, json.loads(result.stdout) if result.stdout else None
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_case(name: str) -> None:
+def test_case(run: Run, name: str) -> None:
     folder = CORPUS / name
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    code, out = _run(folder, expected)
+    code, out = _run(run, folder, expected)
     assert code == expected["exit"]
     if code == 2 and not expected["files"]:  # a usage error: no output on stdout
         assert out is None
@@ -109,17 +100,17 @@ def test_corpus_is_what_build_py_writes(tmp_path: Path) -> None:
     assert tree(tmp_path) == tree(CORPUS)
 
 
-def test_every_output_meets_the_published_schema() -> None:
+def test_every_output_meets_the_published_schema(run: Run) -> None:
     """`fxreport schema check` is the contract: every corpus case's output meets it."""
     import jsonschema_rs
 
-    printed = CliRunner().invoke(cli, ["schema", "check"])
+    printed = run("schema", "check")
     assert printed.exit_code == 0
     validator = jsonschema_rs.validator_for(json.loads(printed.stdout))
     for name in CASES:
         folder = CORPUS / name
         expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-        _, out = _run(folder, expected)
+        _, out = _run(run, folder, expected)
         if out is not None:
             validator.validate(out)
     # the schema can fail: a summary without `verified`, a finding of an unknown category

@@ -5,22 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
-from fxreport.cli import cli
 from fxreport.formats.csv_input import csv_amount
-from reports import DAY2
+from reports import DAY2, Run, csv_with
 
-CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_bytes
 BAL_LINE, AB_LINE = 4, 5  # header, BANK, DATE, then BAL, AB, ...
-
-
-def with_value(line: int, cell: str) -> bytes:
-    lines = CSV.decode("utf-8-sig").split("\r\n")
-    cells = lines[line - 1].split(",")
-    lines[line - 1] = ",".join(cells[:-1] + [cell])
-    return "\r\n".join(lines).encode("utf-8")
 
 
 @pytest.mark.parametrize("text,value", [
@@ -43,16 +33,16 @@ def test_what_is_not_a_whole_number_is_named(text: str, key: str) -> None:
     assert csv_amount(text) == key
 
 
-def test_accounting_forms_build_the_same_file(tmp_path: Path) -> None:
+def test_accounting_forms_build_the_same_file(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
     report = fxreport.load(DAY2)
-    data = with_value(BAL_LINE, f'"{report["BAL"]:,}.00"')
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input=data)
+    data = csv_with(sample_csv, BAL_LINE, f'"{report["BAL"]:,}.00"')
+    r = run("build", "-", "-o", str(tmp_path), input=data)
     assert r.exit_code == 0, r.output
     assert (tmp_path / "ABP1209.txt").read_bytes() == DAY2.read_bytes()
 
 
-def test_a_negative_in_parentheses_and_a_dash_for_zero(tmp_path: Path) -> None:
-    lines = CSV.decode("utf-8-sig").split("\r\n")
+def test_a_negative_in_parentheses_and_a_dash_for_zero(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
+    lines = sample_csv.decode("utf-8-sig").split("\r\n")
     out = []
     for line in lines:
         cells = line.split(",")
@@ -61,7 +51,7 @@ def test_a_negative_in_parentheses_and_a_dash_for_zero(tmp_path: Path) -> None:
         if len(cells) == 6 and cells[3] == "Adj-1":  # 0
             cells[5] = " - "
         out.append(",".join(cells))
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input="\r\n".join(out).encode())
+    r = run("build", "-", "-o", str(tmp_path), input="\r\n".join(out).encode())
     assert r.exit_code == 0, r.output
     assert (tmp_path / "ABP1209.txt").read_bytes() == DAY2.read_bytes()
 
@@ -73,24 +63,23 @@ def test_a_negative_in_parentheses_and_a_dash_for_zero(tmp_path: Path) -> None:
     ("zh-TW", "", "第 5 行（row1.AB）：金額未填"),
     ("en", "1.8k", 'line 5 (row1.AB): "1.8k" is not a whole number; write e.g.'),
 ])
-def test_refusals_name_the_line_and_field(lang: str, cell: str, words: str, tmp_path: Path) -> None:
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path), "--lang", lang],
-                           input=with_value(AB_LINE, cell))
+def test_refusals_name_the_line_and_field(run: Run, sample_csv: bytes, lang: str, cell: str, words: str, tmp_path: Path) -> None:
+    r = run("build", "-", "-o", str(tmp_path), "--lang", lang, input=csv_with(sample_csv, AB_LINE, cell))
     assert r.exit_code == 1
     assert words in r.stderr, r.stderr
     assert ("nothing was written" if lang == "en" else "未寫入任何檔案") in r.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-def test_other_csv_problems_keep_their_lines(tmp_path: Path) -> None:
-    text = CSV.decode("utf-8-sig")
+def test_other_csv_problems_keep_their_lines(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
+    text = sample_csv.decode("utf-8-sig")
     lines = text.split("\r\n")
     lines.insert(4, lines[3])  # BAL (line 4) again on line 5
     lines.append("1,1,4,BOGUS,x,1")
     lines.append("1,2")
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input="\r\n".join(lines).encode())
+    r = run("build", "-", "-o", str(tmp_path), input="\r\n".join(lines).encode())
     assert r.exit_code == 1
     assert "line 5: BAL is given twice (also on line 4)" in r.stderr
     assert "line 43 (BOGUS): not a field of the report" in r.stderr and "expected 6 cells, found 2" in r.stderr
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input=b"a,b\r\n")
+    r = run("build", "-", "-o", str(tmp_path), input=b"a,b\r\n")
     assert r.exit_code == 1 and "line 1: the CSV header must be row,start,end,name,label,value" in r.stderr

@@ -10,21 +10,18 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from fxreport.checking.checker import check_bytes
-from fxreport.cli import cli
 import fxreport
 from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE, FieldFormatError
 from fxreport.core.layout import AMOUNTS, LAYOUT, ROWS
 from fxreport.checking.reading import read_limited
 from fxreport.core.rules import CATEGORIES, RULES
-from reports import DAY2, ROOT, put
+from reports import DAY2, FXREPORT, ROOT, Run, put
 
 SEEDS = sorted({p.read_bytes() for p in [*ROOT.joinpath("samples").rglob("*.txt"),
                                           *ROOT.joinpath("tests", "corpus").rglob("*.txt")]
@@ -105,9 +102,8 @@ def test_library_check_never_raises(data: bytes) -> None:
 
 @settings(max_examples=60)
 @given(mutated())
-def test_cli_json_and_text_never_fail_on_content(data: bytes) -> None:
-    runner = CliRunner()
-    r = runner.invoke(cli, ["check", "-", "--format", "json"], input=data)
+def test_cli_json_and_text_never_fail_on_content(run: Run, data: bytes) -> None:
+    r = run("check", "-", "--format", "json", input=data)
     assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
     assert r.exit_code in (0, 1)
     out = json.loads(r.stdout)
@@ -116,7 +112,7 @@ def test_cli_json_and_text_never_fail_on_content(data: bytes) -> None:
     assert out["summary"]["valid"] == int(out["files"][0]["valid"])
     assert (r.exit_code == 0) == out["files"][0]["valid"]
     for lang in ("en", "zh-TW"):
-        t = runner.invoke(cli, ["check", "-", "--lang", lang], input=data)
+        t = run("check", "-", "--lang", lang, input=data)
         assert t.exception is None or isinstance(t.exception, SystemExit), t.exception
         assert t.exit_code == r.exit_code
 
@@ -134,8 +130,7 @@ def test_installed_cli_on_mutated_files(tmp_path: Path) -> None:
             if data:
                 data[rng.randrange(len(data))] = rng.randrange(256)
         (folder / f"f{i:03d}.txt").write_bytes(bytes(data))
-    exe = [sys.executable, "-m", "fxreport"]
-    p = subprocess.run([*exe, "check", "--format", "json", str(folder)], capture_output=True, text=True)
+    p = subprocess.run([*FXREPORT, "check", "--format", "json", str(folder)], capture_output=True, text=True)
     assert "Traceback" not in p.stderr
     out = json.loads(p.stdout)
     assert len(out["files"]) == 300
@@ -143,7 +138,7 @@ def test_installed_cli_on_mutated_files(tmp_path: Path) -> None:
         _well_formed(entry)
     status = 0 if all(entry["valid"] for entry in out["files"]) else 1  # the verdict decides it
     assert p.returncode == status, p.stderr
-    p = subprocess.run([*exe, "check", str(folder)], capture_output=True, text=True)
+    p = subprocess.run([*FXREPORT, "check", str(folder)], capture_output=True, text=True)
     assert p.returncode == status and "Traceback" not in p.stderr
 
 
@@ -168,12 +163,12 @@ def test_a_corrupted_field_is_reported_at_that_field(field, data) -> None:  # ty
 
 # --- size limits ------------------------------------------------------------------
 
-def test_a_sparse_multi_gigabyte_file_is_one_finding_read_in_one_bounded_read(tmp_path: Path) -> None:
+def test_a_sparse_multi_gigabyte_file_is_one_finding_read_in_one_bounded_read(run: Run, tmp_path: Path) -> None:
     big = tmp_path / "ABP1209.txt"
     with open(big, "wb") as fh:
         fh.write(DAY2.read_bytes())
         fh.truncate(4 * 1024**3)  # 4 GiB, sparse
-    r = CliRunner().invoke(cli, ["check", "--format", "json", str(big)])
+    r = run("check", "--format", "json", str(big))
     f = json.loads(r.stdout)["files"][0]
     assert r.exit_code == 1
     assert [x["code"] for x in f["findings"]] == ["STR006"]
@@ -193,18 +188,18 @@ def test_read_limited_reads_no_more_than_the_limit() -> None:
     assert len(data) == 1001 and src.read_total == 1001
 
 
-def test_special_files_are_refused_not_read(tmp_path: Path) -> None:
+def test_special_files_are_refused_not_read(run: Run, tmp_path: Path) -> None:
     fifo = tmp_path / "ABP1209.txt"
     os.mkfifo(fifo)  # opening it normally would block forever
-    r = CliRunner().invoke(cli, ["check", str(fifo)])
+    r = run("check", str(fifo))
     assert r.exit_code == 2 and "not a regular file" in r.stderr
-    r = CliRunner().invoke(cli, ["check", "/dev/zero"])
+    r = run("check", "/dev/zero")
     assert r.exit_code == 2
 
 
 # --- paths ------------------------------------------------------------------------
 
-def test_awkward_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_awkward_directories(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     d = tmp_path / "in box"
     d.mkdir()
     (d / "ABP1209.txt").write_bytes(DAY2.read_bytes())
@@ -225,7 +220,7 @@ def test_awkward_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         return real_read(path, *a)
 
     monkeypatch.setattr("fxreport.checking.batch.read_path", deny)
-    r = CliRunner().invoke(cli, ["check", "--format", "json", str(d)])
+    r = run("check", "--format", "json", str(d))
     assert r.exit_code == 2
     out = json.loads(r.stdout)
     names = sorted(os.path.basename(f["path"]) for f in out["files"])
@@ -238,13 +233,13 @@ def test_awkward_directories(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert by_name["ABP1209.txt"]["findings"] == []  # the exact name is the date's report (6.4)
     nam = [x for x in by_name["\\xff\\xfeP1209.txt"]["findings"] if x["code"] == "NAM001"]
     assert "\\xff\\xfeP1209.txt" in nam[0]["message"]
-    r = CliRunner().invoke(cli, ["check", str(d)])  # text output too
+    r = run("check", str(d))  # text output too
     assert r.exit_code == 2 and "cannot read" in r.stdout
 
 
 # --- atomic writes ----------------------------------------------------------------
 
-def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,
+def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(run: Run, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from fxreport.policy import atomic
 
@@ -259,24 +254,24 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path: Path
         atomic.write_atomic(target, DAY2.read_bytes(), overwrite=True)
     assert target.read_bytes() == b"old contents"
     assert os.listdir(tmp_path) == ["ABP1209.txt"]
-    r = CliRunner().invoke(cli, ["fmt", str(target)])  # has errors: untouched anyway
+    r = run("fmt", str(target))  # has errors: untouched anyway
     assert target.read_bytes() == b"old contents"
     target.write_bytes(DAY2.read_bytes().replace(b"\r\n", b"\n"))
     before = target.read_bytes()
-    r = CliRunner().invoke(cli, ["fmt", str(target)])
+    r = run("fmt", str(target))
     assert r.exit_code == 1 and "cannot write" in r.stderr
     assert target.read_bytes() == before and os.listdir(tmp_path) == ["ABP1209.txt"]
 
 
-def test_a_read_only_directory_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_directory_writes_nothing(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import tempfile
 
     def refuse(*a, **k):  # type: ignore[no-untyped-def]
         raise PermissionError(13, "Permission denied")  # what a read-only directory does (root ignores 0o555)
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    shown = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"]).stdout
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input=shown)
+    shown = run("show", str(DAY2), "--format", "json").stdout
+    r = run("build", "-", "-o", str(tmp_path), input=shown)
     assert r.exit_code == 1 and "Permission denied" in r.stderr and "nothing was written" in r.stderr
     assert os.listdir(tmp_path) == []
 

@@ -23,11 +23,8 @@ from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.calendar import BusinessCalendar
 from fxreport.checking.sidecar import read_limits, read_verified
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
-from reports import DAY1, DAY2, SAMPLES, run
+from reports import BROKEN, CORPUS, CORPUS_CASES as CASES, DAY1, DAY2, Run
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
-BROKEN = SAMPLES / "broken"
 LEFT = BROKEN / "left-aligned" / "ABP1209.txt"
 
 
@@ -59,7 +56,7 @@ def assert_self_contained(html: str) -> None:
     assert "default-src 'none'" in html  # and the page itself forbids loading anything
 
 
-def test_stdout_report_has_time_version_files_and_every_finding() -> None:
+def test_stdout_report_has_time_version_files_and_every_finding(run: Run) -> None:
     r = run("check", str(LEFT), str(DAY1), "--format", "html", "--lang", "en")
     assert r.exit_code == 1  # exit status as for text and JSON
     html = r.stdout
@@ -80,7 +77,7 @@ def test_stdout_report_has_time_version_files_and_every_finding() -> None:
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_every_finding_of_every_corpus_case_is_in_the_report(name: str) -> None:
+def test_every_finding_of_every_corpus_case_is_in_the_report(run: Run, name: str) -> None:
     folder = CORPUS / name
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     args = expected["args"]
@@ -122,7 +119,7 @@ def test_every_finding_of_every_corpus_case_is_in_the_report(name: str) -> None:
     assert_self_contained(html)
 
 
-def test_output_file_is_written_atomically_and_never_overwritten_without_force(tmp_path: Path) -> None:
+def test_output_file_is_written_atomically_and_never_overwritten_without_force(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "sign-off" / "check.html"
     out.parent.mkdir()
     r = run("check", str(DAY2), "--previous", str(DAY1), "--format", "html", "-o", str(out))
@@ -140,7 +137,7 @@ def test_output_file_is_written_atomically_and_never_overwritten_without_force(t
     assert json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["summary"]["errors"] == 1
 
 
-def test_hostile_names_and_contents_are_text(tmp_path: Path) -> None:
+def test_hostile_names_and_contents_are_text(run: Run, tmp_path: Path) -> None:
     name = '<img src=x onerror=alert(1)>"&.txt'
     path = tmp_path / name
     data = bytearray(LEFT.read_bytes())
@@ -167,7 +164,7 @@ def test_files_to_correct_come_first_and_valid_files_are_folded_in_series_order(
     assert "CNT001" in html and "<mark>     12276</mark>" in html
 
 
-def test_zh_tw_report() -> None:
+def test_zh_tw_report(run: Run) -> None:
     html = run("check", str(LEFT), "--format", "html", "--lang", "zh-TW").stdout
     for words in ("外匯部位日報表檢核結果", "產生時間", "受檢檔案", "大小（位元組）", "不通過",
                   "第 1 列，第 24–33 位", "欄位：<code>AB</code>", "處理方式：",
@@ -176,7 +173,7 @@ def test_zh_tw_report() -> None:
     assert re.search(r"產生時間</dt><dd>1\d\d/\d\d/\d\d ", html)  # an ROC date
 
 
-def test_standard_input_and_an_oversized_file(tmp_path: Path) -> None:
+def test_standard_input_and_an_oversized_file(run: Run, tmp_path: Path) -> None:
     html = run("check", "-", "--format", "html", input=DAY2.read_bytes()).stdout
     assert "&lt;stdin&gt;" in html and ">unknown<" in html
     big = tmp_path / "ABP1209.txt"
@@ -185,7 +182,7 @@ def test_standard_input_and_an_oversized_file(tmp_path: Path) -> None:
     assert "70,000" in html and "not read (over 65,536 bytes)" in html and "STR006" in html
 
 
-def test_the_report_opens_in_chromium_loading_nothing(tmp_path: Path) -> None:
+def test_the_report_opens_in_chromium_loading_nothing(run: Run, tmp_path: Path) -> None:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     try:
         from playwright.sync_api import sync_playwright

@@ -10,20 +10,18 @@ import stat
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 
 import fxreport
-from fxreport.cli import cli
 from fxreport.core.model import Report
-from reports import DAY1, DAY2, listing, put, run, valid_reports
+from reports import DAY1, DAY2, Run, csv_with, listing, put, valid_reports
 
 
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 @pytest.mark.parametrize("sample", [DAY1, DAY2], ids=lambda p: p.name)
-def test_show_then_build_gives_the_canonical_bytes_back(fmt: str, sample: Path, tmp_path: Path) -> None:
+def test_show_then_build_gives_the_canonical_bytes_back(run: Run, fmt: str, sample: Path, tmp_path: Path) -> None:
     shown = run("show", str(sample), "--format", fmt)
     assert shown.exit_code == 0
     src = tmp_path / f"in.{fmt}"
@@ -35,7 +33,7 @@ def test_show_then_build_gives_the_canonical_bytes_back(fmt: str, sample: Path, 
     assert (out / sample.name).read_bytes() == sample.read_bytes()
 
 
-def test_show_then_build_canonicalises_other_styles(tmp_path: Path) -> None:
+def test_show_then_build_canonicalises_other_styles(run: Run, tmp_path: Path) -> None:
     zero = tmp_path / "z" / "ABP1209.txt"
     zero.parent.mkdir()
     zero.write_bytes(fxreport.dumps(fxreport.load(DAY2), sign_style="zero-fill", newline="lf")[:-1])
@@ -57,7 +55,7 @@ def test_json_and_csv_views_round_trip_any_valid_report(report: Report) -> None:
         assert make_report(got.doc, where=got.where) == report
 
 
-def test_csv_opens_cleanly_in_excel_terms() -> None:
+def test_csv_opens_cleanly_in_excel_terms(run: Run) -> None:
     r = run("show", str(DAY2), "--format", "csv", "--lang", "zh-TW")
     assert r.stdout_bytes.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(r.stdout_bytes[3:].decode("utf-8"))))
@@ -68,7 +66,7 @@ def test_csv_opens_cleanly_in_excel_terms() -> None:
     assert len(rows) == 1 + 2 + 37
 
 
-def test_show_table_has_both_labels_and_thousands_separators() -> None:
+def test_show_table_has_both_labels_and_thousands_separators(run: Run) -> None:
     out = run("show", str(DAY2)).stdout
     assert "即期部位" in out and "spot position" in out
     line = next(x for x in out.splitlines() if " BAL " in x)
@@ -76,7 +74,7 @@ def test_show_table_has_both_labels_and_thousands_separators() -> None:
     assert "[即期未交割部位][本日訂約]" in out
 
 
-def test_show_ruler_works_on_broken_files(tmp_path: Path) -> None:
+def test_show_ruler_works_on_broken_files(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / "x.txt"
     bad.write_bytes(DAY2.read_bytes().replace(b"   \r\n", b"\r\n", 1))
     r = run("show", "--ruler", str(bad))
@@ -87,7 +85,7 @@ def test_show_ruler_works_on_broken_files(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "STR003" in r.stderr and "--ruler" in r.stderr
 
 
-def test_derive_computes_left_sides_and_names_both_numbers_on_conflict(tmp_path: Path) -> None:
+def test_derive_computes_left_sides_and_names_both_numbers_on_conflict(run: Run, tmp_path: Path) -> None:
     doc = fxreport.load(DAY2).to_json_dict()
     from fxreport.core.identities import IDENTITIES
 
@@ -136,23 +134,12 @@ def _with(path: str, value: object) -> str:
     (_with("date", "1911-12-31"), "date"),
     (_with("date", 20161209), "date"),
 ])
-def test_bad_json_input_writes_nothing_and_says_where(text: str, where: str, tmp_path: Path) -> None:
+def test_bad_json_input_writes_nothing_and_says_where(run: Run, text: str, where: str, tmp_path: Path) -> None:
     r = run("build", "-", "-o", str(tmp_path), input=text)
     assert r.exit_code == 1, r.output
     assert f": {where}" in r.stderr, r.stderr
     assert "nothing was written" in r.stderr
     assert listing(tmp_path) == []
-
-
-def _csv(data: bytes, line: int, value: str) -> bytes:
-    lines = data.decode("utf-8-sig").split("\r\n")
-    cells = lines[line - 1].split(",")
-    cells[-1] = value
-    lines[line - 1] = ",".join(cells)
-    return "\r\n".join(lines).encode("utf-8")
-
-
-CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_bytes
 
 
 @pytest.mark.parametrize("line,value,message", [
@@ -163,33 +150,33 @@ CSV = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_byt
     (3, "2016/13/01", "line 3 (date)"),
     (7, "1000000000", "line 7 (row1.ACUST)"),
 ])
-def test_bad_csv_cells_are_reported_by_line(line: int, value: str, message: str, tmp_path: Path) -> None:
-    r = run("build", "-", "-o", str(tmp_path), input=_csv(CSV, line, value))
+def test_bad_csv_cells_are_reported_by_line(run: Run, sample_csv: bytes, line: int, value: str, message: str, tmp_path: Path) -> None:
+    r = run("build", "-", "-o", str(tmp_path), input=csv_with(sample_csv, line, value))
     assert r.exit_code == 1
     assert message in r.stderr, r.stderr
     assert listing(tmp_path) == []
 
 
-def test_csv_with_thousands_separators_is_read(tmp_path: Path) -> None:
-    r = run("build", "-", "-o", str(tmp_path), input=_csv(CSV, 4, '"12,508"'))
+def test_csv_with_thousands_separators_is_read(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
+    r = run("build", "-", "-o", str(tmp_path), input=csv_with(sample_csv, 4, '"12,508"'))
     assert r.exit_code == 0, r.stderr
 
 
-def test_errors_found_by_check_block_the_write(tmp_path: Path) -> None:
+def test_errors_found_by_check_block_the_write(run: Run, tmp_path: Path) -> None:
     r = run("build", "-", "-o", str(tmp_path), input=_with("row1.ACUST", -749))
     assert r.exit_code == 1
     assert "ARI001" in r.stderr and "nothing was written" in r.stderr
     assert listing(tmp_path) == []
 
 
-def test_warnings_are_printed_but_do_not_block(tmp_path: Path) -> None:
+def test_warnings_are_printed_but_do_not_block(run: Run, tmp_path: Path) -> None:
     r = run("build", "-", "-o", str(tmp_path), input=_with("row3.POS", 10_400))
     assert r.exit_code == 0
     assert "ARI012" in r.stderr
     assert listing(tmp_path) == ["ABP1209.txt"]
 
 
-def test_output_names_and_overwrites(tmp_path: Path) -> None:
+def test_output_names_and_overwrites(run: Run, tmp_path: Path) -> None:
     doc = json.dumps(BASE)
     assert run("build", "-", "-o", str(tmp_path), input=doc).exit_code == 0
     before = (tmp_path / "ABP1209.txt").read_bytes()
@@ -207,7 +194,7 @@ def test_output_names_and_overwrites(tmp_path: Path) -> None:
     assert (tmp_path / "ABP1209.txt").read_bytes() == before
 
 
-def test_roll_then_build_derive_passes_check_previous(tmp_path: Path) -> None:
+def test_roll_then_build_derive_passes_check_previous(run: Run, tmp_path: Path) -> None:
     r = run("roll", str(DAY2))
     assert r.exit_code == 0
     doc = json.loads(r.stdout)
@@ -222,11 +209,11 @@ def test_roll_then_build_derive_passes_check_previous(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("date", ["105/12/13", "2016-12-13"])
-def test_roll_date_accepts_roc_and_iso(date: str) -> None:
+def test_roll_date_accepts_roc_and_iso(run: Run, date: str) -> None:
     assert json.loads(run("roll", str(DAY2), "--date", date).stdout)["date"] == "105/12/13"
 
 
-def test_roll_default_date_skips_holidays_and_closed_days(tmp_path: Path) -> None:
+def test_roll_default_date_skips_holidays_and_closed_days(run: Run, tmp_path: Path) -> None:
     src = tmp_path / "ABP0929.txt"  # 2016-09-29 (Thu); 09-30 was not a holiday
     src.write_bytes(fxreport.dumps(fxreport.load(DAY2).model_copy(update={"date": __import__("datetime").date(2016, 9, 29)})))
     assert json.loads(run("roll", str(src)).stdout)["date"] == "105/09/30"
@@ -238,7 +225,7 @@ def test_roll_default_date_skips_holidays_and_closed_days(tmp_path: Path) -> Non
     assert json.loads(run("roll", str(src2)).stdout)["date"] == "105/10/11"
 
 
-def test_roll_write_makes_the_no_activity_file(tmp_path: Path) -> None:
+def test_roll_write_makes_the_no_activity_file(run: Run, tmp_path: Path) -> None:
     r = run("roll", str(DAY2), "--write", str(tmp_path))
     assert r.exit_code == 0, r.stderr
     made = fxreport.load(tmp_path / "ABP1212.txt")
@@ -249,7 +236,7 @@ def test_roll_write_makes_the_no_activity_file(tmp_path: Path) -> None:
     assert run("roll", str(DAY2), "--write", str(tmp_path)).exit_code == 2  # exists (FORMAT.md 7.9)
 
 
-def test_roll_refuses_bad_dates_and_bad_files(tmp_path: Path) -> None:
+def test_roll_refuses_bad_dates_and_bad_files(run: Run, tmp_path: Path) -> None:
     assert run("roll", str(DAY2), "--date", "105/12/09").exit_code == 2
     assert run("roll", str(DAY2), "--date", "tomorrow").exit_code == 2
     bad = tmp_path / "ABP1209.txt"
@@ -259,7 +246,7 @@ def test_roll_refuses_bad_dates_and_bad_files(tmp_path: Path) -> None:
     assert run("roll", str(tmp_path / "missing.txt")).exit_code == 2
 
 
-def test_fmt_rewrites_only_what_changes_and_keeps_values(tmp_path: Path) -> None:
+def test_fmt_rewrites_only_what_changes_and_keeps_values(run: Run, tmp_path: Path) -> None:
     z = tmp_path / "ABP1209.txt"
     z.write_bytes(fxreport.dumps(fxreport.load(DAY2), sign_style="zero-fill", newline="lf"))
     os.chmod(z, 0o640)
@@ -281,7 +268,7 @@ def test_fmt_rewrites_only_what_changes_and_keeps_values(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ABP1208.txt", "ABP1209.txt", "bad.txt"]
 
 
-def test_fmt_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
+def test_fmt_through_a_symlink_keeps_the_link(run: Run, tmp_path: Path) -> None:
     real = tmp_path / "real.txt"
     real.write_bytes(DAY2.read_bytes().replace(b"\r\n", b"\n"))
     link = tmp_path / "ABP1209.txt"
@@ -290,7 +277,7 @@ def test_fmt_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert link.is_symlink() and real.read_bytes() == DAY2.read_bytes()
 
 
-def test_schema_describes_labels_and_widths() -> None:
+def test_schema_describes_labels_and_widths(run: Run) -> None:
     r = run("schema")
     schema = json.loads(r.stdout)
     row1 = schema["$defs"]["Row1"]

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from test_server_page import CHROMIUM, Watched, browser, pytestmark, server  # noqa: F401
-from serving import Server
+from reports import NEGATIVE
+from serving import BROWSER_MARKS, Server, Watched
 
-NEGATIVE = Path(__file__).resolve().parent / "corpus" / "qua001-negative-balance" / "ABP1209.txt"
+pytestmark = BROWSER_MARKS
 
 
-def test_limits_and_verified_files_on_the_page(browser: Browser, server: Server, tmp_path: Path) -> None:  # noqa: F811
+def test_limits_and_verified_files_on_the_page(browser: Browser, server: Server, tmp_path: Path) -> None:
     (tmp_path / "limits.csv").write_bytes('BANK,POS\r\nABCD,"1,800"\r\n'.encode("cp950"))
     (tmp_path / "verified.csv").write_bytes(
         "BANK,DATE,CODE,FIELD,NOTE\r\nABCD,105/12/09,QUA001,ABAL_UNB,交割提前入帳\r\n".encode("cp950"))

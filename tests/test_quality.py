@@ -24,8 +24,8 @@ from fxreport.core.identities import derive
 from fxreport.core.model import Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reports import BYTES2  # noqa: E402
-from yeargen import INPUTS, firm_year, inject  # noqa: E402
+from reports import BYTES2, INPUTS  # noqa: E402
+from yeargen import firm_year, inject  # noqa: E402
 
 A2 = fxreport.loads(BYTES2).amounts()
 

@@ -8,9 +8,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from reports import ROOT
+from reports import FXREPORT, README, ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _block_after(marker: str) -> str:
@@ -30,11 +29,10 @@ def test_day_in_the_life_runs_as_written(tmp_path: Path) -> None:
     m = re.search(r"A day in the life.*?```sh\n(.*?)```", README, re.S)
     assert m
     shutil.copytree(ROOT / "samples", tmp_path / "samples")
-    exe = shutil.which("fxreport", path=os.path.dirname(sys.executable))
     bindir = tmp_path / "bin"
     bindir.mkdir()
     shim = bindir / "fxreport"
-    shim.write_text(f"#!/bin/sh\nexec {exe or sys.executable + ' -m fxreport'} \"$@\"\n")
+    shim.write_text(f"#!/bin/sh\nexec {' '.join(FXREPORT)} \"$@\"\n")
     shim.chmod(0o755)
     (bindir / "python3").symlink_to(sys.executable)
     env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -9,19 +9,17 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from month import write_month
-from reports import BYTES2, DAY1, DAY2, put
-from test_server_page import Watched, browser, server, shots  # noqa: F401  (fixtures)
+from reports import BYTES2, DAY1, DAY2, Run, put
+from serving import BROWSER_MARKS, Watched
 
 try:
     from playwright.sync_api import Browser, Page, expect
-except ImportError:  # pragma: no cover - test_server_page skips the module then
+except ImportError:  # pragma: no cover - BROWSER_MARKS skip the module then
     pass
 
-pytestmark = __import__("test_server_page").pytestmark
+pytestmark = BROWSER_MARKS
 
 A4_CONTENT = 703  # px at 96 dpi: 210 mm less the 12 mm margins on each side
 
@@ -32,13 +30,13 @@ def month(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 
 @pytest.fixture(scope="module")
-def reports(month: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def reports(run: Run, month: list[Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     folder = tmp_path_factory.mktemp("review-html")
     for lang in ("en", "zh-TW"):
         path = folder / f"month-{lang}.html"
-        r = CliRunner().invoke(cli, ["check", str(month[0].parent), "--format", "html",
-                                     "--lang", lang, "-o", str(path)])
+        r = run("check", str(month[0].parent), "--format", "html",
+                "--lang", lang, "-o", str(path))
         assert r.exit_code == 1, r.output
         out[lang] = path
     return out

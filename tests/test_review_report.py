@@ -17,19 +17,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport.checking.pipeline import CheckOptions, Content, check_contents, check_paths
-from fxreport.cli import cli
 from fxreport.core.rules import HOW, RULES
 from fxreport.outputs.html import facts_of, render_html
 from fxreport.outputs.series import amounts_of, chart_svg, firm_series, series_of_facts
 from month import BROKEN, MISSING, WARNED, month_days, write_month
-from reports import BYTES1, BYTES2, DAY1, DAY2, SAMPLES
-
-
-def run(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(cli, list(args))
+from reports import BYTES1, BYTES2, DAY1, DAY2, Run, SAMPLES
 
 
 def report(items: list[tuple[str, bytes]], lang: str = "en", *,  # type: ignore[no-untyped-def]
@@ -68,7 +62,7 @@ def test_three_states_with_colour_and_words() -> None:
     assert re.search(r'須更正： <a href="#file-1">ABP1209\.txt</a>', bad)
 
 
-def test_files_to_correct_first_and_valid_ones_folded_per_firm(tmp_path: Path) -> None:
+def test_files_to_correct_first_and_valid_ones_folded_per_firm(run: Run, tmp_path: Path) -> None:
     paths = write_month(tmp_path / "month")
     html = run("check", str(tmp_path / "month"), "--format", "html").stdout
     heads = re.findall(r'<h3 id="file-(\d+)-h">\d+\. <span class="mono">.*?(ABP\d+\.txt)</span>'
@@ -126,7 +120,7 @@ def test_no_hint_names_an_option_or_a_command() -> None:
                 (rule.code, lang, hint)
 
 
-def test_the_cli_text_adds_how_and_the_json_does_not(tmp_path: Path) -> None:
+def test_the_cli_text_adds_how_and_the_json_does_not(run: Run, tmp_path: Path) -> None:
     arithmetic = SAMPLES / "broken" / "arithmetic" / "ABP1209.txt"
     text = run("check", str(arithmetic), "--lang", "en").stdout
     assert "with fxreport: `fxreport build --derive` computes it" in text
@@ -168,7 +162,7 @@ def test_month_table_has_every_business_day_and_the_gap(month: Path) -> None:
             assert after.change is None
 
 
-def test_csv_is_the_same_table(month: Path) -> None:
+def test_csv_is_the_same_table(run: Run, month: Path) -> None:
     r = run("check", str(month), "--format", "csv", "--lang", "en")
     assert r.exit_code == 1  # the exit status is the check's
     assert r.stdout.startswith("\ufeff")  # a spreadsheet opens it as UTF-8
@@ -228,7 +222,7 @@ def test_the_chart_draws_the_series_values(month: Path) -> None:
     assert "105/11/01" in texts  # ROC dates on the axis
 
 
-def test_report_and_page_show_the_series_from_the_same_code(month: Path) -> None:
+def test_report_and_page_show_the_series_from_the_same_code(run: Run, month: Path) -> None:
     html = run("check", str(month), "--format", "html", "--lang", "zh-TW").stdout
     # one chart drawn for a wide page and one for a phone (CSS shows one of them)
     assert html.count('<svg viewBox="0 0') == 2 and 'class="chart narrow"' in html and ">證券商 ABCD：各營業日 POS" in html

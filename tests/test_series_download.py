@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 
 from fxreport.server.app import create_app
-from reports import BYTES1, BYTES2, SAMPLES, run
-from serving import Server
-from test_server_page import CHROMIUM, Watched, browser, server, sync_playwright  # noqa: F401 (fixtures)
+from reports import BYTES1, BYTES2, SAMPLES, Run
+from serving import CHROMIUM, Server, Watched, sync_playwright
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -22,20 +21,18 @@ with warnings.catch_warnings():
 LEFT = (SAMPLES / "broken" / "left-aligned" / "ABP1209.txt").read_bytes()
 
 
-def _cli_csv(folder: Path, *args: str) -> tuple[bytes, int]:
+def _cli_csv(run: Run, folder: Path, *args: str) -> tuple[bytes, int]:
     """What `fxreport check --format csv ARGS` writes, run in ``folder``, and its status."""
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(folder)
-        result = run("check", "--format", "csv", *args)
+    result = run("check", "--format", "csv", *args, cwd=folder)
     return result.stdout_bytes, result.exit_code
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_the_api_answers_the_clis_csv(lang: str, tmp_path: Path) -> None:
+def test_the_api_answers_the_clis_csv(run: Run, lang: str, tmp_path: Path) -> None:
     client = TestClient(create_app())
     r = client.post("/api/series", files=[("files", ("ABP1208.txt", BYTES1)),
                                           ("files", ("ABP1209.txt", BYTES2))], data={"lang": lang})
-    want, status = _cli_csv(SAMPLES, "--lang", lang, "ABP1208.txt", "ABP1209.txt")
+    want, status = _cli_csv(run, SAMPLES, "--lang", lang, "ABP1208.txt", "ABP1209.txt")
     assert r.status_code == 200 and r.content == want and r.content.startswith(b"\xef\xbb\xbf")
     assert r.headers["content-type"] == "text/csv; charset=utf-8"
     assert r.headers["content-disposition"].startswith('attachment; filename="fxreport-series-')
@@ -46,7 +43,7 @@ def test_the_api_answers_the_clis_csv(lang: str, tmp_path: Path) -> None:
     (tmp_path / "ABP1209.txt").write_bytes(LEFT)
     r = client.post("/api/series", files=[("files", ("ABP1208.txt", BYTES1)),
                                           ("files", ("ABP1209.txt", LEFT))], data={"lang": lang})
-    want, status = _cli_csv(tmp_path, "--lang", lang, "ABP1208.txt", "ABP1209.txt")
+    want, status = _cli_csv(run, tmp_path, "--lang", lang, "ABP1208.txt", "ABP1209.txt")
     assert r.content == want and r.headers["fxreport-exit-status"] == str(status) == "1"
 
 
@@ -59,7 +56,7 @@ def test_a_refused_form_is_refused_as_by_the_other_routes() -> None:
 
 
 @pytest.mark.skipif(sync_playwright is None or CHROMIUM is None, reason="no playwright or chromium")
-def test_the_pages_button_downloads_the_clis_csv(browser: Any, server: Server) -> None:
+def test_the_pages_button_downloads_the_clis_csv(run: Run, browser: Any, server: Server) -> None:
     from playwright.sync_api import expect
 
     w = Watched(browser, server, locale="zh-TW")
@@ -74,7 +71,7 @@ def test_the_pages_button_downloads_the_clis_csv(browser: Any, server: Server) -
         page.click("#dl-csv")
     got = Path(download.value.path()).read_bytes()
     assert download.value.suggested_filename.endswith(".csv")
-    assert got == _cli_csv(SAMPLES, "--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt")[0]
+    assert got == _cli_csv(run, SAMPLES, "--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt")[0]
     assert any("/api/series?lang=zh-TW" in u for u in w.requests)
     assert not w.outside
     w.close()

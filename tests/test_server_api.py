@@ -23,17 +23,15 @@ from typing import Any
 
 import pytest
 import schemathesis
-from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, settings
 from schemathesis.specs.openapi.checks import negative_data_rejection
 
 from fxreport.checking.batch import expand
 from fxreport.checking.pipeline import CheckOptions, Content, check_contents, check_paths
-from fxreport.cli import cli
 from fxreport.checking.decoder import SIZE_LIMIT
 from fxreport.outputs import outcome_json, write_json
 from fxreport.core.rules import RULES
-from reports import DAY1, DAY2, ROOT, SAMPLES
+from reports import BROKEN, CORPUS, CORPUS_CASES as CASES, DAY1, DAY2, ROOT, Run
 from serving import running_server, stop
 
 with warnings.catch_warnings():
@@ -43,14 +41,6 @@ with warnings.catch_warnings():
 from fxreport.server.app import create_app, lang_from_header  # noqa: E402
 from fxreport.server.upload import MAX_BODY, UploadError, read_form  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
-CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expected.json").exists())
-BROKEN = SAMPLES / "broken"
-
-
-@pytest.fixture(scope="module")
-def client() -> TestClient:
-    return TestClient(create_app())
 
 
 def upload(*paths: Path, name: str | None = None) -> list[tuple[str, tuple[str, bytes]]]:
@@ -89,14 +79,8 @@ def _case_request(folder: Path, expected: dict[str, Any]) -> tuple[list[Any], di
     return files, data, paths
 
 
-def _cli_json(folder: Path, expected: dict[str, Any], lang: str) -> tuple[int, dict[str, Any]]:
-    cwd = os.getcwd()
-    os.chdir(folder)
-    try:
-        r = CliRunner().invoke(cli, ["check", "--format", "json", "--lang", lang,
-                                     *expected["args"], *expected["paths"]])
-    finally:
-        os.chdir(cwd)
+def _cli_json(run: Run, folder: Path, expected: dict[str, Any], lang: str) -> tuple[int, dict[str, Any]]:
+    r = run("check", "--format", "json", "--lang", lang, *expected["args"], *expected["paths"], cwd=folder)
     if not r.stdout:  # a usage error
         return r.exit_code, {}
     return r.exit_code, json.loads(r.stdout.replace(os.sep * 2, "/") if os.sep != "/" else r.stdout)
@@ -104,18 +88,18 @@ def _cli_json(folder: Path, expected: dict[str, Any], lang: str) -> tuple[int, d
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 @pytest.mark.parametrize("name", CASES)
-def test_api_answers_exactly_what_the_cli_prints(client: TestClient, name: str, lang: str) -> None:
+def test_api_answers_exactly_what_the_cli_prints(run: Run, client: TestClient, name: str, lang: str) -> None:
     folder = CORPUS / name
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     files, data, _ = _case_request(folder, expected)
     r = client.post("/api/check", files=files, data={**data, "lang": lang})
     if expected["exit"] == 2 and not expected["files"]:  # an option file the CLI refuses
         assert r.status_code == 422, r.text
-        assert _cli_json(folder, expected, lang)[0] == 2
+        assert _cli_json(run, folder, expected, lang)[0] == 2
         return
     assert r.status_code == 200, r.text
     got = r.json()
-    code, want = _cli_json(folder, expected, lang)
+    code, want = _cli_json(run, folder, expected, lang)
     assert got.get("stale_verified") == want.get("stale_verified")
     assert got["version"] == want["version"] == 1
     assert got["files"] == want["files"]
@@ -484,13 +468,13 @@ def test_load_memory_temporary_files_logs_and_ctrl_c(tmp_path: Path) -> None:
     assert list(server.tmpdir.iterdir()) == []
 
 
-def test_another_host_must_be_asked_for_and_warns() -> None:
+def test_another_host_must_be_asked_for_and_warns(run: Run) -> None:
     from fxreport.server.run import is_loopback
 
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5") and not is_loopback("intranet")
     # 192.0.2.1 (TEST-NET) is no address of this machine: the warning comes, then a plain refusal
-    r = CliRunner().invoke(cli, ["serve", "--host", "192.0.2.1", "--port", "0"])
+    r = run("serve", "--host", "192.0.2.1", "--port", "0")
     assert r.exit_code == 2
     assert "not loopback" in r.stderr and "no login" in r.stderr and "proxy" in r.stderr
     assert "cannot listen on 192.0.2.1" in r.stderr and "Traceback" not in r.output

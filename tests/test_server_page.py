@@ -9,84 +9,23 @@ temporary folder) for a person to look at.
 from __future__ import annotations
 
 import json
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from reports import DAY1, DAY2, SAMPLES
-from serving import Server, running_server
+from reports import BROKEN, DAY1, DAY2
+from serving import BROWSER_MARKS, Server, Watched
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 try:
-    from playwright.sync_api import Browser, Page, expect, sync_playwright
-except ImportError:  # pragma: no cover - the test extra installs it
-    sync_playwright = None  # type: ignore[assignment]
+    from playwright.sync_api import Browser, Page, expect
+except ImportError:  # pragma: no cover - the test extra installs it (BROWSER_MARKS skip then)
+    pass
 
-pytestmark = [
-    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable: "
-                       "pip install -e '.[test]'"),
-    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH (this suite never "
-                       "downloads a browser; install the system's chromium package)"),
-]
+pytestmark = BROWSER_MARKS
 
-BROKEN = SAMPLES / "broken"
 LEFT = BROKEN / "left-aligned" / "ABP1209.txt"
 GAP = BROKEN / "continuity" / "ABP1212.txt"
-
-
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = os.environ.get("FXREPORT_SHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("shots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(tmp_path_factory.mktemp("page-server")) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM,
-                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield b
-        b.close()
-
-
-class Watched:
-    """A page whose every request is recorded, and refused if it leaves the server."""
-
-    def __init__(self, browser: Browser, server: Server, **context: Any) -> None:
-        self.context = browser.new_context(**context)
-        self.context.set_default_timeout(120_000)  # a guard: a loaded 2-core machine is slow, not wrong
-        self.page: Page = self.context.new_page()
-        self.requests: list[str] = []
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-
-        def route(r: Any) -> None:
-            url = r.request.url
-            self.requests.append(url)
-            if url.startswith(server.url) or url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                self.outside.append(url)
-                r.abort()
-
-        self.context.route("**/*", route)
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def close(self) -> None:
-        self.context.close()
 
 
 def results_text(page: Page) -> str:

@@ -10,19 +10,18 @@ import warnings
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport.checking.pipeline import CheckOptions, check_contents
 from fxreport.checking.sidecar import SidecarError, read_limits, read_verified
-from fxreport.cli import cli
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 from fxreport.server.app import create_app  # noqa: E402
+from reports import NEGATIVE as NEGATIVE_FILE, Run
 
-NEGATIVE = (Path(__file__).resolve().parent / "corpus" / "qua001-negative-balance" / "ABP1209.txt").read_bytes()
+NEGATIVE = NEGATIVE_FILE.read_bytes()
 HEADER = "BANK,DATE,CODE,FIELD,NOTE\r\n"
 
 
@@ -72,38 +71,38 @@ def test_verified_lines_read_roc_and_iso_dates_and_refuse_format_rules() -> None
         assert (caught.value.line, caught.value.column) == (2, column), bad
 
 
-def _run(tmp_path: Path, *args: str) -> object:
+def _run(run: Run, tmp_path: Path, *args: str) -> object:
     (tmp_path / "ABP1209.txt").write_bytes(NEGATIVE)
-    return CliRunner().invoke(cli, ["check", str(tmp_path / "ABP1209.txt"), *args])
+    return run("check", str(tmp_path / "ABP1209.txt"), *args)
 
 
-def test_cli_usage_errors_in_the_chosen_language(tmp_path: Path) -> None:
+def test_cli_usage_errors_in_the_chosen_language(run: Run, tmp_path: Path) -> None:
     (tmp_path / "l.csv").write_bytes(b"BANK,POS\r\nABCD,1.5\r\n")
-    r = _run(tmp_path, "--limits", str(tmp_path / "l.csv"))
+    r = _run(run, tmp_path, "--limits", str(tmp_path / "l.csv"))
     assert r.exit_code == 2 and "line 2, column 2" in r.stderr and not r.stdout
-    r = _run(tmp_path, "--limits", str(tmp_path / "l.csv"), "--lang", "zh-TW")
+    r = _run(run, tmp_path, "--limits", str(tmp_path / "l.csv"), "--lang", "zh-TW")
     assert r.exit_code == 2 and "第 2 行第 2 欄" in r.stderr and r.stderr.startswith("fxreport：--limits：")
     (tmp_path / "v.csv").write_bytes((HEADER + "ABCD,105/12/09,RSV001,AFS,x\r\n").encode())
-    r = _run(tmp_path, "--verified", str(tmp_path / "v.csv"))
+    r = _run(run, tmp_path, "--verified", str(tmp_path / "v.csv"))
     assert r.exit_code == 2 and "fixed, not verified" in r.stderr
-    r = _run(tmp_path, "--verified", str(tmp_path / "missing.csv"))
+    r = _run(run, tmp_path, "--verified", str(tmp_path / "missing.csv"))
     assert r.exit_code == 2 and "missing.csv" in r.stderr
 
 
-def test_strict_and_stale_lines(tmp_path: Path) -> None:
+def test_strict_and_stale_lines(run: Run, tmp_path: Path) -> None:
     (tmp_path / "v.csv").write_bytes((HEADER + "ABCD,105/12/09,QUA001,ABAL_UNB,booked early\r\n"
                                       "ABCD,105/12/09,QUA003,AB,never found\r\n"
                                       "ABCD,105/12/12,QUA003,AB,another day: out of scope\r\n").encode())
-    r = _run(tmp_path, "--verified", str(tmp_path / "v.csv"), "--strict", "--format", "json")
+    r = _run(run, tmp_path, "--verified", str(tmp_path / "v.csv"), "--strict", "--format", "json")
     out = json.loads(r.stdout)
     assert r.exit_code == 0 and out["summary"]["verified"] == 1
     assert out["files"][0]["findings"][0]["verified"] == {"note": "booked early"}
     assert out["stale_verified"] == [{"line": 3, "bank": "ABCD", "date": "2016-12-09",
                                       "code": "QUA003", "field": "AB"}]
     assert "line 3" in r.stderr and "line 4" not in r.stderr
-    text = _run(tmp_path, "--verified", str(tmp_path / "v.csv"))
+    text = _run(run, tmp_path, "--verified", str(tmp_path / "v.csv"))
     assert "    verified: booked early" in text.stdout and "; 1 verified" in text.stdout
-    assert _run(tmp_path, "--strict").exit_code == 1  # without the note the warning fails
+    assert _run(run, tmp_path, "--strict").exit_code == 1  # without the note the warning fails
 
 
 def test_library_options() -> None:

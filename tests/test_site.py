@@ -11,7 +11,6 @@ standard library alone (`test_site_bundle.py`).
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,23 +18,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from serving import StaticSite, static_site
-from test_server_page import CHROMIUM, Watched, browser  # noqa: F401  (browser: a fixture)
-from test_server_page import pytestmark as page_marks
+from serving import BROWSER_MARKS, CHROMIUM, StaticSite, Watched, static_site
+from reports import CORPUS, ROOT, Run, SAMPLES
 
 try:
     from playwright.sync_api import Browser, Page
 except ImportError:  # pragma: no cover - the test extra installs it (page_marks skip then)
     pass
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus"
 PYODIDE = ROOT / "node_modules" / "pyodide"
-SAMPLES = ROOT / "samples"
 pytestmark = [
-    *page_marks,  # playwright and Debian's chromium, as for the server's page
+    *BROWSER_MARKS,  # playwright and Debian's chromium, as for the server's page
     pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
                        reason="no node_modules/pyodide: run `npm ci` first (the README's "
                               "test command does)"),
@@ -78,16 +72,9 @@ def _cases() -> list[tuple[str, dict[str, Any]]]:
             for p in sorted(CORPUS.glob("*/expected.json"))]
 
 
-def _cli_json(cwd: Path, args: list[str]) -> str:
+def _cli_json(run: Run, cwd: Path, args: list[str]) -> str:
     """What `fxreport check --format json` prints, run in ``cwd``."""
-    from fxreport.cli import cli
-
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(cli, ["check", "--format", "json", *args])
-    finally:
-        os.chdir(here)
+    result = run("check", "--format", "json", *args, cwd=cwd)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.stdout
 
@@ -154,7 +141,7 @@ def _drive(page: Page, folder: Path, expected: dict[str, Any], lang: str) -> tup
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_the_corpus_on_the_page_equals_the_cli(browser: Browser, site: StaticSite, lang: str) -> None:
+def test_the_corpus_on_the_page_equals_the_cli(run: Run, browser: Browser, site: StaticSite, lang: str) -> None:
     v = Visit(browser, site, locale="en-US" if lang == "en" else "zh-TW")
     v.open(site.url + f"?lang={lang}")
     v.page.click("#options summary")
@@ -169,7 +156,7 @@ def test_the_corpus_on_the_page_equals_the_cli(browser: Browser, site: StaticSit
             undriven.append(name)
             continue
         got, args, cwd = driven  # type: ignore[misc]
-        want = _cli_json(cwd, args)
+        want = _cli_json(run, cwd, args)
         assert got == want, f"{name}: the page's JSON differs from `fxreport check {' '.join(args)}`"
         checked.append(name)
     assert missing == ["unreadable-path"], missing
@@ -210,7 +197,7 @@ def test_offline_on_a_second_load(browser: Browser, site: StaticSite) -> None:
     v.close()
 
 
-def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site: StaticSite,
+def test_the_page_is_the_served_page_with_the_sites_words(run: Run, browser: Browser, site: StaticSite,
                                                           tmp_path: Path) -> None:
     """Same page files as `fxreport serve`, links relative, no API link; the page says
     where the files are checked, in both languages, and shows the runtime loading."""
@@ -248,7 +235,7 @@ def test_the_page_is_the_served_page_with_the_sites_words(browser: Browser, site
         v.page.click("#dl-json")
     (tmp_path / "ABP0102.txt").write_bytes(late)
     assert Path(download.value.path()).read_text(encoding="utf-8") == _cli_json(
-        tmp_path, ["--lang", "zh-TW", "ABP0102.txt"])
+        run, tmp_path, ["--lang", "zh-TW", "ABP0102.txt"])
     v.page.click("#options summary")
     v.page.fill("#select", "ARI, XYZ")
     v.page.click("#check")

@@ -12,13 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from fxreport.site.build import OFF_PATH, bundled_distributions, python_archives
+from reports import CORPUS, README, ROOT, Run, SAMPLES
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "corpus"
-SAMPLES = ROOT / "samples"
 REFUSED = ("click", "pydantic", "pydantic_core", "construct", "openpyxl", "fastapi",
            "starlette", "uvicorn", "python_multipart", "multipart")
 
@@ -52,24 +48,15 @@ print(json.dumps({"results": results, "tried": tried, "outside": outside,
 """
 
 
-def _cli(cwd: Path, args: list[str]) -> str:
-    import os
-
-    from fxreport.cli import cli
-
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(cli, ["check", "--format", "json", *args]).stdout
-    finally:
-        os.chdir(here)
+def _cli(run: Run, cwd: Path, args: list[str]) -> str:
+    return str(run("check", "--format", "json", *args, cwd=cwd).stdout)
 
 
 def _entry(field: str, name: str, data: bytes) -> list[object]:
     return [field, name, data.hex(), len(data)]
 
 
-def test_the_checking_path_runs_from_the_sites_archives_alone(tmp_path: Path) -> None:
+def test_the_checking_path_runs_from_the_sites_archives_alone(run: Run, tmp_path: Path) -> None:
     archives = []
     built = python_archives()
     assert list(built) == ["py/fxreport.zip", "py/deps.zip", "py/holidays.zip"]  # as worker.js has them
@@ -91,17 +78,17 @@ def test_the_checking_path_runs_from_the_sites_archives_alone(tmp_path: Path) ->
                 form.append(["strict", "true"])
         for lang in ("en", "zh-TW"):
             forms.append(form + [["lang", lang]])
-            wants.append(_cli(folder, [*args, "--lang", lang, *paths]))
+            wants.append(_cli(run, folder, [*args, "--lang", lang, *paths]))
     # a date past the shipped calendar tables: holidays (and python-dateutil) decide it
     late = (SAMPLES / "ABP1209.txt").read_bytes().replace(b"105/12/09", b"125/01/02")
     (tmp_path / "ABP0102.txt").write_bytes(late)
     forms.append([_entry("files", "ABP0102.txt", late), ["lang", "en"]])
-    wants.append(_cli(tmp_path, ["ABP0102.txt"]))
-    run = subprocess.run([sys.executable, "-I", "-S", "-c", RUNNER, json.dumps(REFUSED),
+    wants.append(_cli(run, tmp_path, ["ABP0102.txt"]))
+    proc = subprocess.run([sys.executable, "-I", "-S", "-c", RUNNER, json.dumps(REFUSED),
                           json.dumps(archives)], input=json.dumps(forms), capture_output=True,
                          text=True, encoding="utf-8", cwd=tmp_path)
-    assert run.returncode == 0, run.stderr[-3000:]
-    out = json.loads(run.stdout)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout)
     assert not any("site-packages" in p or "dist-packages" in p for p in out["path"]), out["path"]
     assert out["tried"] == [], f"the checking path imports {out['tried']}"
     assert out["outside"] == [], f"loaded from outside the archives and the stdlib: {out['outside']}"
@@ -131,35 +118,33 @@ def test_the_bundle_is_pure_python_and_leaves_the_edges_out() -> None:
     assert not set(bundled_distributions()) & {n.lower() for n in OFF_PATH}
 
 
-def test_the_site_command(tmp_path: Path) -> None:
+def test_the_site_command(run: Run, tmp_path: Path) -> None:
     """Refuses without a runtime (saying what to run) and over an earlier build without
     --force; writes the folder with the policy for IIS; `fxreport --help` lists it."""
-    from fxreport.cli import cli
     from fxreport.site.build import PYODIDE_FILES, SITE_CSP
 
-    runner = CliRunner()
     out = tmp_path / "checker"
-    missing = runner.invoke(cli, ["site", str(out), "--pyodide", str(tmp_path / "none")])
+    missing = run("site", str(out), "--pyodide", str(tmp_path / "none"))
     assert missing.exit_code == 2 and "npm ci" in missing.stderr, missing.stderr
-    zh = runner.invoke(cli, ["site", str(out), "--pyodide", str(tmp_path / "none"), "--lang", "zh-TW"])
+    zh = run("site", str(out), "--pyodide", str(tmp_path / "none"), "--lang", "zh-TW")
     assert zh.exit_code == 2 and "執行環境" in zh.stderr and "npm ci" in zh.stderr
     fake = tmp_path / "pyodide"
     fake.mkdir()
     for name in PYODIDE_FILES:
         (fake / name).write_bytes(b"runtime " + name.encode())
-    done = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake)])
+    done = run("site", str(out), "--pyodide", str(fake))
     assert done.exit_code == 0, done.stderr
     assert (out / "pyodide" / "pyodide.asm.wasm").read_bytes() == b"runtime pyodide.asm.wasm"
     assert SITE_CSP in (out / "web.config").read_text(encoding="utf-8")
     sw = (out / "sw.js").read_text(encoding="utf-8")
     for name in ("index.html", "static/worker.js", "py/fxreport.zip", "pyodide/pyodide.asm.wasm"):
         assert f'"{name}"' in sw, name  # the service worker keeps every file
-    again = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake)])
+    again = run("site", str(out), "--pyodide", str(fake))
     assert again.exit_code == 2 and "--force" in again.stderr
-    zh = runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--lang", "zh-TW"])
+    zh = run("site", str(out), "--pyodide", str(fake), "--lang", "zh-TW")
     assert zh.exit_code == 2 and "已存在" in zh.stderr
-    assert runner.invoke(cli, ["site", str(out), "--pyodide", str(fake), "--force"]).exit_code == 0
-    assert "site" in runner.invoke(cli, ["--help"]).output
+    assert run("site", str(out), "--pyodide", str(fake), "--force").exit_code == 0
+    assert "site" in run("--help").output
     # the site's scripts ship in the wheel (the runtime does not: npm ci brings it)
     assert '"fxreport.site" = ["static/*"]' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
@@ -169,7 +154,7 @@ def test_the_readme_gives_the_commands_and_the_policy() -> None:
 
     from fxreport.site.build import SITE_CSP
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = README
     block = re.search(r"<!-- site-command -->\s*```sh\n(.*?)```", readme, re.S)
     assert block and "npm ci" in block.group(1) and "fxreport site" in block.group(1)
     test = re.search(r"<!-- test-command -->\s*```sh\n(.*?)```", readme, re.S)

@@ -15,13 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from openpyxl import load_workbook
 from openpyxl.workbook.defined_name import DefinedName
 
 import fxreport
-from fxreport.cli import cli
 from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
 from fxreport.core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS
@@ -31,9 +29,8 @@ from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
 from fxreport.formats.xlsx import SHEET, defined_name, form_cells, form_lines, formula, report_workbook
 from fxreport.formats.xlsx_reading import read_workbook
-from reports import DAY1, DAY2, any_reports, listing, run
+from reports import BROKEN, DAY1, DAY2, INPUTS, README, Run, XLSX_DATA as DATA, any_reports, listing
 
-DATA = Path(__file__).resolve().parent / "data" / "xlsx"
 TARGETS = {i.target: i for i in IDENTITIES}
 FIELDS = [f for f in LAYOUT if f.row == 1 and f.name in ("BANK", "DATE")] + [
     f for f in LAYOUT if f.type == AMOUNT and f.name]
@@ -58,17 +55,18 @@ def fill(path: Path, values: dict[str, Any], out: Path | None = None) -> Path:
     return out or path
 
 
-def rolled(tmp_path: Path, name: str = "today.xlsx") -> Path:
-    book = tmp_path / name
-    r = run("roll", str(DAY2), "--format", "xlsx", "-o", str(book))
-    assert r.exit_code == 0, r.output
+@pytest.fixture
+def rolled_book(rolled_form: bytes, tmp_path: Path) -> Path:
+    """The sample rolled into the form, as ``tmp_path/today.xlsx``."""
+    book = tmp_path / "today.xlsx"
+    book.write_bytes(rolled_form)
     return book
 
 
 def expected_bytes(values: dict[str, int], date: dt.date = dt.date(2016, 12, 12)) -> bytes:
     """An independent rendering: the rolled-forward amounts plus the activity, derived."""
     prev = fxreport.load(DAY2)
-    inputs = {f.name: 0 for f in LAYOUT if f.type == AMOUNT and f.name and f.name not in TARGETS}
+    inputs = {name: 0 for name in INPUTS}
     for prior, today in CARRIED:
         inputs[prior] = prev[today]
     inputs["A_OPTION"] = prev["A_OPTION"]
@@ -86,8 +84,8 @@ def warning_report() -> Report:
 
 # --- the form ---------------------------------------------------------------------------
 
-def test_every_field_has_a_workbook_scoped_name_where_the_layout_puts_it(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_every_field_has_a_workbook_scoped_name_where_the_layout_puts_it(rolled_book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     cells = form_cells()
     assert set(cells) == {f.name for f in FIELDS}
     for f in FIELDS:
@@ -98,8 +96,8 @@ def test_every_field_has_a_workbook_scoped_name_where_the_layout_puts_it(tmp_pat
     assert wb.sheetnames == [SHEET, "說明"]
 
 
-def test_the_twelve_left_sides_are_formulas_over_names(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_the_twelve_left_sides_are_formulas_over_names(rolled_book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     got = {t: cell_of(wb, t).value for t in TARGETS}
     assert got == {t: formula(i) for t, i in TARGETS.items()}
     assert got["ACUST"] == "=AB-AS"
@@ -109,8 +107,8 @@ def test_the_twelve_left_sides_are_formulas_over_names(tmp_path: Path) -> None:
     assert not any(str(cell_of(wb, n).value).startswith("=") for n in others)
 
 
-def test_roll_carries_the_prior_day_and_zeroes_the_activity(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_roll_carries_the_prior_day_and_zeroes_the_activity(rolled_book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     prev = fxreport.load(DAY2)
     assert cell_of(wb, "BANK").value == "ABCD"
     assert cell_of(wb, "DATE").value == "105/12/12"  # Friday 12/09 -> Monday 12/12
@@ -120,8 +118,8 @@ def test_roll_carries_the_prior_day_and_zeroes_the_activity(tmp_path: Path) -> N
     assert cell_of(wb, "AB").value == 0 and cell_of(wb, "A_SWS2").value == 0
 
 
-def test_validation_protection_and_styles(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_validation_protection_and_styles(rolled_book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     ws = wb[SHEET]
     assert ws.protection.sheet and not ws.protection.password
     carried = set(PRIOR_DAY_FIELDS)
@@ -162,8 +160,8 @@ def test_validation_protection_and_styles(tmp_path: Path) -> None:
     assert bank_dv and cell_of(wb, "BANK").coordinate in bank_dv[0].sqref
 
 
-def test_the_sheet_is_the_annex_form_on_one_a4_page(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_the_sheet_is_the_annex_form_on_one_a4_page(rolled_book: Path, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     ws = wb[SHEET]
     text = "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
     for group in ("即期已交割部位", "即期未交割部位", "SWAP、CCS遠期部位", "與顧客交易", "銀行間換匯交易",
@@ -184,8 +182,8 @@ def test_the_sheet_is_the_annex_form_on_one_a4_page(tmp_path: Path) -> None:
 
 # --- round trips with openpyxl ------------------------------------------------------------
 
-def test_roll_fill_build_gives_the_independent_bytes_and_checks_against_yesterday(tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), {**ACTIVITY, "AS": 950.0})  # what spreadsheets store
+def test_roll_fill_build_gives_the_independent_bytes_and_checks_against_yesterday(rolled_book: Path, run: Run, tmp_path: Path) -> None:
+    book = fill(rolled_book, {**ACTIVITY, "AS": 950.0})  # what spreadsheets store
     out = tmp_path / "out"
     out.mkdir()
     r = run("build", str(book), "-o", str(out))
@@ -201,7 +199,7 @@ def test_roll_fill_build_gives_the_independent_bytes_and_checks_against_yesterda
 
 
 @pytest.mark.parametrize("sample", [DAY1, DAY2], ids=lambda p: p.name)
-def test_show_then_build_gives_the_same_bytes(sample: Path, tmp_path: Path) -> None:
+def test_show_then_build_gives_the_same_bytes(run: Run, sample: Path, tmp_path: Path) -> None:
     book = tmp_path / "show.xlsx"
     r = run("show", str(sample), "--format", "xlsx", "-o", str(book))
     assert r.exit_code == 0, r.output
@@ -219,7 +217,7 @@ def test_any_report_reads_back_equal_whether_its_identities_hold_or_not(report: 
     assert set(book.derived) == set(TARGETS) - kept
 
 
-def test_a_failing_inferred_identity_keeps_the_filed_value_and_builds_back(tmp_path: Path) -> None:
+def test_a_failing_inferred_identity_keeps_the_filed_value_and_builds_back(run: Run, tmp_path: Path) -> None:
     report = warning_report()
     src = tmp_path / "in" / "ABP1209.txt"
     src.parent.mkdir()
@@ -239,8 +237,8 @@ def test_a_failing_inferred_identity_keeps_the_filed_value_and_builds_back(tmp_p
     assert (tmp_path / "ABP1209.txt").read_bytes() == src.read_bytes()
 
 
-def test_show_of_a_file_with_an_arithmetic_error_builds_nothing_like_json(tmp_path: Path) -> None:
-    broken = Path(__file__).resolve().parent.parent / "samples" / "broken" / "arithmetic" / "ABP1209.txt"
+def test_show_of_a_file_with_an_arithmetic_error_builds_nothing_like_json(run: Run, tmp_path: Path) -> None:
+    broken = BROKEN / "arithmetic" / "ABP1209.txt"
     book = tmp_path / "show.xlsx"
     assert run("show", str(broken), "--format", "xlsx", "-o", str(book)).exit_code == 0
     assert cell_of(load_workbook(book), "ACUST").value == -751
@@ -269,8 +267,8 @@ def test_read_workbook_gives_the_json_shape_and_cells() -> None:
     (" 2016-12-13 ", "105/12/13"),
     ("１０５／１２／１３", "105/12/13"),
 ])
-def test_date_as_roc_text_or_a_real_date(value: Any, date: str, tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), {"DATE": value})
+def test_date_as_roc_text_or_a_real_date(rolled_book: Path, run: Run, value: Any, date: str, tmp_path: Path) -> None:
+    book = fill(rolled_book, {"DATE": value})
     assert read_workbook(book.read_bytes()).doc["date"] == date
     out = tmp_path / "out"
     out.mkdir()
@@ -278,27 +276,27 @@ def test_date_as_roc_text_or_a_real_date(value: Any, date: str, tmp_path: Path) 
     assert fxreport.load(next(out.iterdir())).date == parse_any_date(date)
 
 
-def test_a_full_width_firm_code_is_read_as_ascii(tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), {"BANK": "ＡＢＣＤ"})
+def test_a_full_width_firm_code_is_read_as_ascii(rolled_book: Path, tmp_path: Path) -> None:
+    book = fill(rolled_book, {"BANK": "ＡＢＣＤ"})
     assert read_workbook(book.read_bytes()).doc["bank"] == "ABCD"
 
 
-def test_build_from_standard_input_and_by_content(tmp_path: Path) -> None:
-    book = rolled(tmp_path)
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input=book.read_bytes())
+def test_build_from_standard_input_and_by_content(rolled_book: Path, run: Run, tmp_path: Path) -> None:
+    book = rolled_book
+    r = run("build", "-", "-o", str(tmp_path), input=book.read_bytes())
     assert r.exit_code == 0, r.output
     odd = tmp_path / "renamed.dat"
     shutil.copy(book, odd)
     assert run("build", str(odd), "-o", str(tmp_path), "--force").exit_code == 0
 
 
-def test_show_and_roll_write_workbooks_safely(tmp_path: Path) -> None:
+def test_show_and_roll_write_workbooks_safely(rolled_book: Path, run: Run, tmp_path: Path) -> None:
     r = run("show", str(DAY2), "--format", "xlsx")
     assert r.exit_code == 2 and "-o" in r.output  # never binary on a terminal by surprise
     r = run("show", str(DAY2), "--format", "xlsx", "-o", "-")
     assert r.exit_code == 0 and r.stdout_bytes.startswith(b"PK\x03\x04")
     assert run("roll", str(DAY2), "--format", "xlsx").exit_code == 2
-    book = rolled(tmp_path)
+    book = rolled_book
     before = book.read_bytes()
     r = run("roll", str(DAY2), "--format", "xlsx", "-o", str(book))
     assert r.exit_code == 2 and "--force" in r.stderr and book.read_bytes() == before
@@ -307,9 +305,9 @@ def test_show_and_roll_write_workbooks_safely(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["today.xlsx"]
 
 
-def test_the_readme_workbook_commands_run_as_written(tmp_path: Path,
+def test_the_readme_workbook_commands_run_as_written(run: Run, tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = README
     block = re.search(r"### The report form as an Excel workbook.*?```sh\n(.*?)```", readme, re.S)
     assert block
     shutil.copytree(DAY2.parent, tmp_path / "samples")
@@ -369,9 +367,9 @@ AB = f"AB ({SHEET}!{form_cells()['AB']})"
     ({"DATE": dt.datetime(1900, 1, 1)}, f"DATE ({SHEET}!E4)", "outside ROC years", "西元 1900-01-01"),
     ({"DATE": None}, f"DATE ({SHEET}!E4)", "the report date is empty", "部位資料日期未填"),
 ])
-def test_bad_cells_are_refused_at_the_cell_in_both_languages(values: dict[str, Any], where: str,
+def test_bad_cells_are_refused_at_the_cell_in_both_languages(rolled_book: Path, run: Run, values: dict[str, Any], where: str,
                                                              en: str, zh: str, tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), values)
+    book = fill(rolled_book, values)
     out = tmp_path / "out"
     out.mkdir()
     for lang, words in (("en", en), ("zh-TW", zh)):
@@ -385,8 +383,8 @@ def test_bad_cells_are_refused_at_the_cell_in_both_languages(values: dict[str, A
     assert listing(out) == []
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), {"AB": 12.5, "A_FC1": "x", "BANK": "ab"})
+def test_every_problem_is_reported_at_once(rolled_book: Path, tmp_path: Path) -> None:
+    book = fill(rolled_book, {"AB": 12.5, "A_FC1": "x", "BANK": "ab"})
     with pytest.raises(InputError) as exc:
         read_workbook(book.read_bytes())
     assert [(p.where.key, p.key) for p in exc.value.problems] == [
@@ -402,8 +400,8 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ("AS", "'Other'!$E$9", "not to one cell of a sheet"),
     ("AS", "#REF!", "not to one cell of a sheet"),
 ])
-def test_broken_names_are_refused(name: str, target: str | None, words: str, tmp_path: Path) -> None:
-    book = rolled(tmp_path)
+def test_broken_names_are_refused(rolled_book: Path, run: Run, name: str, target: str | None, words: str, tmp_path: Path) -> None:
+    book = rolled_book
     _rename(book, name, target)
     out = tmp_path / "out"
     out.mkdir()
@@ -456,9 +454,9 @@ def _docx_like() -> bytes:
     (lambda b: (DATA / "old-format.xls").read_bytes(), "old-format Excel file (.xls)", "舊版 Excel 檔"),
     (lambda b: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500, "old-format", "舊版"),
 ])
-def test_files_that_are_not_readable_workbooks_are_refused(make: Any, words: str, zh: str,
+def test_files_that_are_not_readable_workbooks_are_refused(rolled_book: Path, run: Run, make: Any, words: str, zh: str,
                                                            tmp_path: Path) -> None:
-    good = rolled(tmp_path).read_bytes()
+    good = rolled_book.read_bytes()
     book = tmp_path / "bad.xlsx"
     book.write_bytes(make(good))
     out = tmp_path / "out"
@@ -473,8 +471,8 @@ def test_files_that_are_not_readable_workbooks_are_refused(make: Any, words: str
     assert listing(out) == []
 
 
-def test_a_formula_typed_over_is_refused_with_the_formula_to_restore(tmp_path: Path) -> None:
-    wb = load_workbook(rolled(tmp_path))
+def test_a_formula_typed_over_is_refused_with_the_formula_to_restore(rolled_book: Path, run: Run, tmp_path: Path) -> None:
+    wb = load_workbook(rolled_book)
     cell_of(wb, "ACUST").value = 999  # a number where the formula was (sheet unprotected)
     book = tmp_path / "typed.xlsx"
     wb.save(book)
@@ -525,9 +523,9 @@ def _identities_hold_on_cached_results(path: Path) -> dict[str, int]:
 
 
 @needs_soffice
-def test_libreoffice_recalculates_and_its_file_builds_the_expected_bytes(office: Any,
+def test_libreoffice_recalculates_and_its_file_builds_the_expected_bytes(rolled_book: Path, run: Run, office: Any,
                                                                         tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), {**ACTIVITY, "DATE": dt.datetime(2016, 12, 12)})
+    book = fill(rolled_book, {**ACTIVITY, "DATE": dt.datetime(2016, 12, 12)})
     calc = office(book)
     values = _identities_hold_on_cached_results(calc)
     assert values["ACUST"] == 850
@@ -558,7 +556,7 @@ def test_libreoffice_recalculates_and_its_file_builds_the_expected_bytes(office:
 
 @needs_soffice
 @pytest.mark.parametrize("which", ["sample", "warnings"])
-def test_libreoffice_saved_show_workbooks_build_back_byte_for_byte(which: str, office: Any,
+def test_libreoffice_saved_show_workbooks_build_back_byte_for_byte(run: Run, which: str, office: Any,
                                                                    tmp_path: Path) -> None:
     report = fxreport.load(DAY2) if which == "sample" else warning_report()
     src = tmp_path / "ABP1209.txt"
@@ -577,8 +575,8 @@ def test_libreoffice_saved_show_workbooks_build_back_byte_for_byte(which: str, o
 
 
 @needs_soffice
-def test_the_form_prints_on_one_a4_page(office: Any, tmp_path: Path) -> None:
-    pdf = office(fill(rolled(tmp_path), ACTIVITY), "pdf").read_bytes()
+def test_the_form_prints_on_one_a4_page(rolled_book: Path, office: Any, tmp_path: Path) -> None:
+    pdf = office(fill(rolled_book, ACTIVITY), "pdf").read_bytes()
     # the form on one page, the instructions sheet (說明) on the next
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
     box = re.search(rb"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)", pdf)
@@ -598,9 +596,9 @@ def _sign_off_cells(ws: Any) -> dict[str, Any]:
     return found
 
 
-def test_the_sign_off_block_and_footer_are_in_the_print_area_and_build_ignores_them(
+def test_the_sign_off_block_and_footer_are_in_the_print_area_and_build_ignores_them(rolled_book: Path, run: Run, 
         tmp_path: Path) -> None:
-    book = rolled(tmp_path)
+    book = rolled_book
     wb = load_workbook(book)
     ws = wb[SHEET]
     labels = _sign_off_cells(ws)
@@ -622,8 +620,8 @@ def test_the_sign_off_block_and_footer_are_in_the_print_area_and_build_ignores_t
     assert r.exit_code == 0, r.output
 
 
-def test_the_instructions_sheet_carries_the_annex_notes_in_both_languages(tmp_path: Path) -> None:
-    ws = load_workbook(rolled(tmp_path))["說明"]
+def test_the_instructions_sheet_carries_the_annex_notes_in_both_languages(rolled_book: Path, tmp_path: Path) -> None:
+    ws = load_workbook(rolled_book)["說明"]
     zh = "\n".join(str(c.value) for c in ws["B"] if c.value)
     en = "\n".join(str(c.value) for c in ws["C"] if c.value)
     for words in ("千美元", "自身的買賣方向", "說明第 1 點", "說明第 4 點", "不可調整在前日或本日餘額欄中",
@@ -635,8 +633,8 @@ def test_the_instructions_sheet_carries_the_annex_notes_in_both_languages(tmp_pa
     assert ws.protection.sheet
 
 
-def test_build_previous_checks_continuity_before_writing(tmp_path: Path) -> None:
-    book = fill(rolled(tmp_path), ACTIVITY)
+def test_build_previous_checks_continuity_before_writing(rolled_form: bytes, rolled_book: Path, run: Run, tmp_path: Path) -> None:
+    book = fill(rolled_book, ACTIVITY)
     out = tmp_path / "out"
     out.mkdir()
     r = run("build", str(book), "-o", str(out), "--previous", str(DAY2))
@@ -651,7 +649,9 @@ def test_build_previous_checks_continuity_before_writing(tmp_path: Path) -> None
     r = run("build", str(book), "-o", str(again), "--previous", str(DAY2))
     assert r.exit_code == 1 and "CNT001" in r.stderr and listing(again) == [], r.stderr
     # a gap by the calendar check takes: declared closed, no gap warning
-    gap = fill(rolled(tmp_path, "gap.xlsx"), {**ACTIVITY, "DATE": "105/12/13"})
+    gap = tmp_path / "gap.xlsx"
+    gap.write_bytes(rolled_form)
+    gap = fill(gap, {**ACTIVITY, "DATE": "105/12/13"})
     r = run("build", str(gap), "-o", str(again), "--previous", str(DAY2))
     assert r.exit_code == 0 and "CNT003" in r.stderr, r.stderr
     closed = tmp_path / "closed.txt"
@@ -661,8 +661,8 @@ def test_build_previous_checks_continuity_before_writing(tmp_path: Path) -> None
     assert r.exit_code == 0 and "CNT003" not in r.stderr, r.stderr
 
 
-def test_roll_accepts_yesterdays_workbook_as_prev(tmp_path: Path) -> None:
-    today = fill(rolled(tmp_path), ACTIVITY)
+def test_roll_accepts_yesterdays_workbook_as_prev(rolled_book: Path, run: Run, tmp_path: Path) -> None:
+    today = fill(rolled_book, ACTIVITY)
     out = tmp_path / "out"
     out.mkdir()
     assert run("build", str(today), "-o", str(out)).exit_code == 0

@@ -1,4 +1,5 @@
-"""Workbooks for tests: the rolled form, its zip parts patched, and LibreOffice headless."""
+"""Workbooks for tests: the rolled form's zip parts patched, and LibreOffice headless.
+The rolled form itself is the `rolled` fixture (conftest.py)."""
 
 from __future__ import annotations
 
@@ -10,28 +11,10 @@ import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from click.testing import CliRunner
-from reports import DAY2
-
-from fxreport.cli import cli
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 SHEET_PART = "xl/worksheets/sheet1.xml"
 WORKBOOK_PART = "xl/workbook.xml"
-
-
-def run(*args: str, input: bytes | str | None = None) -> Any:
-    return CliRunner().invoke(cli, list(args), input=input)
-
-
-def rolled_bytes(tmp_path: Path) -> bytes:
-    """``roll`` of the sample into the form, as bytes."""
-    book = tmp_path / "rolled.xlsx"
-    r = run("roll", str(DAY2), "--format", "xlsx", "-o", str(book), "--force")
-    assert r.exit_code == 0, r.output
-    return book.read_bytes()
 
 
 def patched(data: bytes, changes: dict[str, Callable[[bytes], bytes] | bytes | None]) -> bytes:

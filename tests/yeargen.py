@@ -19,12 +19,10 @@ from dataclasses import dataclass, field
 from fxreport.checking.calendar import BusinessCalendar
 from fxreport.checking.quality import ACTIVITY, GROSS_BALANCES
 from fxreport.core.fields import expected_filename, roc_text
-from fxreport.core.identities import CARRIED, IDENTITIES, derive
-from fxreport.core.layout import AMOUNT, LAYOUT
+from fxreport.core.identities import CARRIED, derive
 from fxreport.core.model import Report
+from reports import INPUTS
 
-TARGETS = {i.target for i in IDENTITIES}
-INPUTS = [f.name for f in LAYOUT if f.type == AMOUNT and f.name not in TARGETS]
 CARRY = dict(CARRIED)  # prior-day field -> today field
 
 # (contract field, settlement field, open balance field) of each gross balance

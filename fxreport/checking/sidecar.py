@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from ..core.findings import Finding
 from ..core.layout import AMOUNTS, LAYOUT
 
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
@@ -223,18 +222,6 @@ def _verifiable_code(code: str, line: int, name: str) -> str:
                            category=rule.category, category_en=category_word(rule.category),
                            category_zh=category_word(rule.category, "zh-TW"))
     return code
-
-
-def over_limits_of(limits: Limits | None) -> Any:
-    """A function (values, records, bank) -> LIM001 findings for these limits, or None."""
-    if not limits:
-        return None
-    from .quality import over_limits
-
-    def check(values: Any, records: Sequence[bytes], bank: str | None) -> list[Finding]:
-        mine = limits.get(bank or "")
-        return over_limits(values, records, mine) if mine else []
-    return check
 
 
 def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> list[VerifiedLine]:

@@ -352,14 +352,6 @@ INPUT: dict[str, tuple[str, str]] = {
     "row_type": ('{value} is not an object: give the row\'s amounts as {{"{first}": 0, ...}}',
                  '{value} 不是物件：請以 `{{"{first}": 0, ...}}` 填入此列金額'),
     "invalid_value": ("{value} is not valid here", "{value} 在此無效"),
-    "csv_twice": (
-        "{name} is given twice (also line {other}); keep one of the two lines",
-        "{name} 重複出現（另見第 {other} 行）；請只保留一行"),
-    "csv_unknown": (
-        "unknown field {name}; the names are the annex's (BAL, AB, ..., ABAL_SW2), "
-        "as `fxreport show --format csv` prints them",
-        "未知的欄名 {name}；欄名須為附件所列（BAL、AB、…、ABAL_SW2），"
-        "即 `fxreport show --format csv` 輸出的欄名"),
     "csv_empty": (
         "the value is empty; fill in a whole number in thousands of USD (0 if there is none)",
         "金額未填；請填入以千美元計的整數（無金額請填 0）"),
@@ -391,11 +383,6 @@ INPUT: dict[str, tuple[str, str]] = {
         "or start again from `fxreport roll PREV --format xlsx`",
         "此活頁簿已損壞，無法讀取；請在 Excel 開啟後重新存檔，"
         "或以 `fxreport roll PREV --format xlsx` 重新產生"),
-    "xlsx_too_large": (
-        "the workbook unpacks to more than {limit:,} bytes, far more than a day's report "
-        "form; use the workbook that `fxreport roll PREV --format xlsx` makes",
-        "此活頁簿解壓後超過 {limit:,} 位元組，遠大於一日的報表；"
-        "請使用 `fxreport roll PREV --format xlsx` 產生的活頁簿"),
     "xlsx_ods": (
         "this is an OpenDocument spreadsheet (.ods); open it in LibreOffice and save it as "
         "\"Excel 2007-365 (.xlsx)\" (File > Save As), then build from the .xlsx",

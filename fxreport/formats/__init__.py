@@ -34,12 +34,11 @@ class Input(NamedTuple):
 
 
 class ReportFormat(NamedTuple):
+    """A format; ``sniff.input_kind`` recognises a reader's input by content and name."""
     name: str
-    extensions: tuple[str, ...]
     reader: str | None  # "module:function" taking bytes, returning Input
     writer: str | None  # "module:function" taking (Report, lang), returning bytes
     binary: bool  # the writer's bytes are not text for a terminal
-    magic: tuple[bytes, ...] = ()  # how its bytes start, to recognise it without a name
 
     def read(self, data: bytes) -> Input:
         return _load(self.reader)(data)  # type: ignore[arg-type, no-any-return]
@@ -54,19 +53,12 @@ def _load(target: str) -> Callable[..., Any]:
 
 
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
-    ReportFormat("txt", (".txt",), "fxreport.formats.submission:read",
-                 "fxreport.formats.submission:write", False),
-    ReportFormat("json", (".json",), "fxreport.formats.json_input:read",
-                 "fxreport.formats.json_input:write", False, (b"{",)),
-    ReportFormat("csv", (".csv",), "fxreport.formats.csv_input:read",
-                 "fxreport.formats.csv_input:write", False),
-    ReportFormat("xlsx", (".xlsx", ".xlsm"), "fxreport.formats.xlsx_reading:read_input",
-                 "fxreport.formats.xlsx:write", True, (b"PK\x03\x04",)),
-    ReportFormat("table", (), None, "fxreport.outputs.views:write_table", False),
+    ReportFormat("txt", "fxreport.formats.submission:read", "fxreport.formats.submission:write", False),
+    ReportFormat("json", "fxreport.formats.json_input:read", "fxreport.formats.json_input:write", False),
+    ReportFormat("csv", "fxreport.formats.csv_input:read", "fxreport.formats.csv_input:write", False),
+    ReportFormat("xlsx", "fxreport.formats.xlsx_reading:read_input", "fxreport.formats.xlsx:write", True),
+    ReportFormat("table", None, "fxreport.outputs.views:write_table", False),
 )}
-
-# What ``build`` reads: JSON and CSV as ``show`` prints them, and workbooks.
-BUILD_INPUTS = ("json", "csv", "xlsx")
 
 
 def reader_for(name: str, data: bytes) -> ReportFormat:

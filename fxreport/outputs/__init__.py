@@ -101,8 +101,6 @@ class _Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
 
 
-COLOR_CHOICES = ("auto", "always", "never")
-
 
 def use_colour(stream: IO[str], choice: str = "auto") -> bool:
     """``--color``: always, never, or (auto) on a terminal unless ``NO_COLOR`` is set

@@ -25,18 +25,15 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent.parent))  # the repository, for fxreport
+sys.path.insert(0, str(HERE.parent))  # tests/, for reports
 
 import fxreport  # noqa: E402
 from fxreport.core.identities import derive  # noqa: E402
 from fxreport.core.identities import CARRIED, IDENTITIES  # noqa: E402
 from fxreport.core.model import Report  # noqa: E402
-from reports import join, put, records  # noqa: E402
+from reports import BYTES1 as DAY1, BYTES2 as DAY2, join, put, records  # noqa: E402
 
-DAY1 = (ROOT / "samples" / "ABP1208.txt").read_bytes()
-DAY2 = (ROOT / "samples" / "ABP1209.txt").read_bytes()
 A2 = fxreport.loads(DAY2).amounts()
 BIG5_TAI = "台".encode("cp950")  # A5 78
 

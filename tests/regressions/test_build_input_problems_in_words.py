@@ -13,20 +13,17 @@ import json
 import re
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import fxreport
-from fxreport.cli import cli
 from fxreport.core.identities import IDENTITIES
-from reports import DAY2
+from reports import DAY2, Run
 
 PYDANTIC = ("Field required", "Input should be", "Extra inputs", "Value error", "validation error",
             "True", "None", "nan")
 
 
-def _build(doc: object, *args: str) -> tuple[int, str]:
+def _build(run: Run, doc: object, *args: str) -> tuple[int, str]:
     text = doc if isinstance(doc, str) else json.dumps(doc)
-    r = CliRunner().invoke(cli, ["build", "-", *args], input=text)
+    r = run("build", "-", *args, input=text)
     return r.exit_code, r.stderr
 
 
@@ -38,7 +35,7 @@ def _english_words(line: str) -> list[str]:
                       .replace("JSON", ""))
 
 
-def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_path: Path) -> None:
+def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(run: Run, tmp_path: Path) -> None:
     doc = fxreport.load(DAY2).to_json_dict()
     targets = {i.target for i in IDENTITIES}
     for row in ("row1", "row2", "row3"):
@@ -47,7 +44,7 @@ def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_
     doc["row2"]["A_FC1"] = 12.5
     doc["date"] = "2016/12/12"
 
-    code, err = _build(doc, "--derive", "-o", str(tmp_path))
+    code, err = _build(run, doc, "--derive", "-o", str(tmp_path))
     assert code == 1 and list(tmp_path.iterdir()) == []
     lines = err.splitlines()
     assert lines == [
@@ -57,7 +54,7 @@ def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_
         "<stdin>: row2.A_FC1: 12.5 is not a whole number (amounts are whole thousands of USD)",
         "fxreport: nothing was written",
     ], err
-    code, err = _build(doc, "--derive", "--lang", "zh-TW", "-o", str(tmp_path))
+    code, err = _build(run, doc, "--derive", "--lang", "zh-TW", "-o", str(tmp_path))
     lines = err.splitlines()
     assert code == 1 and len(lines) == 5
     assert lines[0] == '<標準輸入>：date："2016/12/12" 不是日期：請寫成民國 105/12/12 或西元 2016-12-12'
@@ -69,7 +66,7 @@ def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_
     # without --derive: the missing left sides are one line that names them and --derive
     doc = {**doc, "date": "105/12/09", "row1": {**doc["row1"], "AB": 2900, "AS": 3650},
            "row2": {**doc["row2"], "A_FC1": 0}}
-    code, err = _build(doc, "-o", str(tmp_path))
+    code, err = _build(run, doc, "-o", str(tmp_path))
     assert code == 1 and len(err.splitlines()) == 2, err
     assert "12 left sides of the identities are missing (row1.ACUST, row1.ABAL" in err
     assert "use --derive to compute them" in err and "Field required" not in err
@@ -77,9 +74,9 @@ def test_input_problems_are_ours_once_each_at_their_keys_in_either_language(tmp_
     # the check before writing names the input's keys, not the file that was never written
     full = fxreport.load(DAY2).to_json_dict()
     full["row1"]["ACUST"] = -749
-    code, err = _build(full, "-o", str(tmp_path / "out"))
+    code, err = _build(run, full, "-o", str(tmp_path / "out"))
     assert code == 1
     assert "<stdin>: row1.ACUST: ARI001 ACUST(spot settled, with customers: net) is -749 but ACUST = AB - AS gives -750" in err
     assert "ABP1209.txt:1:44-53" not in err and "out" not in err.replace("off by", "")
-    code, err = _build(full, "-o", str(tmp_path / "out"), "--lang", "zh-TW")
+    code, err = _build(run, full, "-o", str(tmp_path / "out"), "--lang", "zh-TW")
     assert "<標準輸入>：row1.ACUST：ARI001 ACUST（[即期已交割部位][與顧客交易] 買賣淨額）為 -749" in err

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reports import DAY2
-from workbooks import run
+from reports import DAY2, Run
 
 
-def test_a_submission_file_given_to_build(tmp_path: Path) -> None:
+def test_a_submission_file_given_to_build(run: Run, tmp_path: Path) -> None:
     for lang, words in (("en", "this is a submission file (the central bank's 213-byte records), "
                                "not build input"),
                         ("zh-TW", "此為申報檔（中央銀行規定的每列 213 位元組），不是申報輸入")):
@@ -18,8 +17,8 @@ def test_a_submission_file_given_to_build(tmp_path: Path) -> None:
         assert "CSV header" not in r.stderr and "fxreport check" in r.stderr
 
 
-def test_tab_separated_text_given_to_build(tmp_path: Path) -> None:
-    csv_text = run("show", str(DAY2), "--format", "csv").stdout_bytes.decode("utf-8-sig")
+def test_tab_separated_text_given_to_build(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
+    csv_text = sample_csv.decode("utf-8-sig")
     tsv = tmp_path / "today.csv"
     tsv.write_text(csv_text.replace(",", "\t"), encoding="utf-8")
     r = run("build", str(tsv), "-o", str(tmp_path))

@@ -7,16 +7,14 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
 @pytest.mark.parametrize("fmt", ["html", "json", "text"])
-def test_dash_is_standard_output(fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_dash_is_standard_output(run: Run, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["check", str(DAY2), "--format", fmt, "-o", "-"])
+    r = run("check", str(DAY2), "--format", fmt, "-o", "-")
     assert r.exit_code == 0, r.output
     assert os.listdir(tmp_path) == []
     assert {"html": "<!DOCTYPE html", "json": '{"version": 1', "text": str(DAY2)}[fmt] in r.stdout

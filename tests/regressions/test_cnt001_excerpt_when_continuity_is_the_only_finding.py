@@ -6,20 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from fxreport.checking.pipeline import check_contents
-from fxreport.cli import cli
-from reports import BYTES1, BYTES2
+from reports import BYTES1, BYTES2, Run
 
 BROKEN = BYTES2.replace(b"     12508", b"     12509", 1)  # BAL off by one: CNT001 only
 
 
-def test_text_output_shows_the_record(tmp_path: Path) -> None:
+def test_text_output_shows_the_record(run: Run, tmp_path: Path) -> None:
     (tmp_path / "ABP1208.txt").write_bytes(BYTES1)
     (tmp_path / "ABP1209.txt").write_bytes(BROKEN)
     for args in ([str(tmp_path)], [str(tmp_path / "ABP1209.txt"), "--previous", str(tmp_path / "ABP1208.txt")]):
-        r = CliRunner().invoke(cli, ["check", *args])
+        r = run("check", *args)
         assert r.exit_code == 1
         lines = r.stdout.splitlines()
         at = next(i for i, line in enumerate(lines) if "CNT001" in line)

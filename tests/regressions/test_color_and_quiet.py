@@ -6,11 +6,9 @@ from __future__ import annotations
 import io
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from fxreport.outputs import use_colour
-from reports import DAY1, SAMPLES
+from reports import DAY1, Run, SAMPLES
 
 BROKEN = SAMPLES / "broken" / "arithmetic" / "ABP1209.txt"
 
@@ -30,15 +28,15 @@ def test_no_color_and_the_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert use_colour(_Terminal())
 
 
-def test_color_option() -> None:
-    always = CliRunner().invoke(cli, ["check", str(BROKEN), "--color", "always"]).stdout
-    never = CliRunner().invoke(cli, ["check", str(BROKEN), "--color", "never"]).stdout
+def test_color_option(run: Run) -> None:
+    always = run("check", str(BROKEN), "--color", "always").stdout
+    never = run("check", str(BROKEN), "--color", "never").stdout
     assert "\x1b[" in always and "\x1b[" not in never
-    assert CliRunner().invoke(cli, ["check", str(BROKEN)], env={"NO_COLOR": "1"}).stdout == never
+    assert run("check", str(BROKEN), env={"NO_COLOR": "1"}).stdout == never
 
 
-def test_quiet_shows_files_with_findings_and_the_summary() -> None:
-    r = CliRunner().invoke(cli, ["check", str(DAY1), str(BROKEN), "--quiet"])
+def test_quiet_shows_files_with_findings_and_the_summary(run: Run) -> None:
+    r = run("check", str(DAY1), str(BROKEN), "--quiet")
     assert r.exit_code == 1
     assert str(DAY1) not in r.stdout and str(BROKEN) in r.stdout
     assert r.stdout.splitlines()[-1].startswith("2 file(s): 1 valid, 1 INVALID")

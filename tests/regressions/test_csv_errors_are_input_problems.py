@@ -6,17 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reports import DAY2
-from workbooks import run
+from reports import DAY2, Run
 
 
-def _csv() -> str:
-    return run("show", str(DAY2), "--format", "csv").stdout_bytes.decode("utf-8-sig")
-
-
-def test_bare_cr_line_ends_are_read(tmp_path: Path) -> None:
+def test_bare_cr_line_ends_are_read(run: Run, sample_csv: bytes, tmp_path: Path) -> None:
     src = tmp_path / "mac.csv"
-    src.write_bytes(_csv().replace("\r\n", "\r").encode("utf-8"))
+    src.write_bytes(sample_csv.decode("utf-8-sig").replace("\r\n", "\r").encode("utf-8"))
     r = run("build", str(src), "-o", str(tmp_path) + "/")
     assert r.exit_code == 0, r.output
     assert (tmp_path / "ABP1209.txt").read_bytes() == DAY2.read_bytes()
@@ -28,7 +23,7 @@ def test_bare_cr_line_ends_are_read(tmp_path: Path) -> None:
     ('row,start,end,name,label,value\r\n1,14,23,BAL,"x\r\n', None),
     ("row,start,end,name,label,value\r\n1,14,23,BAL,x,1\x00\r\n", "is not a whole number"),
 ])
-def test_what_csv_refuses_is_an_input_problem(text: str, words: str | None,
+def test_what_csv_refuses_is_an_input_problem(run: Run, text: str, words: str | None,
                                               tmp_path: Path) -> None:
     src = tmp_path / "bad.csv"
     src.write_text(text, encoding="utf-8")

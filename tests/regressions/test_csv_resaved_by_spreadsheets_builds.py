@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from reports import DAY2
-from workbooks import SOFFICE, office_convert, run
+from reports import DAY2, Run
+from workbooks import SOFFICE, office_convert
 
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
-def _shown(lang: str) -> str:
+def _shown(run: Run, lang: str) -> str:
     return run("show", str(DAY2), "--format", "csv", "--lang", lang).stdout_bytes.decode("utf-8-sig")
 
 
@@ -28,8 +28,8 @@ def _quoted(text: str) -> str:
 
 @pytest.mark.parametrize("name", ["today.csv", "today.txt", "today", "today.json"])
 @pytest.mark.parametrize("form", ["quoted", "big5", "bom", "bare-cr"])
-def test_spreadsheet_saves_build_the_same_bytes(form: str, name: str, tmp_path: Path) -> None:
-    text = _shown("zh-TW")
+def test_spreadsheet_saves_build_the_same_bytes(run: Run, form: str, name: str, tmp_path: Path) -> None:
+    text = _shown(run, "zh-TW")
     data = {"quoted": lambda: _quoted(text).encode("utf-8"),
             "big5": lambda: text.encode("cp950"),
             "bom": lambda: b"\xef\xbb\xbf" + text.encode("utf-8"),
@@ -48,7 +48,7 @@ def test_spreadsheet_saves_build_the_same_bytes(form: str, name: str, tmp_path: 
 @needs_soffice
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 @pytest.mark.parametrize("export", ["csv", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true"])
-def test_show_csv_resaved_by_libreoffice_builds_the_same_bytes(
+def test_show_csv_resaved_by_libreoffice_builds_the_same_bytes(run: Run, 
         lang: str, export: str, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     """A real LibreOffice round trip: open `show --format csv`, save it as CSV again
     (as it is, or with every text cell quoted), build."""

@@ -11,18 +11,16 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
 from fxreport.core import fields
-from fxreport.cli import cli
-from reports import DAY2, put
+from reports import DAY2, Run, put
 
 
-def _build(date: str) -> tuple[int, str]:
+def _build(run: Run, date: str) -> tuple[int, str]:
     doc = fxreport.load(DAY2).to_json_dict()
     doc["date"] = date
-    r = CliRunner().invoke(cli, ["build", "-"], input=json.dumps(doc))
+    r = run("build", "-", input=json.dumps(doc))
     return r.exit_code, r.stderr
 
 
@@ -33,17 +31,17 @@ def _build(date: str) -> tuple[int, str]:
                 "such as 105/12/09 or 2016-12-09"),
     ("105/02/30", '"105/02/30" is not a real date'),
 ])
-def test_date_messages_say_the_forms_once_with_the_users_date(date: str, message: str) -> None:
-    code, err = _build(date)
+def test_date_messages_say_the_forms_once_with_the_users_date(run: Run, date: str, message: str) -> None:
+    code, err = _build(run, date)
     assert code == 1 and message in err, err
     assert err.count(date) == 1
 
 
-def test_short_months_and_days_are_read_in_typed_dates_only() -> None:
+def test_short_months_and_days_are_read_in_typed_dates_only(run: Run) -> None:
     doc = fxreport.load(DAY2).to_json_dict()
     doc["date"] = "105/1/2"
     assert fxreport.Report.model_validate(doc).date.isoformat() == "2016-01-02"
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--date", "106/1/3"])
+    r = run("roll", str(DAY2), "--date", "106/1/3")
     assert r.exit_code == 0 and json.loads(r.stdout)["date"] == "106/01/03"
     with pytest.raises(fields.FieldFormatError):
         fields.ROC_DATE.parse(b"105/1/2  ")

@@ -14,14 +14,8 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from fxreport.server.app import create_app  # noqa: E402
 
 SERIES = [("files", ("ABP1208.txt", BYTES1)), ("files", ("ABP1209.txt", BYTES2))]
-
-
-@pytest.fixture(scope="module")
-def client() -> TestClient:
-    return TestClient(create_app())
 
 
 def _codes(r) -> list[str]:  # type: ignore[no-untyped-def]

@@ -10,24 +10,22 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def _rolled() -> dict:
-    return json.loads(CliRunner().invoke(cli, ["roll", str(DAY2)]).stdout)
+def _rolled(run: Run) -> dict:
+    return json.loads(run("roll", str(DAY2)).stdout)
 
 
 @pytest.mark.parametrize("derive", [["--derive"], []], ids=["derive", "no-derive"])
-def test_unknown_keys_are_refused_with_the_right_name_and_row(derive: list[str], tmp_path: Path) -> None:
-    doc = _rolled()
+def test_unknown_keys_are_refused_with_the_right_name_and_row(run: Run, derive: list[str], tmp_path: Path) -> None:
+    doc = _rolled(run)
     del doc["row1"]["Adj-1"]
     doc["row1"]["Adj_1"] = 5  # a near miss of Adj-1
     doc["row1"]["A_FC1"] = 300  # a field of row2 placed under row1
     doc["row3"]["SOMETHING"] = 1
-    r = CliRunner().invoke(cli, ["build", "-", *derive, "-o", str(tmp_path)], input=json.dumps(doc))
+    r = run("build", "-", *derive, "-o", str(tmp_path), input=json.dumps(doc))
     assert r.exit_code == 1, r.output
     assert list(tmp_path.iterdir()) == []
     err = r.stderr

@@ -13,15 +13,13 @@ from typing import Any
 import os
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
 from fxreport.policy import making
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(tmp_path: Path,
+def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(run: Run, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     good = fxreport.load(DAY2)
     bad = good.model_copy(update={"row1": good.row1.model_copy(update={"acust": 1})})
@@ -46,8 +44,8 @@ def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(tmp_path: Pat
 
     monkeypatch.setattr(making, "write_report", spy)
     assert fxreport.dump(good, tmp_path) == tmp_path / "ABP1209.txt"
-    shown = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"]).stdout
+    shown = run("show", str(DAY2), "--format", "json").stdout
     (tmp_path / "b").mkdir()
-    assert CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path / "b")], input=shown).exit_code == 0
-    assert CliRunner().invoke(cli, ["roll", str(DAY2), "--write", str(tmp_path)]).exit_code == 0
+    assert run("build", "-", "-o", str(tmp_path / "b"), input=shown).exit_code == 0
+    assert run("roll", str(DAY2), "--write", str(tmp_path)).exit_code == 0
     assert calls == [tmp_path, str(tmp_path / "b"), str(tmp_path) + os.sep]  # --write: a folder

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import BYTES2 as DAY2
+from reports import BYTES2 as DAY2, Run
 
 
-def _size(folder: Path, n: int) -> int:
+def _size(run: Run, folder: Path, n: int) -> int:
     folder.mkdir()
     for i in range(n):
         (folder / f"copy{i:05d}.txt").write_bytes(DAY2)
-    r = CliRunner().invoke(cli, ["check", "--format", "json", "--jobs", "1", str(folder)])
+    r = run("check", "--format", "json", "--jobs", "1", str(folder))
     return len(r.stdout_bytes)
 
 
-def test_output_per_file_does_not_grow_with_the_number_of_duplicates(tmp_path: Path) -> None:
-    small, large = _size(tmp_path / "a", 50), _size(tmp_path / "b", 500)
+def test_output_per_file_does_not_grow_with_the_number_of_duplicates(run: Run, tmp_path: Path) -> None:
+    small, large = _size(run, tmp_path / "a", 50), _size(run, tmp_path / "b", 500)
     per_small, per_large = small / 50, large / 500
     assert per_large < per_small * 1.2, (per_small, per_large)
 

@@ -7,32 +7,30 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
 from fxreport.checking.checker import check_bytes
-from fxreport.cli import cli
-from reports import BYTES2, DAY2
+from reports import BYTES2, DAY2, Run
 
 BAD = BYTES2.replace(b"      -750", b"      -749", 1)  # ACUST off by one: ARI001 (and ARI011)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_every_output_shows_the_one_line(lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_output_shows_the_one_line(run: Run, lang: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "ABP1209.txt").write_bytes(BAD)
     [f] = [f for f in check_bytes(BAD, "ABP1209.txt").findings if f.code == "ARI001"]
     line = f.message(lang)
     assert line.startswith("ACUST(spot settled, with customers: net) is -749" if lang == "en"
                            else "ACUST（[即期已交割部位][與顧客交易] 買賣淨額）為 -749")
     path = str(tmp_path / "ABP1209.txt")
-    text = CliRunner().invoke(cli, ["check", path, "--lang", lang]).stdout
+    text = run("check", path, "--lang", lang).stdout
     assert f"{path}:1:44-53: ARI001 {line}\n" in text
-    doc = json.loads(CliRunner().invoke(cli, ["check", path, "--lang", lang,
-                                              "--format", "json"]).stdout)
+    doc = json.loads(run("check", path, "--lang", lang,
+                         "--format", "json").stdout)
     assert line in [x["message"] for x in doc["files"][0]["findings"]]
     report = fxreport.loads(BAD)
     shown = report.to_json_dict()
-    r = CliRunner().invoke(cli, ["build", "-", "-o", "-", "--lang", lang], input=json.dumps(shown))
+    r = run("build", "-", "-o", "-", "--lang", lang, input=json.dumps(shown))
     assert r.exit_code == 1 and f"ARI001 {line}" in r.stderr
     with pytest.raises(fxreport.ReportInvalidError) as exc:
         fxreport.dumps(report)

@@ -5,29 +5,26 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import fxreport
-from fxreport.cli import cli
-from reports import DAY1, DAY2
+from reports import DAY1, DAY2, Run
 
 
-def test_fmt_takes_directories_like_check_and_speaks_chinese(tmp_path: Path) -> None:
+def test_fmt_takes_directories_like_check_and_speaks_chinese(run: Run, tmp_path: Path) -> None:
     folder = tmp_path / "archive"
     folder.mkdir()
     shutil.copy(DAY1, folder / "ABP1208.txt")
     (folder / "ABP1209.txt").write_bytes(DAY2.read_bytes().replace(b"\r\n", b"\n"))
     (folder / "notes.md").write_text("not a report")
-    r = CliRunner().invoke(cli, ["fmt", "--check", str(folder), "--lang", "zh-TW"])
+    r = run("fmt", "--check", str(folder), "--lang", "zh-TW")
     assert r.exit_code == 1, r.output
     assert f"{folder / 'ABP1208.txt'}：已是標準格式" in r.stderr
     assert f"{folder / 'ABP1209.txt'}：將會改寫為標準格式" in r.stderr
     assert "notes.md" not in r.output
-    r = CliRunner().invoke(cli, ["fmt", str(folder)])
+    r = run("fmt", str(folder))
     assert r.exit_code == 0, r.output
     assert (folder / "ABP1209.txt").read_bytes() == DAY2.read_bytes()
     assert fxreport.load(folder / "ABP1208.txt") == fxreport.load(DAY1)
     empty = tmp_path / "empty"
     empty.mkdir()
-    r = CliRunner().invoke(cli, ["fmt", str(empty), "--lang", "zh-TW"])
+    r = run("fmt", str(empty), "--lang", "zh-TW")
     assert r.exit_code == 2 and "此資料夾中沒有 *.txt 檔案" in r.stderr

@@ -7,25 +7,22 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import BYTES2
+from reports import BYTES2, Run
 
 
-def test_by_firm_then_date(tmp_path: Path) -> None:
+def test_by_firm_then_date(run: Run, tmp_path: Path) -> None:
     files = {"ABP1209.txt": BYTES2,  # 2016-12-09
              "ABP0103.txt": BYTES2.replace(b"105/12/09", b"106/01/03"),  # 2017-01-03
              "AAP1209.txt": BYTES2.replace(b"ABCD", b"AAZZ"),
              "ZZP0101.txt": b"not a report\r\n"}
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
-    r = CliRunner().invoke(cli, ["check", "--format", "json", str(tmp_path), str(tmp_path / "missing")])
+    r = run("check", "--format", "json", str(tmp_path), str(tmp_path / "missing"))
     out = json.loads(r.stdout)
     names = [Path(f["path"]).name for f in out["files"]]
     assert names == ["AAP1209.txt", "ABP1209.txt", "ABP0103.txt", "ZZP0101.txt"]
     assert [Path(u["path"]).name for u in out["unreadable"]] == ["missing"]
-    text = CliRunner().invoke(cli, ["check", str(tmp_path)]).stdout
+    text = run("check", str(tmp_path)).stdout
     assert text.index("ABP1209.txt") < text.index("ABP0103.txt") < text.index("ZZP0101.txt")
 
 

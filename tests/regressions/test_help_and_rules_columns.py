@@ -6,13 +6,13 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import COMMANDS, cli
+from fxreport.cli import COMMANDS
+from reports import Run
 
 
-def test_help_lists_every_summary_whole() -> None:
-    r = CliRunner().invoke(cli, ["--help"], terminal_width=80)
+def test_help_lists_every_summary_whole(run: Run) -> None:
+    r = run("--help", terminal_width=80)
     assert r.exit_code == 0 and "..." not in r.stdout.split("Commands:")[1]
     listed = " ".join(r.stdout.split("Commands:")[1].split())
     for name, (_, summary) in COMMANDS.items():
@@ -24,8 +24,8 @@ def _cells(text: str) -> int:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_rules_columns_line_up(lang: str) -> None:
-    lines = CliRunner().invoke(cli, ["rules", "--lang", lang]).stdout.splitlines()
+def test_rules_columns_line_up(run: Run, lang: str) -> None:
+    lines = run("rules", "--lang", lang).stdout.splitlines()
     assert len(lines) > 30
     # the title starts at the same terminal column on every line
     starts = set()

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def test_a_key_given_twice_is_refused_at_every_level(tmp_path: Path) -> None:
-    text = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"]).stdout
+def test_a_key_given_twice_is_refused_at_every_level(run: Run, tmp_path: Path) -> None:
+    text = run("show", str(DAY2), "--format", "json").stdout
     assert '"AB": 2900,' in text and '"bank": "ABCD",' in text and '"row3": {' in text
     text = (text.replace('"AB": 2900,', '"AB": 2900, "AB": 0,')
                 .replace('"bank": "ABCD",', '"bank": "ABCD", "bank": "WXYZ", "bank": "ABCD",')
                 .replace('"row3": {', '"row2": {}, "row3": {'))
-    r = CliRunner().invoke(cli, ["build", "-", "-o", str(tmp_path)], input=text)
+    r = run("build", "-", "-o", str(tmp_path), input=text)
     assert r.exit_code == 1, r.output
     assert "<stdin>: bank: given 3 times; keep one" in r.stderr
     assert "<stdin>: row1.AB: given 2 times; keep one" in r.stderr

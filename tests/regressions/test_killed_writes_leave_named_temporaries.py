@@ -16,11 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
 from fxreport.policy import atomic
-from reports import BYTES2
+from reports import BYTES2, Run
 
 BIG = 2 * 1024 * 1024
 CHILD = f"""
@@ -80,7 +77,7 @@ def test_a_killed_write_leaves_a_named_temporary_that_a_later_write_removes(tmp_
     assert _temporaries(folder) == [fresh]  # the old ones went; one under an hour stays
 
 
-def test_check_never_deletes_and_fmt_build_do(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_never_deletes_and_fmt_build_do(run: Run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "ABP1209.txt").write_bytes(BYTES2.replace(b"\r\n", b"\n"))  # fmt rewrites it
     stale = tmp_path / ".fxreport-killed.tmp"
     stale.write_bytes(b"half")
@@ -88,22 +85,21 @@ def test_check_never_deletes_and_fmt_build_do(tmp_path: Path, monkeypatch) -> No
     other = tmp_path / ".ABP1209.txt.x1y2.tmp"  # not ours: never touched
     other.write_bytes(b"")
     _age(other, 10 * HOUR)
-    runner = CliRunner()
 
     monkeypatch.setattr(atomic, "_swept", set())
-    r = runner.invoke(cli, ["check", str(tmp_path / "ABP1209.txt"), "-o", str(tmp_path / "out.txt")])
+    r = run("check", str(tmp_path / "ABP1209.txt"), "-o", str(tmp_path / "out.txt"))
     assert r.exit_code == 0 and (tmp_path / "out.txt").exists(), r.output  # LF ends are valid
     assert stale.exists()  # check wrote into the folder and deleted nothing
 
     monkeypatch.setattr(atomic, "_swept", set())
-    r = runner.invoke(cli, ["fmt", str(tmp_path / "ABP1209.txt")])
+    r = run("fmt", str(tmp_path / "ABP1209.txt"))
     assert r.exit_code == 0, r.output
     assert not stale.exists() and other.exists()
 
     stale.write_bytes(b"half")
     _age(stale, HOUR + 60)
     monkeypatch.setattr(atomic, "_swept", set())
-    r = runner.invoke(cli, ["show", str(tmp_path / "ABP1209.txt"), "--format", "xlsx",
-                            "-o", str(tmp_path / "form.xlsx")])
+    r = run("show", str(tmp_path / "ABP1209.txt"), "--format", "xlsx",
+            "-o", str(tmp_path / "form.xlsx"))
     assert r.exit_code == 0, r.output
     assert not stale.exists()

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import BYTES2, put
+from reports import BYTES2, Run, put
 
 NAME = "evil\x1b[2J\nX.txt: valid"
 
@@ -18,15 +15,15 @@ def _clean(text: str) -> None:
     assert not any(line.startswith("X.txt: valid") for line in text.splitlines()), text
 
 
-def test_build_fmt_and_show_escape_the_name(tmp_path: Path) -> None:
+def test_build_fmt_and_show_escape_the_name(run: Run, tmp_path: Path) -> None:
     bad = tmp_path / (NAME + ".json")
     bad.write_text("not json", encoding="utf-8")
-    r = CliRunner().invoke(cli, ["build", str(bad), "-o", str(tmp_path)])
+    r = run("build", str(bad), "-o", str(tmp_path))
     assert r.exit_code == 1
     _clean(r.output)
     report = tmp_path / (NAME + ".txt")
     report.write_bytes(put(BYTES2, 1, 44, b"      -749"))
     for args in (["fmt", str(tmp_path)], ["show", str(report)], ["roll", str(report)]):
-        r = CliRunner().invoke(cli, args)
+        r = run(*args)
         _clean(r.output)
         assert "\\x1B" in r.output or r.exit_code == 0, (args, r.output)

@@ -7,24 +7,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
-from fxreport.cli import cli
 from fxreport.core.words import WRITE
 from fxreport.policy.making import WriteRefused
-from reports import DAY2
+from reports import DAY2, Run
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_existing_output_in_cli_words(lang: str, tmp_path: Path) -> None:
+def test_existing_output_in_cli_words(run: Run, lang: str, tmp_path: Path) -> None:
     (tmp_path / "ABP1212.txt").write_bytes(b"old")
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", str(tmp_path), "--lang", lang])
+    r = run("roll", str(DAY2), "--write", str(tmp_path), "--lang", lang)
     assert "--force" in r.stderr and "overwrite" not in r.stderr and "=True" not in r.stderr
     out = tmp_path / "x.html"
     out.write_text("old")
-    r = CliRunner().invoke(cli, ["check", str(DAY2), "--format", "html", "-o", str(out),
-                                 "--lang", lang])
+    r = run("check", str(DAY2), "--format", "html", "-o", str(out),
+            "--lang", lang)
     assert "--force" in r.stderr and "overwrite" not in r.stderr
 
 

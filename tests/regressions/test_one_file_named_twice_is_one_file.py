@@ -7,11 +7,8 @@ import json
 import os
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from fxreport.checking.pipeline import check_contents
-from fxreport.cli import cli
-from reports import BYTES1, BYTES2
+from reports import BYTES1, BYTES2, Run
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -21,27 +18,27 @@ def _folder(tmp_path: Path) -> Path:
     return tmp_path / "s"
 
 
-def test_a_folder_and_a_file_in_it(tmp_path: Path) -> None:
+def test_a_folder_and_a_file_in_it(run: Run, tmp_path: Path) -> None:
     s = _folder(tmp_path)
     for extra in (str(s / "ABP1209.txt"), os.path.join(str(s), ".", "ABP1209.txt"), str(s)):
-        r = CliRunner().invoke(cli, ["check", "--format", "json", str(s), extra])
+        r = run("check", "--format", "json", str(s), extra)
         out = json.loads(r.stdout)
         assert r.exit_code == 0, out
         assert len(out["files"]) == 2 and all(f["findings"] == [] for f in out["files"])
 
 
-def test_the_same_path_twice(tmp_path: Path) -> None:
+def test_the_same_path_twice(run: Run, tmp_path: Path) -> None:
     s = _folder(tmp_path)
     day = str(s / "ABP1209.txt")
-    r = CliRunner().invoke(cli, ["check", "--format", "json", day, day])
+    r = run("check", "--format", "json", day, day)
     assert r.exit_code == 0 and len(json.loads(r.stdout)["files"]) == 1
 
 
-def test_a_copy_is_still_a_duplicate(tmp_path: Path) -> None:
+def test_a_copy_is_still_a_duplicate(run: Run, tmp_path: Path) -> None:
     s = _folder(tmp_path)
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "ABP1209.txt").write_bytes(BYTES2)
-    r = CliRunner().invoke(cli, ["check", "--format", "json", str(s), str(tmp_path / "other")])
+    r = run("check", "--format", "json", str(s), str(tmp_path / "other"))
     assert r.exit_code == 1
     codes = [x["code"] for f in json.loads(r.stdout)["files"] for x in f["findings"]]
     assert codes.count("CNT004") == 2

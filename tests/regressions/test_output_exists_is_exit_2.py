@@ -5,31 +5,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def test_every_command_exits_2_when_its_output_exists(tmp_path: Path) -> None:
-    def run(*args: str) -> int:
-        r = CliRunner().invoke(cli, list(args))
+def test_every_command_exits_2_when_its_output_exists(run: Run, tmp_path: Path) -> None:
+    def status(*args: str) -> int:
+        r = run(*list(args))
         assert r.exception is None or isinstance(r.exception, SystemExit), r.output
         return r.exit_code
 
-    doc = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"]).stdout
+    doc = run("show", str(DAY2), "--format", "json").stdout
     (tmp_path / "in.json").write_text(doc)
     existing = tmp_path / "exists"
     existing.write_text("keep")
     (tmp_path / "ABP1209.txt").write_text("keep")
     (tmp_path / "ABP1212.txt").write_text("keep")
-    assert run("check", str(DAY2), "-o", str(existing)) == 2
-    assert run("build", str(tmp_path / "in.json"), "-o", str(tmp_path)) == 2
-    assert run("build", str(tmp_path / "in.json"), "-o", str(tmp_path / "ABP1209.txt")) == 2
-    assert run("roll", str(DAY2), "-o", str(existing)) == 2
-    assert run("roll", str(DAY2), "--write", str(tmp_path)) == 2
-    assert run("roll", str(DAY2), "--format", "xlsx", "-o", str(existing)) == 2
-    assert run("show", str(DAY2), "--format", "xlsx", "-o", str(existing)) == 2
+    assert status("check", str(DAY2), "-o", str(existing)) == 2
+    assert status("build", str(tmp_path / "in.json"), "-o", str(tmp_path)) == 2
+    assert status("build", str(tmp_path / "in.json"), "-o", str(tmp_path / "ABP1209.txt")) == 2
+    assert status("roll", str(DAY2), "-o", str(existing)) == 2
+    assert status("roll", str(DAY2), "--write", str(tmp_path)) == 2
+    assert status("roll", str(DAY2), "--format", "xlsx", "-o", str(existing)) == 2
+    assert status("show", str(DAY2), "--format", "xlsx", "-o", str(existing)) == 2
     assert existing.read_text() == "keep"
     assert (tmp_path / "ABP1209.txt").read_text() == "keep"
     assert (tmp_path / "ABP1212.txt").read_text() == "keep"

@@ -11,29 +11,27 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def test_build_into_a_missing_folder_creates_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_into_a_missing_folder_creates_it(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"])
+    r = run("show", str(DAY2), "--format", "json")
     assert r.exit_code == 0
     doc = r.stdout
-    r = CliRunner().invoke(cli, ["build", "-", "-o", "new/deeper/"], input=doc)
+    r = run("build", "-", "-o", "new/deeper/", input=doc)
     assert r.exit_code == 0, r.output
     assert (tmp_path / "new" / "deeper" / "ABP1209.txt").read_bytes() == DAY2.read_bytes()
     # without the separator a missing PATH is a file name: here one that breaks the rule
-    r = CliRunner().invoke(cli, ["build", "-", "-o", "other"], input=doc)
+    r = run("build", "-", "-o", "other", input=doc)
     assert r.exit_code == 1 and not (tmp_path / "other").exists()
 
 
-def test_roll_write_creates_its_folder(tmp_path: Path) -> None:
+def test_roll_write_creates_its_folder(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "a" / "b"
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "--write", str(target)])
+    r = run("roll", str(DAY2), "--write", str(target))
     assert r.exit_code == 0, r.output
     assert os.listdir(target) == ["ABP1212.txt"]
 

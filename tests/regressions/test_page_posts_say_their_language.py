@@ -11,13 +11,9 @@ from typing import Any
 import pytest
 
 from fxreport.server.upload import MAX_BODY
-from serving import Server
-from test_server_page import CHROMIUM, Watched, browser, server, sync_playwright  # noqa: F401 (fixtures)
+from serving import BROWSER_MARKS, Server, Watched
 
-pytestmark = [
-    pytest.mark.skipif(sync_playwright is None, reason="playwright is not importable"),
-    pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH"),
-]
+pytestmark = BROWSER_MARKS
 
 
 def test_a_body_over_the_cap_is_refused_in_the_pages_language(browser: Any, server: Server,

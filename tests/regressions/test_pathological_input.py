@@ -10,11 +10,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 import fxreport
-from fxreport.cli import cli
-from reports import DAY2
+from reports import DAY2, Run
 
 GOOD = json.dumps(fxreport.load(DAY2).to_json_dict())
 
@@ -30,14 +28,14 @@ GOOD = json.dumps(fxreport.load(DAY2).to_json_dict())
     (GOOD, ["-o", "x" * 300], "cannot write"),
 ], ids=["long-int", "deep-object", "deep-array", "nan", "infinity", "long-name-force",
         "long-dir", "long-name"])
-def test_pathological_input_gets_a_clear_message(text: str, args: list[str], message: str,
+def test_pathological_input_gets_a_clear_message(run: Run, text: str, args: list[str], message: str,
                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    r = CliRunner().invoke(cli, ["build", "-", *args], input=text)
+    r = run("build", "-", *args, input=text)
     assert r.exit_code == 1, r.output
     assert isinstance(r.exception, SystemExit)
     assert message in r.stderr, r.stderr
     assert "internal error" not in r.stderr and "Traceback" not in r.output
     assert list(tmp_path.iterdir()) == []
-    r = CliRunner().invoke(cli, ["roll", str(DAY2), "-o", "y" * 300])
+    r = run("roll", str(DAY2), "-o", "y" * 300)
     assert r.exit_code == 1 and "cannot write" in r.stderr

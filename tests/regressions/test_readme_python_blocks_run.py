@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from reports import ROOT
+from reports import README, ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```python\n(.*?)```", README, re.S)
 
 

@@ -6,33 +6,27 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
-import sys
 
-from click.testing import CliRunner
-
-from fxreport.cli import cli
-from reports import ROOT, SAMPLES
-
-README = (ROOT / "README.md").read_text(encoding="utf-8")
+from reports import README, Run, SAMPLES, SCRIPT
 
 
-def test_the_example_line_is_the_output() -> None:
+
+def test_the_example_line_is_the_output(run: Run) -> None:
     assert "`PATH:ROW:START-END: CODE FIELD(label) message`" in README
     example = next(line for line in README.splitlines()
                    if line.startswith("samples/broken/left-aligned/ABP1209.txt:1:24-33: "))
     path = SAMPLES / "broken" / "left-aligned" / "ABP1209.txt"
-    out = CliRunner().invoke(cli, ["check", str(path)]).stdout
+    out = run("check", str(path)).stdout
     assert example.replace("samples/", str(SAMPLES) + "/", 1) in out.splitlines()
 
 
-def test_documented_options_exist() -> None:
+def test_documented_options_exist(run: Run) -> None:
     for words in ("--format table\\|json\\|csv\\|txt", "--color never", "--color always",
                   "NO_COLOR", "--quiet", "_FXREPORT_COMPLETE=bash_source"):
         assert words in README, words
-    assert "txt" in CliRunner().invoke(cli, ["show", "--help"]).stdout
-    help_text = CliRunner().invoke(cli, ["check", "--help"]).stdout
+    assert "txt" in run("show", "--help").stdout
+    help_text = run("check", "--help").stdout
     assert "--color [auto|always|never]" in help_text and "--quiet" in help_text
 
 
@@ -40,7 +34,6 @@ def test_completion_as_documented() -> None:
     command = re.search(r'eval "\$\((_FXREPORT_COMPLETE=bash_source) fxreport\)"', README)
     assert command
     env = {**os.environ, "_FXREPORT_COMPLETE": "bash_source"}
-    exe = shutil.which("fxreport", path=os.path.dirname(sys.executable))
-    assert exe, "the console script is installed beside the interpreter"
-    p = subprocess.run([exe], env=env, capture_output=True, text=True)
+    assert SCRIPT, "the console script is installed beside the interpreter"
+    p = subprocess.run([SCRIPT], env=env, capture_output=True, text=True)
     assert p.returncode == 0 and "complete" in p.stdout and "_FXREPORT_COMPLETE" in p.stdout

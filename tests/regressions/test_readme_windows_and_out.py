@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from reports import ROOT
+from reports import README, ROOT
 
 
 
 def test_out_is_ignored_and_powershell_commands_follow_the_posix_ones() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "/out/" in ignored or "out/" in ignored
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = README
     assert "mkdir -p out" in readme
     for marker in ("<!-- run-command -->", "<!-- test-command -->"):
         after = readme.split(marker, 1)[1]

@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
 import fxreport
-from fxreport.cli import cli
 from fxreport.core.identities import derive
-from reports import DAY2
+from reports import DAY2, Run
 
 
-def test_roll_carries_a_option(tmp_path: Path) -> None:
+def test_roll_carries_a_option(run: Run, tmp_path: Path) -> None:
     report = fxreport.load(DAY2)
     amounts = {k: v for k, v in report.amounts().items() if k != "POS"}
     amounts["A_OPTION"] = 123
     prev = fxreport.Report.from_amounts(report.bank, report.date, derive(amounts))
     path = fxreport.dump(prev, tmp_path)
-    r = CliRunner().invoke(cli, ["roll", str(path)])
+    r = run("roll", str(path))
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["row3"]["A_OPTION"] == 123

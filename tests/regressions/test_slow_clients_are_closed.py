@@ -15,6 +15,7 @@ import socket
 import time
 
 from serving import threaded_server
+from reports import README, Run
 
 HEADERS, BODY = 1.0, 2.0  # seconds, the bounds under test
 SLOW = 20  # slow connections at once
@@ -111,16 +112,11 @@ def test_a_body_sent_a_byte_at_a_time_is_closed_and_others_served() -> None:
             s.close()
 
 
-def test_the_bounds_are_documented_as_they_are() -> None:
-    from pathlib import Path
-
-    from click.testing import CliRunner
-
-    from fxreport.cli import cli
+def test_the_bounds_are_documented_as_they_are(run: Run) -> None:
     from fxreport.server.run import BODY_TIMEOUT, HEADER_TIMEOUT
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    help_text = " ".join(CliRunner().invoke(cli, ["serve", "--help"]).output.split())
+    readme = README
+    help_text = " ".join(run("serve", "--help").output.split())
     for bound in (HEADER_TIMEOUT, BODY_TIMEOUT):
         assert f"within {bound:g} s" in readme
         assert f"within {bound:g} s" in help_text

@@ -9,10 +9,8 @@ import os
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
-from reports import BYTES2
+from reports import BYTES2, Run
 
 LF = BYTES2.replace(b"\r\n", b"\n")  # valid, and not canonical: fmt rewrites it
 
@@ -41,8 +39,7 @@ def _written_through(link: Path, real: Path, hard: Path, old: bytes) -> bytes:
 
 
 @pytest.mark.parametrize("command", ["fmt", "build", "show", "check"])
-def test_every_command_writes_through_a_symlink(tmp_path: Path, command: str) -> None:
-    runner = CliRunner()
+def test_every_command_writes_through_a_symlink(run: Run, tmp_path: Path, command: str) -> None:
     source = tmp_path / "source" / "ABP1209.txt"
     source.parent.mkdir()
     source.write_bytes(BYTES2)
@@ -50,7 +47,7 @@ def test_every_command_writes_through_a_symlink(tmp_path: Path, command: str) ->
         link, real, hard = _linked(tmp_path, "ABP1209.txt", LF)
         args = ["fmt", str(link)]
     elif command == "build":
-        shown = runner.invoke(cli, ["show", str(source), "--format", "json"])
+        shown = run("show", str(source), "--format", "json")
         (tmp_path / "in.json").write_text(shown.output, encoding="utf-8")
         link, real, hard = _linked(tmp_path, "ABP1209.txt", LF)
         args = ["build", str(tmp_path / "in.json"), "-o", str(link), "--force"]
@@ -61,7 +58,7 @@ def test_every_command_writes_through_a_symlink(tmp_path: Path, command: str) ->
         link, real, hard = _linked(tmp_path, "result.txt", b"old")
         args = ["check", str(source), "-o", str(link), "--force"]
     old = real.read_bytes()
-    r = runner.invoke(cli, args)
+    r = run(*args)
     assert r.exit_code == 0, r.output
     new = _written_through(link, real, hard, old)
     if command in ("fmt", "build"):

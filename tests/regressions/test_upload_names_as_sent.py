@@ -7,22 +7,14 @@ from __future__ import annotations
 
 import warnings
 
-import pytest
-
 from reports import BYTES2
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-from fxreport.server.app import create_app  # noqa: E402
 
 FORM = {"Content-Type": "multipart/form-data; boundary=b"}
-
-
-@pytest.fixture(scope="module")
-def client() -> TestClient:
-    return TestClient(create_app())
 
 
 def _raw(disposition: bytes) -> bytes:

@@ -7,11 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from test_zh_tw_reads_as_written_not_translated import problems  # FORMAT.md 6.9, as tested there
-from reports import DAY1, DAY2
+from reports import DAY1, DAY2, Run
 
 D2 = str(DAY2)
 NAMES = ("DIR", "d1.txt", "d2.txt", "d3.txt", "d4.txt")  # the test's own file names: values
@@ -42,7 +40,7 @@ def _usage_errors(tmp: Path) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("how", ["option", "locale"])
-def test_every_usage_error_reads_as_chinese(how: str, tmp_path: Path,
+def test_every_usage_error_reads_as_chinese(run: Run, how: str, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -51,7 +49,7 @@ def test_every_usage_error_reads_as_chinese(how: str, tmp_path: Path,
         monkeypatch.setenv("LANG", "zh_TW.UTF-8")
     for args in _usage_errors(tmp_path):
         argv = [*args, "--lang", "zh-TW"] if how == "option" else args
-        r = CliRunner().invoke(cli, argv)
+        r = run(*argv)
         assert r.exit_code == 2, (argv, r.output)
         assert r.stderr.strip(), argv
         for line in r.stderr.splitlines():
@@ -60,8 +58,8 @@ def test_every_usage_error_reads_as_chinese(how: str, tmp_path: Path,
             assert "Error" not in line and "Usage" not in line, (argv, line)
 
 
-def test_english_keeps_clicks_frame() -> None:
-    r = CliRunner().invoke(cli, ["check", "--format", "xml", D2], env={"LANG": "C"})
+def test_english_keeps_clicks_frame(run: Run) -> None:
+    r = run("check", "--format", "xml", D2, env={"LANG": "C"})
     assert r.exit_code == 2
     assert "Usage: cli check [OPTIONS] PATHS..." in r.stderr
     assert "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json', 'html', 'csv'." in r.stderr

@@ -6,15 +6,14 @@ review.  A verified hint's "how" is in ``rules.HOW``, never in the hint."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from fxreport.checking.pipeline import CheckOptions, check_paths
 from fxreport.checking.sidecar import read_verified
 from fxreport.core.rules import HOW, RULES
 from fxreport.outputs.html import render_html, verdict_state
 from fxreport.outputs.series import day_verdict
+from reports import CORPUS
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CASE = CORPUS / "verified-quality-strict-passes"
 
 

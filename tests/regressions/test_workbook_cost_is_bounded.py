@@ -14,19 +14,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from workbooks import (
-    SHEET_PART,
-    WORKBOOK_PART,
-    patched,
-    rolled_bytes,
-    run,
-    sheet_xml,
-    with_sheet,
-)
+from workbooks import SHEET_PART, WORKBOOK_PART, patched, sheet_xml, with_sheet
 
 from fxreport.core.problems import InputError
 from fxreport.formats import xlsx_reading
 from fxreport.formats.xlsx_reading import read_workbook
+from reports import Run
 
 
 def _refusal(data: bytes) -> str:
@@ -46,8 +39,8 @@ def detail_rows(count: int) -> bytes:
     return sheet_xml(rows)
 
 
-def test_another_sheet_of_a_million_rows_is_never_unpacked(tmp_path: Path) -> None:
-    data = with_sheet(rolled_bytes(tmp_path), "Detail", million_rows_without_numbers())
+def test_another_sheet_of_a_million_rows_is_never_unpacked(rolled_form: bytes, tmp_path: Path) -> None:
+    data = with_sheet(rolled_form, "Detail", million_rows_without_numbers())
     opened: list[str] = []
     real = zipfile.ZipFile.open
 
@@ -62,31 +55,31 @@ def test_another_sheet_of_a_million_rows_is_never_unpacked(tmp_path: Path) -> No
     assert "xl/worksheets/sheet9.xml" not in opened and SHEET_PART in opened
 
 
-def test_a_form_sheet_of_styled_empty_cells_is_refused_at_once(tmp_path: Path) -> None:
+def test_a_form_sheet_of_styled_empty_cells_is_refused_at_once(rolled_form: bytes, tmp_path: Path) -> None:
     filler = b'<c r="Z7" s="1"/>' * (5 * 1024 * 1024 // 16)
 
     def bloat(body: bytes) -> bytes:
         return body.replace(b"</sheetData>", b'<row r="60">' + filler + b"</row></sheetData>")
 
-    data = patched(rolled_bytes(tmp_path), {SHEET_PART: bloat})
+    data = patched(rolled_form, {SHEET_PART: bloat})
     assert len(data) < 200_000
     assert _refusal(data) == "xlsx_part_too_large"
 
 
-def test_a_hundred_thousand_names_are_refused_at_once(tmp_path: Path) -> None:
+def test_a_hundred_thousand_names_are_refused_at_once(run: Run, rolled_form: bytes, tmp_path: Path) -> None:
     names = b"".join(b'<definedName name="n%d">Sheet1!$A$1</definedName>' % i
                      for i in range(100_000))
-    data = patched(rolled_bytes(tmp_path), {WORKBOOK_PART: lambda b: b.replace(
+    data = patched(rolled_form, {WORKBOOK_PART: lambda b: b.replace(
         b"<definedNames>", b"<definedNames>" + names)})
     assert _refusal(data) == "xlsx_part_too_large"
     r = run("build", "-", "-o", str(tmp_path), input=data)
     assert r.exit_code == 1 and "unpacks to more than 524,288 bytes" in r.stderr, r.stderr
 
 
-def test_a_directory_that_lies_about_a_size_is_refused(tmp_path: Path) -> None:
+def test_a_directory_that_lies_about_a_size_is_refused(rolled_form: bytes, tmp_path: Path) -> None:
     names = b"".join(b'<definedName name="n%d">Sheet1!$A$1</definedName>' % i
                      for i in range(100_000))
-    data = bytearray(patched(rolled_bytes(tmp_path), {WORKBOOK_PART: lambda b: b.replace(
+    data = bytearray(patched(rolled_form, {WORKBOOK_PART: lambda b: b.replace(
         b"<definedNames>", b"<definedNames>" + names)}))
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(WORKBOOK_PART)
     central = bytes(data).index(b"PK\x01\x02")  # the central directory's first entry
@@ -103,15 +96,15 @@ def test_a_directory_that_lies_about_a_size_is_refused(tmp_path: Path) -> None:
     assert _refusal(bytes(data)) in ("xlsx_part_too_large", "xlsx_corrupt")
 
 
-def test_shared_strings_over_their_cap_are_refused(tmp_path: Path) -> None:
+def test_shared_strings_over_their_cap_are_refused(rolled_form: bytes, tmp_path: Path) -> None:
     strings = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
                + b"<si><t>x</t></si>" * (xlsx_reading.STRINGS_LIMIT // 17 + 1) + b"</sst>")
-    data = patched(rolled_bytes(tmp_path), {"xl/sharedStrings.xml": strings})
+    data = patched(rolled_form, {"xl/sharedStrings.xml": strings})
     assert _refusal(data) == "xlsx_part_too_large"
 
 
-def test_a_clerks_book_over_one_mib_with_a_large_detail_sheet_builds(tmp_path: Path) -> None:
-    data = with_sheet(rolled_bytes(tmp_path), "明細", detail_rows(60_000))
+def test_a_clerks_book_over_one_mib_with_a_large_detail_sheet_builds(run: Run, rolled_form: bytes, tmp_path: Path) -> None:
+    data = with_sheet(rolled_form, "明細", detail_rows(60_000))
     assert len(data) > 1024 * 1024
     book = tmp_path / "book.xlsx"
     book.write_bytes(data)

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from workbooks import SOFFICE, office_convert, rolled_bytes, run
+from workbooks import SOFFICE, office_convert
+from reports import Run
 
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 
 
 @needs_soffice
-def test_a_typed_fraction_is_one_problem_at_the_input_cell_and_shows_its_decimals(
+def test_a_typed_fraction_is_one_problem_at_the_input_cell_and_shows_its_decimals(run: Run, rolled_form: bytes, 
         tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     form = tmp_path / "form.xlsx"
-    form.write_bytes(rolled_bytes(tmp_path))
+    form.write_bytes(rolled_form)
     wb = load_workbook(form)
     wb["日報表"]["E8"] = 12.5  # AB, as pasted (the data validation stops it when typed)
     wb.save(form)

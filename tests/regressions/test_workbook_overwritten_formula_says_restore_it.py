@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbooks import rolled_bytes, run, set_cell
+from workbooks import set_cell
+from reports import Run
 
 
-def test_the_formula_to_type_back_is_named(tmp_path: Path) -> None:
+def test_the_formula_to_type_back_is_named(run: Run, rolled_form: bytes, tmp_path: Path) -> None:
     book = tmp_path / "book.xlsx"
-    book.write_bytes(set_cell(rolled_bytes(tmp_path), "E19", "<v>77</v>"))  # ABAL_UNB, no formula
+    book.write_bytes(set_cell(rolled_form, "E19", "<v>77</v>"))  # ABAL_UNB, no formula
     for lang, words in (
             ("en", "ABAL_UNB (日報表!E19): this cell's formula was typed over with 77; "
                    "ABAL_UNB = BAL_UNB + A_UNC1 - A_UNS1 gives"),

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workbooks import patched, rolled_bytes, run, set_cell, sheet_xml, with_sheet
+from workbooks import patched, set_cell, sheet_xml, with_sheet
+from reports import README, Run
 
 
-def _build(tmp_path: Path, data: bytes, *args: str) -> tuple[object, list[str]]:
+def _build(run: Run, tmp_path: Path, data: bytes, *args: str) -> tuple[object, list[str]]:
     book = tmp_path / "book.xlsx"
     book.write_bytes(data)
     out = tmp_path / "out"
@@ -17,8 +18,8 @@ def _build(tmp_path: Path, data: bytes, *args: str) -> tuple[object, list[str]]:
     return r, sorted(p.name for p in out.iterdir())
 
 
-def test_a_value_from_another_file_is_refused_naming_the_file(tmp_path: Path) -> None:
-    data = set_cell(rolled_bytes(tmp_path), "E8", "<f>[1]Trades!$B$2</f><v>5000</v>")
+def test_a_value_from_another_file_is_refused_naming_the_file(run: Run, rolled_form: bytes, tmp_path: Path) -> None:
+    data = set_cell(rolled_form, "E8", "<f>[1]Trades!$B$2</f><v>5000</v>")
     data = patched(data, {
         "xl/externalLinks/externalLink1.xml": b'<externalLink xmlns="http://schemas.openxml'
                                               b'formats.org/spreadsheetml/2006/main"/>',
@@ -27,27 +28,27 @@ def test_a_value_from_another_file_is_refused_naming_the_file(tmp_path: Path) ->
             b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
             b'relationships/externalLinkPath" Target="file:///C:/desk/trades.xlsx" '
             b'TargetMode="External"/></Relationships>'})
-    r, written = _build(tmp_path, data)
+    r, written = _build(run, tmp_path, data)
     assert r.exit_code == 1 and written == [], r.output
     assert "AB (日報表!E8): the value comes from another file (\"file:///C:/desk/trades.xlsx\")" \
         in r.stderr, r.stderr
     assert "Paste Special > Values" in r.stderr
-    r, _ = _build(tmp_path, data, "--lang", "zh-TW")
+    r, _ = _build(run, tmp_path, data, "--lang", "zh-TW")
     assert "取自其他檔案" in r.stderr and "選擇性貼上 > 值" in r.stderr
 
 
-def test_a_value_from_another_sheet_is_a_warning_naming_the_sheet(tmp_path: Path) -> None:
-    data = with_sheet(set_cell(rolled_bytes(tmp_path), "E8", "<f>明細!B2</f><v>1800</v>"), "明細",
+def test_a_value_from_another_sheet_is_a_warning_naming_the_sheet(run: Run, rolled_form: bytes, tmp_path: Path) -> None:
+    data = with_sheet(set_cell(rolled_form, "E8", "<f>明細!B2</f><v>1800</v>"), "明細",
                       sheet_xml('<row r="2"><c r="B2"><v>1800</v></c></row>'))
-    r, written = _build(tmp_path, data)
+    r, written = _build(run, tmp_path, data)
     assert r.exit_code == 0, r.output
     assert written == ["ABP1212.txt"]
     assert ("warning: AB (日報表!E8): the value comes from the sheet(s) \"明細\" through the "
             "formula =明細!B2") in r.stderr, r.stderr
-    r, _ = _build(tmp_path, data, "--lang", "zh-TW")
+    r, _ = _build(run, tmp_path, data, "--lang", "zh-TW")
     assert "警告：AB（日報表!E8）：數值經由公式 =明細!B2 取自工作表 \"明細\"" in r.stderr, r.stderr
 
 
 def test_the_readme_says_macros_never_run() -> None:
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = README
     assert "`.xlsm` is read as data: its macros never run" in readme

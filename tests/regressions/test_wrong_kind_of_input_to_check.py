@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
 from fxreport.checking.checker import check_bytes
-from fxreport.cli import cli
-from reports import BYTES2, DAY2
+from reports import BYTES2, DAY2, Run
 
 
 def _str002(data: bytes, lang: str = "en") -> tuple[str, str]:
@@ -20,8 +18,8 @@ def _str002(data: bytes, lang: str = "en") -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
-def test_json_is_named_not_counted(lang: str) -> None:
-    shown = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "json"]).stdout.encode()
+def test_json_is_named_not_counted(run: Run, lang: str) -> None:
+    shown = run("show", str(DAY2), "--format", "json").stdout.encode()
     assert shown.count(b"\n") > 40
     for data in (shown, json.dumps(json.loads(shown)).encode(), b'[{"bank": "ABCD"}]'):
         message, hint = _str002(data, lang)
@@ -30,8 +28,8 @@ def test_json_is_named_not_counted(lang: str) -> None:
         assert "ABP1209.txt" in hint
 
 
-def test_csv_and_other_text_are_named() -> None:
-    csv_text = CliRunner().invoke(cli, ["show", str(DAY2), "--format", "csv"]).stdout_bytes
+def test_csv_and_other_text_are_named(run: Run, sample_csv: bytes) -> None:
+    csv_text = sample_csv
     assert "comma- or tab-separated" in _str002(csv_text.removeprefix(b"\xef\xbb\xbf"))[0]
     assert "comma- or tab-separated" in _str002(b"a\tb\tc\n1\t2\t3\n")[0]
     message = _str002(b"[section]\nkey = 1\n")[0]  # an INI file is not JSON

@@ -14,24 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import json
-import os
 import string
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from fxreport.cli import cli
 from fxreport.core.findings import Finding
 from fxreport.core.layout import AMOUNTS, DATE_FIELD, LAYOUT, ROW_TITLES, ROWS
 from fxreport.core.rules import CATEGORY_WORDS, REASONS, RULES, SEVERITY_WORDS
 from fxreport.specs import explain, template
 from fxreport.core.words import INPUT, WORDS
-from reports import ROOT
+from reports import BROKEN, CORPUS, ROOT, Run
 
 ZH = "zh-TW"
-CORPUS = ROOT / "tests" / "corpus"
-BROKEN = ROOT / "samples" / "broken"
 
 # --- what counts as a leak ------------------------------------------------------------
 
@@ -294,13 +289,8 @@ PATH_AT_START = re.compile(r"^.*?\.txt(?::\d+(?::\d+-\d+)?)?: ")
 KNOWN_SEPARATORS = (WORDS["unknown"][1] + ": ", WORDS["cannot_read"][1] + ": ")
 
 
-def _invoke(args: list[str], cwd: Path) -> str:
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        r = CliRunner().invoke(cli, args)
-    finally:
-        os.chdir(old)
+def _invoke(run: Run, args: list[str], cwd: Path) -> str:
+    r = run(*args, cwd=cwd)
     assert r.exception is None or isinstance(r.exception, SystemExit), r.output
     return r.stdout + r.stderr
 
@@ -350,8 +340,8 @@ CASES = _cases()
 
 
 @pytest.mark.parametrize("name,folder,args", CASES, ids=[c[0] for c in CASES])
-def test_check_output_in_chinese_has_no_english(name: str, folder: Path, args: list[str]) -> None:
-    text = _invoke(["check", "--lang", ZH, *args], folder)
+def test_check_output_in_chinese_has_no_english(run: Run, name: str, folder: Path, args: list[str]) -> None:
+    text = _invoke(run, ["check", "--lang", ZH, *args], folder)
     values = _values(folder) + tuple(args) + _values(ROOT / "samples")
     assert text.strip()
     assert not _line_problems(text, values), _line_problems(text, values)
@@ -359,15 +349,15 @@ def test_check_output_in_chinese_has_no_english(name: str, folder: Path, args: l
 
 @pytest.mark.parametrize("args", [["rules"], ["rules", "ARI001"], ["rules", "ENC003"], ["rules", "CNT"],
                                   *(["rules", c] for c in RULES)], ids=lambda a: " ".join(a))
-def test_rules_output_in_chinese_has_no_english(args: list[str]) -> None:
-    text = _invoke([*args, "--lang", ZH], ROOT)
+def test_rules_output_in_chinese_has_no_english(run: Run, args: list[str]) -> None:
+    text = _invoke(run, [*args, "--lang", ZH], ROOT)
     assert text.strip()
     for line in text.splitlines():
         assert not problems(line, touching=False), (line, problems(line, touching=False))
 
 
-def test_show_output_in_chinese_has_no_english_but_the_known_label_column() -> None:
-    text = _invoke(["show", "samples/ABP1209.txt", "--lang", ZH], ROOT)
+def test_show_output_in_chinese_has_no_english_but_the_known_label_column(run: Run) -> None:
+    text = _invoke(run, ["show", "samples/ABP1209.txt", "--lang", ZH], ROOT)
     assert "105/12/09" in text and "2016-12-09" not in text
     rows = [line for line in text.splitlines() if line.startswith("第 ")]
     assert rows == ["第 1 列：即期部位", "第 2 列：SWAP、CCS遠期部位 與顧客交易",
@@ -381,29 +371,29 @@ def test_show_output_in_chinese_has_no_english_but_the_known_label_column() -> N
 
 # --- leaks outside this task's files: they fail until fixed, then these must go ----------
 
-def test_show_in_chinese_has_no_english_label_column() -> None:
-    text = _invoke(["show", "samples/ABP1209.txt", "--lang", ZH], ROOT)
+def test_show_in_chinese_has_no_english_label_column(run: Run) -> None:
+    text = _invoke(run, ["show", "samples/ABP1209.txt", "--lang", ZH], ROOT)
     assert not [line for line in text.splitlines()
                 if problems(line, ("ABCD", "ABP1209.txt"), touching=False)]
 
 
-def test_check_separators_in_chinese_are_full_width() -> None:
-    text = _invoke(["check", "--lang", ZH, str(BROKEN / "utf16" / "ABP1209.txt"), "missing.txt"], ROOT)
+def test_check_separators_in_chinese_are_full_width(run: Run) -> None:
+    text = _invoke(run, ["check", "--lang", ZH, str(BROKEN / "utf16" / "ABP1209.txt"), "missing.txt"], ROOT)
     assert not [line for line in text.splitlines() if BETWEEN.search(PATH_AT_START.sub("", line))]
 
 
-def test_unreadable_date_in_chinese_has_the_roc_shape() -> None:
+def test_unreadable_date_in_chinese_has_the_roc_shape(run: Run) -> None:
     folder = CORPUS / "fld-date-form"
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
-    text = _invoke(["check", "--lang", ZH, *expected["args"], *expected["paths"]], folder)
+    text = _invoke(run, ["check", "--lang", ZH, *expected["args"], *expected["paths"]], folder)
     assert "????-??-??" not in text
 
 
-def test_control_byte_in_chinese_has_no_english(tmp_path: Path) -> None:
+def test_control_byte_in_chinese_has_no_english(run: Run, tmp_path: Path) -> None:
     from reports import BYTES2, put
 
     p = tmp_path / "ABP1209.txt"
     p.write_bytes(put(BYTES2, 1, 24, b"     \x01 290"))
-    text = _invoke(["check", "--lang", ZH, str(p)], tmp_path)
+    text = _invoke(run, ["check", "--lang", ZH, str(p)], tmp_path)
     assert "ENC004" in text
     assert not _line_problems(text, _values(tmp_path))
