@@ -11,6 +11,7 @@ on bad input; everything returns findings.
 from __future__ import annotations
 
 import datetime as _dt
+import marshal
 import operator
 from itertools import groupby
 import os
@@ -46,28 +47,33 @@ from ..core.words import display_path
 if TYPE_CHECKING:
     from .calendar import BusinessCalendar
 
-_CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 # what a series needs of each file: the carried pairs (continuity) and the day's
 # activity (the quality edits QUA002 and QUA003)
-_KEPT_NAMES = _CARRIED_NAMES + ACTIVITY
+_CARRIED_NAMES = PRIOR_DAY_FIELDS + TODAY_FIELDS
 _PRIOR = tuple(AMOUNTS[name] for name in PRIOR_DAY_FIELDS)
 _SEVEN = len(PRIOR_DAY_FIELDS)  # the carried pairs: prior-day amounts, then today's
-_FOURTEEN = len(_CARRIED_NAMES)  # then the day's activity (ACTIVITY's order)
 
 
 # the canonical writer's form of the seven prior-day fields, side by side
 _CANONICAL = b"".join(b"%%%dd" % f.width for f in _PRIOR)
 _INDEX = {name: i for i, name in enumerate(amount_names(FX_POSITION))}
-_CARRIED_AT = tuple(_INDEX[name] for name in _KEPT_NAMES)
 _PRIOR_AT = tuple((f.row - 1, f.start - 1, f.end) for f in _PRIOR)
-_carried_of = operator.itemgetter(*_CARRIED_AT)
+_carried_of = operator.itemgetter(*(_INDEX[name] for name in _CARRIED_NAMES))
+_activity_of = operator.itemgetter(*(_INDEX[name] for name in ACTIVITY))
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
 
-def _carried_from(values: dict[str, int]) -> tuple[int | None, ...]:
-    """The kept amounts of a file's values (the fourteen carried, then the activity),
-    None where malformed."""
-    return tuple(map(values.get, _KEPT_NAMES))
+def _pack(amounts: tuple[int | None, ...]) -> bytes:
+    """The day's activity as an entry keeps it until the series is linked: ``marshal``'s
+    version 2 writes each amount (all are S9(9), within 32 bits) as 5 bytes and None as 1,
+    without back-references, so equal amounts give equal bytes.  113 bytes for the fifteen,
+    where a tuple of ints takes about 600; marshal is built in and already loaded at every
+    start, so the single-file path imports nothing for it."""
+    return marshal.dumps(amounts, 2)
+
+
+def _unpack(packed: bytes) -> tuple[int | None, ...]:
+    return marshal.loads(packed)  # type: ignore[no-any-return]
 
 
 def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
@@ -92,9 +98,10 @@ class Entry:
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
     finding, the fourteen carried amounts as the one tuple the result keeps too, the
+    fifteen activity amounts (for QUA002 and QUA003 only) packed by ``_pack``, the
     records only when a finding points into them."""
 
-    __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
+    __slots__ = ("_folder", "_name", "bank", "date", "carried", "_activity", "_more")
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
                  findings: list[Finding], values: dict[str, int] | None,
@@ -105,10 +112,16 @@ class Entry:
         self.date = date
         # [findings, records, prior-day bytes], each None when there is none; None for all three
         self._more: list[Any] | None = None
-        # of the amounts only the seven carried pairs are kept, so a long series stays small
-        carried: tuple[int | None, ...] = (
-            _carried_of(ints) if ints is not None else _carried_from(values or {}))
+        # of the amounts only the seven carried pairs and the activity are kept, so a long
+        # series stays small
+        if ints is not None:
+            carried: tuple[int | None, ...] = _carried_of(ints)
+            activity: tuple[int | None, ...] = _activity_of(ints)
+        else:
+            get = (values or {}).get
+            carried, activity = tuple(map(get, _CARRIED_NAMES)), tuple(map(get, ACTIVITY))
         self.carried = carried
+        self._activity = _pack(activity)
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
         prior_raw = _prior_raw(records, carried, ints is not None)
@@ -177,12 +190,16 @@ class Entry:
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return self.carried[_SEVEN:_FOURTEEN]
+        return self.carried[_SEVEN:]
 
     @property
     def activity(self) -> tuple[int | None, ...]:
         """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
-        return self.carried[_FOURTEEN:]
+        return _unpack(self._activity)
+
+    def same_activity(self, other: Entry) -> bool:
+        """The two reports' activity amounts are equal (compared packed)."""
+        return self._activity == other._activity
 
     @property
     def valid(self) -> bool:
@@ -211,18 +228,19 @@ class Entry:
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
-                           self.carried[:_FOURTEEN],
+                           self.carried,
                            tuple(records) if records is not None and found else ())
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
-                          self._more)
+                          self._activity, self._more)
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
-             carried: tuple[int | None, ...], more: list[Any] | None) -> Entry:
+             carried: tuple[int | None, ...], activity: bytes, more: list[Any] | None) -> Entry:
     r = Entry.__new__(Entry)
-    r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
+    r._folder, r._name, r.bank, r.date = folder, name, bank, date
+    r.carried, r._activity, r._more = carried, activity, more
     return r
 
 
@@ -369,7 +387,7 @@ def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar,
                                       previous_date=RocAlso(before.year, before.month, before.day),
                                       missing=days,
                                       expected=roc_text(calendar.previous(today.date))))
-    elif judged and today.activity == previous.activity:
+    elif judged and today.same_activity(previous):
         copied = copied_activity(today.activity, previous.activity, previous.date, previous.path)
         if copied is not None:
             today.findings.append(copied)
@@ -456,7 +474,7 @@ def _drop_quality(r: Entry) -> None:
 def _scale(judged: list[Entry]) -> None:
     """QUA003 over one firm's reports in date order, read as fifteen columns."""
     columns = [[0 if v is None else v for v in column]  # a malformed field counts as no value
-               for column in zip(*[r.activity for r in judged])]
+               for column in zip(*[_unpack(r._activity) for r in judged])]
     for i, j in out_of_scale(columns):
         name = ACTIVITY[j]
         value = columns[j][i]
