@@ -197,6 +197,15 @@ class Entry:
         """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
         return _unpack(self._activity)
 
+    def share_carried(self, before: Entry) -> None:
+        """When this report's prior-day amounts equal ``before``'s today amounts (a
+        series read in date order, continuity holding), hold them as ``before``'s int
+        objects: a long series then keeps each carried amount once, not twice.  The
+        values, and so every result, are the same."""
+        carried, theirs = self.carried, before.carried
+        if carried[:_SEVEN] == theirs[_SEVEN:]:
+            self.carried = theirs[_SEVEN:] + carried[_SEVEN:]
+
     def same_activity(self, other: Entry) -> bool:
         """The two reports' activity amounts are equal (compared packed)."""
         return self._activity == other._activity
