@@ -67,7 +67,7 @@ def _pack(amounts: tuple[int | None, ...]) -> bytes:
     """The day's activity as an entry keeps it until the series is linked: ``marshal``'s
     version 2 writes each amount (all are S9(9), within 32 bits) as 5 bytes and None as 1,
     without back-references, so equal amounts give equal bytes.  113 bytes for the fifteen,
-    where a tuple of ints takes about 600; marshal is built in and already loaded at every
+    where a tuple of ints takes about 580; marshal is built in and already loaded at every
     start, so the single-file path imports nothing for it."""
     return marshal.dumps(amounts, 2)
 
@@ -481,9 +481,19 @@ def _drop_quality(r: Entry) -> None:
 
 
 def _scale(judged: list[Entry]) -> None:
-    """QUA003 over one firm's reports in date order, read as fifteen columns."""
-    columns = [[0 if v is None else v for v in column]  # a malformed field counts as no value
-               for column in zip(*[_unpack(r._activity) for r in judged])]
+    """QUA003 over one firm's reports in date order, read as fifteen columns of machine
+    integers: a firm's long history is 120 bytes a report here, not fifteen int objects."""
+    from array import array  # only a series gets here: the single-file path never loads it
+
+    rows = array("q")  # the reports' activity side by side
+    for r in judged:
+        amounts = r.activity
+        if None in amounts:  # a malformed field counts as no value
+            amounts = tuple(0 if v is None else v for v in amounts)
+        rows.extend(amounts)  # type: ignore[arg-type]  # no None is left
+    width = len(ACTIVITY)
+    columns = [rows[j::width] for j in range(width)]
+    del rows
     for i, j in out_of_scale(columns):
         name = ACTIVITY[j]
         value = columns[j][i]

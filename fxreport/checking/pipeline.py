@@ -153,14 +153,11 @@ def check_paths(paths: Sequence[str | os.PathLike[str]],
     files, unreadable = expand_files(names)
     checked = check_files(files, options.jobs, calendar, options.limits)
     del files  # the entries hold what they need of it
-    shared: dict[Any, Any] = {}  # one object per firm code and date across the series
     entries: list[Entry] = []
     for item in checked:
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
-            item.bank = shared.setdefault(item.bank, item.bank)
-            item.date = shared.setdefault(item.date, item.date)
             entries.append(item)
     del checked
     return _series(entries, unreadable, options, calendar, keep, _read_again)

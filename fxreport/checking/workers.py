@@ -137,8 +137,7 @@ def _wire(item: Any) -> Any:
 
 def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) -> None:
     """Read one child's stream (the results of files ``start`` to ``end``) into ``out``."""
-    banks: dict[str, str] = {}  # one object per firm code and per date
-    dates: dict[int, _dt.date] = {}
+    dates: dict[int, _dt.date] = {}  # each date made once (``place`` shares firm codes too)
     i = start
     with open(fd, "rb", closefd=True) as stream:
         while True:
@@ -156,8 +155,7 @@ def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) 
                 raise RuntimeError("a worker process ended without its results")
             for entry in marshal.loads(frame):
                 if len(entry) == 4:
-                    code, ordinal, carried, activity = entry
-                    bank = banks.setdefault(code, code)
+                    bank, ordinal, carried, activity = entry
                     date = dates.get(ordinal)
                     if date is None:
                         date = dates[ordinal] = _dt.date.fromordinal(ordinal)
