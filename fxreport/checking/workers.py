@@ -5,9 +5,9 @@ Where the system can fork (Linux, macOS, the BSDs), ``check_forked`` forks
 while each child checks one of the other shares, and then reads the children's
 results in order through a pipe.  That costs a fork per child and nothing
 else: no ``multiprocessing`` import (about 20 ms and 3 MiB), no process pool,
-no threads.  A child sends each clean file's result as one bytes object (firm
-code, date as an ordinal, the carried amounts, the packed activity) in ``marshal`` frames;
-a result with findings, or a file that could not be read, is pickled.
+no threads.  A child sends each clean file's result as a tuple (firm code, date
+as an ordinal, the carried amounts, the packed activity) in ``marshal`` frames; a
+result with findings, or a file that could not be read, is pickled.
 
 Elsewhere (Windows), or when ``batch.START_METHOD`` names a method,
 ``check_pooled`` uses a ``multiprocessing`` pool: with "spawn" a worker imports
