@@ -56,11 +56,13 @@ class Files:
     """The files of one check, each as its folder's string (one for all of a folder's
     files, ending with a separator; "" for a path given as it is) and its name."""
 
-    __slots__ = ("folders", "names")
+    __slots__ = ("folders", "names", "_last", "_shared")
 
     def __init__(self, folders: list[str], names: list[str]) -> None:
         self.folders = folders
         self.names = names
+        self._last: Entry | None = None  # the entry placed last
+        self._shared: dict[Any, Any] = {}  # one object per firm code and per date
 
     def __len__(self) -> int:
         return len(self.names)
@@ -69,13 +71,23 @@ class Files:
         return self.folders[i] + self.names[i]
 
     def place(self, item: Entry | Unreadable, i: int) -> Entry | Unreadable:
-        """``item`` (the result of file ``i``) with that file's path, as shown."""
+        """``item`` (the result of file ``i``) with that file's path, as shown.  As each
+        file's entry arrives, what it has in common with the others is held once: one
+        object per firm code and per date across the check, and the carried amounts of
+        the entry placed before it where they are carried over (``Entry.share_carried``:
+        a folder's files come in date order)."""
         if type(item) is Entry:
             folder, name = self.folders[i], self.names[i]
             if folder:
                 item._place(folder, name)
             elif name != STDIN:  # (standard input's is "<stdin>", from check_one)
                 item.path = display_path(name)
+            shared = self._shared
+            item.bank = shared.setdefault(item.bank, item.bank)
+            item.date = shared.setdefault(item.date, item.date)
+            if self._last is not None:
+                item.share_carried(self._last)
+            self._last = item
         return item
 
 

@@ -11,6 +11,7 @@ on bad input; everything returns findings.
 from __future__ import annotations
 
 import datetime as _dt
+import marshal
 import operator
 from itertools import groupby
 import os
@@ -46,8 +47,9 @@ _NO_FINDINGS: tuple[Finding, ...] = ()
 class Plan:
     """What checking needs of a layout, worked out once per layout: its amount fields by
     name, its identities as positions, its date field, and what a series keeps of each
-    file (``kept``: the carried pairs' prior-day amounts, then their today amounts, then
-    the day's activity, ``quality.ACTIVITY``, as far as the layout has those fields)."""
+    file (``carried_names``: the carried pairs' prior-day amounts, then their today
+    amounts; apart from them the day's ``activity``, ``quality.ACTIVITY`` as far as the
+    layout has those fields)."""
 
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
@@ -58,25 +60,32 @@ class Plan:
         self.date_field = next((f for f in layout.heads if f.type is ROC_DATE), None)
         # the usual heads (a firm code, then a date) are read as they are, at once
         self.bank_date = tuple(f.type for f in layout.heads) == (CODE, ROC_DATE)
-        gross = [index[n] for n in GROSS_BALANCES if n in index]  # QUA001's, where it has them
-        self.gross_at = _getter(gross) if gross else None
+        gross = _present(GROSS_BALANCES, index)  # QUA001's, where it has them
+        self.gross_at = _getter(gross, index) if gross else None
         self.carried = layout.carried()  # (prior-day field, previous report's today field)
-        self.activity = tuple(n for n in ACTIVITY if n in index)
-        self.kept = (tuple(p for p, _ in self.carried) + tuple(t for _, t in self.carried)
-                     + self.activity)
+        self.carried_names = (tuple(p for p, _ in self.carried)
+                              + tuple(t for _, t in self.carried))
+        self.activity = _present(ACTIVITY, index)
         self.n_prior = len(self.carried)
-        self.n_carried = 2 * self.n_prior
         self.prior = tuple(self.amounts[p] for p, _ in self.carried)
         # the canonical writer's form of the prior-day fields, side by side
         self.canonical = b"".join(b"%%%dd" % f.width for f in self.prior)
         self.prior_at = tuple((f.row - 1, f.start - 1, f.end) for f in self.prior)
-        self.kept_of: Callable[[Sequence[int]], tuple[int, ...]] = _getter(
-            [index[name] for name in self.kept])
+        self.carried_of = _getter(self.carried_names, index)
+        self.activity_of = _getter(self.activity, index)
         self.entry: type[Entry] = Entry if layout is FX_POSITION else _entry_type(self)
 
 
-def _getter(at: list[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
-    """The items at ``at`` as one tuple (``itemgetter`` gives a bare item for one)."""
+def _present(names: Sequence[str], index: Mapping[str, int]) -> tuple[str, ...]:
+    """Those of ``names`` that the layout has, in their order."""
+    return tuple(n for n in names if n in index)
+
+
+def _getter(names: Sequence[str], index: Mapping[str, int]
+            ) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """The amounts named ``names`` of a file's amounts, as one tuple (``itemgetter``
+    gives a bare item for one)."""
+    at = [index[n] for n in names]
     if len(at) > 1:
         return operator.itemgetter(*at)
     return (lambda xs: (xs[at[0]],)) if at else (lambda xs: ())
@@ -93,10 +102,17 @@ def plan(layout: Layout = FX_POSITION) -> Plan:
     return found
 
 
-def _carried_from(values: dict[str, int], kept: tuple[str, ...]) -> tuple[int | None, ...]:
-    """The kept amounts of a file's values (the carried, then the activity), None where
-    malformed."""
-    return tuple(map(values.get, kept))
+def _pack(amounts: tuple[int | None, ...]) -> bytes:
+    """The day's activity as an entry keeps it until the series is linked: ``marshal``'s
+    version 2 writes each amount (all are S9(9), within 32 bits) as 5 bytes and None as 1,
+    without back-references, so equal amounts give equal bytes.  113 bytes for the fifteen,
+    where a tuple of ints takes about 580; marshal is built in and already loaded at every
+    start, so the single-file path imports nothing for it."""
+    return marshal.dumps(amounts, 2)
+
+
+def _unpack(packed: bytes) -> tuple[int | None, ...]:
+    return marshal.loads(packed)  # type: ignore[no-any-return]
 
 
 def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
@@ -121,9 +137,10 @@ class Entry:
     A long series keeps one per file, so it is small: the path as its folder's
     string (shared by the folder's files) and its name, no list when there is no
     finding, the fourteen carried amounts as the one tuple the result keeps too, the
+    fifteen activity amounts (for QUA002 and QUA003 only) packed by ``_pack``, the
     records only when a finding points into them."""
 
-    __slots__ = ("_folder", "_name", "bank", "date", "carried", "_more")
+    __slots__ = ("_folder", "_name", "bank", "date", "carried", "_activity", "_more")
     plan: Plan  # its layout's (a class of its own for a layout other than today's annex's)
 
     def __init__(self, path: str | None, bank: str | None, date: _dt.date | None,
@@ -135,11 +152,17 @@ class Entry:
         self.date = date
         # [findings, records, prior-day bytes], each None when there is none; None for all three
         self._more: list[Any] | None = None
-        # of the amounts only the seven carried pairs are kept, so a long series stays small
+        # of the amounts only the carried pairs and the activity are kept, so a long
+        # series stays small
         p = self.plan
-        carried: tuple[int | None, ...] = (
-            p.kept_of(ints) if ints is not None else _carried_from(values or {}, p.kept))
+        if ints is not None:
+            carried: tuple[int | None, ...] = p.carried_of(ints)
+            activity: tuple[int | None, ...] = p.activity_of(ints)
+        else:
+            get = (values or {}).get
+            carried, activity = tuple(map(get, p.carried_names)), tuple(map(get, p.activity))
         self.carried = carried
+        self._activity = _pack(activity)
         # the records are kept only when a finding points into them (for the views)
         kept = records if findings and any(f.row for f in findings) else None
         prior_raw = _prior_raw(records, carried, ints is not None, p)
@@ -208,12 +231,25 @@ class Entry:
     @property
     def today(self) -> tuple[int | None, ...]:
         """The previous-report side of the seven pairs: this report's today amounts."""
-        return self.carried[self.plan.n_prior:self.plan.n_carried]
+        return self.carried[self.plan.n_prior:]
 
     @property
     def activity(self) -> tuple[int | None, ...]:
         """The fifteen activity amounts of ``quality.ACTIVITY`` (None where malformed)."""
-        return self.carried[self.plan.n_carried:]
+        return _unpack(self._activity)
+
+    def share_carried(self, before: Entry) -> None:
+        """When this report's prior-day amounts equal ``before``'s today amounts (a
+        series read in date order, continuity holding), hold them as ``before``'s int
+        objects: a long series then keeps each carried amount once, not twice.  The
+        values, and so every result, are the same."""
+        carried, theirs, n = self.carried, before.carried, self.plan.n_prior
+        if carried[:n] == theirs[n:]:
+            self.carried = theirs[n:] + carried[n:]
+
+    def same_activity(self, other: Entry) -> bool:
+        """The two reports' activity amounts are equal (compared packed)."""
+        return self._activity == other._activity
 
     @property
     def valid(self) -> bool:
@@ -242,12 +278,12 @@ class Entry:
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
-                           self.carried[:self.plan.n_carried],
+                           self.carried,
                            tuple(records) if records is not None and found else ())
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
-                          self._more)
+                          self._activity, self._more)
 
 
 Entry.plan = plan(FX_POSITION)
@@ -265,9 +301,10 @@ def _entry_type(p: Plan) -> type[Entry]:
 
 
 def _restore(folder: str | None, name: str | None, bank: str | None, date: _dt.date | None,
-             carried: tuple[int | None, ...], more: list[Any] | None) -> Entry:
+             carried: tuple[int | None, ...], activity: bytes, more: list[Any] | None) -> Entry:
     r = Entry.__new__(Entry)
-    r._folder, r._name, r.bank, r.date, r.carried, r._more = folder, name, bank, date, carried, more
+    r._folder, r._name, r.bank, r.date = folder, name, bank, date
+    r.carried, r._activity, r._more = carried, activity, more
     return r
 
 
@@ -419,7 +456,7 @@ def _gap(today: Entry, previous: Entry, calendar: BusinessCalendar,
                                       previous_date=RocAlso(before.year, before.month, before.day),
                                       missing=days,
                                       expected=roc_text(calendar.previous(today.date))))
-    elif judged and today.activity == previous.activity:
+    elif judged and today.same_activity(previous):
         copied = copied_activity(today.activity, previous.activity, previous.date, previous.path)
         if copied is not None:
             today.findings.append(copied)
@@ -504,11 +541,22 @@ def _drop_quality(r: Entry) -> None:
 
 
 def _scale(judged: list[Entry]) -> None:
-    """QUA003 over one firm's reports in date order, read as fifteen columns (the
-    activity fields of their layout)."""
+    """QUA003 over one firm's reports in date order, read as fifteen columns (the activity
+    fields of their layout) of machine integers: a firm's long history is 120 bytes a
+    report here, not fifteen int objects."""
+    from array import array  # only a series gets here: the single-file path never loads it
+
     p = judged[0].plan
-    columns = [[0 if v is None else v for v in column]  # a malformed field counts as no value
-               for column in zip(*[r.activity for r in judged])]
+
+    rows = array("q")  # the reports' activity side by side
+    for r in judged:
+        amounts = r.activity
+        if None in amounts:  # a malformed field counts as no value
+            amounts = tuple(0 if v is None else v for v in amounts)
+        rows.extend(amounts)  # type: ignore[arg-type]  # no None is left
+    width = len(p.activity)
+    columns = [rows[j::width] for j in range(width)]
+    del rows
     for i, j in out_of_scale(columns):
         name = p.activity[j]
         value = columns[j][i]

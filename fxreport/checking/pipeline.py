@@ -173,14 +173,11 @@ def check_paths(paths: Sequence[str | os.PathLike[str]],
     files, unreadable = expand_files(names)
     checked = check_files(files, options.jobs, calendar, options.limits)
     del files  # the entries hold what they need of it
-    shared: dict[Any, Any] = {}  # one object per firm code and date across the series
     entries: list[Entry] = []
     for item in checked:
         if isinstance(item, Unreadable):
             unreadable.append(item)
         else:
-            item.bank = shared.setdefault(item.bank, item.bank)
-            item.date = shared.setdefault(item.date, item.date)
             entries.append(item)
     del checked
     return _series(entries, unreadable, options, calendar, keep, _read_again)
@@ -259,7 +256,7 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
     elif len(entries) > 1:
         link_series(entries, calendar)
         # issue 17 item 11: listed as the series reads them
-        entries.sort(key=_series_order)
+        _sort_series(entries)
     _keep_records(entries, read)
     reports = []
     entries.reverse()
@@ -273,8 +270,24 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
     return Outcome(tuple(reports), tuple(unreadable), options, tuple(stale))
 
 
-def _series_order(e: Entry) -> tuple[bool, str, bool, object]:
-    return (e.bank is None, e.bank or "", e.date is None, e.date or 0)
+def _sort_series(entries: list[Entry]) -> None:
+    """Firms by code, each firm's files by date; files without a date after their firm's,
+    files without a firm last.  Two stable sorts whose keys are the entries' own firm
+    and date objects: a long series makes no key tuple per file."""
+    dated = [e for e in entries if e.date is not None]
+    dated.sort(key=_date_of)
+    dated += [e for e in entries if e.date is None]
+    entries[:] = [e for e in dated if e.bank is not None]
+    entries.sort(key=_bank_of)
+    entries += [e for e in dated if e.bank is None]
+
+
+def _date_of(e: Entry) -> _dt.date:
+    return e.date  # type: ignore[return-value]
+
+
+def _bank_of(e: Entry) -> str:
+    return e.bank  # type: ignore[return-value]
 
 
 def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -> None:

@@ -5,9 +5,9 @@ Where the system can fork (Linux, macOS, the BSDs), ``check_forked`` forks
 while each child checks one of the other shares, and then reads the children's
 results in order through a pipe.  That costs a fork per child and nothing
 else: no ``multiprocessing`` import (about 20 ms and 3 MiB), no process pool,
-no threads.  A child sends each clean file's result as one bytes object (firm
-code, date as an ordinal, the packed carried amounts) in ``marshal`` frames;
-a result with findings, or a file that could not be read, is pickled.
+no threads.  A child sends each clean file's result as a tuple (firm code, date
+as an ordinal, the carried amounts, the packed activity) in ``marshal`` frames; a
+result with findings, or a file that could not be read, is pickled.
 
 Elsewhere (Windows), or when ``batch.START_METHOD`` names a method,
 ``check_pooled`` uses a ``multiprocessing`` pool: with "spawn" a worker imports
@@ -125,9 +125,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 def _wire(item: Any) -> Any:
     """A result as a plain value for ``marshal``: a clean file as (firm code, date's
-    ordinal, carried amounts); anything else pickled, in a tuple of one."""
+    ordinal, carried amounts, packed activity); anything else pickled, in a tuple of one."""
     if type(item) is Entry and item._more is None and item.bank is not None and item.date is not None:
-        return (item.bank, item.date.toordinal(), item.carried)
+        return (item.bank, item.date.toordinal(), item.carried, item._activity)
     import pickle
 
     if type(item) is Entry:
@@ -137,8 +137,7 @@ def _wire(item: Any) -> Any:
 
 def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) -> None:
     """Read one child's stream (the results of files ``start`` to ``end``) into ``out``."""
-    banks: dict[str, str] = {}  # one object per firm code and per date
-    dates: dict[int, _dt.date] = {}
+    dates: dict[int, _dt.date] = {}  # each date made once (``place`` shares firm codes too)
     i = start
     with open(fd, "rb", closefd=True) as stream:
         while True:
@@ -155,13 +154,12 @@ def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) 
             if len(frame) != size:
                 raise RuntimeError("a worker process ended without its results")
             for entry in marshal.loads(frame):
-                if len(entry) == 3:
-                    code, ordinal, carried = entry
-                    bank = banks.setdefault(code, code)
+                if len(entry) == 4:
+                    bank, ordinal, carried, activity = entry
                     date = dates.get(ordinal)
                     if date is None:
                         date = dates[ordinal] = _dt.date.fromordinal(ordinal)
-                    item = _restore(None, None, bank, date, carried, None)
+                    item = _restore(None, None, bank, date, carried, activity, None)
                 else:
                     import pickle
 
