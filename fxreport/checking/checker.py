@@ -63,8 +63,7 @@ class Plan:
         gross = _present(GROSS_BALANCES, index)  # QUA001's, where it has them
         self.gross_at = _getter(gross, index) if gross else None
         self.carried = layout.carried()  # (prior-day field, previous report's today field)
-        self.carried_names = (tuple(p for p, _ in self.carried)
-                              + tuple(t for _, t in self.carried))
+        self.carried_names = _sides(self.carried)
         self.activity = _present(ACTIVITY, index)
         self.n_prior = len(self.carried)
         self.prior = tuple(self.amounts[p] for p, _ in self.carried)
@@ -74,6 +73,11 @@ class Plan:
         self.carried_of = _getter(self.carried_names, index)
         self.activity_of = _getter(self.activity, index)
         self.entry: type[Entry] = Entry if layout is FX_POSITION else _entry_type(self)
+
+
+def _sides(carried: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The carried pairs' prior-day fields, then their today fields."""
+    return tuple(p for p, _ in carried) + tuple(t for _, t in carried)
 
 
 def _present(names: Sequence[str], index: Mapping[str, int]) -> tuple[str, ...]:
