@@ -36,12 +36,15 @@ class Refuse(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, Refuse())
 sys.path.insert(0, archives[0])  # as the worker does
-from fxreport.site.bridge import add_archives, check_form
+from fxreport.site.bridge import add_archives, check_form, report_html
 add_archives(archives[1:2], archives[2:])
 results = []
 for case in json.load(sys.stdin):
     entries = [tuple(e) if len(e) == 2 else (e[0], e[1], bytes.fromhex(e[2]), e[3]) for e in case]
     answer = check_form(entries, 0)  # a refused form (a usage error) has no JSON, as the CLI prints none
+    report = report_html()  # the HTML report of the same check, asked for after its JSON
+    assert (report is None) == ("json" not in answer) and report_html() is None, answer
+    assert report is None or report.startswith("<!DOCTYPE html>"), report[:100]
     results.append(answer.get("json", ""))
 stdlib = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"])
 outside = sorted(name for name, m in list(sys.modules.items())

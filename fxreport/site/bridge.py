@@ -3,9 +3,12 @@ JSON and the HTML report of ``fxreport check`` out.
 
 It takes the form the page would post to ``fxreport serve`` (files, ``previous`` and
 the text fields) and answers what ``/api/check`` and ``/api/report`` answer; the JSON
-text is written by ``write_json``, so it is the CLI's byte for byte.  Only the
-checking path is imported: this module must run with the standard library and the
-pure-Python packages that ``fxreport site`` bundles.
+text is written by ``write_json``, so it is the CLI's byte for byte.  ``check_form``
+answers the JSON (the verdict the page shows first); ``report_html`` then renders the
+HTML report of that same check, so the verdict does not wait for the report.  Only the
+checking path is imported at start (the HTML report when first rendered): this module
+must run with the standard library and the pure-Python packages that ``fxreport site``
+bundles.
 """
 
 from __future__ import annotations
@@ -14,14 +17,17 @@ import datetime as _dt
 import io
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..checking.calendar import DEFAULT_CALENDAR, days_from_text
 from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
-from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents, split_codes
+from ..checking.pipeline import (CheckOptions, Content, OptionError, Outcome, check_contents,
+                                 split_codes)
 from ..core.words import display_path
 from ..outputs import write_json
-from ..outputs.html import FileFacts, facts_of, render_html
+
+if TYPE_CHECKING:
+    from ..outputs.html import FileFacts
 
 LANGS = ("en", "zh-TW")
 
@@ -56,6 +62,19 @@ def add_archives(zipped: Sequence[str], unpacked: Sequence[str]) -> None:
     sys.path[:0] = list(zipped)
     for archive in unpacked:
         sys.meta_path.insert(0, _Unpacking(archive, archive.removesuffix(".zip")))
+
+
+def reread_archives(archives: Sequence[str]) -> None:
+    """``archives`` written anew (in an interpreter restored from a memory snapshot,
+    which read their directories before: the bytecode archive in place of the sources):
+    every importer of one, a package's folder in it too, reads it again.  (Not
+    ``importlib.invalidate_caches()``: it imports ``importlib.metadata`` and reads
+    every archive again.)"""
+    import zipimport
+
+    for finder in list(sys.path_importer_cache.values()):
+        if isinstance(finder, zipimport.zipimporter) and finder.archive in archives:
+            finder.invalidate_caches()
 
 
 def compiled_archive(source: str, target: str) -> None:
@@ -178,15 +197,44 @@ def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) 
 def check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
           zone: _dt.tzinfo | None = None,
           sidecars: dict[str, list[Upload]] | None = None) -> dict[str, Any]:
-    """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
-    for a refused form (as the server's 400/422); the report's time is in ``zone``."""
+    """The page's check: ``{status, json, name, exit}``, or ``{status, detail}`` for a
+    refused form (as the server's 400/422); ``report_html()`` then gives its HTML
+    report, ``name`` its file name, with the time of the check in ``zone``."""
+    _last_check.clear()
     try:
         return _check(files, previous, fields, zone, sidecars)
     except Refused as exc:
         return {"status": exc.status, "detail": exc.detail}
 
 
+class _Checked(NamedTuple):
+    """A check answered and its report not yet rendered (what the report needs)."""
+
+    outcome: Outcome
+    files: Sequence[Upload]
+    previous: Upload | None
+    made: _dt.datetime
+
+
+# the last check's, until its report is rendered (the worker asks right after the JSON)
+_last_check: list[_Checked] = []
+
+
+def report_html() -> str | None:
+    """The HTML report of the last check (as ``fxreport check --format html``), or None
+    when there is none (a refused form, or already rendered)."""
+    if not _last_check:
+        return None
+    done = _last_check.pop()
+    from ..outputs.html import render_html
+
+    return render_html(done.outcome, [_facts(u) for u in done.files],
+                       previous=_facts(done.previous) if done.previous else None, made_at=done.made)
+
+
 def _facts(u: Upload) -> FileFacts:
+    from ..outputs.html import facts_of
+
     return facts_of(display_path(u.name), u.data, u.size)
 
 
@@ -202,7 +250,6 @@ def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, l
     out = io.StringIO()
     write_json(outcome, out)
     made = _dt.datetime.now(zone).astimezone(zone)
-    html = render_html(outcome, [_facts(u) for u in files],
-                       previous=_facts(previous) if previous else None, made_at=made)
-    return {"status": 200, "json": out.getvalue(), "html": html, "exit": outcome.exit_status(),
+    _last_check.append(_Checked(outcome, files, previous, made))
+    return {"status": 200, "json": out.getvalue(), "exit": outcome.exit_status(),
             "name": f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"}
