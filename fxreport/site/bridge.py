@@ -64,6 +64,42 @@ def add_archives(zipped: Sequence[str], unpacked: Sequence[str]) -> None:
         sys.meta_path.insert(0, _Unpacking(archive, archive.removesuffix(".zip")))
 
 
+# What a check imports on first use (the calendar tables, the sidecar reader, json) and
+# what the HTML report imports: the worker imports them while the person chooses files,
+# so the first check waits for none, and keeps them in its memory snapshot.
+FIRST_USE = ("fxreport.checking._calendar_data", "fxreport.checking.sidecar", "json", "dataclasses")
+REPORT = ("fxreport.outputs.html", "leather", "xml.etree.ElementTree")  # leather: the charts
+
+
+def preload() -> None:
+    """Import ``FIRST_USE`` and ``REPORT`` now, and check and report two made-up days
+    (the code a check runs, run once: its caches filled, the runtime's code compiled)."""
+    import importlib
+
+    for name in FIRST_USE + REPORT:
+        importlib.import_module(name)
+    from ..outputs.html import render_html
+
+    made_up = {f"WAP{d:%m%d}.txt": _made_up("WARM", d) for d in (_dt.date(2024, 3, 4), _dt.date(2024, 3, 5))}
+    days = [Upload(name, data, len(data)) for name, data in made_up.items()]
+    outcome = check_contents([Content(u.name, u.data) for u in days], CheckOptions())
+    write_json(outcome, io.StringIO())
+    render_html(outcome, [_facts(u) for u in days], previous=None,
+                made_at=_dt.datetime(2024, 3, 5, tzinfo=_dt.timezone.utc))
+
+
+def _made_up(bank: str, day: _dt.date) -> bytes:
+    """A report of ``bank`` on ``day`` with every amount 0, written from the layout."""
+    from ..core.fields import AMOUNT, CODE, ROC_DATE
+    from ..core.layout import ROWS
+
+    def value(t: object) -> object:
+        return bank if t is CODE else day if t is ROC_DATE else 0 if t is AMOUNT else None
+
+    return b"".join(b"".join(f.type.format(value(f.type), f.width) for f in fields) + b"\r\n"
+                    for fields in ROWS.values())
+
+
 def reread_archives(archives: Sequence[str]) -> None:
     """``archives`` written anew (in an interpreter restored from a memory snapshot,
     which read their directories before: the bytecode archive in place of the sources):

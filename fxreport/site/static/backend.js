@@ -98,7 +98,11 @@
     const answer = new Promise((resolve, reject) => {
       waiting.set(id, {
         start, report, reject,
-        resolve: (result) => { stats.lastCheckMs = performance.now() - start; resolve(result); } });
+        resolve: (result) => {
+          stats.lastCheckMs = performance.now() - start;
+          stats.lastTiming = result.timing;
+          resolve(result);
+        } });
       // the report's time in this computer's zone (Python in the browser knows only UTC)
       worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() });
     });

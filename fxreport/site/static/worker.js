@@ -57,7 +57,7 @@ function compiledArchive(pyodide) {
 }
 
 const BOOT = "import sys; sys.path.insert(0, '/py/fxreport.zip')\n"
-  + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form, report_html, reread_archives\n"
+  + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form, preload, report_html, reread_archives\n"
   + "add_archives(['/py/deps.zip'], ['/py/holidays.zip'])";
 
 async function start(cache, snapshot) {
@@ -65,6 +65,8 @@ async function start(cache, snapshot) {
   if (snapshot) return loadPyodide({ ...options, _loadSnapshot: snapshot });
   return loadPyodide({ ...options, _makeSnapshot: Boolean(cache) });
 }
+
+let checked = false;  // a check has begun: no snapshot is made after it
 
 async function boot() {
   progress("runtime");
@@ -87,14 +89,13 @@ async function boot() {
   pyodide.FS.mkdir("/py");
   for (const [name, data] of await archives) pyodide.FS.writeFile("/py/" + name, data);
   const written = performance.now();
-  let made = null;
   if (restored) {
-    // the modules are already imported; the archives' directories are read anew
+    // the modules are already imported; the archive of fxreport's modules is read anew
     pyodide.runPython("reread_archives(['/py/fxreport.zip'])");
   } else {
-    // holidays (dates past the shipped calendar tables) is unpacked when first needed
+    // only the checking path (holidays, for dates past the shipped calendar tables, is
+    // unpacked when first needed)
     pyodide.runPython(BOOT);
-    if (cache) made = pyodide.makeMemorySnapshot();
   }
   const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
@@ -103,17 +104,17 @@ async function boot() {
   self.postMessage({ type: "ready", ms: Math.round(now - started), runtimeMs: Math.round(loaded - started),
                      importMs: Math.round(now - loaded), archivesMs: Math.round(written - loaded),
                      compiled: Boolean(own), snapshot: restored });
-  // while the person chooses files: keep what the next visit starts from, then import
-  // what the HTML report needs (a check that comes first waits for this task only)
+  // while the person chooses files: import what a first check and the HTML report
+  // import, then keep what the next visit starts from (a check waits for this task only)
   setTimeout(async () => {
     try {
-      if (made) await keep(cache, SNAPSHOT, made);
+      pyodide.runPython("preload()");
+      if (cache && !restored && !checked) await keep(cache, SNAPSHOT, pyodide.makeMemorySnapshot());
       if (cache && !own) await keep(cache, BYTECODE, compiledArchive(pyodide));
       self.postMessage({ type: "kept" });
     } catch (err) {
       self.postMessage({ type: "kept", detail: String(err) });
     }
-    pyodide.runPython("import fxreport.outputs.html");
   }, 0);
   return { pyodide, limit, checkForm, reportHtml };
 }
@@ -122,12 +123,19 @@ const runtime = boot();
 runtime.catch((err) => self.postMessage({ type: "failed", detail: String(err && err.message || err) }));
 
 async function entriesOf(entries, limit) {
-  // a file's first limit + 1 bytes: the checker reads no more (a larger file is STR006)
-  return Promise.all(entries.map(async ([name, value]) => {
+  // a file's first limit + 1 bytes: the checker reads no more (a larger file is STR006);
+  // all the files' in one read (a read per file costs the browser a round trip each), a
+  // file cut only when it is longer
+  const heads = entries.filter(([, value]) => typeof value !== "string")
+    .map(([, file]) => (file.size > limit + 1 ? file.slice(0, limit + 1) : file));
+  const all = new Uint8Array(await new Blob(heads).arrayBuffer());
+  let at = 0;
+  return entries.map(([name, value]) => {
     if (typeof value === "string") return [name, value];
-    const head = new Uint8Array(await value.slice(0, limit + 1).arrayBuffer());
-    return [name, value.name, head, value.size];
-  }));
+    const length = Math.min(value.size, limit + 1);
+    at += length;
+    return [name, value.name, all.subarray(at - length, at), value.size];
+  });
 }
 
 function answered(proxy) {
@@ -138,16 +146,23 @@ function answered(proxy) {
 
 self.onmessage = async (event) => {
   const { id, entries, utcOffset } = event.data;
+  checked = true;
   try {
     const { pyodide, limit, checkForm, reportHtml } = await runtime;
-    const form = pyodide.toPy(await entriesOf(entries, limit));
+    const t0 = performance.now();
+    const read = await entriesOf(entries, limit);
+    const t1 = performance.now();
+    const form = pyodide.toPy(read);
+    const t2 = performance.now();
     let result;
     try {
       result = answered(checkForm(form, utcOffset));
     } finally {
       form.destroy();
     }
+    const t3 = performance.now();
     // the verdict and the JSON first; the HTML report of the same check follows
+    result.timing = { readMs: t1 - t0, toPyMs: t2 - t1, checkMs: t3 - t2 };
     self.postMessage({ id, result });
     if (result.status === 200) self.postMessage({ id, report: reportHtml() });
   } catch (err) {
