@@ -45,13 +45,18 @@ class _Unpacking:
             self.names = {n.split("/")[0].removesuffix(".py") for n in z.namelist()}
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        if name.partition(".")[0] in self.names and self.folder not in sys.path:
+        import os
+
+        # (the folder, not the path, says whether it is unpacked: an interpreter restored
+        # from a memory snapshot has the path of the one that made it, not its files)
+        if name.partition(".")[0] in self.names and not os.path.isdir(self.folder):
             import importlib
             import zipfile
 
             with zipfile.ZipFile(self.archive) as z:
                 z.extractall(self.folder)
-            sys.path.insert(0, self.folder)
+            if self.folder not in sys.path:
+                sys.path.insert(0, self.folder)
             importlib.invalidate_caches()
         return None  # the path finder, after this one, finds it in the folder
 

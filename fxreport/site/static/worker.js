@@ -111,6 +111,7 @@ async function boot() {
       pyodide.runPython("preload()");
       if (cache && !restored && !checked) await keep(cache, SNAPSHOT, pyodide.makeMemorySnapshot());
       if (cache && !own) await keep(cache, BYTECODE, compiledArchive(pyodide));
+      if (cache) await caches.delete("fxreport-bytecode");  // where earlier builds kept it
       self.postMessage({ type: "kept" });
     } catch (err) {
       self.postMessage({ type: "kept", detail: String(err) });
