@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -228,6 +229,18 @@ def test_offline_on_a_second_load(browser: Browser, site: StaticSite, tmp_path: 
         (tmp_path / day["name"]).write_bytes(day["buffer"])
     (tmp_path / "ABP0102.txt").write_bytes(late)
     assert got == _cli_json(tmp_path, ["--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt", "ABP0102.txt"])
+    # a kept interpreter cut short (Pyodide would wait for it forever) is not started from
+    build = re.search(r'const BUILD = "(\w+)"', (site.folder / "static" / "worker.js").read_text("utf-8"))
+    assert build, "worker.js names its build"
+    v.page.evaluate("""(build) => caches.open("fxreport-kept").then((c) => c.put(
+        new URL("py/interpreter.snapshot?build=" + build, location.href).href,
+        new Response(new Uint8Array(1000))))""", build.group(1))
+    v.page.reload()
+    v.page.wait_for_selector("#runtime[data-stage=ready]")
+    assert v.page.evaluate("window.fxreportBackend.stats.worker.snapshot") is False
+    v.page.set_input_files("#files", [str(broken / "ABP1209.txt")])
+    v.page.wait_for_selector("#results #report")
+    assert "FLD003" in v.page.inner_text("#results")
     assert v.outside == [] and not v.errors, (v.outside, v.errors)
     v.close()
 

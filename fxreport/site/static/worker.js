@@ -60,6 +60,14 @@ const BOOT = "import sys; sys.path.insert(0, '/py/fxreport.zip')\n"
   + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form, preload, report_html, reread_archives\n"
   + "add_archives(['/py/deps.zip'], ['/py/holidays.zip'])";
 
+// A snapshot whose memory is whole: Pyodide refuses one of another runtime, but one cut
+// short would leave it waiting forever (its memory below the declared 20 MiB minimum).
+function whole(snapshot) {
+  if (!snapshot || snapshot.length < 16) return false;
+  const heap = snapshot.length - new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];
+  return heap >= 20 * 1048576 && heap % 65536 === 0;
+}
+
 async function start(cache, snapshot) {
   const options = { indexURL: here("../pyodide/"), fullStdLib: false };
   if (snapshot) return loadPyodide({ ...options, _loadSnapshot: snapshot });
@@ -71,32 +79,35 @@ let checked = false;  // a check has begun: no snapshot is made after it
 async function boot() {
   progress("runtime");
   const cache = await keptCache();
-  const [own, snapshot] = await Promise.all([keptBytes(cache, BYTECODE), keptBytes(cache, SNAPSHOT)]);
+  const [own, kept] = await Promise.all([keptBytes(cache, BYTECODE), keptBytes(cache, SNAPSHOT)]);
+  const snapshot = whole(kept) ? kept : null;
   const read = performance.now();
   // the archives are fetched while the runtime compiles
   const archives = Promise.all(ARCHIVES.map(async (name) =>
     [name, name === "fxreport.zip" && own ? own : await fetched(name)]));
-  let pyodide, restored = Boolean(snapshot);
+  let pyodide, restored = Boolean(snapshot), loaded, written;
+  const setUp = async (from) => {
+    pyodide = await start(cache, from);
+    restored = Boolean(from);
+    loaded = performance.now();
+    progress("package");
+    pyodide.FS.mkdir("/py");
+    for (const [name, data] of await archives) pyodide.FS.writeFile("/py/" + name, data);
+    written = performance.now();
+    if (restored) {
+      // the modules are already imported; the archive of fxreport's modules is read anew
+      pyodide.runPython("reread_archives(['/py/fxreport.zip'])");
+    } else {
+      // only the checking path (holidays, for dates past the shipped calendar tables, is
+      // unpacked when first needed)
+      pyodide.runPython(BOOT);
+    }
+  };
   try {
-    pyodide = await start(cache, snapshot);
+    await setUp(snapshot);
   } catch (err) {
     if (!snapshot) throw err;
-    await cache.delete(SNAPSHOT);  // a snapshot this browser cannot load: start afresh
-    pyodide = await start(cache, null);
-    restored = false;
-  }
-  const loaded = performance.now();
-  progress("package");
-  pyodide.FS.mkdir("/py");
-  for (const [name, data] of await archives) pyodide.FS.writeFile("/py/" + name, data);
-  const written = performance.now();
-  if (restored) {
-    // the modules are already imported; the archive of fxreport's modules is read anew
-    pyodide.runPython("reread_archives(['/py/fxreport.zip'])");
-  } else {
-    // only the checking path (holidays, for dates past the shipped calendar tables, is
-    // unpacked when first needed)
-    pyodide.runPython(BOOT);
+    await setUp(null);  // a snapshot this runtime cannot start from: start afresh
   }
   const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
@@ -111,6 +122,7 @@ async function boot() {
   setTimeout(async () => {
     try {
       pyodide.runPython("preload()");
+      // (a snapshot this visit could not start from is replaced)
       if (cache && !restored && !checked) await keep(cache, SNAPSHOT, pyodide.makeMemorySnapshot());
       if (cache && !own) await keep(cache, BYTECODE, compiledArchive(pyodide));
       if (cache) await caches.delete("fxreport-bytecode");  // where earlier builds kept it
