@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                            check=True, env=ENV)
         folder = make_archive(root / "data", 1, args.files)[0]
         cold, cached, parts, first, verdict, report, shown, cli = [], [], [], [], [], [], [], []
+        steps: list[dict[str, float]] = []
         stats = "window.fxreportBackend.stats"
 
         def check(page: Any) -> float:
@@ -105,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
                 assert done.returncode == 0, done.stderr
                 shown.append(check(page))
                 verdict.append(page.evaluate(f"{stats}.lastCheckMs"))
+                steps.append(page.evaluate(f"{stats}.lastTiming") or {})
                 # (a site before the verdict came first answered both at once)
                 report.append(page.evaluate(f"{stats}.lastReportMs") or verdict[-1])
             browser.close()
@@ -123,6 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"3. {args.files} files on the page: {med(verdict):7.0f} ms to the verdict (form to the JSON in "
           f"the page), {med(report):.0f} ms to the HTML report in the page, {med(shown):.0f} ms to the "
           f"report shown")
+    if all(steps):
+        print(f"   in the worker: the files read {med(x['readMs'] for x in steps):.0f} ms, handed to "
+              f"Python {med(x['toPyMs'] for x in steps):.0f} ms, checked and the JSON written "
+              f"{med(x['checkMs'] for x in steps):.0f} ms")
     print(f"4. fxreport check --format json, the same {args.files} files: {med(cli):7.0f} ms "
           f"(the process, start to exit; in turn with 3.)")
     print(f"   page / CLI: {med(verdict) / med(cli):.2f} (verdict), {med(shown) / med(cli):.2f} (shown)")
