@@ -20,7 +20,6 @@ import pytest
 
 from fxreport import __version__
 from fxreport.checking.pipeline import CheckOptions, check_paths
-from fxreport.checking.calendar import BusinessCalendar
 from fxreport.checking.sidecar import read_limits, read_verified
 from fxreport.outputs.html import facts_of, render_html, report_of_paths
 from reports import BROKEN, CORPUS, CORPUS_CASES as CASES, DAY1, DAY2, Run

@@ -11,6 +11,7 @@ standard library alone (`test_site_bundle.py`).
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -179,21 +180,55 @@ def test_the_corpus_on_the_page_equals_the_cli(run: Run, browser: Browser, site:
     v.close()
 
 
-def test_offline_on_a_second_load(browser: Browser, site: StaticSite) -> None:
-    """Visited once, the page opens and checks with its web server gone."""
+def test_offline_on_a_second_load(browser: Browser, site: StaticSite, tmp_path: Path) -> None:
+    """Visited once, the page opens and checks with its web server gone, from the
+    interpreter the first visit kept (its memory snapshot), with the CLI's JSON."""
     with static_site(site.folder) as own:
         v = Visit(browser, own, locale="zh-TW")
         v.open(own.url + "?lang=zh-TW")
         v.page.evaluate("window.fxreportBackend.offline.then(() => true)")  # the cache is filled
+        assert v.page.evaluate("window.fxreportBackend.kept") is True  # and the interpreter kept
+        assert v.page.evaluate("window.fxreportBackend.stats.worker.snapshot") is False
     # the server has stopped: nothing answers on its port any more
     v.page.reload()
     v.page.wait_for_selector("#runtime[data-stage=ready]")
+    assert v.page.evaluate("window.fxreportBackend.stats.worker.snapshot") is True
     assert "不會傳送到任何地方" in v.page.inner_text("#runtime")
-    v.page.set_input_files("#files", [str(SAMPLES / "broken" / "left-aligned" / "ABP1209.txt")])
+    broken = SAMPLES / "broken" / "left-aligned"
+    v.page.set_input_files("#files", [str(broken / "ABP1209.txt")])
     v.page.wait_for_selector("#results #report")
     assert "FLD003" in v.page.inner_text("#results")
     assert "不通過" in v.page.inner_text("#status")
-    assert v.outside == []
+    with v.page.expect_download() as download:
+        v.page.click("#dl-json")
+    got = Path(download.value.path()).read_text(encoding="utf-8")
+    assert got == _cli_json(broken, ["--lang", "zh-TW", "ABP1209.txt"])
+    # a series with its chart, and a date past the shipped tables (holidays unpacked)
+    days = [_payload(SAMPLES / n, n) for n in ("ABP1208.txt", "ABP1209.txt")]
+    late = (SAMPLES / "ABP1209.txt").read_bytes().replace(b"105/12/09", b"125/01/02")
+    v.page.set_input_files("#files", [*days, {"name": "ABP0102.txt", "mimeType": "text/plain",
+                                              "buffer": late}])
+    v.page.wait_for_selector("#results #report svg")
+    with v.page.expect_download() as download:
+        v.page.click("#dl-json")
+    got = Path(download.value.path()).read_text(encoding="utf-8")
+    for day in days:
+        (tmp_path / day["name"]).write_bytes(day["buffer"])
+    (tmp_path / "ABP0102.txt").write_bytes(late)
+    assert got == _cli_json(tmp_path, ["--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt", "ABP0102.txt"])
+    # a kept interpreter cut short (Pyodide would wait for it forever) is not started from
+    build = re.search(r'const BUILD = "(\w+)"', (site.folder / "static" / "worker.js").read_text("utf-8"))
+    assert build, "worker.js names its build"
+    v.page.evaluate("""(build) => caches.open("fxreport-kept").then((c) => c.put(
+        new URL("py/interpreter.snapshot?build=" + build, location.href).href,
+        new Response(new Uint8Array(1000))))""", build.group(1))
+    v.page.reload()
+    v.page.wait_for_selector("#runtime[data-stage=ready]")
+    assert v.page.evaluate("window.fxreportBackend.stats.worker.snapshot") is False
+    v.page.set_input_files("#files", [str(broken / "ABP1209.txt")])
+    v.page.wait_for_selector("#results #report")
+    assert "FLD003" in v.page.inner_text("#results")
+    assert v.outside == [] and not v.errors, (v.outside, v.errors)
     v.close()
 
 

@@ -32,18 +32,25 @@ class Refuse(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, Refuse())
 sys.path.insert(0, archives[0])  # as the worker does
-from fxreport.site.bridge import add_archives, check_form
+from fxreport.site.bridge import add_archives, check_form, preload, report_html
 add_archives(archives[1:2], archives[2:])
+preload()  # as the worker does before its first check
+before, fresh = set(sys.modules), None
 results = []
 for case in json.load(sys.stdin):
     entries = [tuple(e) if len(e) == 2 else (e[0], e[1], bytes.fromhex(e[2]), e[3]) for e in case]
     answer = check_form(entries, 0)  # a refused form (a usage error) has no JSON, as the CLI prints none
+    report = report_html()  # the HTML report of the same check, asked for after its JSON
+    assert (report is None) == ("json" not in answer) and report_html() is None, answer
+    assert report is None or report.startswith("<!DOCTYPE html>"), report[:100]
     results.append(answer.get("json", ""))
+    if fresh is None:  # the first form: two plain days, imported nothing more
+        fresh = sorted(set(sys.modules) - before)
 stdlib = (sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["platstdlib"])
 outside = sorted(name for name, m in list(sys.modules.items())
                  if getattr(m, "__file__", None) and not m.__file__.startswith(stdlib)
                  and not m.__file__.startswith(tuple(a.removesuffix(".zip") for a in archives)))
-print(json.dumps({"results": results, "tried": tried, "outside": outside,
+print(json.dumps({"results": results, "tried": tried, "outside": outside, "fresh": fresh,
                   "loaded": sorted(sys.modules), "path": sys.path}))
 """
 
@@ -64,7 +71,12 @@ def test_the_checking_path_runs_from_the_sites_archives_alone(run: Run, tmp_path
         path = tmp_path / Path(name).name
         path.write_bytes(data)
         archives.append(str(path))
-    forms, wants = [], []
+    # first two days of a firm (a report with its chart): the modules a check and its
+    # report import on first use are all imported beforehand (bridge.preload, while the
+    # person chooses files)
+    days = ["ABP1208.txt", "ABP1209.txt"]
+    forms = [[*(_entry("files", d, (SAMPLES / d).read_bytes()) for d in days), ["lang", "en"]]]
+    wants = [_cli(SAMPLES, days)]
     for spec in sorted(CORPUS.glob("*/expected.json")):
         expected, folder = json.loads(spec.read_text(encoding="utf-8")), spec.parent
         paths = expected["paths"]
@@ -92,6 +104,7 @@ def test_the_checking_path_runs_from_the_sites_archives_alone(run: Run, tmp_path
     assert not any("site-packages" in p or "dist-packages" in p for p in out["path"]), out["path"]
     assert out["tried"] == [], f"the checking path imports {out['tried']}"
     assert out["outside"] == [], f"loaded from outside the archives and the stdlib: {out['outside']}"
+    assert out["fresh"] == [], f"a first check imported {out['fresh']}: add them to bridge.FIRST_USE"
     for i, (got, want) in enumerate(zip(out["results"], wants)):
         assert got == want, f"form {i}: {json.dumps(forms[i])[:300]}"
     assert len(out["results"]) > 150

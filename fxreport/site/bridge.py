@@ -3,9 +3,12 @@ JSON and the HTML report of ``fxreport check`` out.
 
 It takes the form the page would post to ``fxreport serve`` (files, ``previous`` and
 the text fields) and answers what ``/api/check`` and ``/api/report`` answer; the JSON
-text is written by ``write_json``, so it is the CLI's byte for byte.  Only the
-checking path is imported: this module must run with the standard library and the
-pure-Python packages that ``fxreport site`` bundles.
+text is written by ``write_json``, so it is the CLI's byte for byte.  ``check_form``
+answers the JSON (the verdict the page shows first); ``report_html`` then renders the
+HTML report of that same check, so the verdict does not wait for the report.  Only the
+checking path is imported at start (the HTML report when first rendered): this module
+must run with the standard library and the pure-Python packages that ``fxreport site``
+bundles.
 """
 
 from __future__ import annotations
@@ -14,14 +17,16 @@ import datetime as _dt
 import io
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
 from ..checking.form import FormValue, options_of_form, status_of
-from ..checking.pipeline import CheckOptions, Content, OptionError, check_contents
+from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import SITE, display_path, server_message
 from ..outputs import write_json
-from ..outputs.html import FileFacts, facts_of, render_html
+
+if TYPE_CHECKING:
+    from ..outputs.html import FileFacts
 
 
 
@@ -38,13 +43,18 @@ class _Unpacking:
             self.names = {n.split("/")[0].removesuffix(".py") for n in z.namelist()}
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
-        if name.partition(".")[0] in self.names and self.folder not in sys.path:
+        import os
+
+        # (the folder, not the path, says whether it is unpacked: an interpreter restored
+        # from a memory snapshot has the path of the one that made it, not its files)
+        if name.partition(".")[0] in self.names and not os.path.isdir(self.folder):
             import importlib
             import zipfile
 
             with zipfile.ZipFile(self.archive) as z:
                 z.extractall(self.folder)
-            sys.path.insert(0, self.folder)
+            if self.folder not in sys.path:
+                sys.path.insert(0, self.folder)
             importlib.invalidate_caches()
         return None  # the path finder, after this one, finds it in the folder
 
@@ -55,6 +65,55 @@ def add_archives(zipped: Sequence[str], unpacked: Sequence[str]) -> None:
     sys.path[:0] = list(zipped)
     for archive in unpacked:
         sys.meta_path.insert(0, _Unpacking(archive, archive.removesuffix(".zip")))
+
+
+# What a check imports on first use (the calendar tables, the sidecar reader, json) and
+# what the HTML report imports: the worker imports them while the person chooses files,
+# so the first check waits for none, and keeps them in its memory snapshot.
+FIRST_USE = ("fxreport.checking._calendar_data", "fxreport.checking.sidecar", "json", "dataclasses")
+REPORT = ("fxreport.outputs.html", "leather", "xml.etree.ElementTree")  # leather: the charts
+
+
+def preload() -> None:
+    """Import ``FIRST_USE`` and ``REPORT`` now, and check and report two made-up days
+    (the code a check runs, run once: its caches filled, the runtime's code compiled)."""
+    import importlib
+
+    for name in FIRST_USE + REPORT:
+        importlib.import_module(name)
+    from ..outputs.html import render_html
+
+    made_up = {f"WAP{d:%m%d}.txt": _made_up("WARM", d) for d in (_dt.date(2024, 3, 4), _dt.date(2024, 3, 5))}
+    days = [Upload(name, data, len(data)) for name, data in made_up.items()]
+    outcome = check_contents([Content(u.name, u.data) for u in days], CheckOptions())
+    write_json(outcome, io.StringIO())
+    render_html(outcome, [_facts(u) for u in days], previous=None,
+                made_at=_dt.datetime(2024, 3, 5, tzinfo=_dt.timezone.utc))
+
+
+def _made_up(bank: str, day: _dt.date) -> bytes:
+    """A report of ``bank`` on ``day`` with every amount 0, written from the layout."""
+    from ..core.fields import AMOUNT, CODE, ROC_DATE
+    from ..core.layout import ROWS
+
+    def value(t: object) -> object:
+        return bank if t is CODE else day if t is ROC_DATE else 0 if t is AMOUNT else None
+
+    return b"".join(b"".join(f.type.format(value(f.type), f.width) for f in fields) + b"\r\n"
+                    for fields in ROWS.values())
+
+
+def reread_archives(archives: Sequence[str]) -> None:
+    """``archives`` written anew (in an interpreter restored from a memory snapshot,
+    which read their directories before: the bytecode archive in place of the sources):
+    every importer of one, a package's folder in it too, reads it again.  (Not
+    ``importlib.invalidate_caches()``: it imports ``importlib.metadata`` and reads
+    every archive again.)"""
+    import zipimport
+
+    for finder in list(sys.path_importer_cache.values()):
+        if isinstance(finder, zipimport.zipimporter) and finder.archive in archives:
+            finder.invalidate_caches()
 
 
 def compiled_archive(source: str, target: str) -> None:
@@ -139,15 +198,44 @@ def check_form(entries: Iterable[Sequence[Any]], utc_offset: int | None = None) 
 def check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, list[str]],
           zone: _dt.tzinfo | None = None,
           sidecars: dict[str, list[Upload]] | None = None) -> dict[str, Any]:
-    """The page's check: ``{status, json, html, name, exit}``, or ``{status, detail}``
-    for a refused form (as the server's 400/422); the report's time is in ``zone``."""
+    """The page's check: ``{status, json, name, exit}``, or ``{status, detail}`` for a
+    refused form (as the server's 400/422); ``report_html()`` then gives its HTML
+    report, ``name`` its file name, with the time of the check in ``zone``."""
+    _last_check.clear()
     try:
         return _check(files, previous, fields, zone, sidecars)
     except Refused as exc:
         return {"status": exc.status, "detail": exc.detail}
 
 
+class _Checked(NamedTuple):
+    """A check answered and its report not yet rendered (what the report needs)."""
+
+    outcome: Outcome
+    files: Sequence[Upload]
+    previous: Upload | None
+    made: _dt.datetime
+
+
+# the last check's, until its report is rendered (the worker asks right after the JSON)
+_last_check: list[_Checked] = []
+
+
+def report_html() -> str | None:
+    """The HTML report of the last check (as ``fxreport check --format html``), or None
+    when there is none (a refused form, or already rendered)."""
+    if not _last_check:
+        return None
+    done = _last_check.pop()
+    from ..outputs.html import render_html
+
+    return render_html(done.outcome, [_facts(u) for u in done.files],
+                       previous=_facts(done.previous) if done.previous else None, made_at=done.made)
+
+
 def _facts(u: Upload) -> FileFacts:
+    from ..outputs.html import facts_of
+
     return facts_of(display_path(u.name), u.data, u.size)
 
 
@@ -159,7 +247,6 @@ def _check(files: Sequence[Upload], previous: Upload | None, fields: dict[str, l
     out = io.StringIO()
     write_json(outcome, out)
     made = _dt.datetime.now(zone).astimezone(zone)
-    html = render_html(outcome, [_facts(u) for u in files],
-                       previous=_facts(previous) if previous else None, made_at=made)
-    return {"status": 200, "json": out.getvalue(), "html": html, "exit": outcome.exit_status(),
+    _last_check.append(_Checked(outcome, files, previous, made))
+    return {"status": 200, "json": out.getvalue(), "exit": outcome.exit_status(),
             "name": f"fxreport-check-{made:%Y%m%d-%H%M%S}.html"}

@@ -170,18 +170,26 @@ def site_files(pyodide: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {"index.html": _index()}
     for name in ("page.css", "report.css", "page.js"):
         files[f"static/{name}"] = _page(name)
-    for name in ("backend.js", "worker.js"):
-        files[f"static/{name}"] = _own(name)
     files.update(python_archives())
     files.update(_pyodide(pyodide))
+    # the worker keeps what it builds from the archives and the runtime (their compiled
+    # modules, the started interpreter) under their digest: a new build starts afresh
+    runtime = _digest({n: d for n, d in files.items() if n.startswith(("py/", "pyodide/"))})
+    files["static/backend.js"] = _own("backend.js")
+    files["static/worker.js"] = _own("worker.js").replace(b"__BUILD__", runtime.encode("ascii"))
     files["web.config"] = _own("web.config").replace(b"__CSP__", SITE_CSP.encode("ascii"))
+    cached = ["./"] + sorted(n for n in files if n != "web.config")
+    files["sw.js"] = (_own("sw.js").replace(b"__VERSION__", _digest(files).encode("ascii"))
+                      .replace(b"__FILES__", json.dumps(cached).encode("ascii")))
+    return files
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    """A short digest of ``files`` (names and contents)."""
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(files[name]).digest())
-    cached = ["./"] + sorted(n for n in files if n != "web.config")
-    files["sw.js"] = (_own("sw.js").replace(b"__VERSION__", digest.hexdigest()[:16].encode("ascii"))
-                      .replace(b"__FILES__", json.dumps(cached).encode("ascii")))
-    return files
+    return digest.hexdigest()[:16]
 
 
 def write_site(dest: Path, pyodide: Path, *, overwrite: bool = False) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ import pytest
 
 import fxreport
 from fxreport.checking.checker import check_bytes
-from reports import BYTES2, DAY2, Run
+from reports import BYTES2, Run
 
 BAD = BYTES2.replace(b"      -750", b"      -749", 1)  # ACUST off by one: ARI001 (and ARI011)
 

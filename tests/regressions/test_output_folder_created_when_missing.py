@@ -6,7 +6,6 @@ missing) or is an existing folder; otherwise a file.  `roll --write DIR` is alwa
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 

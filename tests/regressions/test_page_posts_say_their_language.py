@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 
 from fxreport.server.upload import MAX_BODY
 from serving import BROWSER_MARKS, Server, Watched

@@ -4,7 +4,6 @@ had no commands for Windows."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from reports import README, ROOT
 
 

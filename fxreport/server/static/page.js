@@ -340,12 +340,20 @@
     setDownloads(false);
     setStatus(t("checking", { n: state.files.length }));
     try {
-      const { json, html, disposition } = await send(formData());
+      const answer = await send(formData());
       if (ticket !== state.busy) return;  // a newer check started meanwhile
+      const { json, disposition } = answer;
       state.json = json;
-      state.html = html;
       const m = /filename="fxreport-check-([0-9-]+)\.html"/.exec(disposition);
       state.stamp = m ? m[1] : "";
+      // the verdict as soon as the JSON is there (the static site renders the HTML
+      // report after it: `html` may be a promise)
+      const s = JSON.parse(json).summary;
+      setStatus(t("done", { files: s.files, valid: s.valid, invalid: s.files - s.valid, errors: s.errors, warnings: s.warnings }));
+      $("dl-json").disabled = false;
+      const html = await answer.html;
+      if (ticket !== state.busy) return;
+      state.html = html;
       // the report's <main> only: its <head> (inline style, meta) belongs to the download
       const from = html.indexOf("<main"), to = html.lastIndexOf("</main>");
       const doc = new DOMParser().parseFromString(html.slice(from, to + 7), "text/html");
@@ -353,8 +361,6 @@
       results.replaceChildren(document.importNode(main, true));
       addControls(results);
       if (reveal) results.scrollIntoView({ block: "start" });  // the verdict, first thing seen
-      const s = JSON.parse(json).summary;
-      setStatus(t("done", { files: s.files, valid: s.valid, invalid: s.files - s.valid, errors: s.errors, warnings: s.warnings }));
       setDownloads(true);
     } catch (err) {
       if (ticket !== state.busy) return;

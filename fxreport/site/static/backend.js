@@ -1,6 +1,7 @@
 // How the page checks in the static site of `fxreport site`: in this browser, by
 // fxreport's own Python in a Web Worker (worker.js), never over the network.  page.js
-// calls `send(form)` and gets the JSON and the HTML report, as from `fxreport serve`.
+// calls `send(form)` and gets the JSON and the HTML report, as from `fxreport serve`
+// (the report a moment after the JSON, so the verdict is shown without waiting for it).
 // This script also shows the line that says how far the checker has loaded, and the
 // site's own words.
 "use strict";
@@ -39,8 +40,9 @@
   let stage = "runtime";
   let failure = "";
   // when the checker became ready (ms since the page began loading) and how long the
-  // last check took, from the form handed over to the answer (benchmarks/site.py)
-  const stats = { readyAt: null, lastCheckMs: null, kept: false };
+  // last check took, from the form handed over to the answer (the JSON) and to the HTML
+  // report (benchmarks/site.py)
+  const stats = { readyAt: null, lastCheckMs: null, lastReportMs: null, kept: false };
 
   function lang() { return document.documentElement.lang.startsWith("zh") ? "zh-TW" : "en"; }
 
@@ -68,35 +70,55 @@
       }
       const pending = waiting.get(m.id);
       if (!pending) return;
-      waiting.delete(m.id);
-      if (m.error !== undefined) pending.reject(new Error(m.error));
-      else pending.resolve(m.result);
+      if (m.error !== undefined) {
+        waiting.delete(m.id);
+        pending.reject(new Error(m.error));
+        pending.report.reject(new Error(m.error));
+      } else if (m.report !== undefined) {
+        waiting.delete(m.id);
+        stats.lastReportMs = performance.now() - pending.start;
+        pending.report.resolve(m.report);
+      } else {
+        if (m.result.status !== 200) waiting.delete(m.id);  // a refused form has no report
+        pending.resolve(m.result);
+      }
     };
   });
 
+  // the form checked once: the answer (the JSON) and, after it, the HTML report of the
+  // same check
   function run(form) {
-    if (stage === "failed") return Promise.reject(new Error(failure));
+    if (stage === "failed") return [Promise.reject(new Error(failure)), Promise.reject(new Error(failure))];
     const id = ++nextId;
     const entries = Array.from(form.entries());
     const start = performance.now();
-    return new Promise((resolve, reject) => {
+    const report = {};
+    const html = new Promise((resolve, reject) => Object.assign(report, { resolve, reject }));
+    html.catch(() => {});  // a refused form has no report: the answer says why
+    const answer = new Promise((resolve, reject) => {
       waiting.set(id, {
-        resolve: (result) => { stats.lastCheckMs = performance.now() - start; resolve(result); },
-        reject });
+        start, report, reject,
+        resolve: (result) => {
+          stats.lastCheckMs = performance.now() - start;
+          stats.lastTiming = result.timing;
+          resolve(result);
+        } });
       // the report's time in this computer's zone (Python in the browser knows only UTC)
       worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() });
     });
+    return [answer, html];
   }
 
-  // the form checked once: the answer holds both the JSON and the HTML report
+  // the JSON as soon as it is checked; `html`, the report, a promise that follows it
   async function send(form) {
-    const result = await run(form);
+    const [answer, html] = run(form);
+    const result = await answer;
     if (result.status !== 200) {
       const err = new Error(result.detail);
       err.status = result.status;
       throw err;
     }
-    return { json: result.json, html: result.html, disposition: 'attachment; filename="' + result.name + '"' };
+    return { json: result.json, html, disposition: 'attachment; filename="' + result.name + '"' };
   }
 
   document.addEventListener("DOMContentLoaded", () => {
