@@ -180,7 +180,8 @@ def test_the_corpus_on_the_page_equals_the_cli(run: Run, browser: Browser, site:
     v.close()
 
 
-def test_offline_on_a_second_load(browser: Browser, site: StaticSite, tmp_path: Path) -> None:
+def test_offline_on_a_second_load(run: Run, browser: Browser, site: StaticSite,
+                                  tmp_path: Path) -> None:
     """Visited once, the page opens and checks with its web server gone, from the
     interpreter the first visit kept (its memory snapshot), with the CLI's JSON."""
     with static_site(site.folder) as own:
@@ -202,7 +203,7 @@ def test_offline_on_a_second_load(browser: Browser, site: StaticSite, tmp_path: 
     with v.page.expect_download() as download:
         v.page.click("#dl-json")
     got = Path(download.value.path()).read_text(encoding="utf-8")
-    assert got == _cli_json(broken, ["--lang", "zh-TW", "ABP1209.txt"])
+    assert got == _cli_json(run, broken, ["--lang", "zh-TW", "ABP1209.txt"])
     # a series with its chart, and a date past the shipped tables (holidays unpacked)
     days = [_payload(SAMPLES / n, n) for n in ("ABP1208.txt", "ABP1209.txt")]
     late = (SAMPLES / "ABP1209.txt").read_bytes().replace(b"105/12/09", b"125/01/02")
@@ -215,7 +216,7 @@ def test_offline_on_a_second_load(browser: Browser, site: StaticSite, tmp_path: 
     for day in days:
         (tmp_path / day["name"]).write_bytes(day["buffer"])
     (tmp_path / "ABP0102.txt").write_bytes(late)
-    assert got == _cli_json(tmp_path, ["--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt", "ABP0102.txt"])
+    assert got == _cli_json(run, tmp_path, ["--lang", "zh-TW", "ABP1208.txt", "ABP1209.txt", "ABP0102.txt"])
     # a kept interpreter cut short (Pyodide would wait for it forever) is not started from
     build = re.search(r'const BUILD = "(\w+)"', (site.folder / "static" / "worker.js").read_text("utf-8"))
     assert build, "worker.js names its build"

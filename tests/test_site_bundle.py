@@ -76,7 +76,7 @@ def test_the_checking_path_runs_from_the_sites_archives_alone(run: Run, tmp_path
     # person chooses files)
     days = ["ABP1208.txt", "ABP1209.txt"]
     forms = [[*(_entry("files", d, (SAMPLES / d).read_bytes()) for d in days), ["lang", "en"]]]
-    wants = [_cli(SAMPLES, days)]
+    wants = [_cli(run, SAMPLES, days)]
     for spec in sorted(CORPUS.glob("*/expected.json")):
         expected, folder = json.loads(spec.read_text(encoding="utf-8")), spec.parent
         paths = expected["paths"]

@@ -24,9 +24,11 @@ def test_a_body_over_the_cap_is_refused_in_the_pages_language(browser: Any, serv
     w = Watched(browser, server, locale="en-US")  # the browser asks for English
     page = w.page
     page.goto(server.url + "?lang=zh-TW")  # the page shows Chinese
-    answers: list[Any] = []
-    page.on("response", lambda r: answers.append(r) if r.request.method == "POST" else None)
-    page.set_input_files("#files", [str(big)])
+    # both posts answered (the page shows the first refusal without waiting for the other)
+    with page.expect_response(lambda r: "/api/check" in r.url) as check, \
+            page.expect_response(lambda r: "/api/report" in r.url) as report:
+        page.set_input_files("#files", [str(big)])
+    answers = [check.value, report.value]
     expect(page.locator("#status.error")).to_contain_text("請求大於")
     posts = [u for u in w.requests if "/api/" in u]
     assert posts and all(u.endswith("?lang=zh-TW") for u in posts), posts
