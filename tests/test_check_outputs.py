@@ -42,10 +42,11 @@ def test_every_registry_name_writes_through_the_cli(run: Run, name: str, tmp_pat
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 def test_an_unknown_name_is_a_usage_error_in_the_readers_language(run: Run, lang: str) -> None:
-    r = run("check", "--format", "tsv", "--lang", lang, DAY1)
+    assert "no-such-output" not in CHECK_OUTPUTS
+    r = run("check", "--format", "no-such-output", "--lang", lang, DAY1)
     assert r.exit_code == 2 and r.stdout == ""
     choices = join([usage("quoted", lang, value=n) for n in CHECK_OUTPUTS], lang)
-    said = usage("bad_choice", lang, name="--format", value=usage("quoted", lang, value="tsv"),
+    said = usage("bad_choice", lang, name="--format", value=usage("quoted", lang, value="no-such-output"),
                  choices=choices)
     assert r.stderr.rstrip("\n").endswith(usage("error", lang, message=said))
 
