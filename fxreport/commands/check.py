@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..outputs import CHECK_OUTPUTS, Look
 from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
 
 
@@ -14,10 +15,9 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _r
 @click.argument("paths", nargs=-1, required=True, type=PATH)
 @click.option("--previous", "previous", type=PATH, metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "csv"]),
+@click.option("--format", "fmt", type=click.Choice(list(CHECK_OUTPUTS)),
               default="text", show_default=True,
-              help="Output: text for people, json for pipelines, html for a sign-off folder, "
-                   "csv for each firm's month table (one line per business day).")
+              help="Output: " + ", ".join(f"{name} {o.help}" for name, o in CHECK_OUTPUTS.items()) + ".")
 @click.option("-o", "--output", metavar="FILE",
               help="Write the output to FILE (atomically; an existing FILE needs --force); "
                    "- is standard output.")
@@ -74,36 +74,19 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
         _refused(exc, lang)
     if output == "-":  # standard output, as for build, roll and show
         output = None
-    kept = io.StringIO()  # for -o FILE, and HTML (always UTF-8)
-    out: Any = kept if output or fmt in ("html", "csv") else sys.stdout
-    _write_outcome(outcome, fmt, out, color, quiet)
+    chosen = CHECK_OUTPUTS[fmt]
+    kept = io.StringIO()  # for -o FILE, and a file's format (always UTF-8)
+    out: Any = kept if output or chosen.utf8 else sys.stdout
+    chosen.write(outcome, out, Look(color, quiet))
     if output:
         _write_text(output, kept.getvalue().encode("utf-8"), force, lang,
                     sweep=False)  # check never deletes anything (FORMAT.md 7.9)
-    elif fmt in ("html", "csv"):  # UTF-8 whatever the console's code page
+    elif chosen.utf8:  # UTF-8 whatever the console's code page
         sys.stdout.flush()
         sys.stdout.buffer.write(kept.getvalue().encode("utf-8"))
         sys.stdout.buffer.flush()
     _say_unused(outcome, lang)
     sys.exit(outcome.exit_status())
-
-
-def _write_outcome(outcome: Any, fmt: str, out: Any, color: str, quiet: bool) -> None:
-    """The outcome in the format asked for, onto ``out``."""
-    from ..outputs import use_colour, write_json, write_text
-
-    if fmt == "json":
-        write_json(outcome, out)
-    elif fmt == "html":
-        from ..outputs.html import report_of_paths
-
-        out.write(report_of_paths(outcome))
-    elif fmt == "csv":
-        from ..outputs.series import write_series_csv
-
-        write_series_csv(outcome, out)
-    else:
-        write_text(outcome, out, colour=use_colour(out, color), quiet=quiet)
 
 
 def _say_unused(outcome: Any, lang: str) -> None:

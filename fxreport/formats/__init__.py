@@ -39,6 +39,9 @@ class ReportFormat(NamedTuple):
     reader: str | None  # "module:function" taking bytes, returning Input
     writer: str | None  # "module:function" taking (Report, lang), returning bytes
     binary: bool  # the writer's bytes are not text for a terminal
+    # the file names that make `build` take a file as this format's input where its
+    # content does not decide (``sniff.input_kind``); none: never build input by its name
+    suffixes: tuple[str, ...] = ()
 
     def read(self, data: bytes) -> Input:
         return _load(self.reader)(data)  # type: ignore[arg-type, no-any-return]
@@ -54,9 +57,12 @@ def _load(target: str) -> Callable[..., Any]:
 
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
     ReportFormat("txt", "fxreport.formats.submission:read", "fxreport.formats.submission:write", False),
-    ReportFormat("json", "fxreport.formats.json_input:read", "fxreport.formats.json_input:write", False),
-    ReportFormat("csv", "fxreport.formats.csv_input:read", "fxreport.formats.csv_input:write", False),
-    ReportFormat("xlsx", "fxreport.formats.xlsx_reading:read_input", "fxreport.formats.xlsx:write", True),
+    ReportFormat("json", "fxreport.formats.json_input:read", "fxreport.formats.json_input:write", False,
+                 (".json",)),
+    ReportFormat("csv", "fxreport.formats.csv_input:read", "fxreport.formats.csv_input:write", False,
+                 (".csv",)),
+    ReportFormat("xlsx", "fxreport.formats.xlsx_reading:read_input", "fxreport.formats.xlsx:write", True,
+                 (".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm")),  # the reader names the others
     ReportFormat("table", None, "fxreport.outputs.views:write_table", False),
 )}
 

@@ -16,11 +16,11 @@ from ..core.fields import CODE
 from ..core.layout import FX_POSITION
 from ..core.problems import InputError, InputProblem, Where
 from ..core.text import UTF16_BOMS, strip_bom
+from . import FORMATS
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted Office file
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument"
-_WORKBOOK_NAMES = (".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm")
 # The first record of a submission file: a firm code and a ROC date, then amounts.
 _SUBMISSION = re.compile(CODE.PATTERN.encode() + rb"[0-9]{3}/[0-9]{2}/[0-9]{2}[ +\-0-9]{20}")
 _CSV_HEAD = ("row", "start", "end", "name", "label", "value")
@@ -33,7 +33,13 @@ def is_ods(data: bytes) -> bool:
 
 def is_workbook(name: str, data: bytes) -> bool:
     """Whether ``data`` is (or is named as) a spreadsheet package, whatever its kind."""
-    return data.startswith((OLE_MAGIC, ZIP_MAGIC)) or name.lower().endswith(_WORKBOOK_NAMES)
+    return data.startswith((OLE_MAGIC, ZIP_MAGIC)) or kind_by_name(name.lower()) == "xlsx"
+
+
+def kind_by_name(lower: str) -> str | None:
+    """The build input format whose file names (``FORMATS``' suffixes) end ``lower``."""
+    return next((f.name for f in FORMATS.values()
+                 if f.reader and f.suffixes and lower.endswith(f.suffixes)), None)
 
 
 def input_kind(name: str, data: bytes) -> str:
@@ -44,7 +50,8 @@ def input_kind(name: str, data: bytes) -> str:
     if is_workbook(name, data):
         return "xlsx"  # the workbook reader names .xls, .ods and encrypted files
     if data.startswith(UTF16_BOMS):
-        return "csv" if lower.endswith((".csv", ".txt", ".tsv")) else "json"  # decoding says so
+        text_named = kind_by_name(lower) == "csv" or lower.endswith((".txt", ".tsv"))
+        return "csv" if text_named else "json"  # decoding says so
     text = strip_bom(data[:4096]).lstrip()
     if text.startswith(b"{"):
         return "json"
@@ -63,9 +70,10 @@ def _text_kind(lower: str, text: bytes, first: bytes) -> str:
         raise InputError([InputProblem(Where(line=1), "build_got_tsv")])
     if [c.strip(b' "').lower() for c in first.split(b",")] == [h.encode() for h in _CSV_HEAD]:
         return "csv"
-    if lower.endswith(".csv"):
-        return "csv"
-    if lower.endswith(".json") or text.startswith(b"["):
+    named = kind_by_name(lower)  # the name decides what the content does not
+    if named:
+        return named
+    if text.startswith(b"["):
         return "json"
     if text.startswith(b'"') and b"," not in first:
         return "json"  # a JSON string: "the JSON input must be an object"

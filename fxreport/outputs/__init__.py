@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from typing import IO, Any
+from collections.abc import Callable
+from typing import IO, Any, NamedTuple
 
 from ..checking.pipeline import Outcome
 from ..checking.results import CheckResult
@@ -227,3 +228,51 @@ def excerpt(rec: bytes, start: int, end: int, margin: int = 12) -> tuple[str, st
     prefix = f"{lo:>5} | "
     marker = " " * (len(prefix) + start - lo) + "^" * (end - start + 1) + f" {start}-{end}"
     return prefix + shown + " |", marker
+
+
+# --- the outputs of ``fxreport check --format``: add one by a writer and an entry below ---
+
+class Look(NamedTuple):
+    """How the text output is shown (``--color``, ``--quiet``); other outputs ignore it."""
+
+    color: str = "auto"
+    quiet: bool = False
+
+
+class CheckOutput(NamedTuple):
+    """An output of ``fxreport check --format``: its writer (the outcome onto a text
+    stream), the words of ``--help`` after its name, and whether it is a file's format,
+    always UTF-8 whatever the console's code page, rather than text for the console."""
+
+    write: Callable[[Outcome, IO[str], Look], None]
+    help: str
+    utf8: bool = False
+
+
+def _text(outcome: Outcome, out: IO[str], look: Look) -> None:
+    write_text(outcome, out, colour=use_colour(out, look.color), quiet=look.quiet)
+
+
+def _json(outcome: Outcome, out: IO[str], look: Look) -> None:
+    write_json(outcome, out)
+
+
+def _html(outcome: Outcome, out: IO[str], look: Look) -> None:
+    from .html import report_of_paths  # imported only when asked for (start-up time)
+
+    out.write(report_of_paths(outcome))
+
+
+def _csv(outcome: Outcome, out: IO[str], look: Look) -> None:
+    from .series import write_series_csv  # imported only when asked for (start-up time)
+
+    write_series_csv(outcome, out)
+
+
+# name -> output: `check --format`'s choices, in the order its help lists them
+CHECK_OUTPUTS: dict[str, CheckOutput] = {
+    "text": CheckOutput(_text, "for people"),
+    "json": CheckOutput(_json, "for pipelines"),
+    "html": CheckOutput(_html, "for a sign-off folder", utf8=True),
+    "csv": CheckOutput(_csv, "for each firm's month table (one line per business day)", utf8=True),
+}
