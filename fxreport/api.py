@@ -10,8 +10,11 @@ Newline = Literal["crlf", "lf"]  # the line terminator after every record
 SignStyle = Literal["spaces", "zero-fill"]  # fields.SIGN_STYLES: '      -123' or '-000000123'
 
 from .checking.decoder import decode
+from .checking.reading import read_path
 from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
+from .core.words import word
+from .policy.making import checked_bytes, write_report
 from .policy.refused import ReportInvalidError as ReportInvalidError  # re-exported
 from .policy.refused import finding_lines as _finding_lines
 
@@ -26,8 +29,6 @@ class ReportDecodeError(ValueError):
 
     def text(self, lang: str = "en") -> str:
         """Every problem, one a line, in English or Traditional Chinese."""
-        from .core.words import word
-
         return "\n".join([word("report_unreadable", lang, source=self.source,
                                 count=len(self.findings)), *_finding_lines(self.findings, lang)])
 
@@ -54,8 +55,6 @@ def loads(data: bytes, *, source: str = "<bytes>") -> Report:
 
 def load(path: str | os.PathLike[str]) -> Report:
     """Read a report file (at most 64 KiB is read; a larger file is refused)."""
-    from .checking.reading import read_path
-
     return loads(read_path(path), source=str(path))
 
 
@@ -68,8 +67,6 @@ def dumps(report: Report, *, newline: Newline = "crlf", sign_style: SignStyle = 
     ``ReportInvalidError`` listing every one.  ``check=False`` encodes without
     checking.
     """
-    from .policy.making import checked_bytes
-
     return checked_bytes(report, newline=newline, sign_style=sign_style, check=check)[0]
 
 
@@ -83,7 +80,5 @@ def dump(report: Report, path: str | os.PathLike[str], *, newline: Newline = "cr
     file raises ``FileExistsError``, and a file name that breaks the naming rule
     ``fxreport.policy.making.WriteRefused`` (an ``OSError``), unless ``overwrite=True``.
     """
-    from .policy.making import write_report
-
     return write_report(report, path, force=overwrite, newline=newline,
                         sign_style=sign_style, check=check).path

@@ -8,6 +8,8 @@ values continuity needs are kept per file, so memory stays small.
 # No `from __future__ import annotations` here: the NamedTuples below are typed with real
 # types, which typing checks cheaply; as strings each would be compiled at start-up.
 
+import errno
+import functools
 import os
 import stat
 import sys
@@ -187,8 +189,6 @@ def _name(entry: os.DirEntry[str]) -> str:
 
 
 def _unreadable(path: str, exc: OSError) -> Unreadable:
-    import errno
-
     key = {errno.ENOENT: "not_found", errno.EACCES: "permission", errno.EPERM: "permission",
            errno.EISDIR: "is_dir", errno.ELOOP: "loop", errno.EINVAL: "not_regular"}.get(
         exc.errno or 0, "os_error")
@@ -228,8 +228,6 @@ def check_files(files: Files, jobs: int | None, calendar: BusinessCalendar | Non
     """``check_one`` over ``files`` in order, in worker processes when there are many."""
     check: Any = check_one
     if limits:  # (a partial of a module's function: a worker process can be given it)
-        import functools
-
         check = functools.partial(check_one, limits=limits)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     fork = START_METHOD is None and hasattr(os, "fork")

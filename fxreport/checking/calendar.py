@@ -25,6 +25,10 @@ import os
 import re
 from collections.abc import Callable, Iterable
 
+from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
+from ..core.words import calendar_message
+from . import _calendar_data
+
 CALENDARS = ("bank", "exchange", "government")
 DEFAULT_CALENDAR = "bank"
 
@@ -50,12 +54,10 @@ def _year(kind: str, year: int) -> tuple[frozenset[_dt.date], frozenset[_dt.date
         years = _YEARS[kind] = {}
     table = years.get(year)
     if table is None:
-        from . import _calendar_data as data
-
-        if not data.FIRST_YEAR <= year <= data.LAST_YEAR:
+        if not _calendar_data.FIRST_YEAR <= year <= _calendar_data.LAST_YEAR:
             return None
-        table = years[year] = (_parse(data.CLOSED_WEEKDAYS[kind], year),
-                               _parse(data.OPEN_WEEKEND_DAYS[kind], year))
+        table = years[year] = (_parse(_calendar_data.CLOSED_WEEKDAYS[kind], year),
+                               _parse(_calendar_data.OPEN_WEEKEND_DAYS[kind], year))
     return table
 
 
@@ -73,15 +75,11 @@ class CalendarError(ValueError):
     ``message(lang)`` the catalogue's words (``core.words.CALENDAR``) in either language."""
 
     def __init__(self, key: str, **params: object) -> None:
-        from ..core.words import calendar_message
-
         super().__init__(calendar_message(key, "en", params))
         self.key = key
         self.params = params
 
     def message(self, lang: str = "en") -> str:
-        from ..core.words import calendar_message
-
         return calendar_message(self.key, lang, self.params)
 
 
@@ -185,8 +183,6 @@ def days_text(data: bytes, path: str) -> str:
 
 
 def _date(text: str) -> _dt.date | None:
-    from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
-
     m = re.fullmatch(_ISO, text, re.ASCII)
     try:
         if m:

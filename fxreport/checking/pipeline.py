@@ -38,7 +38,8 @@ from typing import Any, NamedTuple
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
 from .checker import Entry, compare, link_series
-from ..core.words import display_path
+from ..core.words import display_path, server_message
+from .decoder import decode
 from .reading import read_path
 from .results import CheckResult
 
@@ -114,7 +115,6 @@ class OptionError(ValueError):
         """What is wrong, in ``lang``: the cause's own words, else the catalogue's."""
         if self.cause is not None:
             return str(self.cause.message(lang))
-        from ..core.words import server_message
 
         return server_message(self.key, lang, self.params)
 
@@ -300,7 +300,6 @@ def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -
         data = read(e)
         if data is None:
             continue
-        from .decoder import decode
 
         d = decode(data)
         if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != 3:

@@ -9,12 +9,17 @@ language; the CLI turns it into a usage error (exit 2), the server into a 422.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
+import io
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from ..core.layout import AMOUNTS, LAYOUT
+from ..core.rules import RULES, VERIFIABLE, category_word
+from ..core.text import NotText, decode_text
+from ..core.words import sidecar_word
 
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
 
@@ -46,8 +51,6 @@ class SidecarError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        from ..core.words import sidecar_word
-
         where = sidecar_word(self.kind, lang, name=self.name)
         if self.line is not None:
             place = sidecar_word("cell" if self.column else "line", lang,
@@ -58,8 +61,6 @@ class SidecarError(ValueError):
 
 
 def _text(data: bytes, kind: str, name: str) -> str:
-    from ..core.text import NotText, decode_text
-
     try:
         return decode_text(data, nul_is_utf16=True)
     except NotText as exc:
@@ -68,9 +69,6 @@ def _text(data: bytes, kind: str, name: str) -> str:
 
 def _rows(data: bytes, kind: str, name: str) -> list[tuple[int, list[str]]]:
     """The CSV's non-empty lines as (line number, cells stripped of spaces)."""
-    import csv
-    import io
-
     reader = csv.reader(io.StringIO(_text(data, kind, name), newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     try:
@@ -212,8 +210,6 @@ def _verified_line(line: int, cells: list[str], name: str) -> VerifiedLine:
 
 def _verifiable_code(code: str, line: int, name: str) -> str:
     """A rule code of a quality or limit rule (FORMAT.md 7.6), refused otherwise."""
-    from ..core.rules import RULES, VERIFIABLE, category_word
-
     rule = RULES.get(code)
     if rule is None:
         raise SidecarError("verified", name, "code_unknown", line, 3, found=code)
@@ -243,8 +239,6 @@ def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> lis
 def _mark_verified(report: Any, by_key: dict[tuple[str, _dt.date, str, str], VerifiedLine]
                    ) -> list[int]:
     """Mark ``report``'s quality and limit findings that a line names; the lines used."""
-    from ..core.rules import VERIFIABLE
-
     used = []
     for f in report.findings:
         if f.category not in VERIFIABLE:

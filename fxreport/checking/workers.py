@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import marshal
 import os
+import pickle
 import struct
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
@@ -128,7 +129,6 @@ def _wire(item: Any) -> Any:
     ordinal, carried amounts, packed activity); anything else pickled, in a tuple of one."""
     if type(item) is Entry and item._more is None and item.bank is not None and item.date is not None:
         return (item.bank, item.date.toordinal(), item.carried, item._activity)
-    import pickle
 
     if type(item) is Entry:
         item.path = None  # the parent has it
@@ -161,8 +161,6 @@ def _receive_share(fd: int, files: Files, start: int, end: int, out: list[Any]) 
                         date = dates[ordinal] = _dt.date.fromordinal(ordinal)
                     item = _restore(None, None, bank, date, carried, activity, None)
                 else:
-                    import pickle
-
                     item = pickle.loads(entry[0])  # noqa: S301 (our own child's bytes)
                 out.append(files.place(item, i))
                 i += 1

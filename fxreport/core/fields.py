@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Any
+from typing import Annotated, Any
 
 AMOUNT_WIDTH = 10
 AMOUNT_MAX = 999_999_999
@@ -120,8 +120,6 @@ class FirmCode(FieldType):
         return raw
 
     def pydantic(self) -> Any:
-        from typing import Annotated
-
         from pydantic import StringConstraints
 
         return Annotated[str, StringConstraints(pattern=f"^{self.PATTERN}$")]
@@ -203,8 +201,6 @@ class Amount(FieldType):
         raise FieldValueError(f"unknown sign style {style!r}; use one of {', '.join(SIGN_STYLES)}")
 
     def pydantic(self) -> Any:
-        from typing import Annotated
-
         from pydantic import Field, Strict
 
         return Annotated[int, Strict(), Field(ge=-AMOUNT_MAX, le=AMOUNT_MAX)]

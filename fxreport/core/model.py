@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 from . import fields as fc
 from .fields import AMOUNT, CODE, ROC_DATE
 from .layout import FX_POSITION, Layout
+from .words import input_message, value_text
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -175,8 +176,6 @@ def refusal(key: str, **params: Any) -> Exception:
     ``fxreport.core.words.INPUT`` (its words in both languages); ``value`` is shown
     as the user wrote it (JSON spelling)."""
     from pydantic_core import PydanticCustomError
-
-    from .words import input_message, value_text
 
     if "value" in params:
         params = {**params, "value": value_text(params["value"])}

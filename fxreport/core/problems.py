@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from .words import input_message, word
+
 
 class Where(NamedTuple):
     """A place in build input.  Only the parts that apply are set."""
@@ -20,8 +22,6 @@ class Where(NamedTuple):
     cell: str | None = None  # a workbook cell ("日報表!D7")
 
     def text(self, lang: str = "en") -> str:
-        from .words import word
-
         if self.cell:
             return word("place_key", lang, place=self.key, key=self.cell) if self.key else self.cell
         if self.line is not None:
@@ -42,14 +42,10 @@ class InputProblem:
         self.params = params
 
     def message(self, lang: str = "en") -> str:
-        from .words import input_message
-
         return input_message(self.key, lang, self.params)
 
     def text(self, lang: str = "en") -> str:
         """``where: message``, as the CLI prints it after the input's name."""
-        from .words import word
-
         return word("where_message", lang, where=self.where.text(lang), message=self.message(lang))
 
     def as_json(self, lang: str = "en") -> dict[str, Any]:

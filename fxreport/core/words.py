@@ -13,9 +13,11 @@ language needs (``iso`` and ``roc`` for a date, for instance).
 from __future__ import annotations
 
 import errno
+import os
+import re
 from typing import Any
 
-from .fields import AMOUNT_MAX
+from .fields import AMOUNT_MAX, roc_text, roc_year_fits
 
 LANGS = ("en", "zh-TW")
 
@@ -652,7 +654,6 @@ def safe(text: str) -> str:
     escaped, so a file name cannot move the cursor, recolour, or forge an output line."""
     if text.isascii() and text.isprintable():  # the usual name: nothing to escape
         return text
-    import re
 
     return re.sub("[\x00-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]",
                   lambda m: f"\\x{ord(m.group()):02X}" if ord(m.group()) < 0x100
@@ -725,7 +726,6 @@ def reason_text(text: str, lang: str = "en") -> str:
     own = _OWN_REASONS.get(text)
     if own:
         return own[1]
-    import os
 
     for code, pair in OS_REASONS.items():
         if text == os.strerror(code):
@@ -931,8 +931,6 @@ def calendar_message(key: str, lang: str, params: dict[str, Any]) -> str:
 def _days_text(days: list[Any], lang: str) -> str:
     """The first five days, ISO in English and ROC in Chinese, and how many more."""
     if lang == "zh-TW":
-        from .fields import roc_text, roc_year_fits
-
         text = join([roc_text(d) if roc_year_fits(d) else d.isoformat() for d in days[:5]], lang)
         return text + (f"等 {len(days)} 天" if len(days) > 5 else "")
     text = join([d.isoformat() for d in days[:5]], lang)

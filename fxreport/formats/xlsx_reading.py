@@ -45,6 +45,7 @@ from ..core.fields import AMOUNT, AMOUNT_MAX
 from ..core.layout import LAYOUT, ROWS, Field
 from ..core.problems import InputError, InputProblem, Where
 from ..core.words import value_text
+from . import Input
 from .sniff import OLE_MAGIC, ZIP_MAGIC, is_ods
 from .xlsx import defined_name, formula
 
@@ -709,7 +710,5 @@ def _day(v: Any, error: bool) -> _dt.date | None:
 
 def read_input(data: bytes) -> Any:
     """A workbook as build input for the format registry."""
-    from . import Input
-
     book = read_workbook(data)
     return Input(book.doc, dict(book.where), book.derived, book.warnings)

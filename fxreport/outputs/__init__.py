@@ -11,7 +11,7 @@ from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
 from ..core.layout import RECORD_WIDTH
-from ..core.words import safe, word
+from ..core.words import HOW_CLI, safe, sidecar_word, word
 
 
 def default_lang(environ: dict[str, str] | None = None) -> str:
@@ -54,8 +54,6 @@ def outcome_json(outcome: Outcome) -> dict[str, Any]:
 def stale_lines(outcome: Outcome) -> list[str]:
     """A line for each stale line of the verified file (FORMAT.md 7.6), in the outcome's
     language: standard error for the CLI, the HTML report's verified section."""
-    from ..core.words import sidecar_word
-
     lang = outcome.options.lang
     return [sidecar_word("stale", lang, line=v.line, bank=v.bank,
                          date=roc_text(v.date) if lang == "zh-TW" else v.date.isoformat(),
@@ -183,15 +181,12 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
     if how:
         out.write(f"    {how}\n")
     if f.verified is not None:  # FORMAT.md 7.6: the note travels with the finding
-        from ..core.words import sidecar_word
-
         out.write(f"    {sidecar_word('verified_label', lang)}{safe(f.verified)}\n")
 
 
 def how_cli(code: str, lang: str) -> str:
     """The option or command that does what a finding's hint says, for the text output."""
     from ..core.rules import HOW
-    from ..core.words import HOW_CLI
 
     key = HOW.get(code)
     return HOW_CLI[key][1 if lang == "zh-TW" else 0] if key in HOW_CLI else ""

@@ -32,6 +32,7 @@ from .series import date_text, day_verdict, figure_html, is_open, series_of_fact
 from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
 from ..core.words import safe, shown_path
+from . import stale_lines
 
 
 class FileFacts(NamedTuple):
@@ -533,7 +534,6 @@ def _verified_section(outcome: Outcome, order: Sequence[int], lang: str) -> str:
     lines; nothing when no verified file was given."""
     if not outcome.options.verified:
         return ""
-    from . import stale_lines
 
     rows = []
     for i in order:

@@ -14,12 +14,16 @@ from __future__ import annotations
 import csv
 import re
 import datetime as _dt
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from html import escape
 from typing import IO, Any, NamedTuple
 
-from ..checking.results import CheckResult
+from ..checking.calendar import BusinessCalendar
 from ..checking.decoder import split_records
+from ..checking.reading import read_path
+from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.layout import AMOUNTS, RECORD_WIDTH
 from ..core.words import REPORT as WORDS
@@ -101,8 +105,6 @@ def firm_series(reports: Sequence[CheckResult], amounts: Sequence[Mapping[str, i
     cannot be read are left out.
     """
     if calendar is None:
-        from ..checking.calendar import BusinessCalendar
-
         calendar = BusinessCalendar()
     by_firm: dict[str, dict[_dt.date, list[tuple[CheckResult, dict[str, int | None]]]]] = {}
     for i, r in enumerate(reports):
@@ -233,8 +235,6 @@ def _exact_scale(leather: Any) -> Any:
     to round ticks, which leaves a blank margin on either side of the days)."""
     class Exact(leather.Linear):  # type: ignore[misc]
         def project(self, value: Any, range_min: Any, range_max: Any) -> Any:
-            from decimal import Decimal
-
             low, high = self._data_min, self._data_max
             pos = (Decimal(value) - low) / (high - low)
             return (Decimal(range_max) - Decimal(range_min)) * pos + Decimal(range_min)
@@ -272,8 +272,6 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
               size: tuple[int, int] = (WIDTH, HEIGHT), shape: str = "wide") -> str:
     """The firm's POS, SPOT and FORWARD by day as an SVG line chart (no script, no style
     element: presentation attributes only), with a title and a description."""
-    import xml.etree.ElementTree as ET
-
     import leather
 
     _style_leather(leather.theme)
@@ -352,8 +350,6 @@ def write_series_csv(outcome: Any, out: IO[str],
     """``fxreport check --format csv``: the month tables of the checked files, in the
     language and with the calendar of the outcome's options; each report's bytes are
     ``data(i)`` (the server's uploads), else read again from its path on disk."""
-    from ..checking.reading import read_path
-
     def from_disk(i: int) -> bytes | None:
         path = outcome.reports[i].path
         if path in (None, "<stdin>"):

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..core.identities import IDENTITIES, derive_all
 from ..core.model import Report, row_names
 from ..core.problems import InputError, InputProblem, Where
+from ..core.words import value_text
 from ..formats.json_input import JsonLiteral, key_text
 from ..formats.names import norm_name as _norm
 
@@ -146,8 +148,6 @@ def _missing_sides(keys: list[str], where: Mapping[str, Where]) -> list[InputPro
 
 
 def _shown(value: Any) -> str:
-    from ..core.words import value_text
-
     return value_text(value)
 
 
@@ -183,8 +183,6 @@ def _amount(kind: str, value: Any) -> Words:
 
 def _whole(text: str) -> str | None:
     """``1800.0`` or ``1.8e3`` as the whole number it is, or None."""
-    from decimal import Decimal, InvalidOperation
-
     try:
         number = Decimal(text)
     except InvalidOperation:

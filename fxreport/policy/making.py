@@ -21,6 +21,8 @@ from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
 from ..core.model import Report, split_rows
 from ..core.problems import InputError, InputProblem, Where
+from ..core.words import os_reason, shown_path, write_message
+from ..formats import read_build_input
 from .atomic import write_atomic
 from .inputs import validate
 from .refused import ReportInvalidError
@@ -107,8 +109,6 @@ class WriteRefused(OSError):
         super().__init__(self.message())
 
     def message(self, lang: str = "en") -> str:
-        from ..core.words import os_reason, shown_path, write_message
-
         params = {"path": shown_path(self.path), "name": shown_path(Path(self.path).name),
                   **self.params}
         cause = params.get("reason")
@@ -225,7 +225,5 @@ def roll_input(previous: Report, date: Any) -> dict[str, Any]:
 def report_from_input(name: str, data: bytes, *, derived: bool = False) -> Report:
     """A report from any build input (JSON, CSV, a workbook): ``roll`` takes yesterday's
     workbook as PREV.  Raises ``InputError`` with every problem."""
-    from ..formats import read_build_input
-
     given = read_build_input(name, data)
     return validate(given.doc, derived=derived, where=given.where)

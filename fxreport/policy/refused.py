@@ -7,11 +7,10 @@ neither imports the other to raise it.
 from __future__ import annotations
 
 from ..core.findings import Finding
+from ..core.words import word
 
 
 def finding_lines(findings: list[Finding], lang: str = "en") -> list[str]:
-    from ..core.words import word
-
     lines = []
     for f in findings:
         where = (word("finding_place", lang, row=f.row, start=f.start, end=f.end,
@@ -38,7 +37,5 @@ class ReportInvalidError(ValueError):
         super().__init__(self.text())
 
     def text(self, lang: str = "en") -> str:
-        from ..core.words import word
-
         return "\n".join([f"{self.name}: " + word("report_invalid", lang, count=len(self.findings)),
                           *finding_lines(self.findings, lang)])
