@@ -14,7 +14,7 @@ from .checking.reading import read_path
 from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
 from .core.words import word
-from .policy.making import checked_bytes, write_report
+from .policy import making as _making  # its functions looked up when called: one writer
 from .policy.refused import ReportInvalidError as ReportInvalidError  # re-exported
 from .policy.refused import finding_lines as _finding_lines
 
@@ -67,7 +67,7 @@ def dumps(report: Report, *, newline: Newline = "crlf", sign_style: SignStyle = 
     ``ReportInvalidError`` listing every one.  ``check=False`` encodes without
     checking.
     """
-    return checked_bytes(report, newline=newline, sign_style=sign_style, check=check)[0]
+    return _making.checked_bytes(report, newline=newline, sign_style=sign_style, check=check)[0]
 
 
 def dump(report: Report, path: str | os.PathLike[str], *, newline: Newline = "crlf",
@@ -80,5 +80,5 @@ def dump(report: Report, path: str | os.PathLike[str], *, newline: Newline = "cr
     file raises ``FileExistsError``, and a file name that breaks the naming rule
     ``fxreport.policy.making.WriteRefused`` (an ``OSError``), unless ``overwrite=True``.
     """
-    return write_report(report, path, force=overwrite, newline=newline,
+    return _making.write_report(report, path, force=overwrite, newline=newline,
                         sign_style=sign_style, check=check).path
