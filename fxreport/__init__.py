@@ -21,11 +21,11 @@ __all__ = ["Report", "ReportDecodeError", "ReportInvalidError", "__version__", "
 
 def __getattr__(name: str) -> Any:
     if name in ("load", "loads", "dump", "dumps", "ReportDecodeError", "ReportInvalidError"):
-        from . import api
+        from . import api  # lazy, the library's edge: `import fxreport` loads no API until used
 
         return getattr(api, name)
     if name == "Report":
-        from .core.model import Report
+        from .core.model import Report  # lazy, heavy: pydantic, only when Report is asked for
 
         return Report
     raise AttributeError(f"module 'fxreport' has no attribute {name!r}")

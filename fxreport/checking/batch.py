@@ -236,7 +236,7 @@ def check_files(files: Files, jobs: int | None, calendar: BusinessCalendar | Non
     if (jobs <= 1 or len(files) < (FORK_THRESHOLD if fork else PARALLEL_THRESHOLD)
             or STDIN in files.names):
         return [files.place(check(files[i], calendar), i) for i in range(len(files))]
-    from . import workers
+    from . import workers  # lazy, start-up: worker processes only for many files
 
     if fork:
         return workers.check_forked(check, files, jobs, calendar)

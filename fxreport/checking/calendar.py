@@ -64,7 +64,7 @@ def _year(kind: str, year: int) -> tuple[frozenset[_dt.date], frozenset[_dt.date
 def _fallback(kind: str) -> Callable[[_dt.date], bool]:
     rule = _FALLBACK.get(kind)
     if rule is None:
-        from .calendar_tables import holidays_rule  # imports holidays
+        from .calendar_tables import holidays_rule  # lazy, heavy: imports holidays
 
         rule = _FALLBACK[kind] = holidays_rule(kind)
     return rule
@@ -174,7 +174,7 @@ _ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
 def days_text(data: bytes, path: str) -> str:
     """A day file's bytes as text: UTF-8 with or without a byte order mark, or cp950."""
-    from ..core.text import NotText, decode_text
+    from ..core.text import NotText, decode_text  # lazy, start-up: only for a day file
 
     try:
         return decode_text(data, nul_is_utf16=True)

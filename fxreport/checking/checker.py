@@ -548,7 +548,7 @@ def _scale(judged: list[Entry]) -> None:
     """QUA003 over one firm's reports in date order, read as fifteen columns (the activity
     fields of their layout) of machine integers: a firm's long history is 120 bytes a
     report here, not fifteen int objects."""
-    from array import array  # only a series gets here: the single-file path never loads it
+    from array import array  # lazy, start-up: only a series gets here, not check FILE
 
     p = judged[0].plan
 

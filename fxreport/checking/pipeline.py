@@ -221,7 +221,7 @@ def _selection(selected: tuple[str, ...], ignored: tuple[str, ...]) -> Keep | No
     (FORMAT.md 6.8).  None when every code is kept."""
     if not selected and not ignored:
         return None
-    from ..core.rules import select, unknown  # the catalogue: only when there is a selection
+    from ..core.rules import select, unknown  # lazy, start-up: the catalogue, only for a selection
 
     bad_selected, bad_ignored = unknown(selected), unknown(ignored)
     if bad_selected or bad_ignored:  # named by the first option with one; all are listed
@@ -264,7 +264,7 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
         reports.append(entries.pop().result(keep))
     stale: list[Any] = []
     if options.verified:
-        from .sidecar import apply_verified
+        from .sidecar import apply_verified  # lazy, start-up: only with --verified
 
         stale = apply_verified(reports, options.verified)
     return Outcome(tuple(reports), tuple(unreadable), options, tuple(stale))

@@ -193,7 +193,7 @@ def _check_chunk(paths: Sequence[str]) -> list[Any]:
 def check_pooled(check: Callable[[str, BusinessCalendar | None], Any], files: Files,
                  jobs: int, calendar: BusinessCalendar | None, method: str | None) -> list[Any]:
     """``[check(files[i], calendar) for i ...]`` in a ``multiprocessing`` pool."""
-    import multiprocessing
+    import multiprocessing  # lazy, start-up: the pool only; the forked path never loads it
 
     n = len(files)
     size = max(64, n // (jobs * 8))

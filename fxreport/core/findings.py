@@ -61,7 +61,7 @@ class Finding:
 
     @property
     def rule(self) -> Any:
-        from .rules import RULES
+        from .rules import RULES  # lazy, start-up: the catalogue, only when a finding is worded
 
         return RULES[self.code]
 
@@ -106,7 +106,7 @@ class Finding:
     # --- words ------------------------------------------------------------------------
 
     def _context(self, lang: str) -> dict[str, Any]:
-        from .rules import render_value, render_reason
+        from .rules import render_value, render_reason  # lazy, start-up: the catalogue
 
         ctx = {k: render_value(v, lang) for k, v in self.params.items()}
         reason: str | None = self.params.get("reason")
@@ -148,7 +148,7 @@ class Finding:
 
     def placeholders(self, lang: str = "en") -> dict[str, str]:
         """The message's placeholders as filled: what the words of ``text`` were given."""
-        from string import Formatter
+        from string import Formatter  # lazy, start-up: check FILE never loads string
 
         ctx = self._context(lang)
         filled = {}
@@ -164,7 +164,7 @@ class Finding:
         text: str = self.rule.hint[lang].format(**self._context(lang))
         swapped = self.params.get("swapped")
         if swapped:
-            from .rules import render_reason
+            from .rules import render_reason  # lazy, start-up: the catalogue
 
             text += render_reason("swapped", {"a": swapped[0], "b": swapped[1]}, lang)
         return text

@@ -118,7 +118,7 @@ def all_hold(amounts: Sequence[int], plan: HoldPlan | None = None) -> bool:
     amount of a report in the layout's order."""
     if plan is None:
         if not _FX_PLAN:
-            from .layout import FX_POSITION
+            from .layout import FX_POSITION  # lazy, cycle: layout imports identities
 
             _FX_PLAN.append(hold_plan(FX_POSITION.identities,
                                       [f.name for f in FX_POSITION.amount_fields()]))

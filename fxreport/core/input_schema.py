@@ -22,7 +22,7 @@ DATE_PATTERN = (r"^\s*(" + _ROC_LOOSE.removesuffix(r"\Z") + "|"
 def build_input_schema() -> dict[str, Any]:
     """The schema of build input: the report's, with the left sides optional and the
     date as ROC or ISO text."""
-    from .model import Report
+    from .model import Report  # lazy, heavy: pydantic
 
     schema = copy.deepcopy(Report.model_json_schema(by_alias=True))
     schema["title"] = "Build input"

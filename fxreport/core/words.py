@@ -766,7 +766,7 @@ def value_text(value: Any) -> str:
 
 def _json_text(value: Any) -> str:
     """A value in JSON, or as Python writes it when JSON cannot."""
-    import json  # only when a value is shown: checking a file never needs it
+    import json  # lazy, start-up: only when a value is shown; check FILE never loads json
 
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)

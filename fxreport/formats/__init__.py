@@ -70,7 +70,7 @@ FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
 def reader_for(name: str, data: bytes) -> ReportFormat:
     """The build-input format of ``data`` named ``name``, by content and name together
     (``sniff.input_kind``); raises ``InputError`` for what is clearly not build input."""
-    from .sniff import input_kind
+    from .sniff import input_kind  # lazy, cycle: sniff imports FORMATS from here
 
     return FORMATS[input_kind(name, data)]
 

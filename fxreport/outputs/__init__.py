@@ -63,8 +63,8 @@ def stale_lines(outcome: Outcome) -> list[str]:
 
 def write_json(outcome: Outcome, out: IO[str]) -> None:
     """``outcome_json``, written file by file so a long archive is not held twice."""
-    import json
-    from json.encoder import encode_basestring  # what json.dumps(..., ensure_ascii=False) uses
+    import json  # lazy, start-up: check FILE never loads json
+    from json.encoder import encode_basestring  # lazy, start-up (json.dumps's ensure_ascii=False)
 
     def text(value: str | None) -> str:
         return "null" if value is None else encode_basestring(value)
@@ -186,7 +186,7 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
 
 def how_cli(code: str, lang: str) -> str:
     """The option or command that does what a finding's hint says, for the text output."""
-    from ..core.rules import HOW
+    from ..core.rules import HOW  # lazy, start-up: the catalogue, only for a finding
 
     key = HOW.get(code)
     return HOW_CLI[key][1 if lang == "zh-TW" else 0] if key in HOW_CLI else ""
@@ -253,13 +253,13 @@ def _json(outcome: Outcome, out: IO[str], look: Look) -> None:
 
 
 def _html(outcome: Outcome, out: IO[str], look: Look) -> None:
-    from .html import report_of_paths  # imported only when asked for (start-up time)
+    from .html import report_of_paths  # lazy, start-up: only when asked for
 
     out.write(report_of_paths(outcome))
 
 
 def _csv(outcome: Outcome, out: IO[str], look: Look) -> None:
-    from .series import write_series_csv  # imported only when asked for (start-up time)
+    from .series import write_series_csv  # lazy, start-up: only when asked for
 
     write_series_csv(outcome, out)
 
