@@ -11,7 +11,6 @@ smallest median its windows could have cannot make any of its values out of scal
 from __future__ import annotations
 
 import datetime as _dt
-from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..core.findings import Finding
@@ -64,7 +63,7 @@ def median_twice(window: Sequence[int]) -> tuple[int, int] | None:
     even count's mean of the two middle values stays exact), and their count; None
     when fewer than ``SCALE_MIN_COUNT`` are not zero."""
     ordered = sorted(map(abs, window))
-    first = bisect_right(ordered, 0)
+    first = ordered.count(0)  # the zeros, first of the sorted sizes
     count = len(ordered) - first
     if count < SCALE_MIN_COUNT:
         return None
@@ -114,7 +113,7 @@ def out_of_scale(columns: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
             if top < SCALE_FLOOR:
                 continue
             around = sorted(sizes[max(0, start - w):end])
-            first = bisect_right(around, 0)
+            first = around.count(0)  # the zeros, first of the sorted sizes
             nonzero = len(around) - first
             if nonzero < SCALE_MIN_COUNT:
                 continue
