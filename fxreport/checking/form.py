@@ -59,9 +59,9 @@ def options_of_form(fields: Form, files: int, *, lang: str = "en",
             calendar=_last(fields, "calendar") or calendar,
             closed_days=_days(fields, "closed_days"), open_days=_days(fields, "open_days"),
             previous=previous[0] if previous else None,
-            strict=_bool(fields, "strict"), lang=lang)
-        options = options._replace(limits=_sidecar(fields, "limits"),
-                                   verified=tuple(_sidecar(fields, "verified") or ()))
+            strict=_bool(fields, "strict"), lang=lang,
+            limits=_sidecar(fields, "limits"),
+            verified=tuple(_sidecar(fields, "verified") or ()))
         prepare(options, files)  # the selection, the calendar, `previous` with one file
     except OptionError as exc:
         exc.lang = lang

@@ -865,9 +865,9 @@ SERVER: dict[str, tuple[str, str]] = {
 SITE: dict[str, tuple[str, str]] = {
     "no_files": ("no files: choose one or more report files",
                  "沒有檔案：請選擇一個或多個申報檔"),
-    "previous_single": ("`previous` goes with a single file; to check a series, choose all its "
-                        "files",
-                        "`previous` 只能搭配單一檔案；如要檢核一系列申報，請選擇所有檔案"),
+    "previous_single": ("a previous business day's report goes with a single file; to check a "
+                        "series, choose all its files",
+                        "前一營業日申報檔只能搭配單一檔案；如要檢核一系列申報，請選擇所有檔案"),
     "unknown_codes": ("no rule code starts with {codes}",
                       "沒有以{codes}開頭的規則代碼"),
 }
