@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
           f"the page), {med(report):.0f} ms to the HTML report in the page, {med(shown):.0f} ms to the "
           f"report shown")
     if all(steps):
-        print(f"   in the worker: the files read {med(x['readMs'] for x in steps):.0f} ms, handed to "
+        print(f"   the files read in the page {med(x['readMs'] for x in steps):.0f} ms; in the worker: handed to "
               f"Python {med(x['toPyMs'] for x in steps):.0f} ms, checked and the JSON written "
               f"{med(x['checkMs'] for x in steps):.0f} ms")
     print(f"4. fxreport check --format json, the same {args.files} files: {med(cli):7.0f} ms "

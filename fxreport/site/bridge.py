@@ -19,7 +19,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..checking.decoder import SIZE_LIMIT  # noqa: F401  (the worker reads this much of a file)
 from ..checking.form import FormValue, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import SITE, display_path, server_message

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from importlib import metadata, resources
 from pathlib import Path, PurePosixPath
 
+from ..checking.decoder import SIZE_LIMIT  # the page reads this much of a file and one byte
+
 # The policy the hosting web server should send with every file of the folder.
 SITE_CSP = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; "
             "connect-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
@@ -175,7 +177,7 @@ def site_files(pyodide: Path) -> dict[str, bytes]:
     # the worker keeps what it builds from the archives and the runtime (their compiled
     # modules, the started interpreter) under their digest: a new build starts afresh
     runtime = _digest({n: d for n, d in files.items() if n.startswith(("py/", "pyodide/"))})
-    files["static/backend.js"] = _own("backend.js")
+    files["static/backend.js"] = _own("backend.js").replace(b"__SIZE_LIMIT__", b"%d" % SIZE_LIMIT)
     files["static/worker.js"] = _own("worker.js").replace(b"__BUILD__", runtime.encode("ascii"))
     files["web.config"] = _own("web.config").replace(b"__CSP__", SITE_CSP.encode("ascii"))
     cached = ["./"] + sorted(n for n in files if n != "web.config")

@@ -85,26 +85,76 @@
     };
   });
 
+  // A chosen file's first LIMIT + 1 bytes (the checker reads no more: a longer file is
+  // STR006) and its size, read here, every file at once.  Asking a chosen file its size,
+  // or handing the file itself to the worker, costs the browser a look-up on disk for
+  // each file, one after the other; reading does not, so only a file longer than the
+  // limit is asked its size.  (`fxreport site` writes the limit, the decoder's.)
+  const LIMIT = __SIZE_LIMIT__;
+
+  async function head(file) {
+    const reader = file.stream().getReader();
+    const parts = [];
+    let length = 0;
+    while (length <= LIMIT) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      length += value.length;
+    }
+    const longer = length > LIMIT;
+    if (longer) reader.cancel().catch(() => {});
+    if (parts.length === 1 && !longer) return [parts[0], length];
+    const bytes = new Uint8Array(Math.min(length, LIMIT + 1));
+    let at = 0;
+    for (const part of parts) {
+      if (at === bytes.length) break;
+      const piece = part.subarray(0, bytes.length - at);
+      bytes.set(piece, at);
+      at += piece.length;
+    }
+    return [bytes, longer ? file.size : length];
+  }
+
+  // the form's entries as the worker takes them: [name, text] or [name, file name,
+  // bytes, size]
+  async function entriesOf(form) {
+    return Promise.all(Array.from(form.entries(), async ([name, value]) => {
+      if (typeof value === "string") return [name, value];
+      const [bytes, size] = await head(value);
+      return [name, value.name, bytes, size];
+    }));
+  }
+
   // the form checked once: the answer (the JSON) and, after it, the HTML report of the
   // same check
   function run(form) {
     if (stage === "failed") return [Promise.reject(new Error(failure)), Promise.reject(new Error(failure))];
     const id = ++nextId;
-    const entries = Array.from(form.entries());
     const start = performance.now();
     const report = {};
     const html = new Promise((resolve, reject) => Object.assign(report, { resolve, reject }));
     html.catch(() => {});  // a refused form has no report: the answer says why
     const answer = new Promise((resolve, reject) => {
-      waiting.set(id, {
+      const pending = {
         start, report, reject,
         resolve: (result) => {
           stats.lastCheckMs = performance.now() - start;
-          stats.lastTiming = result.timing;
+          stats.lastTiming = { ...result.timing, readMs: pending.readMs };
           resolve(result);
-        } });
-      // the report's time in this computer's zone (Python in the browser knows only UTC)
-      worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() });
+        } };
+      waiting.set(id, pending);
+      entriesOf(form).then((entries) => {
+        pending.readMs = performance.now() - start;
+        const buffers = entries.filter((e) => e.length === 4).map((e) => e[2].buffer);
+        // the report's time in this computer's zone (Python in the browser knows only UTC)
+        worker.postMessage({ id, entries, utcOffset: -new Date().getTimezoneOffset() },
+                           Array.from(new Set(buffers)));
+      }, (err) => {
+        waiting.delete(id);
+        reject(err);
+        report.reject(err);
+      });
     });
     return [answer, html];
   }

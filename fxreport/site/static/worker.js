@@ -4,9 +4,10 @@
 //   out: {type: "progress", stage} ... {type: "ready", ms, runtimeMs, importMs, compiled, snapshot}
 //        | {type: "failed", detail}; {type: "kept"} once the compiled modules and the
 //        started interpreter are cached
-//   in:  {id, entries: [[name, text] | [name, File]], utcOffset (minutes)}
+//   in:  {id, entries: [[name, text] | [name, file name, bytes (its first SIZE_LIMIT + 1),
+//         size]], utcOffset (minutes)}: the page reads the files (backend.js)
 //   out: {id, result} (the JSON, the verdict), then {id, report} (the HTML report) | {id, error}
-// Nothing is fetched from outside this folder; the files never leave this worker.
+// Nothing is fetched from outside this folder; the files never leave this browser.
 "use strict";
 
 importScripts("../pyodide/pyodide.js");
@@ -57,7 +58,7 @@ function compiledArchive(pyodide) {
 }
 
 const BOOT = "import sys; sys.path.insert(0, '/py/fxreport.zip')\n"
-  + "from fxreport.site.bridge import SIZE_LIMIT, add_archives, check_form, preload, report_html, reread_archives\n"
+  + "from fxreport.site.bridge import add_archives, check_form, preload, report_html, reread_archives\n"
   + "add_archives(['/py/deps.zip'], ['/py/holidays.zip'])";
 
 // A snapshot whose memory is whole: Pyodide refuses one of another runtime, but one cut
@@ -109,7 +110,6 @@ async function boot() {
     if (!snapshot) throw err;
     await setUp(null);  // a snapshot this runtime cannot start from: start afresh
   }
-  const limit = pyodide.globals.get("SIZE_LIMIT");
   const checkForm = pyodide.globals.get("check_form");
   const reportHtml = pyodide.globals.get("report_html");
   const now = performance.now();
@@ -131,27 +131,11 @@ async function boot() {
       self.postMessage({ type: "kept", detail: String(err) });
     }
   }, 0);
-  return { pyodide, limit, checkForm, reportHtml };
+  return { pyodide, checkForm, reportHtml };
 }
 
 const runtime = boot();
 runtime.catch((err) => self.postMessage({ type: "failed", detail: String(err && err.message || err) }));
-
-async function entriesOf(entries, limit) {
-  // a file's first limit + 1 bytes: the checker reads no more (a larger file is STR006);
-  // all the files' in one read (a read per file costs the browser a round trip each), a
-  // file cut only when it is longer
-  const heads = entries.filter(([, value]) => typeof value !== "string")
-    .map(([, file]) => (file.size > limit + 1 ? file.slice(0, limit + 1) : file));
-  const all = new Uint8Array(await new Blob(heads).arrayBuffer());
-  let at = 0;
-  return entries.map(([name, value]) => {
-    if (typeof value === "string") return [name, value];
-    const length = Math.min(value.size, limit + 1);
-    at += length;
-    return [name, value.name, all.subarray(at - length, at), value.size];
-  });
-}
 
 function answered(proxy) {
   const value = proxy.toJs({ dict_converter: Object.fromEntries });
@@ -163,11 +147,9 @@ self.onmessage = async (event) => {
   const { id, entries, utcOffset } = event.data;
   checked = true;
   try {
-    const { pyodide, limit, checkForm, reportHtml } = await runtime;
-    const t0 = performance.now();
-    const read = await entriesOf(entries, limit);
+    const { pyodide, checkForm, reportHtml } = await runtime;
     const t1 = performance.now();
-    const form = pyodide.toPy(read);
+    const form = pyodide.toPy(entries);
     const t2 = performance.now();
     let result;
     try {
@@ -177,7 +159,7 @@ self.onmessage = async (event) => {
     }
     const t3 = performance.now();
     // the verdict and the JSON first; the HTML report of the same check follows
-    result.timing = { readMs: t1 - t0, toPyMs: t2 - t1, checkMs: t3 - t2 };
+    result.timing = { toPyMs: t2 - t1, checkMs: t3 - t2 };
     self.postMessage({ id, result });
     if (result.status === 200) self.postMessage({ id, report: reportHtml() });
   } catch (err) {
