@@ -6,6 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import os  # noqa: E402
+import subprocess  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
@@ -15,7 +16,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from fxreport.cli import cli  # noqa: E402
 from reports import DAY2, Run  # noqa: E402
-from serving import Server, chromium, running_server  # noqa: E402
+from serving import PYODIDE, Server, StaticSite, chromium, running_server, static_site  # noqa: E402
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -104,6 +105,18 @@ def browser() -> Iterator[Browser]:
     """Headless chromium for a module marked with serving.BROWSER_MARKS."""
     with chromium() as b:
         yield b
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSite]:
+    """The static checker as a person builds it, `fxreport site DIR` (the Pyodide of
+    `npm ci`), served on loopback; for modules marked with serving.SITE_MARKS."""
+    folder = tmp_path_factory.mktemp("site") / "checker"
+    done = subprocess.run([sys.executable, "-m", "fxreport", "site", str(folder),
+                           "--pyodide", str(PYODIDE)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with static_site(folder) as s:
+        yield s
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,16 @@ BROWSER_MARKS = [
                        "pip install -e '.[test]'"),
     pytest.mark.skipif(CHROMIUM is None, reason="no `chromium` on PATH (this suite never "
                        "downloads a browser; install the system's chromium package)"),
+
+]
+# The static site's Pyodide, as the README's `npm ci` installs it.
+PYODIDE = Path(__file__).resolve().parent.parent / "node_modules" / "pyodide"
+# The marks of every module that drives the static site (`fxreport site`) in a browser.
+SITE_MARKS = [
+    *BROWSER_MARKS,
+    pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
+                       reason="no node_modules/pyodide: run `npm ci` first (the README's "
+                              "test command does)"),
 ]
 
 

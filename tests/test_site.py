@@ -14,13 +14,12 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from serving import BROWSER_MARKS, CHROMIUM, StaticSite, Watched, static_site
+from serving import CHROMIUM, PYODIDE, SITE_MARKS, StaticSite, Watched, static_site
 from reports import CORPUS, ROOT, Run, SAMPLES
 
 try:
@@ -28,29 +27,12 @@ try:
 except ImportError:  # pragma: no cover - the test extra installs it (page_marks skip then)
     pass
 
-PYODIDE = ROOT / "node_modules" / "pyodide"
-pytestmark = [
-    *BROWSER_MARKS,  # playwright and Debian's chromium, as for the server's page
-    pytest.mark.skipif(not (PYODIDE / "pyodide.asm.wasm").exists(),
-                       reason="no node_modules/pyodide: run `npm ci` first (the README's "
-                              "test command does)"),
-]
+pytestmark = SITE_MARKS  # playwright, Debian's chromium and `npm ci`'s Pyodide
 # the CLI's options that the page has a control for (selector, kind)
 CONTROLS = {"--previous": ("#previous", "file"), "--strict": ("#strict", "check"),
             "--closed-days": ("#closed", "text"), "--open-days": ("#open", "text"),
             "--calendar": ("#calendar", "select"),
             "--limits": ("#limits", "file"), "--verified": ("#verified", "file")}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StaticSite]:
-    """The folder as a person builds it: `fxreport site DIR` (the Pyodide of `npm ci`)."""
-    folder = tmp_path_factory.mktemp("site") / "checker"
-    done = subprocess.run([sys.executable, "-m", "fxreport", "site", str(folder),
-                           "--pyodide", str(PYODIDE)], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    with static_site(folder) as s:
-        yield s
 
 
 class Visit(Watched):

@@ -56,6 +56,7 @@
       failed: "The check could not be made: {detail}",
       tooLarge: "Too much at once: at most 500 files and 16 MiB in one check. Check the files in smaller batches.",
       network: "The server cannot be reached. Is fxreport serve still running?",
+      unreadable: "{name} could not be read: it was changed, moved or deleted after it was chosen. Choose the files again.",
       needFiles: "Choose at least one report file first.",
       prevOne: "A previous business day's report goes with a single file; to check a series, choose all its files.",
       privacy: "Files are checked in this server's memory and are not stored.",
@@ -109,6 +110,7 @@
       failed: "無法檢核：{detail}",
       tooLarge: "一次上傳過多：每次最多 500 個檔案、合計 16 MiB。請分批檢核。",
       network: "無法連線到伺服器，請確認「fxreport serve」仍在執行。",
+      unreadable: "無法讀取「{name}」：選取後檔案已被變更、移動或刪除。請重新選取檔案。",
       needFiles: "請先選擇至少一個報表檔案。",
       prevOne: "前一營業日申報檔只能搭配單一檔案檢核；若要檢核一系列檔案，請選擇全部檔案。",
       privacy: "檔案只在本伺服器的記憶體中檢核，不會保存。",
@@ -365,12 +367,35 @@
     } catch (err) {
       if (ticket !== state.busy) return;
       results.replaceChildren();
-      if (err.status === 413) setStatus(t("tooLarge") + " (" + err.message + ")", true);
-      else if (err.status) setStatus(t("failed", { detail: err.message }), true);
-      else setStatus(t("network"), true);
+      const text = await failure(err);
+      if (ticket === state.busy) setStatus(text, true);
     } finally {
       if (ticket === state.busy) results.setAttribute("aria-busy", "false");
     }
+  }
+
+  // What a check that failed says.  Without an answer (nothing came back), a chosen file
+  // the browser will no longer read (changed, moved or deleted since it was chosen) is
+  // the likelier cause than the server or the checker, so it is looked for and named.
+  async function failure(err) {
+    if (err.status === 413) return t("tooLarge") + " (" + err.message + ")";
+    if (err.status) return t("failed", { detail: err.message });
+    const name = await unreadableChoice();
+    return name === null ? t("network") : t("unreadable", { name });
+  }
+
+  // The first chosen file (reports, then the options' files) that cannot be read, by
+  // the name it is shown by, or null.
+  async function unreadableChoice() {
+    const chosen = state.files.map((item) => [item.name, item.file]);
+    for (const id of ["previous", "limits", "verified"]) {
+      const f = $(id).files[0];
+      if (f) chosen.push([f.name, f]);
+    }
+    const readable = await Promise.all(chosen.map(([, file]) =>
+      file.slice(0, 1).arrayBuffer().then(() => true, () => false)));
+    const at = readable.indexOf(false);
+    return at < 0 ? null : chosen[at][0];
   }
 
   function download(text, type, ext) {
@@ -391,8 +416,7 @@
       const csv = await backend.series(formData());
       if (ticket === state.busy) download(csv, "text/csv", "csv");
     } catch (err) {
-      if (err.status) setStatus(t("failed", { detail: err.message }), true);
-      else setStatus(t("network"), true);
+      setStatus(await failure(err), true);
     }
   }
 
