@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
             four = Pairs(check + names, check + [str(f) for f in small], archive_pairs, measure=peak)
             per_file = (four.median_a - four.median_b) / (files - few)
             line("4", f"peak RSS growth, {files:,} against {few:,} files (bytes/file)", per_file,
-                 "<= 400", f"{four.median_a / 2**20:.1f} MiB / {four.median_b / 2**20:.1f} MiB "
+                 "<= 1024", f"{four.median_a / 2**20:.1f} MiB / {four.median_b / 2**20:.1f} MiB "
                  f"(exit {four.exits})")
         else:
             print(" 4. peak RSS: not measured here (needs the resource module's RUSAGE_CHILDREN)")
