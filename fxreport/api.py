@@ -47,10 +47,11 @@ def loads(data: bytes, *, source: str = "<bytes>") -> Report:
     errors = [f for f in d.findings if f.severity == "error" and f.category in _BLOCKING]
     if errors:
         raise ReportDecodeError(errors, source)
-    assert d.bank is not None and d.date is not None
+    bank, date = d.bank, d.date
+    assert bank is not None and date is not None
     if d.ints is not None:  # every field parsed: every amount, in the layout's order
-        return trusted_amounts(d.bank, d.date, d.ints)
-    return trusted(d.bank, d.date, d.values)
+        return trusted_amounts(bank, date, d.ints)
+    return trusted(bank, date, d.values)
 
 
 def load(path: str | os.PathLike[str]) -> Report:
