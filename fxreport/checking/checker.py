@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 _NO_FINDINGS: tuple[Finding, ...] = ()
 
+# a file's findings (its firm, date, findings) with the verified notes (sidecar.Verifying)
+Verify = Callable[[str | None, _dt.date | None, Sequence[Finding]], Sequence[Finding]]
+
 
 class Plan:
     """What checking needs of a layout, worked out once per layout: its amount fields by
@@ -272,13 +275,17 @@ class Entry:
         v = self.carried[i]
         return None if v is None else AMOUNT.format(v)
 
-    def result(self, keep: Callable[[list[str]], Iterable[str]] | None = None) -> CheckResult:
+    def result(self, keep: Callable[[list[str]], Iterable[str]] | None = None,
+               verify: Verify | None = None) -> CheckResult:
         """The plain result: findings in order (``keep`` gives the codes to keep of
-        the codes found, for ``--select``/``--ignore``), amounts unpacked."""
+        the codes found, for ``--select``/``--ignore``; ``verify`` the kept findings with
+        their verified notes, ``sidecar.Verifying.notes``), amounts unpacked."""
         found: Sequence[Finding] = self.iter_findings()
         if keep is not None and found:
             kept = set(keep([f.code for f in found]))
             found = [f for f in found if f.code in kept]
+        if verify is not None:
+            found = verify(self.bank, self.date, found)
         records = self.records
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),

@@ -38,6 +38,7 @@ from typing import Any, NamedTuple
 from .batch import Unreadable, check_content, check_files, check_one, expand_files
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
 from .checker import Entry, compare, link_series
+from ..core.findings import Finding
 from ..core.words import display_path, server_message
 from .decoder import decode
 from .reading import read_path
@@ -258,15 +259,17 @@ def _series(entries: list[Entry], unreadable: list[Unreadable], options: CheckOp
         # issue 17 item 11: listed as the series reads them
         _sort_series(entries)
     _keep_records(entries, read)
+    verifying = None
+    if options.verified:
+        from .sidecar import Verifying  # lazy, start-up: only with --verified
+
+        verifying = Verifying(options.verified)
+    verify = verifying.notes if verifying is not None else None
     reports = []
     entries.reverse()
     while entries:  # each entry let go as its result is made: a long series is not held twice
-        reports.append(entries.pop().result(keep))
-    stale: list[Any] = []
-    if options.verified:
-        from .sidecar import apply_verified  # lazy, start-up: only with --verified
-
-        stale = apply_verified(reports, options.verified)
+        reports.append(entries.pop().result(keep, verify))
+    stale = verifying.stale() if verifying is not None else ()
     return Outcome(tuple(reports), tuple(unreadable), options, tuple(stale))
 
 
@@ -304,7 +307,13 @@ def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -
         d = decode(data)
         if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != 3:
             continue
-        for f in e.iter_findings():
-            if f.code == "QUA003" and f.field is not None and f.row:
-                f.found = f.field.cut(d.records[f.row - 1])  # as found, not as rewritten
+        e.findings = [_as_found(f, d.records) for f in e.iter_findings()]
         e.records = d.records
+
+
+def _as_found(f: Finding, records: list[bytes]) -> Finding:
+    """A QUA003 finding (made by the series, from amounts) with its field's bytes as the
+    file has them, not as the writer would write them: a new finding, the series's own."""
+    if f.code == "QUA003" and f.field is not None and f.row:
+        return f.replace(found=f.field.cut(records[f.row - 1]))
+    return f

@@ -13,9 +13,10 @@ import csv
 import datetime as _dt
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..core.findings import Finding
 from ..core.layout import AMOUNTS, LAYOUT
 from ..core.rules import RULES, VERIFIABLE, category_word
 from ..core.text import NotText, decode_text
@@ -220,31 +221,36 @@ def _verifiable_code(code: str, line: int, name: str) -> str:
     return code
 
 
-def apply_verified(reports: Iterable[Any], lines: Sequence[VerifiedLine]) -> list[VerifiedLine]:
-    """Mark each quality or limit finding that a line names as verified with its note;
-    return the stale lines: those for a checked report (its firm and date) that match
-    no finding (FORMAT.md 7.9), in the file's order."""
-    if not lines:
-        return []
-    by_key = {v.key: v for v in lines}
-    used: set[int] = set()
-    checked: set[tuple[str, _dt.date]] = set()
-    for r in reports:
-        if r.bank is not None and r.date is not None:
-            checked.add((r.bank, r.date))
-            used.update(_mark_verified(r, by_key))
-    return [v for v in lines if v.line not in used and (v.bank, v.date) in checked]
+class Verifying:
+    """The verified file's lines as a check applies them, file by file, while it makes
+    each file's result (FORMAT.md 7.6, 7.9): ``notes`` gives a file's findings with the
+    notes the lines give them, ``stale`` the lines left over at the end."""
 
+    def __init__(self, lines: Sequence[VerifiedLine]) -> None:
+        self.lines = lines
+        self.by_key = {v.key: v for v in lines}
+        self.used: set[int] = set()
+        self.checked: set[tuple[str, _dt.date]] = set()
 
-def _mark_verified(report: Any, by_key: dict[tuple[str, _dt.date, str, str], VerifiedLine]
-                   ) -> list[int]:
-    """Mark ``report``'s quality and limit findings that a line names; the lines used."""
-    used = []
-    for f in report.findings:
-        if f.category not in VERIFIABLE:
-            continue
-        v = by_key.get((report.bank, report.date, f.code, f.field_name or ""))
-        if v is not None:
-            f.verified = v.note
-            used.append(v.line)
-    return used
+    def notes(self, bank: str | None, date: _dt.date | None,
+              findings: Sequence[Finding]) -> Sequence[Finding]:
+        """``findings`` (of the firm ``bank``'s report of ``date``), each quality or limit
+        finding a line names replaced by a copy that carries the line's note."""
+        if bank is None or date is None:
+            return findings
+        self.checked.add((bank, date))
+        noted = list(findings)
+        for i, f in enumerate(findings):
+            if f.category not in VERIFIABLE:
+                continue
+            v = self.by_key.get((bank, date, f.code, f.field_name or ""))
+            if v is not None:
+                noted[i] = f.replace(verified=v.note)
+                self.used.add(v.line)
+        return noted
+
+    def stale(self) -> list[VerifiedLine]:
+        """The lines for a checked report (its firm and date) that matched no finding,
+        in the file's order (FORMAT.md 7.9)."""
+        return [v for v in self.lines
+                if v.line not in self.used and (v.bank, v.date) in self.checked]

@@ -59,6 +59,14 @@ class Finding:
         # FORMAT.md 7.6: the note of a verified quality or limit finding, else None
         self.verified: str | None = None
 
+    def replace(self, **changes: Any) -> Finding:
+        """A copy with ``changes`` (``found``, ``verified``): a finding is not changed
+        once it is made, a series makes a new one (``checking.pipeline``)."""
+        new = Finding.__new__(Finding)
+        for name in Finding.__slots__:
+            setattr(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
+
     @property
     def rule(self) -> Any:
         from .rules import RULES  # lazy, start-up: the catalogue, only when a finding is worded
