@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.fields import CODE
+from ..core.fields import CODE, ROC_DATE
 from ..core.layout import FX_POSITION
 from ..core.problems import InputError, InputProblem, Where
 from ..core.text import UTF16_BOMS, strip_bom
@@ -22,7 +22,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted Offic
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
 _ODS_MIME = b"mimetypeapplication/vnd.oasis.opendocument"
 # The first record of a submission file: a firm code and a ROC date, then amounts.
-_SUBMISSION = re.compile(CODE.PATTERN.encode() + rb"[0-9]{3}/[0-9]{2}/[0-9]{2}[ +\-0-9]{20}")
+_SUBMISSION = re.compile((CODE.PATTERN + ROC_DATE.PATTERN).encode() + rb"[ +\-0-9]{20}")
 _CSV_HEAD = ("row", "start", "end", "name", "label", "value")
 
 

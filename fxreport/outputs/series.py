@@ -21,11 +21,10 @@ from html import escape
 from typing import IO, Any, NamedTuple
 
 from ..checking.calendar import BusinessCalendar
-from ..checking.decoder import split_records
+from ..checking.decoder import decode
 from ..checking.reading import read_path
 from ..checking.results import CheckResult
 from ..core.fields import roc_text
-from ..core.layout import AMOUNTS, RECORD_WIDTH
 from ..core.words import REPORT as WORDS
 from ..core.words import safe
 
@@ -36,19 +35,10 @@ VERDICTS = ("valid", "review", "invalid", "missing")
 
 
 def amounts_of(data: bytes | None) -> dict[str, int | None]:
-    """POS, SPOT and FORWARD as the file gives them (None where absent or malformed)."""
-    out: dict[str, int | None] = dict.fromkeys(SERIES_FIELDS)
-    if not data:
-        return out
-    records = split_records(data)[0]
-    for name in SERIES_FIELDS:
-        f = AMOUNTS[name]
-        if len(records) >= f.row and len(records[f.row - 1]) == RECORD_WIDTH:
-            try:
-                out[name] = f.type.parse(records[f.row - 1][f.start - 1:f.end])
-            except ValueError:
-                pass
-    return out
+    """POS, SPOT and FORWARD as the check reads the file (the one decoder's values;
+    None where absent or malformed)."""
+    values = decode(data).values if data else {}
+    return {name: values.get(name) for name in SERIES_FIELDS}
 
 
 def is_open(finding: Any) -> bool:

@@ -82,7 +82,7 @@ def preload() -> None:
         importlib.import_module(name)
     from ..outputs.html import render_html
 
-    made_up = {f"WAP{d:%m%d}.txt": _made_up("WARM", d) for d in (_dt.date(2024, 3, 4), _dt.date(2024, 3, 5))}
+    made_up = dict(_made_up("WARM", d) for d in (_dt.date(2024, 3, 4), _dt.date(2024, 3, 5)))
     days = [Upload(name, data, len(data)) for name, data in made_up.items()]
     outcome = check_contents([Content(u.name, u.data) for u in days], CheckOptions())
     write_json(outcome, io.StringIO())
@@ -90,16 +90,20 @@ def preload() -> None:
                 made_at=_dt.datetime(2024, 3, 5, tzinfo=_dt.timezone.utc))
 
 
-def _made_up(bank: str, day: _dt.date) -> bytes:
-    """A report of ``bank`` on ``day`` with every amount 0, written from the layout."""
+def _made_up(bank: str, day: _dt.date) -> tuple[str, bytes]:
+    """A report of ``bank`` on ``day`` with every amount 0, and its name, from the layout
+    value: its naming rule, and each field written by its type's own ``format`` (the
+    project's writer, ``core.codec``, is construct's, which the browser has not:
+    ``site.build.OFF_PATH``; a test holds the two byte for byte)."""
     from ..core.fields import AMOUNT, CODE, ROC_DATE
-    from ..core.layout import ROWS
+    from ..core.layout import FX_POSITION
 
     def value(t: object) -> object:
         return bank if t is CODE else day if t is ROC_DATE else 0 if t is AMOUNT else None
 
-    return b"".join(b"".join(f.type.format(value(f.type), f.width) for f in fields) + b"\r\n"
-                    for fields in ROWS.values())
+    name = FX_POSITION.naming(bank, day) if FX_POSITION.naming else f"{bank}.txt"
+    return name, b"".join(b"".join(f.type.format(value(f.type), f.width) for f in fields)
+                          + b"\r\n" for fields in FX_POSITION.records)
 
 
 def reread_archives(archives: Sequence[str]) -> None:
