@@ -45,7 +45,7 @@ from .reading import read_path
 from .results import CheckResult
 
 __all__ = ["CheckOptions", "CheckResult", "Content", "OptionError", "Outcome", "Unreadable",
-           "check_contents", "check_paths", "prepare", "split_codes"]
+           "check_contents", "check_paths", "is_open", "prepare", "split_codes"]
 
 
 class Content(NamedTuple):
@@ -120,6 +120,12 @@ class OptionError(ValueError):
         return server_message(self.key, lang, self.params)
 
 
+def is_open(finding: Finding) -> bool:
+    """A warning that no verified note covers (FORMAT.md 7.6, 7.7): what ``strict`` fails
+    on, and what the report's day and verdict ask to review (``outputs.series``)."""
+    return finding.severity == "warning" and finding.verified is None
+
+
 class Outcome(NamedTuple):
     """The results of one check, in the order given, and what could not be read."""
 
@@ -134,8 +140,7 @@ class Outcome(NamedTuple):
         that no verified note covers (FORMAT.md 7.7)."""
         if not result.valid:
             return True
-        return self.options.strict and any(f.severity == "warning" and f.verified is None
-                                           for f in result.findings)
+        return self.options.strict and any(map(is_open, result.findings))
 
     def exit_status(self) -> int:
         """0 every file passes, 1 one fails (``fails``), 2 a path could not be read."""

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from .. import __version__
-from ..checking.pipeline import Outcome
+from ..checking.pipeline import Outcome, is_open
 from ..checking.results import CheckResult
 from ..core.words import display_path, sidecar_word
 from ..checking.decoder import SIZE_LIMIT, split_records
@@ -28,7 +28,7 @@ from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
 from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
-from .series import date_text, day_verdict, figure_html, is_open, series_of_facts, text_html
+from .series import date_text, day_verdict, figure_html, series_of_facts, text_html
 from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
 from ..core.words import safe, shown_path
@@ -263,7 +263,7 @@ def _verdict_box(outcome: Outcome, lang: str, numbers: Mapping[int, int]) -> str
     reports = outcome.reports
     s = outcome.summary()
     open_warnings = sum(1 for r in reports for f in r.findings
-                        if f.severity == WARNING and is_open(f))
+                        if is_open(f))
     invalid = [i for i in series_order(reports) if not reports[i].valid]
     if outcome.verdict() == "fail_strict":
         words = w["v_fail_strict"].format(warnings=open_warnings)

@@ -22,6 +22,7 @@ from typing import IO, Any, NamedTuple
 
 from ..checking.calendar import BusinessCalendar
 from ..checking.decoder import decode
+from ..checking.pipeline import is_open
 from ..checking.reading import read_path
 from ..checking.results import CheckResult
 from ..core.fields import roc_text
@@ -41,13 +42,9 @@ def amounts_of(data: bytes | None) -> dict[str, int | None]:
     return {name: values.get(name) for name in SERIES_FIELDS}
 
 
-def is_open(finding: Any) -> bool:
-    """A warning still to review: not verified (FORMAT.md 7.6)."""
-    return getattr(finding, "verified", None) is None
-
-
 def day_verdict(r: CheckResult) -> str:
-    """``invalid`` with an error, ``review`` with a warning not verified, else ``valid``."""
+    """``invalid`` with an error, ``review`` with a warning not verified (the pipeline's
+    ``is_open``, what ``--strict`` fails on), else ``valid``."""
     if not r.valid:
         return "invalid"
     return "review" if any(is_open(f) for f in r.findings) else "valid"
