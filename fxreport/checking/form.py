@@ -14,14 +14,14 @@ and ``files``, how many report files come with it.  It answers the ``CheckOption
 ``fxreport check``, or raises ``pipeline.OptionError`` whose ``key`` is the catalogue's
 word (``core.words.SERVER``), ``message(lang)`` its sentence in either language and
 ``lang`` the form's language once it is known; ``status_of`` is the HTTP status both
-doors answer it with.  No web framework is imported: this runs in the browser too.
+doors answer it with, and ``Upload`` the file both doors keep of what was sent.  No web framework is imported: this runs in the browser too.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping, Sequence
-from typing import Any, Union
+from typing import Any, NamedTuple, Union
 
 from ..core.words import LANGS
 from .calendar import DEFAULT_CALENDAR, CalendarError, days_from_text
@@ -30,6 +30,19 @@ from .sidecar import SidecarError, read_limits, read_verified
 
 FormValue = Union[str, bytes, Content]
 Form = Mapping[str, Sequence[FormValue]]
+
+
+class Upload(NamedTuple):
+    """A file sent with the form (a part of the server's request, a file chosen on the
+    static page): its name as sent, the bytes the checker reads (its first
+    ``decoder.SIZE_LIMIT + 1``), its whole size, and its SHA-256 where the door works it
+    out as the file arrives (the server; None over the size limit, not read in full),
+    else None (the page's report works it out from ``data``)."""
+
+    name: str
+    data: bytes
+    size: int
+    sha256: str | None = None
 
 # refusals of the request's shape rather than of an option's value
 _STATUS = {"no_files": 400, "previous_single": 400}

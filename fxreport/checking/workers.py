@@ -22,26 +22,18 @@ import os
 import pickle
 import struct
 from collections.abc import Callable, Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .calendar import BusinessCalendar
 from .checker import Entry, _restore
+
+if TYPE_CHECKING:  # batch imports this module when it has many files
+    from .batch import Files  # files[i] is the i-th path; files.place(item, i) gives it its path
 
 _LENGTH = struct.Struct("<I")  # each frame of a child's stream starts with its length
 _END = 0  # the stream is complete
 _FAILED = 0xFFFFFFFF  # the child failed: the rest of the stream says why
 _FRAME = 512  # results per frame
-
-
-class Files(Protocol):
-    """The files of one check: ``files[i]`` is the i-th path; ``files.place(item, i)``
-    gives the parent's result of that file its path (and returns it)."""
-
-    def __len__(self) -> int: ...
-
-    def __getitem__(self, i: int) -> str: ...
-
-    def place(self, item: Any, i: int) -> Any: ...
 
 
 # --- fork ----------------------------------------------------------------------------

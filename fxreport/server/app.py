@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..checking.calendar import DEFAULT_CALENDAR
-from ..checking.form import FormValue, options_of_form, status_of
+from ..checking.form import FormValue, Upload, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import LANGS, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
@@ -35,7 +35,7 @@ from ..outputs import outcome_json
 from ..outputs.series import write_series_csv
 from ..core.rules import RULES
 from .models import CheckForm, CheckResponse, Error, Lang, Rules
-from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
+from .upload import MAX_BODY, MAX_FILES, Form, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
 

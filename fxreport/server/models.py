@@ -1,5 +1,11 @@
 """The API's shapes as pydantic models, so ``/openapi.json`` states the contract.
 
+A model that describes the JSON of a thing the library has a class for is named
+with ``JSON`` (``FindingJSON`` is how a ``core.findings.Finding`` is written,
+``UnreadableJSON`` a ``checking.batch.Unreadable``, ``RuleJSON`` a ``core.rules.Rule``),
+so the two are never taken for each other; the OpenAPI document and ``fxreport schema
+check`` show these names.
+
 ``CheckResponse`` is the object of FORMAT.md section 5 that ``fxreport check
 --format json`` prints; the server returns exactly that object (made by
 ``fxreport.outputs.outcome_json``), and these models describe it.
@@ -30,7 +36,7 @@ class Verified(BaseModel):
     note: str = Field(description="Why the value is right, from the verified file's NOTE column.")
 
 
-class Finding(BaseModel):
+class FindingJSON(BaseModel):
     """One problem at one place (FORMAT.md sections 5 and 6.6)."""
 
     model_config = ConfigDict(extra="allow")
@@ -63,7 +69,7 @@ class FileResult(BaseModel):
     date: str | None = Field(description="The report date as ISO (Gregorian); null when unreadable.",
                              examples=["2016-12-09"])
     valid: bool = Field(description="True exactly when the file has no error.")
-    findings: list[Finding]
+    findings: list[FindingJSON]
 
 
 class Summary(BaseModel):
@@ -85,7 +91,7 @@ class StaleVerified(BaseModel):
     field: str | None = Field(description="The field name; null for a file-level finding.")
 
 
-class Unreadable(BaseModel):
+class UnreadableJSON(BaseModel):
     path: str
     reason: str
 
@@ -96,7 +102,7 @@ class CheckResponse(BaseModel):
     version: Literal[1]
     files: list[FileResult] = Field(description="One entry per uploaded file, in upload order.")
     summary: Summary
-    unreadable: list[Unreadable] | None = Field(
+    unreadable: list[UnreadableJSON] | None = Field(
         None, description="Paths that could not be read (the CLI only; uploads are always read).")
     stale_verified: list[StaleVerified] | None = Field(
         None, description="Lines of the verified file that match no finding of a checked "
@@ -117,7 +123,7 @@ class Error(BaseModel):
     detail: str | list[dict[str, object]] = Field(description="What is wrong with the request.")
 
 
-class Rule(BaseModel):
+class RuleJSON(BaseModel):
     code: str
     category: Category
     severity: Severity
@@ -127,7 +133,7 @@ class Rule(BaseModel):
 
 
 class Rules(BaseModel):
-    rules: list[Rule]
+    rules: list[RuleJSON]
 
 
 def prefix_pattern() -> str:

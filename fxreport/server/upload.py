@@ -23,6 +23,7 @@ from starlette.requests import ClientDisconnect
 
 from ..checking.calendar import CalendarError, days_text
 from ..checking.decoder import SIZE_LIMIT
+from ..checking.form import Upload
 from ..core.words import server_message
 
 MAX_BODY = 16 * 1024 * 1024  # bytes in one request
@@ -62,16 +63,6 @@ class UploadError(Exception):
         if self.cause is not None:
             return self.cause.message(lang)
         return server_message(self.key, lang, self.params)
-
-
-@dataclass
-class Upload:
-    """One uploaded file: its name, the bytes the checker needs, its size and SHA-256."""
-
-    name: str
-    data: bytes
-    size: int
-    sha256: str | None  # None when the file is over the size limit (not read in full)
 
 
 @dataclass

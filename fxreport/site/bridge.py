@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..checking.form import FormValue, options_of_form, status_of
+from ..checking.form import FormValue, Upload, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
 from ..core.words import SITE, display_path, server_message
 from ..outputs import write_json
@@ -136,14 +136,6 @@ def compiled_archive(source: str, target: str) -> None:
                 pyc = (importlib.util.MAGIC_NUMBER + (0b01).to_bytes(4, "little")
                        + importlib.util.source_hash(data) + marshal.dumps(code))
                 out.writestr(zipfile.ZipInfo(info.filename + "c", info.date_time), pyc)
-
-
-class Upload(NamedTuple):
-    """A chosen file: its name, its first ``SIZE_LIMIT + 1`` bytes and its whole size."""
-
-    name: str
-    data: bytes
-    size: int
 
 
 class Refused(ValueError):
