@@ -24,12 +24,14 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Callable, Iterable
+from typing import Literal, get_args
 
 from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
 from ..core.words import calendar_message
 from . import _calendar_data
 
-CALENDARS = ("bank", "exchange", "government")
+CalendarKind = Literal["bank", "exchange", "government"]
+CALENDARS: tuple[CalendarKind, ...] = get_args(CalendarKind)
 DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)

@@ -48,15 +48,18 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
-    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
+    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR, CalendarKind  # small: no
+    # holidays, no tables
 
+    days: dict[CalendarKind, str] = {
+        "bank": "stock exchange days plus the settlement-only days before Lunar New Year",
+        "exchange": "trading days", "government": "government offices"}
+    kinds = [f"{kind} ({days[kind]})" for kind in CALENDARS]
     for option in reversed((
         click.option("--calendar", "calendar_kind",
                      type=click.Choice(CALENDARS), default=DEFAULT_CALENDAR,
                      show_default=True,
-                     help="Business days: bank (stock exchange days plus the settlement-only "
-                          "days before Lunar New Year), exchange (trading days) or government "
-                          "(government offices)."),
+                     help=f"Business days: {', '.join(kinds[:-1])} or {kinds[-1]}."),
         click.option("--closed-days", type=PATH, metavar="FILE",
                      help="Extra non-business days (typhoon days...), one ISO or ROC date per line."),
         click.option("--open-days", type=PATH, metavar="FILE",

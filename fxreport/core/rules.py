@@ -8,7 +8,7 @@ touching a check.  ``specs/rules.md`` is generated from this catalogue.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from .fields import RocAlso, roc_text
 from .identities import IDENTITIES
@@ -16,8 +16,9 @@ from .words import LANGS
 
 ERROR = "error"
 WARNING = "warning"
-CATEGORIES = ("encoding", "structure", "field", "reserved", "consistency",
-              "arithmetic", "continuity", "naming", "quality", "limit")
+Category = Literal["encoding", "structure", "field", "reserved", "consistency",
+                   "arithmetic", "continuity", "naming", "quality", "limit"]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 # FORMAT.md 7.6: only these categories' findings can be verified with a note
 VERIFIABLE = ("quality", "limit")
 

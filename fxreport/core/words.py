@@ -15,11 +15,12 @@ from __future__ import annotations
 import errno
 import os
 import re
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .fields import AMOUNT_MAX, roc_text, roc_year_fits
 
-LANGS = ("en", "zh-TW")
+Lang = Literal["en", "zh-TW"]  # the languages of every word: the one statement of them
+LANGS: tuple[Lang, ...] = get_args(Lang)
 
 # Short words, places and the frames of the commands' lines.
 WORDS: dict[str, tuple[str, str]] = {

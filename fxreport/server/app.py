@@ -29,12 +29,12 @@ from .. import __version__
 from ..checking.calendar import DEFAULT_CALENDAR
 from ..checking.form import FormValue, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
-from ..core.words import LANGS, display_path, server_message
+from ..core.words import LANGS, Lang, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
 from ..outputs.series import write_series_csv
 from ..core.rules import RULES
-from .models import CheckForm, CheckResponse, Error, Lang, Rules
+from .models import CheckForm, CheckResponse, Error, Rules
 from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
@@ -351,7 +351,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
                                  "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
-             responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},
+             responses={422: {"model": Error, "description": f"`lang` is not {' or '.join(LANGS)}."}},
              summary="The rule catalogue (as `fxreport rules`)")
     async def api_rules(request: Request, lang: Lang | None = Query(
             None, description="Language of the titles; default: from Accept-Language, else en.")

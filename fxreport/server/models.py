@@ -12,16 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..checking.calendar import CalendarKind
 from ..core.layout import FX_POSITION
+from ..core.rules import Category
+from ..core.words import Lang
 
 _WIDTH = FX_POSITION.width  # a finding's columns lie within a record
 
-# The three Literals restate core.words.LANGS, core.rules.CATEGORIES and
-# checking.calendar.CALENDARS for the type checker and the schema; a test holds them equal.
-Lang = Literal["en", "zh-TW"]
 Severity = Literal["error", "warning"]
-Category = Literal["encoding", "structure", "field", "reserved", "consistency",
-                   "arithmetic", "continuity", "naming", "quality", "limit"]
 
 
 class Verified(BaseModel):
@@ -171,7 +169,7 @@ class CheckForm(BaseModel):
         [], description="Leave out these rule codes or prefixes, as `--ignore` (e.g. `NAM002`).")
     strict: bool = Field(False, description="Warnings fail too (as `--strict`): sets the "
                                             "Fxreport-Exit-Status header and the report's verdict.")
-    calendar: Literal["bank", "exchange", "government"] | None = Field(
+    calendar: CalendarKind | None = Field(
         None, description="The business calendar, as `--calendar` (FORMAT.md 6.1); default bank.")
     open_days: list[_dt.date | Literal[""]] = Field(
         [], description="Extra business days, as `--open-days`: like `closed_days`.")

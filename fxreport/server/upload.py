@@ -23,7 +23,7 @@ from starlette.requests import ClientDisconnect
 
 from ..checking.calendar import CalendarError, days_text
 from ..checking.decoder import SIZE_LIMIT
-from ..core.words import server_message
+from ..core.words import LANGS, server_message
 
 MAX_BODY = 16 * 1024 * 1024  # bytes in one request
 MAX_FILES = 500  # files in one request
@@ -395,7 +395,7 @@ async def read_form(stream: AsyncIterator[bytes], content_type: str | None,
 def _lang_given(form: Form) -> str | None:
     """The form's own `lang`, when it came before the refusal and is one we speak."""
     values = form.fields.get("lang")
-    return values[-1] if values and values[-1] in ("en", "zh-TW") else None
+    return values[-1] if values and values[-1] in LANGS else None
 
 
 async def _drain(stream: AsyncIterator[bytes]) -> None:
