@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+from ..core.fields import AMOUNT_MAX
 from ..core.layout import AMOUNTS, LAYOUT
 from ..core.rules import RULES, VERIFIABLE, category_word
 from ..core.text import NotText, decode_text
@@ -32,7 +33,6 @@ _ROC = r"([0-9]{3})/([0-9]{2})/([0-9]{2})"
 
 def _full(pattern: str, text: str) -> "re.Match[str] | None":
     return re.fullmatch(pattern, text, re.ASCII)
-LIMIT_MAX = 999_999_999
 VERIFIED_HEADER = ("BANK", "DATE", "CODE", "FIELD", "NOTE")
 
 
@@ -119,7 +119,7 @@ def _firm_limits(fields: list[str], line: int, cells: list[str], name: str) -> d
     for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
         if not cell:
             continue  # no limit
-        if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
+        if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= AMOUNT_MAX:
             raise SidecarError("limits", name, "limit_value", line, column, found=cell)
         mine[field] = int(cell.replace(",", ""))
     return mine

@@ -547,13 +547,13 @@ SHEET: dict[str, tuple[str, str]] = {
         "填妥後產生申報檔：fxreport build 本活頁簿.xlsx -o 資料夾"),
     "prompt_title": ("whole number", "整數（千美元）"),
     "prompt": (
-        "Whole number in thousands of USD, -999,999,999 to 999,999,999.",
-        "請輸入以千美元計的整數，介於 -999,999,999 與 999,999,999 之間。"),
+        f"Whole number in thousands of USD, -{AMOUNT_MAX:,} to {AMOUNT_MAX:,}.",
+        f"請輸入以千美元計的整數，介於 -{AMOUNT_MAX:,} 與 {AMOUNT_MAX:,} 之間。"),
     "error_title": ("not a whole number", "請輸入整數"),
     "error": (
-        "Whole numbers only, in thousands of USD, from -999,999,999 to 999,999,999: "
+        f"Whole numbers only, in thousands of USD, from -{AMOUNT_MAX:,} to {AMOUNT_MAX:,}: "
         "no fractions, no text.",
-        "只能輸入整數（千美元），介於 -999,999,999 與 999,999,999 之間，不可有小數或文字。"),
+        f"只能輸入整數（千美元），介於 -{AMOUNT_MAX:,} 與 {AMOUNT_MAX:,} 之間，不可有小數或文字。"),
     "bank_prompt": (
         "The 4 uppercase letters or digits the central bank assigned, e.g. ABCD.",
         "中央銀行核定的 4 碼大寫英文字母或數字，例如 ABCD。"),
@@ -1117,9 +1117,9 @@ SIDECAR: dict[str, tuple[str, str]] = {
                   "「{found}」不是證券商英文字軌（4 碼大寫英文字母或數字）"),
     "bank_twice": ("firm {found} is given twice (first on line {first})",
                    "證券商 {found} 重複出現（第一次在第 {first} 行）"),
-    "limit_value": ("{found!r} is not a limit: a whole number from 1 to 999,999,999 (thousands "
+    "limit_value": ("{found!r} is not a limit: a whole number from 1 to {amount_max:,} (thousands "
                     "of US dollars, e.g. 1800 or \"1,800\"), or empty for no limit",
-                    "「{found}」不是有效的限額：須為 1 至 999,999,999 的整數（千美元，例如 1800 或"
+                    "「{found}」不是有效的限額：須為 1 至 {amount_max:,} 的整數（千美元，例如 1800 或"
                     "「1,800」），不設限額請留空"),
     "verified_header": ("the header is {found!r}; it must be BANK,DATE,CODE,FIELD,NOTE",
                         "標題列為「{found}」；應為 `BANK,DATE,CODE,FIELD,NOTE`"),
@@ -1153,4 +1153,4 @@ SIDECAR: dict[str, tuple[str, str]] = {
 
 def sidecar_word(key: str, lang: str = "en", /, **params: Any) -> str:
     text = _pick(SIDECAR[key], lang)
-    return text.format(**params) if params else text
+    return text.format(amount_max=AMOUNT_MAX, **params) if params else text
