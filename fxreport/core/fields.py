@@ -18,6 +18,9 @@ from typing import Annotated, Any
 AMOUNT_WIDTH = 10
 AMOUNT_MAX = 999_999_999
 ROC_OFFSET = 1911
+ROC_YEAR_MIN, ROC_YEAR_MAX = 1, 999  # the ROC years the DATE field (YYY) holds
+FIRST_DAY = _dt.date(ROC_YEAR_MIN + ROC_OFFSET, 1, 1)  # 1912-01-01
+LAST_DAY = _dt.date(ROC_YEAR_MAX + ROC_OFFSET, 12, 31)  # 2910-12-31
 BIG5 = "cp950"  # the Big5 that Taiwanese Windows writes, a superset of Python's "big5"
 
 SPACES = "spaces"  # canonical: spaces, then '-' if negative, then digits
@@ -128,7 +131,7 @@ class FirmCode(FieldType):
 class RocDate(FieldType):
     name = "roc_date"
     code = "FLD002"
-    doc = "YYY/MM/DD: ROC date, year 001-999"
+    doc = f"YYY/MM/DD: ROC date, year {ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d}"
     python = _dt.date
     PATTERN = "[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
@@ -144,9 +147,10 @@ class RocDate(FieldType):
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
             raise FieldValueError(f"a report date must be a date, not {value!r}")
         year = value.year - ROC_OFFSET
-        if not 1 <= year <= 999:
+        if not roc_year_fits(value):
             raise FieldValueError(
-                f"{value.isoformat()} is ROC year {year}: the format holds ROC years 001-999")
+                f"{value.isoformat()} is ROC year {year}: the format holds ROC years "
+                f"{ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d}")
         return b"%03d/%02d/%02d" % (year, value.month, value.day)
 
 
@@ -309,7 +313,7 @@ def roc_text(value: _dt.date) -> str:
 
 def roc_year_fits(value: _dt.date) -> bool:
     """Whether the ROC date field can hold ``value`` (ROC years 001-999)."""
-    return 1 <= value.year - ROC_OFFSET <= 999
+    return ROC_YEAR_MIN <= value.year - ROC_OFFSET <= ROC_YEAR_MAX
 
 
 # Dates typed by a person (build input, ``roll --date``, ``--closed-days``): the

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..checking.calendar import CalendarKind
+from ..core.fields import FIRST_DAY, LAST_DAY, ROC_YEAR_MAX, ROC_YEAR_MIN
 from ..core.layout import FX_POSITION
 from ..core.rules import Category
 from ..core.words import Lang
@@ -177,7 +178,8 @@ class CheckForm(BaseModel):
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
                         "or ROC (105/09/28), one per line, `#` starting a comment; a day "
-                        "outside ROC years 001-999 (1912-2910) is refused.")
+                        f"outside ROC years {ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d} "
+                        f"({FIRST_DAY.year}-{LAST_DAY.year}) is refused.")
     limits: bytes | None = Field(
         None, description="Position limits, as `--limits` (FORMAT.md 7.5): a CSV file or its "
                           "text (UTF-8 with or without BOM, or Big5), header `BANK,` and S9(9) "
