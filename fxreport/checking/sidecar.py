@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from ..core.fields import AMOUNT_MAX
+from ..core.fields import AMOUNT_MAX, is_code
 from ..core.layout import AMOUNTS, LAYOUT
 from ..core.rules import RULES, VERIFIABLE, category_word
 from ..core.text import NotText, decode_text
@@ -25,7 +25,6 @@ from ..core.words import sidecar_word
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
 
 # compiled on first use (re's cache): a check without these files never needs them
-_CODE = r"[A-Z0-9]{4}"
 _WHOLE = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
 _ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
 _ROC = r"([0-9]{3})/([0-9]{2})/([0-9]{2})"
@@ -92,7 +91,7 @@ def _cells_fit(kind: str, name: str, line: int, cells: list[str], width: int) ->
 
 def _bank(kind: str, name: str, line: int, bank: str) -> str:
     """A line's firm code (its first cell), refused when it is not one."""
-    if not _full(_CODE, bank):
+    if not is_code(bank):
         raise SidecarError(kind, name, "bank_form", line, 1, found=bank)
     return bank
 
