@@ -322,15 +322,20 @@ def roc_year_fits(value: _dt.date) -> bool:
 # (re's cache): checking a file never needs them.
 _ROC_LOOSE = r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z"
 _ISO_LOOSE = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z"
+# a file of dates (the verified file, --closed-days): each part at its full width
+_ROC_EXACT = r"([0-9]{3})/([0-9]{2})/([0-9]{2})\Z"
+_ISO_EXACT = r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z"
 
 
-def parse_any_date(text: str) -> _dt.date:
-    """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``."""
+def parse_any_date(text: str, exact: bool = False) -> _dt.date:
+    """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``;
+    ``exact``: only ``105/12/12`` and ``2016-12-12``, every part at its full width, as the
+    files of dates take them."""
     text = text.strip()
-    m = re.match(_ROC_LOOSE, text)
+    m = re.match(_ROC_EXACT if exact else _ROC_LOOSE, text)
     if m:
         return _roc_date(*(int(g) for g in m.groups()))
-    m = re.match(_ISO_LOOSE, text)
+    m = re.match(_ISO_EXACT if exact else _ISO_LOOSE, text)
     if not m:
         raise FieldFormatError("date_form")
     try:
