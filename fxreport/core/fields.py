@@ -22,6 +22,15 @@ ROC_YEAR_MIN, ROC_YEAR_MAX = 1, 999  # the ROC years the DATE field (YYY) holds
 FIRST_DAY = _dt.date(ROC_YEAR_MIN + ROC_OFFSET, 1, 1)  # 1912-01-01
 LAST_DAY = _dt.date(ROC_YEAR_MAX + ROC_OFFSET, 12, 31)  # 2910-12-31
 BIG5 = "cp950"  # the Big5 that Taiwanese Windows writes, a superset of Python's "big5"
+# Every byte order mark, by the encoding it names; UTF-32-LE's before UTF-16-LE's, which
+# starts it.  The one table: the decoder (ENC001, ENC002) and the text readers use it.
+BOMS = {
+    "UTF-8": b"\xef\xbb\xbf",
+    "UTF-32-LE": b"\xff\xfe\x00\x00",
+    "UTF-32-BE": b"\x00\x00\xfe\xff",
+    "UTF-16-LE": b"\xff\xfe",
+    "UTF-16-BE": b"\xfe\xff",
+}
 
 SPACES = "spaces"  # canonical: spaces, then '-' if negative, then digits
 ZERO_FILL = "zero-fill"  # sign left, zeros between sign and digits
