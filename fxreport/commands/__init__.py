@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
+from ..core.fields import NEWLINES, SIGN_STYLES, SPACES
 from ..core.words import LANGS
 
 PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
@@ -126,9 +127,9 @@ def line_of(text: str, lang: str) -> str:
 
 
 
-_NEWLINE = click.option("--newline", type=click.Choice(["crlf", "lf"]), default="crlf",
+_NEWLINE = click.option("--newline", type=click.Choice(list(NEWLINES)), default="crlf",
                         show_default=True, help="Line terminator after every record.")
-_SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]), default="spaces",
+_SIGN = click.option("--sign-style", type=click.Choice(SIGN_STYLES), default=SPACES,
                      show_default=True,
                      help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 AMOUNT_WIDTH = 10
 AMOUNT_MAX = 999_999_999
@@ -32,9 +32,13 @@ BOMS = {
     "UTF-16-BE": b"\xfe\xff",
 }
 
-SPACES = "spaces"  # canonical: spaces, then '-' if negative, then digits
-ZERO_FILL = "zero-fill"  # sign left, zeros between sign and digits
-SIGN_STYLES = (SPACES, ZERO_FILL)
+# How an S9(9) amount is written: "spaces", canonical: spaces, then '-' if negative, then
+# digits ('      -123'); "zero-fill": the sign left, zeros between sign and digits ('-000000123')
+SignStyle = Literal["spaces", "zero-fill"]
+SIGN_STYLES: tuple[SignStyle, ...] = get_args(SignStyle)
+SPACES, ZERO_FILL = SIGN_STYLES
+Newline = Literal["crlf", "lf"]  # the line terminator after every record, by name
+NEWLINES: dict[str, bytes] = dict(zip(get_args(Newline), (b"\r\n", b"\n")))
 
 
 class FieldFormatError(ValueError):
