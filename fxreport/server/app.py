@@ -35,7 +35,8 @@ from ..outputs import outcome_json
 from ..outputs.series import write_series_csv
 from ..core.rules import RULES
 from .models import CheckForm, CheckResponse, Error, Rules
-from .upload import MAX_BODY, MAX_FILES, Form, Upload, UploadError, read_form
+from .limits import MAX_BODY, MAX_FILES
+from .upload import Form, Upload, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
 
@@ -60,8 +61,8 @@ SECURITY_HEADERS = [
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Error, "description": "A malformed request: no files, a malformed "
                                               "multipart body, `previous` with several files."},
-    413: {"model": Error, "description": "The body is over 16 MiB, or there are more than "
-                                              "500 files."},
+    413: {"model": Error, "description": f"The body is over {MAX_BODY // 2**20} MiB, or there "
+                                              f"are more than {MAX_FILES} files."},
     415: {"model": Error, "description": "The body is not multipart/form-data."},
     422: {"model": Error, "description": "An invalid option: `lang`, `strict`, "
                                               "`closed_days`, a rule code that matches no rule, "

@@ -17,6 +17,7 @@ from ..core.fields import FIRST_DAY, LAST_DAY, ROC_YEAR_MAX, ROC_YEAR_MIN
 from ..core.layout import FX_POSITION
 from ..core.rules import Category
 from ..core.words import Lang
+from .limits import MAX_FILES
 
 _WIDTH = FX_POSITION.width  # a finding's columns lie within a record
 
@@ -154,7 +155,7 @@ def prefix_pattern() -> str:
 class CheckForm(BaseModel):
     """The multipart form of `POST /api/check` and `POST /api/report`."""
 
-    files: list[bytes] = Field(min_length=1, max_length=500,
+    files: list[bytes] = Field(min_length=1, max_length=MAX_FILES,
                                description="One or more report files, checked as one series "
                                            "(as `fxreport check FILE...`); each file's name is "
                                            "the path in the answer and is naming-checked.")

@@ -24,11 +24,8 @@ from starlette.requests import ClientDisconnect
 from ..checking.calendar import CalendarError, days_text
 from ..checking.decoder import SIZE_LIMIT
 from ..core.words import LANGS, server_message
+from .limits import MAX_BODY, MAX_FIELD, MAX_FIELDS, MAX_FILES
 
-MAX_BODY = 16 * 1024 * 1024  # bytes in one request
-MAX_FILES = 500  # files in one request
-MAX_FIELD = 64 * 1024  # bytes in one text field (a list of closed days is the longest)
-MAX_FIELDS = 200  # text fields in one request
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused body is read (and dropped) up to this, so the
 # client, still sending, gets the answer instead of a reset connection
 FILE_FIELDS = ("files", "previous")
