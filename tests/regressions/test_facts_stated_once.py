@@ -33,7 +33,7 @@ FACTS = {"999,999,999": None, "999_999_999": None, "1911": None, "1912": None, "
          r"\xff\xfe": None, "max_length=500": None, '["crlf", "lf"]': None, '"crlf": b"': None,
          '"spaces", "zero-fill"': None, '"en", "zh-TW"': "core/words.py",
          '"bank", "exchange", "government"': "checking/calendar.py",
-         '"reserved", "consistency"': "core/rules.py"}
+         '"naming", "quality", "limit"': "core/rules.py"}
 
 
 @pytest.mark.parametrize("module", RETYPED)
