@@ -112,9 +112,10 @@ def _firm_limits(fields: list[str], line: int, cells: list[str], name: str) -> d
     for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
         if not cell:
             continue  # no limit
-        if not re.fullmatch(_WHOLE, cell, re.ASCII) or not 1 <= int(cell.replace(",", "")) <= AMOUNT_MAX:
+        value = int(cell.replace(",", "")) if re.fullmatch(_WHOLE, cell, re.ASCII) else 0
+        if not 1 <= value <= AMOUNT_MAX:
             raise SidecarError("limits", name, "limit_value", line, column, found=cell)
-        mine[field] = int(cell.replace(",", ""))
+        mine[field] = value
     return mine
 
 
