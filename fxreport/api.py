@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
-
-Newline = Literal["crlf", "lf"]  # the line terminator after every record
-SignStyle = Literal["spaces", "zero-fill"]  # fields.SIGN_STYLES: '      -123' or '-000000123'
 
 from .checking.decoder import decode
 from .checking.reading import read_path
+from .core.fields import Newline as Newline  # re-exported: the line terminator's names
+from .core.fields import SignStyle as SignStyle  # re-exported: '      -123' or '-000000123'
 from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
 from .core.words import word

@@ -90,16 +90,16 @@ def test_specs_are_generated_from_the_code(name: str) -> None:
 
 
 def test_the_servers_literals_are_the_librarys_tuples() -> None:
-    """Languages, categories and calendars are stated once; the server's schema types
-    (Literals, which a type checker needs spelled out) must say the same."""
+    """Languages, categories and calendars are stated once, each as a Literal type whose
+    arguments are the library's tuple; the server's schema uses those same types."""
     from typing import get_args
 
-    from fxreport.checking.calendar import CALENDARS
-    from fxreport.core.rules import CATEGORIES
-    from fxreport.core.words import LANGS
+    from fxreport.checking.calendar import CALENDARS, CalendarKind
+    from fxreport.core.rules import CATEGORIES, Category
+    from fxreport.core.words import LANGS, Lang
     from fxreport.server import models
 
-    assert get_args(models.Lang) == LANGS
-    assert get_args(models.Category) == CATEGORIES
+    assert models.Lang is Lang and get_args(Lang) == LANGS == ("en", "zh-TW")
+    assert models.Category is Category and get_args(Category) == CATEGORIES
     calendar = models.CheckForm.model_fields["calendar"].annotation
-    assert get_args(get_args(calendar)[0]) == CALENDARS
+    assert get_args(calendar)[0] is CalendarKind and get_args(CalendarKind) == CALENDARS

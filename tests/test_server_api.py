@@ -39,7 +39,8 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from fxreport.server.app import create_app, lang_from_header  # noqa: E402
-from fxreport.server.upload import MAX_BODY, UploadError, read_form  # noqa: E402
+from fxreport.server.limits import MAX_BODY  # noqa: E402
+from fxreport.server.upload import UploadError, read_form  # noqa: E402
 
 
 

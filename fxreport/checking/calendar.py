@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
 from collections.abc import Callable, Iterable
+from typing import Literal, get_args
 
-from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
+from ..core.fields import FieldFormatError, parse_any_date, roc_year_fits
 from ..core.words import calendar_message
 from . import _calendar_data
 
-CALENDARS = ("bank", "exchange", "government")
+CalendarKind = Literal["bank", "exchange", "government"]
+CALENDARS: tuple[CalendarKind, ...] = get_args(CalendarKind)
 DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)
@@ -168,10 +169,6 @@ class BusinessCalendar:
 
 # --- day files ----------------------------------------------------------------
 
-_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"  # compiled on first use (re's cache)
-_ROC = r"[0-9]{3}/[0-9]{2}/[0-9]{2}"
-
-
 def days_text(data: bytes, path: str) -> str:
     """A day file's bytes as text: UTF-8 with or without a byte order mark, or cp950."""
     from ..core.text import NotText, decode_text  # lazy, start-up: only for a day file
@@ -183,17 +180,12 @@ def days_text(data: bytes, path: str) -> str:
 
 
 def _date(text: str) -> _dt.date | None:
-    m = re.fullmatch(_ISO, text, re.ASCII)
     try:
-        if m:
-            day = _dt.date(*(int(g) for g in m.groups()))
-            # A day the report's dates cannot name (ROC years 001-999) is no date here.
-            return day if roc_year_fits(day) else None
-        if re.fullmatch(_ROC, text, re.ASCII):
-            return ROC_DATE.parse(text.encode("ascii"))
-    except (ValueError, FieldFormatError):
-        pass
-    return None
+        day = parse_any_date(text, exact=True)
+    except FieldFormatError:
+        return None
+    # A day the report's dates cannot name (ROC years 001-999) is no date here.
+    return day if roc_year_fits(day) else None
 
 
 def read_days(path: str | os.PathLike[str]) -> list[_dt.date]:

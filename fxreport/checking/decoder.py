@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from . import encoding as enc
-from ..core.fields import AMOUNT, BIG5, BIG5_TEXT, CODE, RESERVED, ROC_DATE, FieldFormatError, FieldType
+from ..core.fields import AMOUNT, BIG5, BIG5_TEXT, BOMS, CODE, RESERVED, ROC_DATE, FieldFormatError, FieldType
 from ..core.findings import Finding
 from ..core.layout import FX_POSITION, Field, Layout
 
@@ -149,7 +149,7 @@ def _whole_file(d: Decoded, data: bytes) -> bool:
     if wide:
         d.findings.append(Finding("ENC001", **wide))
         return True
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(BOMS["UTF-8"]):
         d.findings.append(Finding("ENC002"))
         return True
     return False

@@ -9,14 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.fields import BIG5
+from ..core.fields import BIG5, BOMS
 
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "UTF-32-LE"),
-    (b"\x00\x00\xfe\xff", "UTF-32-BE"),
-    (b"\xff\xfe", "UTF-16-LE"),
-    (b"\xfe\xff", "UTF-16-BE"),
-)
+_WIDE_BOMS = tuple((bom, name) for name, bom in BOMS.items() if name != "UTF-8")  # longest first
 
 # (signature, the catalogue's reason key naming the kind of file)
 _SIGNATURES = (
@@ -41,7 +36,7 @@ _CONTROL = rb"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]"  # compiled on first use (r
 def utf16_or_32(data: bytes) -> dict[str, Any] | None:
     """The UTF-16/32 flavour of ``data`` (``encoding`` and the catalogue's ``reason``:
     with or without a BOM) when its BOM or NUL pattern says so."""
-    for bom, name in _BOMS:
+    for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             return {"encoding": name, "reason": "with_bom"}
     wide = _wide_by_nuls(data)

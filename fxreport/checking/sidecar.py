@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..core.fields import AMOUNT_MAX, FieldFormatError, is_code, parse_any_date
 from ..core.findings import Finding
 from ..core.layout import AMOUNTS, LAYOUT
 from ..core.rules import RULES, VERIFIABLE, category_word
@@ -24,16 +25,8 @@ from ..core.words import sidecar_word
 
 Limits = dict[str, dict[str, int]]  # firm code -> field name -> limit (thousands of USD)
 
-# compiled on first use (re's cache): a check without these files never needs them
-_CODE = r"[A-Z0-9]{4}"
+# compiled on first use (re's cache): a check without a limits file never needs it
 _WHOLE = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
-_ISO = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
-_ROC = r"([0-9]{3})/([0-9]{2})/([0-9]{2})"
-
-
-def _full(pattern: str, text: str) -> "re.Match[str] | None":
-    return re.fullmatch(pattern, text, re.ASCII)
-LIMIT_MAX = 999_999_999
 VERIFIED_HEADER = ("BANK", "DATE", "CODE", "FIELD", "NOTE")
 
 
@@ -93,7 +86,7 @@ def _cells_fit(kind: str, name: str, line: int, cells: list[str], width: int) ->
 
 def _bank(kind: str, name: str, line: int, bank: str) -> str:
     """A line's firm code (its first cell), refused when it is not one."""
-    if not _full(_CODE, bank):
+    if not is_code(bank):
         raise SidecarError(kind, name, "bank_form", line, 1, found=bank)
     return bank
 
@@ -120,9 +113,10 @@ def _firm_limits(fields: list[str], line: int, cells: list[str], name: str) -> d
     for column, (field, cell) in enumerate(zip(fields, cells[1:]), 2):
         if not cell:
             continue  # no limit
-        if not _full(_WHOLE, cell) or not 1 <= int(cell.replace(",", "")) <= LIMIT_MAX:
+        value = int(cell.replace(",", "")) if re.fullmatch(_WHOLE, cell, re.ASCII) else 0
+        if not 1 <= value <= AMOUNT_MAX:
             raise SidecarError("limits", name, "limit_value", line, column, found=cell)
-        mine[field] = int(cell.replace(",", ""))
+        mine[field] = value
     return mine
 
 
@@ -164,16 +158,10 @@ class VerifiedLine(NamedTuple):
 
 
 def _date(text: str) -> _dt.date | None:
-    m = _full(_ISO, text)
     try:
-        if m:
-            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
-        m = _full(_ROC, text)
-        if m and int(m[1]) > 0:
-            return _dt.date(int(m[1]) + 1911, int(m[2]), int(m[3]))
-    except ValueError:
-        pass
-    return None
+        return parse_any_date(text, exact=True)
+    except FieldFormatError:
+        return None
 
 
 def read_verified(data: bytes, name: str) -> list[VerifiedLine]:

@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 
 import click
 
+from ..core.fields import NEWLINES, SIGN_STYLES, SPACES
 from ..core.words import LANGS
 
 PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
@@ -48,15 +49,18 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
-    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
+    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR, CalendarKind  # small: no
+    # holidays, no tables
 
+    days: dict[CalendarKind, str] = {
+        "bank": "stock exchange days plus the settlement-only days before Lunar New Year",
+        "exchange": "trading days", "government": "government offices"}
+    kinds = [f"{kind} ({days[kind]})" for kind in CALENDARS]
     for option in reversed((
         click.option("--calendar", "calendar_kind",
                      type=click.Choice(CALENDARS), default=DEFAULT_CALENDAR,
                      show_default=True,
-                     help="Business days: bank (stock exchange days plus the settlement-only "
-                          "days before Lunar New Year), exchange (trading days) or government "
-                          "(government offices)."),
+                     help=f"Business days: {', '.join(kinds[:-1])} or {kinds[-1]}."),
         click.option("--closed-days", type=PATH, metavar="FILE",
                      help="Extra non-business days (typhoon days...), one ISO or ROC date per line."),
         click.option("--open-days", type=PATH, metavar="FILE",
@@ -123,9 +127,9 @@ def line_of(text: str, lang: str) -> str:
 
 
 
-_NEWLINE = click.option("--newline", type=click.Choice(["crlf", "lf"]), default="crlf",
+_NEWLINE = click.option("--newline", type=click.Choice(list(NEWLINES)), default="crlf",
                         show_default=True, help="Line terminator after every record.")
-_SIGN = click.option("--sign-style", type=click.Choice(["spaces", "zero-fill"]), default="spaces",
+_SIGN = click.option("--sign-style", type=click.Choice(SIGN_STYLES), default=SPACES,
                      show_default=True,
                      help="spaces: '      -123' (canonical); zero-fill: '-000000123'.")
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .fields import AMOUNT, SIGN_STYLES, SPACES, FieldValueError
+from .fields import AMOUNT, NEWLINES, SIGN_STYLES, SPACES, FieldValueError
 from .layout import FX_POSITION, Layout
-
-NEWLINES = {"crlf": b"\r\n", "lf": b"\n"}
 
 _STRUCTS: dict[int, tuple[Layout, dict[int, Any]]] = {}  # by id() of the layout
 

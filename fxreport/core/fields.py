@@ -13,16 +13,32 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 AMOUNT_WIDTH = 10
 AMOUNT_MAX = 999_999_999
 ROC_OFFSET = 1911
+ROC_YEAR_MIN, ROC_YEAR_MAX = 1, 999  # the ROC years the DATE field (YYY) holds
+FIRST_DAY = _dt.date(ROC_YEAR_MIN + ROC_OFFSET, 1, 1)  # 1912-01-01
+LAST_DAY = _dt.date(ROC_YEAR_MAX + ROC_OFFSET, 12, 31)  # 2910-12-31
 BIG5 = "cp950"  # the Big5 that Taiwanese Windows writes, a superset of Python's "big5"
+# Every byte order mark, by the encoding it names; UTF-32-LE's before UTF-16-LE's, which
+# starts it.  The one table: the decoder (ENC001, ENC002) and the text readers use it.
+BOMS = {
+    "UTF-8": b"\xef\xbb\xbf",
+    "UTF-32-LE": b"\xff\xfe\x00\x00",
+    "UTF-32-BE": b"\x00\x00\xfe\xff",
+    "UTF-16-LE": b"\xff\xfe",
+    "UTF-16-BE": b"\xfe\xff",
+}
 
-SPACES = "spaces"  # canonical: spaces, then '-' if negative, then digits
-ZERO_FILL = "zero-fill"  # sign left, zeros between sign and digits
-SIGN_STYLES = (SPACES, ZERO_FILL)
+# How an S9(9) amount is written: "spaces", canonical: spaces, then '-' if negative, then
+# digits ('      -123'); "zero-fill": the sign left, zeros between sign and digits ('-000000123')
+SignStyle = Literal["spaces", "zero-fill"]
+SIGN_STYLES: tuple[SignStyle, ...] = get_args(SignStyle)
+SPACES, ZERO_FILL = SIGN_STYLES
+Newline = Literal["crlf", "lf"]  # the line terminator after every record, by name
+NEWLINES: dict[str, bytes] = dict(zip(get_args(Newline), (b"\r\n", b"\n")))
 
 
 class FieldFormatError(ValueError):
@@ -128,7 +144,7 @@ class FirmCode(FieldType):
 class RocDate(FieldType):
     name = "roc_date"
     code = "FLD002"
-    doc = "YYY/MM/DD: ROC date, year 001-999"
+    doc = f"YYY/MM/DD: ROC date, year {ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d}"
     python = _dt.date
     PATTERN = "[0-9]{3}/[0-9]{2}/[0-9]{2}"
 
@@ -144,9 +160,10 @@ class RocDate(FieldType):
         if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
             raise FieldValueError(f"a report date must be a date, not {value!r}")
         year = value.year - ROC_OFFSET
-        if not 1 <= year <= 999:
+        if not roc_year_fits(value):
             raise FieldValueError(
-                f"{value.isoformat()} is ROC year {year}: the format holds ROC years 001-999")
+                f"{value.isoformat()} is ROC year {year}: the format holds ROC years "
+                f"{ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d}")
         return b"%03d/%02d/%02d" % (year, value.month, value.day)
 
 
@@ -309,7 +326,7 @@ def roc_text(value: _dt.date) -> str:
 
 def roc_year_fits(value: _dt.date) -> bool:
     """Whether the ROC date field can hold ``value`` (ROC years 001-999)."""
-    return 1 <= value.year - ROC_OFFSET <= 999
+    return ROC_YEAR_MIN <= value.year - ROC_OFFSET <= ROC_YEAR_MAX
 
 
 # Dates typed by a person (build input, ``roll --date``, ``--closed-days``): the
@@ -318,15 +335,20 @@ def roc_year_fits(value: _dt.date) -> bool:
 # (re's cache): checking a file never needs them.
 _ROC_LOOSE = r"([0-9]{1,3})/([0-9]{1,2})/([0-9]{1,2})\Z"
 _ISO_LOOSE = r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\Z"
+# a file of dates (the verified file, --closed-days): each part at its full width
+_ROC_EXACT = r"([0-9]{3})/([0-9]{2})/([0-9]{2})\Z"
+_ISO_EXACT = r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z"
 
 
-def parse_any_date(text: str) -> _dt.date:
-    """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``."""
+def parse_any_date(text: str, exact: bool = False) -> _dt.date:
+    """A date typed by a person: ROC ``105/12/12`` (or ``105/1/2``) or ISO ``2016-12-12``;
+    ``exact``: only ``105/12/12`` and ``2016-12-12``, every part at its full width, as the
+    files of dates take them."""
     text = text.strip()
-    m = re.match(_ROC_LOOSE, text)
+    m = re.match(_ROC_EXACT if exact else _ROC_LOOSE, text)
     if m:
         return _roc_date(*(int(g) for g in m.groups()))
-    m = re.match(_ISO_LOOSE, text)
+    m = re.match(_ISO_EXACT if exact else _ISO_LOOSE, text)
     if not m:
         raise FieldFormatError("date_form")
     try:

@@ -8,16 +8,17 @@ touching a check.  ``specs/rules.md`` is generated from this catalogue.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
-from .fields import RocAlso, roc_text
+from .fields import AMOUNT_MAX, RocAlso, roc_text
 from .identities import IDENTITIES
 from .words import LANGS
 
 ERROR = "error"
 WARNING = "warning"
-CATEGORIES = ("encoding", "structure", "field", "reserved", "consistency",
-              "arithmetic", "continuity", "naming", "quality", "limit")
+Category = Literal["encoding", "structure", "field", "reserved", "consistency",
+                   "arithmetic", "continuity", "naming", "quality", "limit"]
+CATEGORIES: tuple[Category, ...] = get_args(Category)
 # FORMAT.md 7.6: only these categories' findings can be verified with a note
 VERIFIABLE = ("quality", "limit")
 
@@ -238,9 +239,9 @@ _RULES: list[Rule] = [
     _r("FLD004", "field", ERROR,
        ("Amount out of range", "金額超出範圍"),
        ("annex, format S9(9), total length 10: a signed whole number of at most 9 digits; "
-        "`FORMAT.md` section 2: magnitude at most 999,999,999",
+        f"`FORMAT.md` section 2: magnitude at most {AMOUNT_MAX:,}",
         "附件格式 S9(9)、總長度 10：含正負號、最多 9 位數的整數；`FORMAT.md` 第 2 節："
-        "絕對值最多 999,999,999"),
+        f"絕對值最多 {AMOUNT_MAX:,}"),
        ("{value:,} is out of range; an amount is at most {amount_max:,} in magnitude: found {found}",
         "數值 {value:,} 超出範圍；金額的絕對值上限為 {amount_max:,}：實際內容{found}"),
        ("amounts are in thousands of US dollars; check the unit and the digits",

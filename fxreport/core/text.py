@@ -9,8 +9,10 @@ way (an input problem, a limits-file error, a calendar error).
 
 from __future__ import annotations
 
-UTF8_BOM = b"\xef\xbb\xbf"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+from .fields import BOMS
+
+UTF8_BOM = BOMS["UTF-8"]
+UTF16_BOMS = (BOMS["UTF-16-LE"], BOMS["UTF-16-BE"])
 
 
 class NotText(ValueError):

@@ -15,11 +15,19 @@ from __future__ import annotations
 import errno
 import os
 import re
-from typing import Any
+from typing import Any, Literal, get_args
 
-from .fields import AMOUNT_MAX, roc_text, roc_year_fits
+from .fields import (AMOUNT_MAX, FIRST_DAY, LAST_DAY, ROC_YEAR_MAX, ROC_YEAR_MIN, roc_text,
+                     roc_year_fits)
 
-LANGS = ("en", "zh-TW")
+Lang = Literal["en", "zh-TW"]  # the languages of every word: the one statement of them
+LANGS: tuple[Lang, ...] = get_args(Lang)
+# The format's bounds, which messages name by placeholder (``{amount_max:,}``, ``{roc_min}``...)
+# and every message function fills: each is stated once, in ``fields``.
+BOUNDS: dict[str, Any] = {
+    "amount_max": AMOUNT_MAX, "roc_min": f"{ROC_YEAR_MIN:03d}", "roc_max": f"{ROC_YEAR_MAX:03d}",
+    "first_day": FIRST_DAY.isoformat(), "last_day": LAST_DAY.isoformat(),
+    "first_year": FIRST_DAY.year, "last_year": LAST_DAY.year}
 
 # Short words, places and the frames of the commands' lines.
 WORDS: dict[str, tuple[str, str]] = {
@@ -345,9 +353,9 @@ INPUT: dict[str, tuple[str, str]] = {
                         "{value} 不是日期：請寫成民國 {roc} 或西元 {iso}"),
     "date_not_real": ("{value} is not a real date: the calendar has no such day",
                       "{value} 日期不存在：日曆上沒有這一天"),
-    "date_range": ("{value} is outside the ROC years 001 to 999 that the file can hold "
-                   "(1912-01-01 to 2910-12-31)",
-                   "{value} 超出申報檔可填的民國 001 年至 999 年"),
+    "date_range": ("{value} is outside the ROC years {roc_min} to {roc_max} that the file can "
+                   "hold ({first_day} to {last_day})",
+                   "{value} 超出申報檔可填的民國 {roc_min} 年至 {roc_max} 年"),
     "date_time": ("{value} is a date and time: give the date only",
                   "{value} 含日期與時間：請只填日期"),
     # rows and anything else
@@ -520,9 +528,10 @@ INPUT: dict[str, tuple[str, str]] = {
         "{value} 不是日期；請以民國年/月/日填入，例如 105/12/12（亦接受 105/1/2 或 "
         "`2016-12-12`），或輸入日期"),
     "xlsx_date_range": (
-        "{value} is outside ROC years 001 to 999 (1912 to 2910); type the report date as "
-        "105/12/12",
-        "西元 {value} 不在民國 001 年至 999 年之間；請以民國年/月/日填入部位資料日期，例如 105/12/12"),
+        "{value} is outside ROC years {roc_min} to {roc_max} ({first_year} to {last_year}); "
+        "type the report date as 105/12/12",
+        "西元 {value} 不在民國 {roc_min} 年至 {roc_max} 年之間；請以民國年/月/日填入部位資料日期，"
+        "例如 105/12/12"),
 }
 
 # The workbook's own words (``fxreport.formats.xlsx``): (English, Chinese); the sheet shows both.
@@ -546,13 +555,13 @@ SHEET: dict[str, tuple[str, str]] = {
         "填妥後產生申報檔：fxreport build 本活頁簿.xlsx -o 資料夾"),
     "prompt_title": ("whole number", "整數（千美元）"),
     "prompt": (
-        "Whole number in thousands of USD, -999,999,999 to 999,999,999.",
-        "請輸入以千美元計的整數，介於 -999,999,999 與 999,999,999 之間。"),
+        f"Whole number in thousands of USD, -{AMOUNT_MAX:,} to {AMOUNT_MAX:,}.",
+        f"請輸入以千美元計的整數，介於 -{AMOUNT_MAX:,} 與 {AMOUNT_MAX:,} 之間。"),
     "error_title": ("not a whole number", "請輸入整數"),
     "error": (
-        "Whole numbers only, in thousands of USD, from -999,999,999 to 999,999,999: "
+        f"Whole numbers only, in thousands of USD, from -{AMOUNT_MAX:,} to {AMOUNT_MAX:,}: "
         "no fractions, no text.",
-        "只能輸入整數（千美元），介於 -999,999,999 與 999,999,999 之間，不可有小數或文字。"),
+        f"只能輸入整數（千美元），介於 -{AMOUNT_MAX:,} 與 {AMOUNT_MAX:,} 之間，不可有小數或文字。"),
     "bank_prompt": (
         "The 4 uppercase letters or digits the central bank assigned, e.g. ABCD.",
         "中央銀行核定的 4 碼大寫英文字母或數字，例如 ABCD。"),
@@ -792,7 +801,7 @@ def input_message(key: str, lang: str, params: dict[str, Any]) -> str:
             v = shown.get(k)
             if isinstance(v, str) and v.startswith("row") and v[3:].isdigit():
                 shown[k] = f"`{v}`"
-    return text.format(amount_max=AMOUNT_MAX, **shown)
+    return text.format_map({**BOUNDS, **shown})
 
 
 # --- the server's refusals and the calendar's (issue 16 item 4; fxreport.server) -----------
@@ -1116,9 +1125,9 @@ SIDECAR: dict[str, tuple[str, str]] = {
                   "「{found}」不是證券商英文字軌（4 碼大寫英文字母或數字）"),
     "bank_twice": ("firm {found} is given twice (first on line {first})",
                    "證券商 {found} 重複出現（第一次在第 {first} 行）"),
-    "limit_value": ("{found!r} is not a limit: a whole number from 1 to 999,999,999 (thousands "
+    "limit_value": ("{found!r} is not a limit: a whole number from 1 to {amount_max:,} (thousands "
                     "of US dollars, e.g. 1800 or \"1,800\"), or empty for no limit",
-                    "「{found}」不是有效的限額：須為 1 至 999,999,999 的整數（千美元，例如 1800 或"
+                    "「{found}」不是有效的限額：須為 1 至 {amount_max:,} 的整數（千美元，例如 1800 或"
                     "「1,800」），不設限額請留空"),
     "verified_header": ("the header is {found!r}; it must be BANK,DATE,CODE,FIELD,NOTE",
                         "標題列為「{found}」；應為 `BANK,DATE,CODE,FIELD,NOTE`"),
@@ -1152,4 +1161,4 @@ SIDECAR: dict[str, tuple[str, str]] = {
 
 def sidecar_word(key: str, lang: str = "en", /, **params: Any) -> str:
     text = _pick(SIDECAR[key], lang)
-    return text.format(**params) if params else text
+    return text.format_map({**BOUNDS, **params}) if params else text

@@ -29,13 +29,14 @@ from .. import __version__
 from ..checking.calendar import DEFAULT_CALENDAR
 from ..checking.form import FormValue, Upload, options_of_form, status_of
 from ..checking.pipeline import CheckOptions, Content, OptionError, Outcome, check_contents
-from ..core.words import LANGS, display_path, server_message
+from ..core.words import LANGS, Lang, display_path, server_message
 from ..outputs.html import TAIPEI, FileFacts, render_html
 from ..outputs import outcome_json
 from ..outputs.series import write_series_csv
 from ..core.rules import RULES
-from .models import CheckForm, CheckResponse, Error, Lang, Rules
-from .upload import MAX_BODY, MAX_FILES, Form, UploadError, read_form
+from .models import CheckForm, CheckResponse, Error, Rules
+from .limits import MAX_BODY, MAX_FILES
+from .upload import Form, UploadError, read_form
 
 log = logging.getLogger("fxreport.server")
 
@@ -60,8 +61,8 @@ SECURITY_HEADERS = [
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": Error, "description": "A malformed request: no files, a malformed "
                                               "multipart body, `previous` with several files."},
-    413: {"model": Error, "description": "The body is over 16 MiB, or there are more than "
-                                              "500 files."},
+    413: {"model": Error, "description": f"The body is over {MAX_BODY // 2**20} MiB, or there "
+                                              f"are more than {MAX_FILES} files."},
     415: {"model": Error, "description": "The body is not multipart/form-data."},
     422: {"model": Error, "description": "An invalid option: `lang`, `strict`, "
                                               "`closed_days`, a rule code that matches no rule, "
@@ -351,7 +352,7 @@ def create_app(*, max_body: int = MAX_BODY, max_files: int = MAX_FILES,
                                  "Fxreport-Exit-Status": str(outcome.exit_status())})
 
     @app.get("/api/rules", response_model=Rules, tags=["rules"],
-             responses={422: {"model": Error, "description": "`lang` is not en or zh-TW."}},
+             responses={422: {"model": Error, "description": f"`lang` is not {' or '.join(LANGS)}."}},
              summary="The rule catalogue (as `fxreport rules`)")
     async def api_rules(request: Request, lang: Lang | None = Query(
             None, description="Language of the titles; default: from Accept-Language, else en.")

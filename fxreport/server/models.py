@@ -18,16 +18,16 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..checking.calendar import CalendarKind
+from ..core.fields import FIRST_DAY, LAST_DAY, ROC_YEAR_MAX, ROC_YEAR_MIN
 from ..core.layout import FX_POSITION
+from ..core.rules import Category
+from ..core.words import Lang
+from .limits import MAX_FILES
 
 _WIDTH = FX_POSITION.width  # a finding's columns lie within a record
 
-# The three Literals restate core.words.LANGS, core.rules.CATEGORIES and
-# checking.calendar.CALENDARS for the type checker and the schema; a test holds them equal.
-Lang = Literal["en", "zh-TW"]
 Severity = Literal["error", "warning"]
-Category = Literal["encoding", "structure", "field", "reserved", "consistency",
-                   "arithmetic", "continuity", "naming", "quality", "limit"]
 
 
 class Verified(BaseModel):
@@ -161,7 +161,7 @@ def prefix_pattern() -> str:
 class CheckForm(BaseModel):
     """The multipart form of `POST /api/check` and `POST /api/report`."""
 
-    files: list[bytes] = Field(min_length=1, max_length=500,
+    files: list[bytes] = Field(min_length=1, max_length=MAX_FILES,
                                description="One or more report files, checked as one series "
                                            "(as `fxreport check FILE...`); each file's name is "
                                            "the path in the answer and is naming-checked.")
@@ -177,7 +177,7 @@ class CheckForm(BaseModel):
         [], description="Leave out these rule codes or prefixes, as `--ignore` (e.g. `NAM002`).")
     strict: bool = Field(False, description="Warnings fail too (as `--strict`): sets the "
                                             "Fxreport-Exit-Status header and the report's verdict.")
-    calendar: Literal["bank", "exchange", "government"] | None = Field(
+    calendar: CalendarKind | None = Field(
         None, description="The business calendar, as `--calendar` (FORMAT.md 6.1); default bank.")
     open_days: list[_dt.date | Literal[""]] = Field(
         [], description="Extra business days, as `--open-days`: like `closed_days`.")
@@ -185,7 +185,8 @@ class CheckForm(BaseModel):
         [], description="Extra non-business days (typhoon days...), as `--closed-days`: one ISO "
                         "date per value (repeatable); a value may also hold several dates, ISO "
                         "or ROC (105/09/28), one per line, `#` starting a comment; a day "
-                        "outside ROC years 001-999 (1912-2910) is refused.")
+                        f"outside ROC years {ROC_YEAR_MIN:03d}-{ROC_YEAR_MAX:03d} "
+                        f"({FIRST_DAY.year}-{LAST_DAY.year}) is refused.")
     limits: bytes | None = Field(
         None, description="Position limits, as `--limits` (FORMAT.md 7.5): a CSV file or its "
                           "text (UTF-8 with or without BOM, or Big5), header `BANK,` and S9(9) "

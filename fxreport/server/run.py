@@ -31,9 +31,9 @@ _LINGER = 2.0  # seconds a timed-out connection is still read (and dropped) afte
 def _timed_out() -> bytes:
     """The plain answer to headers too slow, in both languages (there is no request yet
     whose language could be known)."""
-    from ..core.words import server_message
+    from ..core.words import LANGS, server_message
 
-    body = " / ".join(server_message("slow_headers", lang, {}) for lang in ("en", "zh-TW"))
+    body = " / ".join(server_message("slow_headers", lang, {}) for lang in LANGS)
     data = (body + "\r\n").encode("utf-8")
     return (b"HTTP/1.1 408 Request Timeout\r\ncontent-type: text/plain; charset=utf-8\r\n"
             b"connection: close\r\ncontent-length: %d\r\n\r\n%s" % (len(data), data))

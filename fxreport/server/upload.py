@@ -24,12 +24,9 @@ from starlette.requests import ClientDisconnect
 from ..checking.calendar import CalendarError, days_text
 from ..checking.decoder import SIZE_LIMIT
 from ..checking.form import Upload
-from ..core.words import server_message
+from ..core.words import LANGS, server_message
+from .limits import MAX_BODY, MAX_FIELD, MAX_FIELDS, MAX_FILES
 
-MAX_BODY = 16 * 1024 * 1024  # bytes in one request
-MAX_FILES = 500  # files in one request
-MAX_FIELD = 64 * 1024  # bytes in one text field (a list of closed days is the longest)
-MAX_FIELDS = 200  # text fields in one request
 DRAIN_LIMIT = 64 * 1024 * 1024  # a refused body is read (and dropped) up to this, so the
 # client, still sending, gets the answer instead of a reset connection
 FILE_FIELDS = ("files", "previous")
@@ -386,7 +383,7 @@ async def read_form(stream: AsyncIterator[bytes], content_type: str | None,
 def _lang_given(form: Form) -> str | None:
     """The form's own `lang`, when it came before the refusal and is one we speak."""
     values = form.fields.get("lang")
-    return values[-1] if values and values[-1] in ("en", "zh-TW") else None
+    return values[-1] if values and values[-1] in LANGS else None
 
 
 async def _drain(stream: AsyncIterator[bytes]) -> None:

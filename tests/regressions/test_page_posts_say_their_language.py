@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 
-from fxreport.server.upload import MAX_BODY
+from fxreport.server.limits import MAX_BODY
 from serving import BROWSER_MARKS, Server, Watched
 
 pytestmark = BROWSER_MARKS

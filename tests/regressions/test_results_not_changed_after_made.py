@@ -5,7 +5,6 @@ note or its bytes is a new finding), so a ``CheckResult`` is final when it is ma
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
