@@ -104,13 +104,20 @@ def _refused(exc: Any, lang: str | None = None) -> NoReturn:
 def _calendar(kind: str, closed_days: str | None, open_days: str | None,
               lang: str | None = None) -> Any:
     """The business calendar of the options, as ``check`` makes it; a day file that cannot
-    be used exits 2."""
+    be used exits 2, in the catalogue's words in ``lang``."""
+    return _calendar_of(kind, closed_days, open_days, lang)[1]
+
+
+def _calendar_of(kind: str, closed_days: str | None, open_days: str | None,
+                 lang: str | None = None) -> tuple[Any, Any]:
+    """The calendar options as ``check`` takes them (a ``CheckOptions``) and their business
+    calendar: the one place a command makes it (``roll``, ``build --previous``)."""
     from ..checking.pipeline import CheckOptions, OptionError
 
     options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days, lang),
                            open_days=_days("--open-days", open_days, lang))
     try:
-        return options.business_calendar()
+        return options, options.business_calendar()
     except OptionError as exc:
         _refused(exc, lang)
 
