@@ -41,11 +41,6 @@ def _lang(value: str | None) -> str:
     return default_lang()
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"fxreport: {message}", err=True)
-    sys.exit(code)
-
-
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
     from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR  # small: no holidays, no tables
