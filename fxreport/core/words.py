@@ -155,6 +155,10 @@ WORDS: dict[str, tuple[str, str]] = {
                       "fxreport {version}：檢核頁面在 `{url}`（程式介面說明：`{url}docs`）；"
                       "按 `Ctrl-C` 停止"),
     "serve_stopped": ("the checker has stopped", "檢核服務已停止"),
+    # show --ruler: the line above each record
+    "ruler_record": ("row {row}, {length} bytes", "第 {row} 列，{length} 位元組"),
+    "ruler_shifted": (" (a record is {width}: its columns are shifted)",
+                      "（每列應為 {width} 位元組：其後各欄位置已偏移）"),
     # the command line stopped by Ctrl-C (click's "Aborted!")
     "aborted": ("Aborted!", "已中止。"),
 }
