@@ -97,9 +97,7 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
     for f in sorted(findings, key=Finding.sort_key):
         key = finding_key(f)
         at = (where.get(key) or Where(key=key)) if key else Where()
-        message = word("finding", lang, code=f.code, text=f.message(lang))
-        click.echo(word("source_line", lang, source=source,
-                        text=word("where_message", lang, where=at.text(lang), message=message)),
+        click.echo(word("source_line", lang, source=source, text=f.line(lang, at.text(lang))),
                    err=True)
         click.echo(word("hint", lang, text=f.hint(lang)), err=True)
 

@@ -159,6 +159,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "ruler_record": ("row {row}, {length} bytes", "第 {row} 列，{length} 位元組"),
     "ruler_shifted": (" (a record is {width}: its columns are shifted)",
                       "（每列應為 {width} 位元組：其後各欄位置已偏移）"),
+    # a finding's line (``core.findings.Finding.line``): FIELD(label) message, and an
+    # unnamed reserved range's label before its message (the message says its columns)
+    "field_message": ("{field}({label}) {text}", "{field}（{label}）{text}"),
+    "label_message": ("{label} {text}", "{label} {text}"),
     # the command line stopped by Ctrl-C (click's "Aborted!")
     "aborted": ("Aborted!", "已中止。"),
 }
