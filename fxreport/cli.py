@@ -57,8 +57,9 @@ class LazyGroup(click.Group):
 
     def main(self, args: Any = None, prog_name: str | None = None,
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
-        """As click's, but a usage error is worded by the catalogue in the reader's language
-        (``--lang`` on the command line, else the locale), exit status 2."""
+        """As click's, but a usage error (exit status 2) and Ctrl-C (exit status 1) are worded
+        by the catalogue in the reader's language (``--lang`` on the command line, else the
+        locale)."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         argv = list(sys.argv[1:] if args is None else args)
@@ -67,8 +68,10 @@ class LazyGroup(click.Group):
         except click.ClickException as exc:
             click.echo(usage_error_text(exc, argv_lang(argv)), err=True)
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("Aborted!", err=True)
+        except click.exceptions.Abort:  # Ctrl-C (click's "Aborted!"), in the reader's words
+            from .core.words import word
+
+            click.echo(word("aborted", argv_lang(argv)), err=True)
             sys.exit(1)
         sys.exit(status if isinstance(status, int) else 0)
 

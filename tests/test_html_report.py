@@ -111,7 +111,7 @@ def test_every_finding_of_every_corpus_case_is_in_the_report(run: Run, name: str
             assert escape(f.text("zh-TW")) in html  # the message, after the field and its label
             assert escape(f.hint("zh-TW")) in html
             if f.field is not None:
-                assert f"<code>{escape(f.field.display)}</code> {escape(f.label('zh-TW'))}" in html
+                assert f"<code>{escape(f.display('zh-TW'))}</code> {escape(f.label('zh-TW'))}" in html
     for u in outcome.unreadable:
         assert escape(u.path) in html.replace("<wbr>", "")
     assert html.count('<li class="finding ') == sum(len(x.findings) for x in outcome.reports)

@@ -411,7 +411,7 @@ def _byte_findings(row: int, rec: bytes, fields: tuple[Field, ...],
         width, char = describe_char(rec, i, codec)
         end = min(i + width, n)
         last = columns[end - 1]
-        split = {"left": field.display, "right": last.display} if last is not field else {}
+        split = {"left": field, "right": last} if last is not field else {}  # named in a language
         for j in range(i, end):
             part = columns[j]
             if rec[j] >= 0x80 and part not in found:

@@ -42,11 +42,6 @@ def _lang(value: str | None) -> str:
     return default_lang()
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"fxreport: {message}", err=True)
-    sys.exit(code)
-
-
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
     from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR, CalendarKind  # small: no
@@ -108,13 +103,20 @@ def _refused(exc: Any, lang: str | None = None) -> NoReturn:
 def _calendar(kind: str, closed_days: str | None, open_days: str | None,
               lang: str | None = None) -> Any:
     """The business calendar of the options, as ``check`` makes it; a day file that cannot
-    be used exits 2."""
+    be used exits 2, in the catalogue's words in ``lang``."""
+    return _calendar_of(kind, closed_days, open_days, lang)[1]
+
+
+def _calendar_of(kind: str, closed_days: str | None, open_days: str | None,
+                 lang: str | None = None) -> tuple[Any, Any]:
+    """The calendar options as ``check`` takes them (a ``CheckOptions``) and their business
+    calendar: the one place a command makes it (``roll``, ``build --previous``)."""
     from ..checking.pipeline import CheckOptions, OptionError
 
     options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days, lang),
                            open_days=_days("--open-days", open_days, lang))
     try:
-        return options.business_calendar()
+        return options, options.business_calendar()
     except OptionError as exc:
         _refused(exc, lang)
 

@@ -14,9 +14,8 @@ from . import (
     _LANG_HELP,
     _NEWLINE,
     _SIGN,
+    _calendar_of,
     _calendar_options,
-    _days,
-    _refused,
     _fail_line,
     _lang,
     _write_refused,
@@ -59,16 +58,10 @@ def _previous(path: str | None, kind: str, closed_days: str | None, open_days: s
     bytes, with the calendar options as ``check`` takes them."""
     if path is None:
         return None
-    from ..checking.pipeline import CheckOptions, OptionError
     from ..formats.sniff import is_workbook
     from ..policy.making import InputError, Previous, report_from_input
 
-    options = CheckOptions(calendar=kind, closed_days=_days("--closed-days", closed_days),
-                           open_days=_days("--open-days", open_days))
-    try:
-        options.business_calendar()
-    except OptionError as exc:
-        _refused(exc)
+    options = _calendar_of(kind, closed_days, open_days, lang)[0]
     data = _read_source(path, lang)
     if is_workbook(path, data):
         from ..core.codec import encode
@@ -104,9 +97,7 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
     for f in sorted(findings, key=Finding.sort_key):
         key = finding_key(f)
         at = (where.get(key) or Where(key=key)) if key else Where()
-        message = word("finding", lang, code=f.code, text=f.message(lang))
-        click.echo(word("source_line", lang, source=source,
-                        text=word("where_message", lang, where=at.text(lang), message=message)),
+        click.echo(word("source_line", lang, source=source, text=f.line(lang, at.text(lang))),
                    err=True)
         click.echo(word("hint", lang, text=f.hint(lang)), err=True)
 

@@ -35,7 +35,7 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
     from ..checking.batch import expand
     from ..checking.checker import check_bytes
     from ..checking.reading import read_path
-    from ..core.words import os_reason, reason_text, word
+    from ..core.words import os_reason, word
 
     lang = _lang(lang)
 
@@ -45,7 +45,7 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
     paths, unreadable = expand(files)
     status = 2 if unreadable else 0
     for u in unreadable:
-        say("fmt_cannot_read", u.path, reason=reason_text(u.reason, lang))
+        say("fmt_cannot_read", u.path, reason=u.why(lang))
     for path in paths:
         try:
             data = read_path(path)

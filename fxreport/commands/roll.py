@@ -162,7 +162,7 @@ def _warn_what_roll_sees(previous: str, day: Any, calendar: Any, lang: str) -> N
     except OSError:  # read a moment ago: a file that vanished since says nothing here
         result = None
     if result is not None:
-        named = sorted({f"{f.code} {f.field.display}" if f.field is not None else f.code
+        named = sorted({f"{f.code} {f.display(lang)}" if f.field is not None else f.code
                         for f in result.findings if f.severity == "error"})
         if named:
             click.echo(line("roll_prev_errors", lang, path=_name(previous),

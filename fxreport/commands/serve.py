@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import _fail
+from . import LANG_CHOICE, _LANG_HELP, _fail_line, _lang, line_of
 
 
 @click.command()
@@ -13,7 +13,8 @@ from . import _fail
                    "the page has no login.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port to listen on (0: a free one).")
-def serve(host: str, port: int) -> None:
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (this command's own lines)")
+def serve(host: str, port: int, lang: str | None) -> None:
     """Serve the browser checker and its JSON API (Ctrl-C stops it).
 
     The page (/) checks files dropped on it; POST /api/check answers the JSON
@@ -21,13 +22,15 @@ def serve(host: str, port: int) -> None:
     checked in memory and never stored.  A client must send a request's headers
     within 10 s and its body within 60 s more, or it is closed.
     """
+    from ..core.words import line
     from ..server.run import ServeError
     from ..server.run import serve as run
 
+    lang = _lang(lang)
     try:
-        run(host, port)
+        run(host, port, lang=lang)
     except ServeError as exc:
-        _fail(str(exc), 2)
+        _fail_line(line_of(exc.message(lang), lang), 2)
     except KeyboardInterrupt:  # uvicorn stopped gracefully and passed Ctrl-C on: the normal end
         pass
-    click.echo("fxreport: the checker has stopped", err=True)
+    click.echo(line("serve_stopped", lang), err=True)

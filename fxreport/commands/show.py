@@ -24,7 +24,7 @@ FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --fo
 @click.option("-o", "--output", metavar="FILE",
               help="Write the workbook here (--format xlsx; - for standard output).")
 @click.option("--force", is_flag=True, help="Replace an existing output file.")
-@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (table and CSV labels)")
+@click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (table and CSV labels, the ruler's lines)")
 @click.option("--ruler", is_flag=True,
               help="Print the raw records under a column ruler with each field's name "
                    "(works on broken files too).")
@@ -46,7 +46,7 @@ def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
             from ..core.words import line, os_reason
 
             _fail_line(line("cannot_read", _lang(lang), path=_name(path), reason=os_reason(exc, _lang(lang))), 2)
-        click.echo(ruler_text(data), nl=False)
+        click.echo(ruler_text(data, _lang(lang)), nl=False)
         return
     report = _load_or_exit(path, _lang(lang))
     writer = FORMATS[fmt]

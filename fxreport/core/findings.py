@@ -13,6 +13,7 @@ from typing import Any
 
 from .fields import AMOUNT_MAX
 from .layout import Field
+from .words import safe, word
 
 
 def escape_bytes(raw: bytes) -> str:
@@ -30,7 +31,9 @@ def show_bytes(raw: bytes | None, lang: str = "en") -> str:
 
 
 def field_display(field: Field, lang: str = "en") -> str:
-    """The field's name, or for an unnamed reserved range its label and columns."""
+    """The name of a field shown to people, in ``lang``: the annex's name, or for an unnamed
+    reserved range its label and columns (``reserved 184-213``, ``保留欄位 184-213``).  The
+    one place a field's shown name is made."""
     if field.name:
         return field.name
     label = field.label_zh if lang == "zh-TW" else field.label_en
@@ -123,6 +126,9 @@ class Finding:
         ctx["advice"] = render_reason(_ADVICE.get(reason or "", f"{reason}_hint"), ctx, lang)
         for key in ("split", "more"):  # optional clauses, each with values of its own
             values = self.params.get(key)
+            if values:  # a field among them is shown by its name in ``lang``
+                values = {k: field_display(v, lang) if isinstance(v, Field) else v
+                          for k, v in values.items()}
             ctx[key] = render_reason(key, values, lang) if values else ""
         ctx.update(row=self.row, start=self.start, end=self.end, amount_max=AMOUNT_MAX,
                    found=show_bytes(self.found, lang), label=self.label(lang),
@@ -137,22 +143,37 @@ class Finding:
         """The message without the field: what follows ``FIELD(label)`` in text output."""
         return self.rule.message[lang].format(**self._context(lang))  # type: ignore[no-any-return]
 
+    def parts(self, lang: str = "en") -> tuple[str, str, str]:
+        """The field's shown name, its label and the message without them, in ``lang``:
+        what ``message`` composes, and what the HTML report shows apart ("" for a finding
+        about no field)."""
+        return self.display(lang), self.label(lang), self.text(lang)
+
     def message(self, lang: str = "en") -> str:
-        """The whole message, ``FIELD(label) message``: the one place a finding's line is
-        composed (text output, JSON, build's lines, the API's exceptions all use it).
+        """The whole message, ``FIELD(label) message``, composed from ``parts`` (text
+        output, JSON, build's lines, the API's exceptions all show it, by ``line``).
 
         An unnamed reserved range shows its label, the message its columns
         (``reserved columns 184-213 must be all spaces``); Chinese puts full-width
         parentheses around the label and no colon, so the message reads on
         (``BAL（前日餘額）為 12,276，但…``)."""
-        text = self.text(lang)
+        field, label, text = self.parts(lang)
         if self.field is None:
             return text
         if not self.field.name:  # an unnamed reserved range: its label; the columns are said
-            return f"{self.label(lang)} {text}"
-        if lang == "zh-TW":
-            return f"{self.display(lang)}（{self.label(lang)}）{text}"
-        return f"{self.display(lang)}({self.label(lang)}) {text}"
+            return word("label_message", lang, label=label, text=text)
+        return word("field_message", lang, field=field, label=label, text=text)
+
+    def line(self, lang: str = "en", where: str = "", code: str | None = None,
+             escaped: bool = False) -> str:
+        """A finding's line in ``lang``, the one place it is composed: ``CODE FIELD(label)
+        message``, after ``WHERE: `` (``WHERE：``) when a place is given.  ``code`` is the
+        code as shown (coloured, say); ``escaped`` escapes control characters in the
+        message for a terminal (FORMAT.md 6.7)."""
+        message = self.message(lang)
+        text = word("finding", lang, code=self.code if code is None else code,
+                    text=safe(message) if escaped else message)
+        return word("where_message", lang, where=where, message=text) if where else text
 
     def placeholders(self, lang: str = "en") -> dict[str, str]:
         """The message's placeholders as filled: what the words of ``text`` were given."""

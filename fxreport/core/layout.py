@@ -37,11 +37,6 @@ class Field(NamedTuple):
     def width(self) -> int:
         return self.end - self.start + 1
 
-    @property
-    def display(self) -> str:
-        """The name shown to people: the annex's name, or the column range."""
-        return self.name or f"reserved {self.start}-{self.end}"
-
     def cut(self, record: bytes) -> bytes:
         """This field's bytes of a record."""
         return record[self.start - 1:self.end]

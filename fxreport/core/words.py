@@ -146,6 +146,33 @@ WORDS: dict[str, tuple[str, str]] = {
         "{names} were computed from the identities, as --derive does",
         "{source} 沒有公式計算結果（尚未以試算表程式存檔）：{names} 已依勾稽關係自動計算，"
         "同 --derive"),
+    # `fxreport serve` (``fxreport.server.run``, ``fxreport.commands.serve``)
+    "serve_not_loopback": (
+        "warning: serving on {host}, which is not loopback: other machines can reach this "
+        "page and its API, and they have no login. Put it behind the intranet's proxy (with "
+        "its login), or serve on 127.0.0.1.",
+        "警告：服務位址 {host} 不是本機位址：其他電腦都能連到此頁面及其程式介面，且不需登入。"
+        "請放在內部網路有登入機制的代理伺服器之後，或改用 127.0.0.1。"),
+    "serve_bad_host": ("cannot use host {host}: {reason}", "無法使用主機{host}：{reason}"),
+    # why a host cannot be used, in Chinese (English gives the resolver's own words)
+    "serve_unknown_host": ("no such host name or address", "找不到此名稱或位址"),
+    "serve_cannot_listen": ("cannot listen on {host}:{port}: {reason}",
+                            "無法在 `{host}:{port}` 接受連線：{reason}"),
+    "serve_started": ("fxreport {version}: the checker is at {url} (API docs: {url}docs); "
+                      "press Ctrl-C to stop",
+                      "fxreport {version}：檢核頁面在 `{url}`（程式介面說明：`{url}docs`）；"
+                      "按 `Ctrl-C` 停止"),
+    "serve_stopped": ("the checker has stopped", "檢核服務已停止"),
+    # show --ruler: the line above each record
+    "ruler_record": ("row {row}, {length} bytes", "第 {row} 列，{length} 位元組"),
+    "ruler_shifted": (" (a record is {width}: its columns are shifted)",
+                      "（每列應為 {width} 位元組：其後各欄位置已偏移）"),
+    # a finding's line (``core.findings.Finding.line``): FIELD(label) message, and an
+    # unnamed reserved range's label before its message (the message says its columns)
+    "field_message": ("{field}({label}) {text}", "{field}（{label}）{text}"),
+    "label_message": ("{label} {text}", "{label} {text}"),
+    # the command line stopped by Ctrl-C (click's "Aborted!")
+    "aborted": ("Aborted!", "已中止。"),
 }
 
 # Usage errors of the command line: click's own, re-worded (``fxreport.cli``), and the
@@ -232,8 +259,12 @@ OS_REASONS: dict[int, tuple[str, str]] = {
     errno.ENOTDIR: ("a part of the path is not a directory", "路徑中有一部分不是資料夾"),
     errno.EINVAL: ("the name or file is not valid here", "名稱或檔案在此無效"),
     errno.EEXIST: ("it exists", "已存在"),
+    errno.EADDRINUSE: ("address already in use", "此位址與連接埠已有其他程式使用"),
+    errno.EADDRNOTAVAIL: ("cannot assign requested address", "此位址不屬於這台電腦"),
 }
 _WINDOWS_REASONS = {206: errno.ENAMETOOLONG, 123: errno.EINVAL, 3: errno.ENOENT}
+# Windows sockets' own codes (an OSError's errno there), as the errno they stand for
+_WINSOCK_REASONS = {10048: errno.EADDRINUSE, 10049: errno.EADDRNOTAVAIL, 10013: errno.EACCES}
 _OWN_REASONS = {"not a regular file": ("not a regular file", "不是一般檔案"),
                 "is a directory": ("it is a directory", "這是資料夾"),
                 "no *.txt files in this directory": ("no *.txt files in this directory",
@@ -722,7 +753,8 @@ def os_reason(exc: BaseException, lang: str = "en") -> str:
         return _pick(own, lang)
     if lang != "zh-TW" and exc.strerror:
         return exc.strerror
-    code = _WINDOWS_REASONS.get(getattr(exc, "winerror", None) or 0, exc.errno)
+    code = _WINDOWS_REASONS.get(getattr(exc, "winerror", None) or 0,
+                                _WINSOCK_REASONS.get(exc.errno or 0, exc.errno))
     if code in OS_REASONS:
         return _pick(OS_REASONS[code], lang)
     return exc.strerror or str(exc)

@@ -169,7 +169,7 @@ def _write_finding(out: IO[str], r: CheckResult, f: Finding, lang: str, st: _Sty
     if f.row:
         where += f":{f.row}" + (f":{f.start}-{f.end}" if f.start else "")
     sev = st(f.code, "31" if f.severity == "error" else "33")
-    out.write(f"{where}: {sev} {safe(f.message(lang))}\n")
+    out.write(f"{where}: {f.line(lang, code=sev, escaped=True)}\n")
     shown = _record_excerpt(r, f)
     if shown:
         out.write(f"    {st(shown[0][:8], '2')}{shown[0][8:]}\n    {st(shown[1], '31')}\n")

@@ -510,10 +510,10 @@ def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
            f'<span class="rule"><span class="visually-hidden">{_e(w["rule"])} </span>{_e(f.code)}</span>',
            f'<span class="category">{_e(category_word(f.category, lang))}</span>',
            f'<span class="where">{_e(where)}</span></div>']
+    field, label, text = f.parts(lang)
     if f.field is not None:
-        out.append(f'<p class="field">{_e(w["field"])}<code>{_e(f.field.display)}</code> '
-                   f"{_e(f.label(lang))}</p>")
-    out.append(f'<p class="message">{_e(f.text(lang))}</p>')
+        out.append(f'<p class="field">{_e(w["field"])}<code>{_e(field)}</code> {_e(label)}</p>')
+    out.append(f'<p class="message">{_e(text)}</p>')
     rec = _record_of(f, records)
     out.append(_values(*_found_expected(f, f.as_json(lang), rec), lang,
                        naming=f.category == "naming"))
@@ -540,7 +540,7 @@ def _verified_section(outcome: Outcome, order: Sequence[int], lang: str) -> str:
         r = outcome.reports[i]
         for f in r.findings:
             if f.verified is not None:
-                where = f" {f.field.display}" if f.field is not None else ""
+                where = f" {f.display(lang)}" if f.field is not None else ""
                 rows.append(f"<li><code>{_e(r.path)}</code> <span class=\"rule\">{_e(f.code)}</span>"
                             f"{_e(where)}: {_e(f.verified)}</li>")
     out = [f'<section class="verified" aria-labelledby="verified-h"><h2 id="verified-h">'

@@ -57,8 +57,9 @@ def _row_lines(shown: list[Field], amounts: dict[str, int], lang: str) -> list[s
     return lines
 
 
-def ruler_text(data: bytes) -> str:
-    """Each record's raw bytes under a column ruler, with each field's name beneath."""
+def ruler_text(data: bytes, lang: str = "en") -> str:
+    """Each record's raw bytes under a column ruler, with each field's name beneath; the
+    line above each record in ``lang``."""
     records = split_records(data)[0]
     columns = range(1, RECORD_WIDTH + 1)
     tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in columns)
@@ -66,9 +67,9 @@ def ruler_text(data: bytes) -> str:
     out = []
     for row, rec in enumerate(records, 1):
         shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
-        note = f"row {row}, {len(rec)} bytes"
+        note = word("ruler_record", lang, row=row, length=len(rec))
         if len(rec) != RECORD_WIDTH:
-            note += f" (a record is {RECORD_WIDTH}: its columns are shifted)"
+            note += word("ruler_shifted", lang, width=RECORD_WIDTH)
         out += [note, "     " + tens, "     " + ones, "     " + shown]
         if row in ROWS:
             names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width) for f in ROWS[row])

@@ -13,10 +13,10 @@ from ..core.words import word
 def finding_lines(findings: list[Finding], lang: str = "en") -> list[str]:
     lines = []
     for f in findings:
-        where = (word("finding_place", lang, row=f.row, start=f.start, end=f.end,
-                      field=f.field.display) if f.field and f.row
+        where = (word("finding_place", lang, row=f.row, start=f.start, end=f.end)
+                 if f.field and f.row
                  else word("finding_row", lang, row=f.row) if f.row else word("finding_file", lang))
-        lines.append(f"  {where}: [{f.code}] {f.message(lang)}")
+        lines.append("  " + f.line(lang, where, code=f"[{f.code}]"))
     return lines
 
 

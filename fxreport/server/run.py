@@ -121,7 +121,26 @@ def bounded_protocol(header_timeout: float = HEADER_TIMEOUT,
 
 
 class ServeError(Exception):
-    """The server could not start: a message for the user."""
+    """The server could not start: a message for the user, a key of ``core.words.WORDS``
+    and its values, said by ``message(lang)`` (``str()`` is the English)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from ..core.words import os_reason, quoted, word
+
+        shown = dict(self.params)
+        cause = shown.pop("cause", None)
+        if cause is not None:
+            shown["reason"] = os_reason(cause, lang) if isinstance(cause, OSError) else str(cause)
+        if self.key == "serve_bad_host":
+            shown["host"] = quoted(shown["host"], lang)
+            if lang == "zh-TW":  # the resolver's words are English
+                shown["reason"] = word("serve_unknown_host", lang)
+        return word(self.key, lang, **shown)
 
 
 def is_loopback(host: str) -> bool:
@@ -133,10 +152,10 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def not_loopback_warning(host: str) -> str:
-    return (f"fxreport: warning: serving on {host}, which is not loopback: other machines can "
-            "reach this page and its API, and they have no login. Put it behind the intranet's "
-            "proxy (with its login), or serve on 127.0.0.1.")
+def not_loopback_warning(host: str, lang: str = "en") -> str:
+    from ..core.words import line
+
+    return line("serve_not_loopback", lang, host=host)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -145,7 +164,7 @@ def bind(host: str, port: int) -> socket.socket:
         infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
                                    flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        raise ServeError(f"cannot use host {host!r}: {exc.strerror or exc}") from None
+        raise ServeError("serve_bad_host", host=host, reason=exc.strerror or str(exc)) from None
     family, kind, proto, _, address = infos[0]
     sock = socket.socket(family, kind, proto)
     try:
@@ -156,7 +175,7 @@ def bind(host: str, port: int) -> socket.socket:
         sock.bind(address)
     except OSError as exc:
         sock.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise ServeError("serve_cannot_listen", host=host, port=port, cause=exc) from None
     sock.set_inheritable(True)
     return sock
 
@@ -179,21 +198,21 @@ def server_config(app: Any, *, header_timeout: float = HEADER_TIMEOUT,
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, out: IO[str] | None = None,
-          err: IO[str] | None = None) -> None:
-    """Serve the checker until Ctrl-C (uvicorn stops gracefully)."""
+          err: IO[str] | None = None, lang: str = "en") -> None:
+    """Serve the checker until Ctrl-C (uvicorn stops gracefully); its own lines in ``lang``."""
     import uvicorn
 
+    from ..core.words import word
     from .app import create_app
 
     out = out or sys.stdout
     err = err or sys.stderr
     if not is_loopback(host):
-        print(not_loopback_warning(host), file=err, flush=True)
+        print(not_loopback_warning(host, lang), file=err, flush=True)
     sock = bind(host, port)
     url = url_of(sock)
     app = create_app()
-    print(f"fxreport {__version__}: the checker is at {url} (API docs: {url}docs); "
-          "press Ctrl-C to stop", file=out, flush=True)
+    print(word("serve_started", lang, version=__version__, url=url), file=out, flush=True)
     config = server_config(app)
     try:
         uvicorn.Server(config).run(sockets=[sock])
