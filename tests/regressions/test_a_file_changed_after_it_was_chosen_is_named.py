@@ -20,26 +20,27 @@ pytestmark = SITE_MARKS
 SAYS = {"en": ("could not be read", "Choose"), "zh-TW": ("無法讀取", "重新選取")}
 
 
-def _check_again_after(change: str, host: Any, browser: Any, folder: Path, lang: str) -> Any:
+def _check_again_after(change: str, where: str, host: Any, browser: Any, folder: Path,
+                       lang: str) -> Any:
     """A fresh page; both days chosen from disk and checked; then the second day
     changed (edited or deleted) and Check pressed: the page, once it has answered."""
-    from playwright.sync_api import expect
-
     w = Watched(browser, host, locale="en-US")
     page = w.page
     page.goto(host.url + f"?lang={lang}")
+    if where == "site":  # its runtime loaded (a fresh browser context starts it cold)
+        page.wait_for_selector("#runtime[data-stage=ready]")
     day1, day2 = folder / DAY1.name, folder / DAY2.name
     day1.write_bytes(DAY1.read_bytes())
     day2.write_bytes(DAY2.read_bytes())
     page.set_input_files("#files", [str(day1), str(day2)])
-    expect(page.locator("#results #report")).to_be_visible()
+    page.wait_for_selector("#results #report")
     if change == "edited":
         day2.write_bytes(DAY2.read_bytes().replace(b"ABCD", b"ABCE", 1))  # row 1's firm
     else:
         day2.unlink()
     page.click("#check")
-    expect(page.locator("#results[aria-busy=false]")).to_be_attached()
-    expect(page.locator("#results #report, #status.error").first).to_be_attached()
+    page.wait_for_selector("#results[aria-busy=false]", state="attached")
+    page.wait_for_selector("#results #report, #status.error", state="attached")
     return w
 
 
@@ -49,7 +50,7 @@ def test_a_changed_or_deleted_file_is_named(request: pytest.FixtureRequest, brow
                                             tmp_path: Path, where: str, lang: str) -> None:
     host = request.getfixturevalue(where)
     for change in ("edited", "deleted"):
-        w = _check_again_after(change, host, browser, tmp_path, lang)
+        w = _check_again_after(change, where, host, browser, tmp_path, lang)
         status = w.page.locator("#status").inner_text()
         if where == "server" and change == "edited":
             # the browser sends a file as it is now: the edit is what is checked
