@@ -12,13 +12,16 @@ import pytest
 
 from fxreport import specs
 from fxreport.checking.calendar import BusinessCalendar
-from fxreport.checking.checker import check_bytes, check_entry, compare, link_series
+from fxreport.checking import pipeline
+from fxreport.checking.checker import (arithmetic, check_bytes, check_entry, compare,
+                                        file_checks, link_series)
 from fxreport.checking.decoder import amount_names, decode
 from fxreport.core.codec import encode, record_structs
 from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE
 from fxreport.core.identities import Carry, Identity
 from fxreport.core.layout import FX_POSITION, Field, Layout
 from fxreport.core.model import Report, report_model
+from fxreport.outputs.views import ruler_text, table_text
 
 
 def _head(row: int) -> tuple[Field, ...]:
@@ -165,6 +168,25 @@ def test_a_two_day_series_carries_the_close_to_the_next_open() -> None:
         friday.__reduce__()
 
 
+def test_a_series_finding_keeps_the_records_of_the_made_up_layout() -> None:
+    """A file checked alone keeps no records; a series finding pointing into it has them
+    read again, as the file's own layout reads them (not today's annex's three records)."""
+    friday = check_entry(_day(b"105/12/09", 5, 3, 1), "WXYZ1209.txt", layout=MADE_UP)
+    data = _day(b"105/12/12", 6, 2, 2)
+    wrong = check_entry(data, "WXYZ1212.txt", layout=MADE_UP)
+    assert wrong.records is None
+    compare(wrong, friday, BusinessCalendar())
+    pipeline._keep_records([wrong], lambda e: data)
+    assert wrong.records == data.split(b"\r\n")[:2]
+
+
+def test_the_arithmetic_check_makes_its_layouts_identity_codes() -> None:
+    assert file_checks(MADE_UP)[("ARI001",)] is arithmetic
+    annex = file_checks(FX_POSITION)
+    assert annex[tuple(i.code for i in FX_POSITION.identities)] is arithmetic
+    assert ("ARI001",) not in annex
+
+
 # --- encode: the model factory and the construct writer built from the layout ----------------
 
 def test_the_model_and_the_writer_are_made_from_the_layout() -> None:
@@ -181,6 +203,11 @@ def test_the_model_and_the_writer_are_made_from_the_layout() -> None:
     assert encode(report) == GOOD  # the layout is the model's own
     assert encode(report, newline="lf", layout=MADE_UP) == GOOD.replace(b"\r\n", b"\n")
     assert check_bytes(encode(report), report.filename, layout=MADE_UP).findings == ()
+    assert check_bytes(GOOD, layout=MADE_UP).layout is MADE_UP  # a result knows its layout
+    # the views read the layout too: its titles, its width, its fields under the ruler
+    assert "first" in table_text(report) and "HELD" in table_text(report)
+    ruler = ruler_text(GOOD, MADE_UP)
+    assert "row 2, 100 bytes\n" in ruler and "shifted" not in ruler and "|HELD" in ruler
     # the model's validators are the annex's: a firm code is still a firm code
     with pytest.raises(ValueError, match="firm|code|bank"):
         model.from_amounts("wxyz", "105/12/09", {"OPEN": 5})

@@ -283,7 +283,8 @@ class Entry:
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
                            self.carried,
-                           tuple(records) if records is not None and found else ())
+                           tuple(records) if records is not None and found else (),
+                           self.plan.layout)
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
@@ -333,17 +334,35 @@ class FileContext:
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]
-FILE_CHECKS: dict[tuple[str, ...], FileCheck] = {}
+# a check's codes: the codes themselves, or what gives them for a layout (an identity's
+# code is its layout's)
+Codes = tuple[str, ...] | Callable[[Layout], tuple[str, ...]]
+FILE_CHECKS: dict[Codes, FileCheck] = {}
 
 
-def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
+def file_check(first: str | Callable[[Layout], tuple[str, ...]],
+               *rest: str) -> Callable[[FileCheck], FileCheck]:
+    """Registers a check under the codes it makes, or under what gives them for a layout."""
+    codes: Codes = first if callable(first) else (first, *rest)
+
     def register(check: FileCheck) -> FileCheck:
         FILE_CHECKS[codes] = check
         return check
     return register
 
 
-@file_check(*(i.code for i in FX_POSITION.identities))
+def file_checks(layout: Layout = FX_POSITION) -> dict[tuple[str, ...], FileCheck]:
+    """The single-file checks by the codes each one makes for ``layout``."""
+    return {codes(layout) if callable(codes) else codes: check
+            for codes, check in FILE_CHECKS.items()}
+
+
+def identity_codes(layout: Layout) -> tuple[str, ...]:
+    """The codes of ``layout``'s identities, the arithmetic check's."""
+    return tuple(i.code for i in layout.identities)
+
+
+@file_check(identity_codes)
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity of the layout whose inputs are all well formed, reported at its left
     side."""

@@ -301,8 +301,9 @@ def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -
         if data is None:
             continue
 
-        d = decode(data)
-        if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != 3:
+        layout = e.plan.layout
+        d = decode(data, layout)
+        if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != len(layout.records):
             continue
         for f in e.iter_findings():
             if f.code == "QUA003" and f.field is not None and f.row:

@@ -4,7 +4,8 @@ One sheet, ``日報表``, laid out from the layout table: a line per field in th
 annex's order, grouped by the bracketed prefixes of the annex's labels
 (``[即期已交割部位]``, ``[即期未交割部位][前日餘額]``, ...), Chinese and English
 side by side, the firm code and the ROC date at the top, the unit, and one A4
-page when printed.
+page when printed.  The form is today's annex's (``layout.FX_POSITION``, through the
+module tables ``LAYOUT`` and ``ROWS``): a clerk's form is made for one layout.
 
 The workbook is an interface (STYLE.md section 8):
 

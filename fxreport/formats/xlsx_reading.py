@@ -18,6 +18,9 @@ the form's sheet) has a cap on its unpacked size, checked in the zip directory
 and again while it is unpacked (the directory may lie); other sheets are never
 unpacked.  The workbook is opened once, in openpyxl's read-only mode, and only
 the form's sheet is parsed, up to the last row a name points to.
+
+The names read are today's annex's (``layout.FX_POSITION``, through the module tables
+``LAYOUT`` and ``ROWS``), those ``xlsx.py`` writes.
 """
 
 from __future__ import annotations

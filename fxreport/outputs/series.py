@@ -25,7 +25,8 @@ from ..checking.decoder import split_records
 from ..checking.reading import read_path
 from ..checking.results import CheckResult
 from ..core.fields import roc_text
-from ..core.layout import AMOUNTS, RECORD_WIDTH
+from ..checking.checker import plan
+from ..core.layout import FX_POSITION, Layout
 from ..core.words import REPORT as WORDS
 from ..core.words import safe
 
@@ -35,15 +36,17 @@ SERIES_FIELDS = ("POS", "SPOT", "FORWARD")
 VERDICTS = ("valid", "review", "invalid", "missing")
 
 
-def amounts_of(data: bytes | None) -> dict[str, int | None]:
-    """POS, SPOT and FORWARD as the file gives them (None where absent or malformed)."""
+def amounts_of(data: bytes | None, layout: Layout = FX_POSITION) -> dict[str, int | None]:
+    """POS, SPOT and FORWARD as the file, read as ``layout``, gives them (None where
+    absent or malformed)."""
     out: dict[str, int | None] = dict.fromkeys(SERIES_FIELDS)
     if not data:
         return out
     records = split_records(data)[0]
+    fields = plan(layout).amounts
     for name in SERIES_FIELDS:
-        f = AMOUNTS[name]
-        if len(records) >= f.row and len(records[f.row - 1]) == RECORD_WIDTH:
+        f = fields.get(name)
+        if f and len(records) >= f.row and len(records[f.row - 1]) == layout.width:
             try:
                 out[name] = f.type.parse(records[f.row - 1][f.start - 1:f.end])
             except ValueError:
@@ -340,7 +343,7 @@ def series_of_facts(reports: Sequence[CheckResult], data: Callable[[int], bytes 
                     calendar: Any = None,
                     limits: Mapping[str, Mapping[str, int]] | None = None) -> list[FirmSeries]:
     """``firm_series`` with each report's values read from its bytes (``data(i)``)."""
-    return firm_series(reports, [amounts_of(data(i)) for i in range(len(reports))],
+    return firm_series(reports, [amounts_of(data(i), r.layout) for i, r in enumerate(reports)],
                        calendar, limits)
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from ..checking.decoder import split_records
 from ..core.fields import AMOUNT, roc_text
-from ..core.layout import RECORD_WIDTH, ROW_TITLES, ROWS, Field
+from ..core.layout import FX_POSITION, Field, Layout
 from ..core.model import Report
 from ..core.words import word
 
@@ -29,8 +29,8 @@ def table_text(report: Report, lang: str = "en") -> str:
     amounts = report.amounts()
     date = roc_text(report.date) if lang == "zh-TW" else f"{roc_text(report.date)} ({report.date.isoformat()})"
     lines = [f"{report.bank}  {date}  {report.filename}", ""]
-    for row, fields in ROWS.items():
-        zh, en = ROW_TITLES[row]
+    for row, fields in enumerate(report.layout.records, 1):
+        zh, en = report.layout.title(row)
         lines.append(word("row_title", lang).format(row=row, zh=zh, en=en))
         lines += _row_lines([f for f in fields if f.type == AMOUNT], amounts, lang)
         lines.append("")
@@ -57,21 +57,23 @@ def _row_lines(shown: list[Field], amounts: dict[str, int], lang: str) -> list[s
     return lines
 
 
-def ruler_text(data: bytes) -> str:
-    """Each record's raw bytes under a column ruler, with each field's name beneath."""
+def ruler_text(data: bytes, layout: Layout = FX_POSITION) -> str:
+    """Each record's raw bytes under a column ruler, with each field's name beneath
+    (``layout``'s)."""
     records = split_records(data)[0]
-    columns = range(1, RECORD_WIDTH + 1)
+    columns = range(1, layout.width + 1)
     tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in columns)
     ones = "".join(str(c % 10) for c in columns)
     out = []
     for row, rec in enumerate(records, 1):
         shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
         note = f"row {row}, {len(rec)} bytes"
-        if len(rec) != RECORD_WIDTH:
-            note += f" (a record is {RECORD_WIDTH}: its columns are shifted)"
+        if len(rec) != layout.width:
+            note += f" (a record is {layout.width}: its columns are shifted)"
         out += [note, "     " + tens, "     " + ones, "     " + shown]
-        if row in ROWS:
-            names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width) for f in ROWS[row])
+        if row <= len(layout.records):
+            names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width)
+                            for f in layout.records[row - 1])
             out.append("     " + names)
         out.append("")
     return "\n".join(out)
