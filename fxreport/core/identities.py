@@ -220,4 +220,3 @@ CARRIES: tuple[Carry, ...] = (
 # Prior-day fields and the previous report's today field they must equal.
 CARRIED: tuple[tuple[str, str], ...] = tuple((c.field, c.source) for c in CARRIES if c.checked)
 PRIOR_DAY_FIELDS = tuple(p for p, _ in CARRIED)
-TODAY_FIELDS = tuple(t for _, t in CARRIED)

@@ -61,7 +61,6 @@ SHEET = "日報表"
 _BANK, _DATE = ROWS[1][0], ROWS[1][1]
 _TARGETS: dict[str, Identity] = {i.target: i for i in IDENTITIES}
 _AMOUNT_FIELDS: tuple[Field, ...] = tuple(f for f in LAYOUT if f.type == AMOUNT and f.name)
-_ROW_OF = {f.name: f.row for f in _AMOUNT_FIELDS}
 
 # Columns of the form.
 _SECTION, _DETAIL, _ITEM_ZH, _ITEM_EN, _VALUE, _NAME, _PLACE = "ABCDEFG"
@@ -130,13 +129,6 @@ def _split(f: Field) -> tuple[tuple[str, str], tuple[str, str], tuple[str, str]]
 def form_lines() -> tuple[Line, ...]:
     """Every amount field's line, in the annex's order."""
     return tuple(Line(_FIRST_ROW + i, f, *_split(f)) for i, f in enumerate(_AMOUNT_FIELDS))
-
-
-def form_cells() -> dict[str, str]:
-    """Where the writer puts each field: ``{"BANK": "E3", "DATE": "E4", "BAL": "E7", ...}``."""
-    cells = {"BANK": f"{_VALUE}3", "DATE": f"{_VALUE}4"}
-    cells.update({line.field.name: f"{_VALUE}{line.row}" for line in form_lines()})
-    return cells
 
 
 # --- writing ------------------------------------------------------------------------------
