@@ -6,7 +6,6 @@ generator, exactly as today's annex does; nothing of the annex leaks into it."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -22,6 +21,7 @@ from fxreport.core.identities import Carry, Identity
 from fxreport.core.layout import FX_POSITION, Field, Layout
 from fxreport.core.model import Report, report_model
 from fxreport.outputs.views import ruler_text, table_text
+from reports import SAMPLES
 
 
 def _head(row: int) -> tuple[Field, ...]:
@@ -68,7 +68,7 @@ def _day(date: bytes, opening: int, inflow: int, outflow: int, held: int = 40,
 
 
 GOOD = _day(b"105/12/09", 5, 3, 1)
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ABP1209.txt"
+SAMPLE = SAMPLES / "ABP1209.txt"
 
 
 # --- decode ----------------------------------------------------------------------------------
