@@ -283,11 +283,11 @@ def _sort_series(entries: list[Entry]) -> None:
 
 
 def _date_of(e: Entry) -> _dt.date:
-    return e.date  # type: ignore[return-value]
+    return e.date  # type: ignore[return-value]  # a sort key of entries that have a date
 
 
 def _bank_of(e: Entry) -> str:
-    return e.bank  # type: ignore[return-value]
+    return e.bank  # type: ignore[return-value]  # a sort key of entries that have a firm
 
 
 def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -> None:

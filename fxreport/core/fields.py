@@ -73,7 +73,7 @@ class FieldType:
 
         ftype = self
 
-        class _Adapter(Adapter):  # type: ignore[misc]
+        class _Adapter(Adapter):  # type: ignore[misc]  # construct's Adapter is Any to mypy
             def _decode(self, obj: bytes, context: Any, path: str) -> Any:
                 return ftype.parse(obj)
 

@@ -211,11 +211,11 @@ def _reader_type() -> Any:
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         def _get_size(self) -> None:
             return None
 
-    class Reader(ExcelReader):  # type: ignore[misc]
+    class Reader(ExcelReader):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         def read_worksheets(self) -> None:
             for sheet, rel in self.parser.find_sheets():
                 if rel.target in self.valid_files and "chartsheet" not in rel.Type:
@@ -312,7 +312,7 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int], columns: set[int]) -> _S
     what the XML parser takes, not openpyxl's work per cell)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
-    class _Both(WorkSheetParser):  # type: ignore[misc]
+    class _Both(WorkSheetParser):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         """Each wanted cell's cached value (data-only) and its formula, in one pass."""
 
         row_counter: int

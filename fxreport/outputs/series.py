@@ -236,7 +236,7 @@ def _ticks(n: int, most: int = 6) -> list[int]:
 def _exact_scale(leather: Any) -> Any:
     """leather's linear scale, projecting its own domain edge to edge (leather's widens it
     to round ticks, which leaves a blank margin on either side of the days)."""
-    class Exact(leather.Linear):  # type: ignore[misc]
+    class Exact(leather.Linear):  # type: ignore[misc]  # leather has no type hints (Any)
         def project(self, value: Any, range_min: Any, range_max: Any) -> Any:
             low, high = self._data_min, self._data_max
             pos = (Decimal(value) - low) / (high - low)
