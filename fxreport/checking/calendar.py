@@ -29,7 +29,7 @@ from ..core.fields import ROC_DATE, FieldFormatError, roc_year_fits
 from ..core.words import calendar_message
 from . import _calendar_data
 
-CALENDARS = ("bank", "exchange", "government")
+CALENDARS = tuple(_calendar_data.CLOSED_WEEKDAYS)  # calendar_tables.KINDS, as the tables have them
 DEFAULT_CALENDAR = "bank"
 
 _ONE_DAY = _dt.timedelta(days=1)

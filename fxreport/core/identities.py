@@ -110,19 +110,9 @@ def hold_plan(identities: Sequence[Identity], names: Sequence[str]) -> HoldPlan:
                   tuple(index[n] for s, n in i.terms if s < 0)) for i in identities)
 
 
-_FX_PLAN: list[HoldPlan] = []  # today's annex's, made on first use
-
-
-def all_hold(amounts: Sequence[int], plan: HoldPlan | None = None) -> bool:
-    """Whether every identity of ``plan`` (today's annex's by default) holds, for every
-    amount of a report in the layout's order."""
-    if plan is None:
-        if not _FX_PLAN:
-            from .layout import FX_POSITION  # lazy, cycle: layout imports identities
-
-            _FX_PLAN.append(hold_plan(FX_POSITION.identities,
-                                      [f.name for f in FX_POSITION.amount_fields()]))
-        plan = _FX_PLAN[0]
+def all_hold(amounts: Sequence[int], plan: HoldPlan) -> bool:
+    """Whether every identity of ``plan`` (``hold_plan``'s, of the layout) holds, for
+    every amount of a report in the layout's order."""
     get = amounts.__getitem__
     for target, plus, minus in plan:
         if amounts[target] != sum(map(get, plus)) - sum(map(get, minus)):

@@ -2,7 +2,7 @@
 
 Each format is a reader (bytes -> build input) and/or a writer (Report -> bytes)
 of the same shapes, so ``build INPUT`` picks its reader here by name or content
-and ``show --format X`` / ``roll --format X`` find their writer here.  Adding a
+(``sniff.reader_for``) and ``show --format X`` / ``roll --format X`` find their writer here.  Adding a
 format is one module and one entry in ``FORMATS``; the checker never knows.
 Entries name their functions as ``"module:function"`` and are imported on first
 use, so a command pays only for the formats it touches.
@@ -71,16 +71,3 @@ FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
                  (".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm")),  # the reader names the others
     ReportFormat("table", None, "fxreport.outputs.views:write_table", False),
 )}
-
-
-def reader_for(name: str, data: bytes) -> ReportFormat:
-    """The build-input format of ``data`` named ``name``, by content and name together
-    (``sniff.input_kind``); raises ``InputError`` for what is clearly not build input."""
-    from .sniff import input_kind  # lazy, cycle: sniff imports FORMATS from here
-
-    return FORMATS[input_kind(name, data)]
-
-
-def read_build_input(name: str, data: bytes) -> Input:
-    """Build input from any file ``build`` takes (JSON, CSV or a workbook)."""
-    return reader_for(name, data).read(data)

@@ -175,7 +175,7 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any],
               carried: frozenset[str] = frozenset()) -> bytes:
     """The form; ``carried`` names the prior-day fields taken from yesterday's report,
     which are locked (a rolled form), since continuity (note 4) requires them as they are."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy, heavy: openpyxl
 
     kept = _kept(values)
     wb = Workbook()
@@ -217,7 +217,7 @@ class _Form:
     """The sheet being written and its shared styles (openpyxl is imported by now)."""
 
     def __init__(self, wb: Any) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # lazy, heavy: openpyxl
 
         self.wb, self.ws = wb, wb.active
         thin = Side(style="thin", color="A6A6A6")
@@ -240,14 +240,14 @@ class _Form:
 
     def name_cells(self, row: int, name: str, place: str) -> None:
         """The field's name and its place in the file, beside its value."""
-        from openpyxl.styles import Font
+        from openpyxl.styles import Font  # lazy, heavy: openpyxl
 
         self.label(f"{_NAME}{row}", name, font=Font(name="Consolas", color="595959", size=9))
         self.label(f"{_PLACE}{row}", place, font=self.small)
 
     def names(self, name: str, coord: str) -> None:
         """The defined name ``read_workbook`` finds the field's cell by."""
-        from openpyxl.workbook.defined_name import DefinedName
+        from openpyxl.workbook.defined_name import DefinedName  # lazy, heavy: openpyxl
 
         col, row = coord[0], coord[1:]
         xname = defined_name(name)
@@ -255,7 +255,7 @@ class _Form:
 
 
 def _title(ws: Any) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     for row, (text, size, colour) in enumerate(
             ((_WORDS["title"][1], 15, "000000"), (_WORDS["title"][0], 10, "595959")), start=1):
@@ -268,7 +268,7 @@ def _title(ws: Any) -> None:
 
 def _head(form: _Form, bank: str, date_text: str) -> None:
     """Firm code and date at the top, as text cells; then the unit."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = form.ws
     date_zh, date_en = (f"{_DATE.label_zh}（{_WORDS['date_form'][1]}）",
@@ -294,7 +294,7 @@ def _head(form: _Form, bank: str, date_text: str) -> None:
 
 
 def _headings(form: _Form) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     for col, key in ((_SECTION, "col_section"), (_DETAIL, "col_detail"),
                      (_ITEM_ZH, "col_item_zh"), (_ITEM_EN, "col_item_en"),
@@ -308,7 +308,7 @@ def _headings(form: _Form) -> None:
 def _validations(ws: Any) -> Any:
     """Excel's own checks of what a clerk types; the amounts' one is returned to be
     given the input cells."""
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.datavalidation import DataValidation  # lazy, heavy: openpyxl
 
     amount_dv = DataValidation(
         type="whole", operator="between", formula1=str(-AMOUNT_MAX), formula2=str(AMOUNT_MAX),
@@ -331,7 +331,7 @@ def _validations(ws: Any) -> Any:
 
 def _line_labels(form: _Form, line: Line) -> None:
     """A field's labels: its group and detail (merged later), or a line of its own."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # lazy, heavy: openpyxl
 
     ws, f, r = form.ws, line.field, line.row
     ws.row_dimensions[r].height = 19
@@ -356,8 +356,8 @@ def _amount_cell(form: _Form, line: Line, amount: Any, kept: tuple[Identity, int
                  amount_dv: Any, carried: bool = False) -> None:
     """A left side is its formula unless its filed value is kept; a carried prior-day
     figure is locked; any other amount is an input cell, the only kind a clerk may change."""
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment
+    from openpyxl.comments import Comment  # lazy, heavy: openpyxl
+    from openpyxl.styles import Alignment  # lazy, heavy: openpyxl
 
     f = line.field
     form.names(f.name, f"{_VALUE}{line.row}")
@@ -390,7 +390,7 @@ def _merge_runs(ws: Any, lines: tuple[Line, ...], col: str, key: Any) -> None:
 
 
 def _notes(ws: Any, last: int, carried: bool) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     keys = ("note_inputs", "note_build") + (("note_carried",) if carried else ())
     for i, key in enumerate(keys):
@@ -406,10 +406,10 @@ def _fractions_shown(ws: Any, lines: tuple[Line, ...]) -> None:
     """Whole amounts with thousands separators; one that is not whole keeps its decimals,
     in red on red (``#,##0`` alone would show 12.5 as 13): what the clerk sees is what
     ``build`` reads, and refuses."""
-    from openpyxl.formatting.rule import Rule
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.styles.differential import DifferentialStyle
-    from openpyxl.styles.numbers import NumberFormat
+    from openpyxl.formatting.rule import Rule  # lazy, heavy: openpyxl
+    from openpyxl.styles import Font, PatternFill  # lazy, heavy: openpyxl
+    from openpyxl.styles.differential import DifferentialStyle  # lazy, heavy: openpyxl
+    from openpyxl.styles.numbers import NumberFormat  # lazy, heavy: openpyxl
 
     top, bottom = f"{_VALUE}{lines[0].row}", f"{_VALUE}{lines[-1].row}"
     whole = DifferentialStyle(numFmt=NumberFormat(numFmtId=3, formatCode=_WHOLE))
@@ -425,7 +425,7 @@ def _sign_off(form: _Form, top: int) -> int:
     """The firm's name, who prepared, reviewed and approved the report and when, and a
     contact telephone: input cells inside the print area that ``build`` never reads.
     Returns the last row."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = form.ws
     bold = Font(bold=True, size=9)
@@ -464,7 +464,7 @@ def _sign_cell(form: _Form, coord: str, last: str | None = None) -> None:
 
 def _instructions(wb: Any) -> None:
     """The 說明 sheet: the annex's notes that a clerk needs, in both languages."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = wb.create_sheet(_WORDS["instructions"][1])
     ws.sheet_view.showGridLines = False

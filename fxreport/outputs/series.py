@@ -275,7 +275,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
               size: tuple[int, int] = (WIDTH, HEIGHT), shape: str = "wide") -> str:
     """The firm's POS, SPOT and FORWARD by day as an SVG line chart (no script, no style
     element: presentation attributes only), with a title and a description."""
-    import leather
+    import leather  # lazy, heavy: leather
 
     _style_leather(leather.theme)
     w = WORDS[lang]
