@@ -12,8 +12,8 @@ import pytest
 from fxreport import specs
 from fxreport.checking.calendar import BusinessCalendar
 from fxreport.checking import pipeline
-from fxreport.checking.checker import (arithmetic, check_bytes, check_entry, compare,
-                                        file_checks, link_series)
+from fxreport.checking.checker import (FILE_CHECKS, arithmetic, check_bytes, check_entry,
+                                        compare, identity_codes, link_series)
 from fxreport.checking.decoder import amount_names, decode
 from fxreport.core.codec import encode, record_structs
 from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE
@@ -181,10 +181,11 @@ def test_a_series_finding_keeps_the_records_of_the_made_up_layout() -> None:
 
 
 def test_the_arithmetic_check_makes_its_layouts_identity_codes() -> None:
-    assert file_checks(MADE_UP)[("ARI001",)] is arithmetic
-    annex = file_checks(FX_POSITION)
-    assert annex[tuple(i.code for i in FX_POSITION.identities)] is arithmetic
-    assert ("ARI001",) not in annex
+    """Registered under what gives its codes for a layout, not under today's annex's."""
+    assert FILE_CHECKS[identity_codes] is arithmetic
+    assert identity_codes(MADE_UP) == ("ARI001",)
+    assert identity_codes(FX_POSITION) == tuple(f"ARI{n:03d}" for n in range(1, 13))
+    assert not any(isinstance(codes, tuple) and "ARI002" in codes for codes in FILE_CHECKS)
 
 
 # --- encode: the model factory and the construct writer built from the layout ----------------

@@ -20,7 +20,6 @@ from openpyxl import load_workbook
 from openpyxl.workbook.defined_name import DefinedName
 
 import fxreport
-from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
 from fxreport.core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS
 from fxreport.core.fields import AMOUNT, AMOUNT_MAX
@@ -29,7 +28,8 @@ from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
 from fxreport.formats.xlsx import SHEET, defined_name, form_lines, formula, report_workbook
 from fxreport.formats.xlsx_reading import read_workbook
-from reports import BROKEN, DAY1, DAY2, INPUTS, README, Run, XLSX_DATA as DATA, any_reports, listing
+from reports import (BROKEN, DAY1, DAY2, INPUTS, README, Run, XLSX_DATA as DATA, any_reports, derive,
+                     listing)
 
 TARGETS = {i.target: i for i in IDENTITIES}
 FIELDS = [f for f in LAYOUT if f.row == 1 and f.name in ("BANK", "DATE")] + [

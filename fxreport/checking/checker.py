@@ -353,12 +353,6 @@ def file_check(first: str | Callable[[Layout], tuple[str, ...]],
     return register
 
 
-def file_checks(layout: Layout = FX_POSITION) -> dict[tuple[str, ...], FileCheck]:
-    """The single-file checks by the codes each one makes for ``layout``."""
-    return {codes(layout) if callable(codes) else codes: check
-            for codes, check in FILE_CHECKS.items()}
-
-
 def identity_codes(layout: Layout) -> tuple[str, ...]:
     """The codes of ``layout``'s identities, the arithmetic check's."""
     return tuple(i.code for i in layout.identities)

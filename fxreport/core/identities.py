@@ -140,33 +140,13 @@ def derivation_order(identities: Sequence[Identity] = IDENTITIES) -> tuple[Ident
     return tuple(done)
 
 
-class DeriveConflict(ValueError):
-    def __init__(self, problems: list[tuple[str, Any, int, str]]) -> None:
-        self.problems = problems  # (name, given, derived, formula)
-        super().__init__("; ".join(
-            f"{n} is given as {g:,} but {f} gives {d:,}" for n, g, d, f in problems))
-
-
-def derive(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
-           ) -> dict[str, Any]:
-    """A copy of ``amounts`` with every derivable left side filled in.
-
-    A left side that is given must equal the derived value (DeriveConflict
-    names both numbers).  Inputs that are not whole numbers are left for the
-    model's validation to report.
-    """
-    out, problems = derive_all(amounts, identities)
-    if problems:
-        raise DeriveConflict(problems)
-    return out
-
-
 def derive_all(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
                ) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
-    """``derive`` without raising: the filled-in copy and the conflicts
-    (name, given, derived, formula), so that a caller can report them with
-    every other problem of its input.  A left side given as null is left for
-    the model's validation to refuse."""
+    """A copy of ``amounts`` with every derivable left side filled in, and the conflicts
+    (name, given, derived, formula): a left side given must equal the derived value,
+    and a caller reports each conflict with every other problem of its input.  Inputs
+    that are not whole numbers, and a left side given as null, are left for the model's
+    validation to report."""
     out = dict(amounts)
     problems = []
     for ident in derivation_order(identities):
