@@ -93,13 +93,13 @@ def preload() -> None:
 def _made_up(bank: str, day: _dt.date) -> bytes:
     """A report of ``bank`` on ``day`` with every amount 0, written from the layout."""
     from ..core.fields import AMOUNT, CODE, ROC_DATE
-    from ..core.layout import ROWS
+    from ..core.layout import FX_POSITION
 
     def value(t: object) -> object:
         return bank if t is CODE else day if t is ROC_DATE else 0 if t is AMOUNT else None
 
     return b"".join(b"".join(f.type.format(value(f.type), f.width) for f in fields) + b"\r\n"
-                    for fields in ROWS.values())
+                    for fields in FX_POSITION.records)
 
 
 def reread_archives(archives: Sequence[str]) -> None:
