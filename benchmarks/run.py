@@ -51,7 +51,7 @@ except ImportError:  # a source checkout without an install
     import fxreport
 
 from fxreport.checking.calendar import BusinessCalendar  # noqa: E402
-from fxreport.core.identities import CARRIED, IDENTITIES, derive  # noqa: E402
+from fxreport.core.identities import CARRIED, IDENTITIES, derive_all  # noqa: E402
 from fxreport.core.fields import AMOUNT  # noqa: E402
 from fxreport.core.layout import LAYOUT  # noqa: E402
 from fxreport.core.model import Report  # noqa: E402
@@ -168,7 +168,7 @@ def make_archive(root: Path, firms: int, days: int, seed: int = 1) -> list[Path]
             for contract, settle, prior in BOOKS:  # gross balances stay >= 0 (QUA001)
                 today[contract] = rng.randint(0, 5_000)
                 today[settle] = rng.randint(0, today[prior] + today[contract])
-            report = Report.from_amounts(bank, day, derive(today))
+            report = Report.from_amounts(bank, day, derive_all(today)[0])
             (folder / report.filename).write_bytes(fxreport.dumps(report))
             done = report.amounts()
             today = {name: done[CARRY[name]] if name in CARRY else rng.randint(-5_000, 5_000)

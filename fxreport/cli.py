@@ -139,8 +139,9 @@ def _bad_parameter(exc: click.BadParameter, name: str) -> tuple[str, dict[str, A
                 else ("bad_choice_unknown", {"choices": choices}))
     kind = getattr(param, "type", None)
     low, high = getattr(kind, "min", None), getattr(kind, "max", None)
-    if re.match(r"'(.*)' is not a valid integer", exc.message):
-        return "bad_integer", {"value": _Quoted(re.match(r"'(.*)'", exc.message).group(1))}  # type: ignore[union-attr]
+    number = re.match(r"'(.*)' is not a valid integer", exc.message)
+    if number:
+        return "bad_integer", {"value": _Quoted(number.group(1))}
     if low is not None and high is not None:
         return "bad_between", {"low": low, "high": high}
     if low is not None:

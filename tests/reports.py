@@ -8,14 +8,14 @@ import datetime as dt
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from click.testing import Result
 from hypothesis import strategies as st
 
-from fxreport.core.identities import IDENTITIES, derive
+from fxreport.core.identities import IDENTITIES, derive_all
 from fxreport.core.fields import AMOUNT, AMOUNT_MAX
 from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
@@ -42,6 +42,15 @@ SCRIPT = shutil.which("fxreport", path=os.path.dirname(sys.executable))
 FXREPORT = [SCRIPT] if SCRIPT else [sys.executable, "-m", "fxreport"]
 
 Run = Callable[..., Result]  # the type of the `run` fixture (conftest.py)
+
+
+def derive(amounts: Mapping[str, Any]) -> dict[str, Any]:
+    """``amounts`` with every derivable left side filled in (``identities.derive_all``);
+    a given left side that disagrees is a mistake in the test's data."""
+    out, conflicts = derive_all(amounts)
+    if conflicts:
+        raise ValueError(f"the test's amounts disagree with the identities: {conflicts}")
+    return out
 
 
 def records(data: bytes) -> list[bytearray]:

@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from reports import ROOT
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 try:
     from playwright.sync_api import Browser, Page, sync_playwright
@@ -38,7 +40,7 @@ BROWSER_MARKS = [
 
 ]
 # The static site's Pyodide, as the README's `npm ci` installs it.
-PYODIDE = Path(__file__).resolve().parent.parent / "node_modules" / "pyodide"
+PYODIDE = ROOT / "node_modules" / "pyodide"
 # The marks of every module that drives the static site (`fxreport site`) in a browser.
 SITE_MARKS = [
     *BROWSER_MARKS,

@@ -184,7 +184,7 @@ def test_parallel_workers_give_exactly_the_serial_result(monkeypatch: pytest.Mon
                                                          method: str | None, given: str) -> None:
     from fxreport.checking import batch
 
-    corpus = Path(__file__).resolve().parent / "corpus"
+    corpus = CORPUS
     if given == "files":
         paths = sorted(str(p) for p in corpus.rglob("*.txt"))
     else:

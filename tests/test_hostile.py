@@ -372,7 +372,8 @@ def test_the_identities_fast_forms_agree_with_the_table(values: list[int], deriv
     """The fast path's identity check over the list of amounts (``identities.all_hold``)
     says what ``identities.violations`` says over the named amounts."""
     from fxreport.checking.decoder import amount_names
-    from fxreport.core.identities import TARGETS, all_hold, derive, violations
+    from fxreport.core.identities import TARGETS, all_hold, hold_plan, violations
+    from reports import derive
     from fxreport.core.layout import FX_POSITION
 
     AMOUNT_NAMES = amount_names(FX_POSITION)
@@ -383,4 +384,4 @@ def test_the_identities_fast_forms_agree_with_the_table(values: list[int], deriv
         values = [named[k] for k in AMOUNT_NAMES]
     holds = not list(violations(named))
     assert holds or not derived
-    assert all_hold(values) is holds
+    assert all_hold(values, hold_plan(FX_POSITION.identities, AMOUNT_NAMES)) is holds

@@ -6,19 +6,22 @@ generator, exactly as today's annex does; nothing of the annex leaks into it."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from fxreport import specs
 from fxreport.checking.calendar import BusinessCalendar
-from fxreport.checking.checker import check_bytes, check_entry, compare, link_series
+from fxreport.checking import pipeline
+from fxreport.checking.checker import (FILE_CHECKS, arithmetic, check_bytes, check_entry,
+                                        compare, identity_codes, link_series)
 from fxreport.checking.decoder import amount_names, decode
 from fxreport.core.codec import encode, record_structs
 from fxreport.core.fields import AMOUNT, CODE, RESERVED, ROC_DATE
 from fxreport.core.identities import Carry, Identity
 from fxreport.core.layout import FX_POSITION, Field, Layout
 from fxreport.core.model import Report, report_model
+from fxreport.outputs.views import ruler_text, table_text
+from reports import SAMPLES
 
 
 def _head(row: int) -> tuple[Field, ...]:
@@ -65,7 +68,7 @@ def _day(date: bytes, opening: int, inflow: int, outflow: int, held: int = 40,
 
 
 GOOD = _day(b"105/12/09", 5, 3, 1)
-SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "ABP1209.txt"
+SAMPLE = SAMPLES / "ABP1209.txt"
 
 
 # --- decode ----------------------------------------------------------------------------------
@@ -165,6 +168,26 @@ def test_a_two_day_series_carries_the_close_to_the_next_open() -> None:
         friday.__reduce__()
 
 
+def test_a_series_finding_keeps_the_records_of_the_made_up_layout() -> None:
+    """A file checked alone keeps no records; a series finding pointing into it has them
+    read again, as the file's own layout reads them (not today's annex's three records)."""
+    friday = check_entry(_day(b"105/12/09", 5, 3, 1), "WXYZ1209.txt", layout=MADE_UP)
+    data = _day(b"105/12/12", 6, 2, 2)
+    wrong = check_entry(data, "WXYZ1212.txt", layout=MADE_UP)
+    assert wrong.records is None
+    compare(wrong, friday, BusinessCalendar())
+    pipeline._keep_records([wrong], lambda e: data)
+    assert wrong.records == data.split(b"\r\n")[:2]
+
+
+def test_the_arithmetic_check_makes_its_layouts_identity_codes() -> None:
+    """Registered under what gives its codes for a layout, not under today's annex's."""
+    assert FILE_CHECKS[identity_codes] is arithmetic
+    assert identity_codes(MADE_UP) == ("ARI001",)
+    assert identity_codes(FX_POSITION) == tuple(f"ARI{n:03d}" for n in range(1, 13))
+    assert not any(isinstance(codes, tuple) and "ARI002" in codes for codes in FILE_CHECKS)
+
+
 # --- encode: the model factory and the construct writer built from the layout ----------------
 
 def test_the_model_and_the_writer_are_made_from_the_layout() -> None:
@@ -181,6 +204,11 @@ def test_the_model_and_the_writer_are_made_from_the_layout() -> None:
     assert encode(report) == GOOD  # the layout is the model's own
     assert encode(report, newline="lf", layout=MADE_UP) == GOOD.replace(b"\r\n", b"\n")
     assert check_bytes(encode(report), report.filename, layout=MADE_UP).findings == ()
+    assert check_bytes(GOOD, layout=MADE_UP).layout is MADE_UP  # a result knows its layout
+    # the views read the layout too: its titles, its width, its fields under the ruler
+    assert "first" in table_text(report) and "HELD" in table_text(report)
+    ruler = ruler_text(GOOD, layout=MADE_UP)
+    assert "row 2, 100 bytes\n" in ruler and "shifted" not in ruler and "|HELD" in ruler
     # the model's validators are the annex's: a firm code is still a firm code
     with pytest.raises(ValueError, match="firm|code|bank"):
         model.from_amounts("wxyz", "105/12/09", {"OPEN": 5})

@@ -46,7 +46,7 @@ def test_show_then_build_canonicalises_other_styles(run: Run, tmp_path: Path) ->
 @settings(max_examples=25, deadline=None)
 @given(valid_reports())
 def test_json_and_csv_views_round_trip_any_valid_report(report: Report) -> None:
-    from fxreport.formats import read_build_input
+    from fxreport.formats.sniff import read_build_input
     from fxreport.formats.csv_input import csv_text
     from fxreport.policy.making import make_report
 

@@ -20,11 +20,10 @@ from fxreport.checking.quality import (
     out_of_scale,
     scale_finding,
 )
-from fxreport.core.identities import derive
 from fxreport.core.model import Report
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reports import BYTES2, INPUTS  # noqa: E402
+from reports import BYTES2, INPUTS, derive  # noqa: E402
 from yeargen import firm_year, inject  # noqa: E402
 
 A2 = fxreport.loads(BYTES2).amounts()

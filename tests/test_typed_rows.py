@@ -13,8 +13,8 @@ import pytest
 from fxreport import specs
 from fxreport.core.layout import FX_POSITION
 from fxreport.core.model import Report
+from reports import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 STUB = ROOT / "fxreport" / "core" / "_rows.pyi"
 
 

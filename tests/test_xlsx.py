@@ -20,16 +20,16 @@ from openpyxl import load_workbook
 from openpyxl.workbook.defined_name import DefinedName
 
 import fxreport
-from fxreport.core.identities import derive
 from fxreport.core.fields import parse_any_date
 from fxreport.core.identities import CARRIED, IDENTITIES, PRIOR_DAY_FIELDS
 from fxreport.core.fields import AMOUNT, AMOUNT_MAX
 from fxreport.core.layout import LAYOUT
 from fxreport.core.model import Report
 from fxreport.core.problems import InputError, Where
-from fxreport.formats.xlsx import SHEET, defined_name, form_cells, form_lines, formula, report_workbook
+from fxreport.formats.xlsx import SHEET, defined_name, form_lines, formula, report_workbook
 from fxreport.formats.xlsx_reading import read_workbook
-from reports import BROKEN, DAY1, DAY2, INPUTS, README, Run, XLSX_DATA as DATA, any_reports, listing
+from reports import (BROKEN, DAY1, DAY2, INPUTS, README, Run, XLSX_DATA as DATA, any_reports, derive,
+                     listing)
 
 TARGETS = {i.target: i for i in IDENTITIES}
 FIELDS = [f for f in LAYOUT if f.row == 1 and f.name in ("BANK", "DATE")] + [
@@ -38,6 +38,13 @@ ACTIVITY = {"AB": 1800, "AS": 950, "ABT": -200, "A_UNC1": 40, "A_UNS2": 15, "Adj
             "A_FC1": 300, "A_FS3": 25, "A_SWC1": 120, "A_SWS2": 60}
 DERIVED_LINE = "has no calculated results"
 
+
+def form_cells() -> dict[str, str]:
+    """Where the writer should put each field, from the form's lines: the firm code and
+    the date at the top of the value column E, each amount on its line."""
+    cells = {"BANK": "E3", "DATE": "E4"}
+    cells.update({line.field.name: f"E{line.row}" for line in form_lines()})
+    return cells
 
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from fxreport.checking.calendar import BusinessCalendar
 from fxreport.checking.quality import ACTIVITY, GROSS_BALANCES
 from fxreport.core.fields import expected_filename, roc_text
-from fxreport.core.identities import CARRIED, derive
+from fxreport.core.identities import CARRIED
 from fxreport.core.model import Report
-from reports import INPUTS
+from reports import INPUTS, derive
 
 CARRY = dict(CARRIED)  # prior-day field -> today field
 

@@ -29,6 +29,8 @@ from ..core.fields import FieldFormatError, parse_any_date, roc_year_fits
 from ..core.words import calendar_message
 from . import _calendar_data
 
+# (the generator's calendar_tables.KINDS, whose tables _calendar_data holds: a test keeps
+# the three equal, since a Literal type cannot be read from a value)
 CalendarKind = Literal["bank", "exchange", "government"]
 CALENDARS: tuple[CalendarKind, ...] = get_args(CalendarKind)
 DEFAULT_CALENDAR = "bank"

@@ -31,8 +31,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from .calendar import CALENDARS as KINDS
 
+# the calendars these rules give (``holidays_rule``), written into the tables, whose keys
+# are ``calendar.CALENDARS``
+KINDS = ("bank", "exchange", "government")
 FIRST_YEAR = 2008
 LAST_YEAR = 2030
 # XTAI's name, in holidays' source language, for the days before Lunar New Year on
@@ -45,7 +47,7 @@ _ONE_DAY = _dt.timedelta(days=1)
 
 def holidays_rule(kind: str) -> Callable[[_dt.date], bool]:
     """``kind``'s business-day predicate computed by ``holidays`` (imports it)."""
-    import holidays
+    import holidays  # lazy, heavy: holidays
 
     if kind == "government":
         tw = holidays.country_holidays("TW")

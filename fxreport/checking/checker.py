@@ -119,7 +119,8 @@ def _pack(amounts: tuple[int | None, ...]) -> bytes:
 
 
 def _unpack(packed: bytes) -> tuple[int | None, ...]:
-    return marshal.loads(packed)  # type: ignore[no-any-return]
+    amounts: tuple[int | None, ...] = marshal.loads(packed)
+    return amounts
 
 
 def _prior_raw(records: list[bytes] | None, carried: tuple[int | None, ...],
@@ -179,8 +180,8 @@ class Entry:
     @property
     def path(self) -> str | None:
         """The path as shown (undecodable bytes escaped); None when none was given."""
-        folder = self._folder
-        return self._name if folder is None else folder + self._name  # type: ignore[operator]
+        folder, name = self._folder, self._name
+        return name if folder is None or name is None else folder + name
 
     @path.setter
     def path(self, value: str | None) -> None:
@@ -206,11 +207,11 @@ class Entry:
     @property
     def findings(self) -> list[Finding]:
         """The findings, in order (a list made on first use when there is none)."""
-        found = self._part(0)
+        found: list[Finding] | None = self._part(0)
         if found is None:
             found = []
             self._set_part(0, found)
-        return found  # type: ignore[no-any-return]
+        return found
 
     @findings.setter
     def findings(self, value: list[Finding]) -> None:
@@ -223,7 +224,8 @@ class Entry:
     @property
     def records(self) -> list[bytes] | None:
         """The file's records, kept when a finding points into them."""
-        return self._part(1)  # type: ignore[no-any-return]
+        records: list[bytes] | None = self._part(1)
+        return records
 
     @records.setter
     def records(self, value: list[bytes] | None) -> None:
@@ -269,9 +271,9 @@ class Entry:
 
     def prior_bytes(self, i: int) -> bytes | None:
         """The bytes of the ``i``-th prior-day field (of the seven carried pairs)."""
-        raw = self._part(2)
+        raw: tuple[bytes, ...] | None = self._part(2)
         if raw is not None:
-            return raw[i]  # type: ignore[no-any-return]
+            return raw[i]
         v = self.carried[i]
         return None if v is None else AMOUNT.format(v)
 
@@ -290,7 +292,8 @@ class Entry:
         return CheckResult(self.path, self.bank, self.date,
                            tuple(sorted(found, key=Finding.sort_key)),
                            self.carried,
-                           tuple(records) if records is not None and found else ())
+                           tuple(records) if records is not None and found else (),
+                           self.plan.layout)
 
     def __reduce__(self) -> tuple[Any, ...]:  # from a worker process: as few objects as can be
         return _restore, (self._folder, self._name, self.bank, self.date, self.carried,
@@ -340,17 +343,29 @@ class FileContext:
 
 
 FileCheck = Callable[[FileContext], Iterable[Finding]]
-FILE_CHECKS: dict[tuple[str, ...], FileCheck] = {}
+# a check's codes: the codes themselves, or what gives them for a layout (an identity's
+# code is its layout's)
+Codes = tuple[str, ...] | Callable[[Layout], tuple[str, ...]]
+FILE_CHECKS: dict[Codes, FileCheck] = {}
 
 
-def file_check(*codes: str) -> Callable[[FileCheck], FileCheck]:
+def file_check(first: str | Callable[[Layout], tuple[str, ...]],
+               *rest: str) -> Callable[[FileCheck], FileCheck]:
+    """Registers a check under the codes it makes, or under what gives them for a layout."""
+    codes: Codes = first if callable(first) else (first, *rest)
+
     def register(check: FileCheck) -> FileCheck:
         FILE_CHECKS[codes] = check
         return check
     return register
 
 
-@file_check(*(i.code for i in FX_POSITION.identities))
+def identity_codes(layout: Layout) -> tuple[str, ...]:
+    """The codes of ``layout``'s identities, the arithmetic check's."""
+    return tuple(i.code for i in layout.identities)
+
+
+@file_check(identity_codes)
 def arithmetic(ctx: FileContext) -> Iterable[Finding]:
     """Each identity of the layout whose inputs are all well formed, reported at its left
     side."""
@@ -400,11 +415,10 @@ def negative_balance(ctx: FileContext) -> Iterable[Finding]:
 @file_check("LIM001")
 def position_limit(ctx: FileContext) -> Iterable[Finding]:
     """FORMAT.md 7.5: a field over its firm's limit, when limits were given."""
-    limits = ctx.limits
-    if not limits or ctx.decoded.bank not in limits:
+    limits, bank = ctx.limits, ctx.decoded.bank
+    if not limits or bank is None or bank not in limits:
         return _NO_FINDINGS
-    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[ctx.decoded.bank],  # type: ignore[index]
-                       ctx.plan.amounts)
+    return over_limits(ctx.decoded.values, ctx.decoded.records, limits[bank], ctx.plan.amounts)
 
 
 def check_bytes(data: bytes, path: str | None = None,
@@ -564,7 +578,7 @@ def _scale(judged: list[Entry]) -> None:
         amounts = r.activity
         if None in amounts:  # a malformed field counts as no value
             amounts = tuple(0 if v is None else v for v in amounts)
-        rows.extend(amounts)  # type: ignore[arg-type]  # no None is left
+        rows.extend(amounts)  # type: ignore[arg-type]  # no None is left (mypy cannot narrow a tuple's items)
     width = len(p.activity)
     columns = [rows[j::width] for j in range(width)]
     del rows
@@ -578,7 +592,7 @@ def _scale(judged: list[Entry]) -> None:
 
 
 def _date_of(r: Entry) -> _dt.date:
-    return r.date  # type: ignore[return-value]
+    return r.date  # type: ignore[return-value]  # a sort key of entries that have a date
 
 
 def _duplicates(bank: str, day: _dt.date, same: list[Entry]) -> Entry | None:

@@ -291,11 +291,11 @@ def _sort_series(entries: list[Entry]) -> None:
 
 
 def _date_of(e: Entry) -> _dt.date:
-    return e.date  # type: ignore[return-value]
+    return e.date  # type: ignore[return-value]  # a sort key of entries that have a date
 
 
 def _bank_of(e: Entry) -> str:
-    return e.bank  # type: ignore[return-value]
+    return e.bank  # type: ignore[return-value]  # a sort key of entries that have a firm
 
 
 def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -> None:
@@ -309,8 +309,9 @@ def _keep_records(entries: list[Entry], read: Callable[[Entry], bytes | None]) -
         if data is None:
             continue
 
-        d = decode(data)
-        if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != 3:
+        layout = e.plan.layout
+        d = decode(data, layout)
+        if (d.bank, d.date) != (e.bank, e.date) or len(d.records) != len(layout.records):
             continue
         e.findings = [_as_found(f, d.records) for f in e.iter_findings()]
         e.records = d.records

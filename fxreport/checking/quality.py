@@ -6,6 +6,9 @@ firm's reports before it; nothing here reads a file or knows about a series' ord
 ``QUA003`` works on a firm's columns (one field across its reports) so a long series
 costs little more than reading it: a block of reports is let through when even the
 smallest median its windows could have cannot make any of its values out of scale.
+The edits name today's annex's fields (``ACTIVITY``, ``GROSS_BALANCES``); the functions
+take a layout's fields by name (``fields``, the checker's ``Plan.amounts``), defaulting
+to today's annex's, and a layout without those fields gets no such finding.
 """
 
 from __future__ import annotations

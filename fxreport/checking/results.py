@@ -18,6 +18,7 @@ import datetime as _dt
 from typing import NamedTuple
 
 from ..core.findings import Finding
+from ..core.layout import FX_POSITION, Layout
 
 
 class CheckResult(NamedTuple):
@@ -26,7 +27,8 @@ class CheckResult(NamedTuple):
     ``carried`` holds the carried amounts, None where malformed: the prior-day
     fields of the layout's checked carries (today's annex: ``identities.PRIOR_DAY_FIELDS``),
     then the today fields they carry from, in the same order (so two halves).
-    ``records`` are the file's records when a finding points into them, else empty.
+    ``records`` are the file's records when a finding points into them, else empty;
+    ``layout`` is the layout the file was read as.
     """
 
     path: str | None
@@ -35,6 +37,7 @@ class CheckResult(NamedTuple):
     findings: tuple[Finding, ...] = ()
     carried: tuple[int | None, ...] = ()
     records: tuple[bytes, ...] = ()
+    layout: Layout = FX_POSITION
 
     @property
     def valid(self) -> bool:

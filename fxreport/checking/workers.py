@@ -175,7 +175,7 @@ def _start_worker(check: Callable[[str, BusinessCalendar | None], Any],
 def _check_chunk(paths: Sequence[str]) -> list[Any]:
     out = []
     for p in paths:
-        item = _worker_check(p, _worker_calendar)  # type: ignore[misc]
+        item = _worker_check(p, _worker_calendar)  # type: ignore[misc]  # set by _start_worker before any chunk
         if type(item) is Entry:
             item.path = None  # the parent has it
         out.append(item)

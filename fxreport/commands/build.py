@@ -59,7 +59,8 @@ def _previous(path: str | None, kind: str, closed_days: str | None, open_days: s
     if path is None:
         return None
     from ..formats.sniff import is_workbook
-    from ..policy.making import InputError, Previous, report_from_input
+    from ..core.problems import InputError
+    from ..policy.making import Previous, report_from_input
 
     options = _calendar_of(kind, closed_days, open_days, lang)[0]
     data = _read_source(path, lang)
@@ -91,7 +92,8 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
     """Findings of a report made from input, at the input's key paths (``row1.ACUST``,
     or the CSV line), never at a file that was not written."""
     from ..core.findings import Finding
-    from ..policy.making import Where, finding_key
+    from ..core.problems import Where
+    from ..policy.making import finding_key
     from ..core.words import word
 
     for f in sorted(findings, key=Finding.sort_key):
@@ -173,8 +175,9 @@ def build(source: str, output: str | None, derived: bool, force: bool, previous_
     --force.  Status lines go to standard error.
     """
     from ..core.words import join, line
-    from ..formats import read_build_input
-    from ..policy.making import InputError, make_report
+    from ..formats.sniff import read_build_input
+    from ..core.problems import InputError
+    from ..policy.making import make_report
 
     lang = _lang(lang)
     data = _read_source(source, lang)

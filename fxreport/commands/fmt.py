@@ -59,7 +59,7 @@ def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
             status = max(status, 1)
             continue
         report = loads(data)
-        new = dumps(report, newline=newline, sign_style=sign_style,  # type: ignore[arg-type]
+        new = dumps(report, newline=newline, sign_style=sign_style,  # type: ignore[arg-type]  # a click.Choice of the Literal's values
                     check=False)  # (click.Choice has given one of the Literal values)
         if new == data:
             say("fmt_canonical", path)

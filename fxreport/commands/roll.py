@@ -38,7 +38,8 @@ def _previous_report(path: str, lang: str) -> Any:
     if not is_workbook(path, head):
         return _load_or_exit(path, lang)
     from .build import _read_source
-    from ..policy.making import InputError, report_from_input
+    from ..core.problems import InputError
+    from ..policy.making import report_from_input
 
     try:
         return report_from_input(path, _read_source(path, lang))
@@ -138,7 +139,8 @@ def _write_rolled(doc: Any, write_dir: str, force: bool, newline: str, sign_styl
     """``--write DIR``: the no-activity submission file made and written into DIR."""
     import os
 
-    from ..policy.making import InputError, make_report
+    from ..core.problems import InputError
+    from ..policy.making import make_report
 
     try:
         report = make_report(doc, derived=True)

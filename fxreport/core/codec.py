@@ -21,7 +21,7 @@ def record_structs(layout: Layout = FX_POSITION) -> dict[int, Any]:
     imported on first use: checking never needs it)."""
     found = _STRUCTS.get(id(layout))
     if found is None or found[0] is not layout:
-        from construct import Struct
+        from construct import Struct  # lazy, heavy: construct
 
         found = _STRUCTS[id(layout)] = (layout, {
             row: Struct(*[f.attr / f.type.construct(f.width) for f in fs])

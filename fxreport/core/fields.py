@@ -85,11 +85,11 @@ class FieldType:
 
     def construct(self, width: int) -> Any:
         """A construct subcon over ``Bytes(width)`` that parses and builds with this type."""
-        from construct import Adapter, Bytes
+        from construct import Adapter, Bytes  # lazy, heavy: construct
 
         ftype = self
 
-        class _Adapter(Adapter):  # type: ignore[misc]
+        class _Adapter(Adapter):  # type: ignore[misc]  # construct's Adapter is Any to mypy
             def _decode(self, obj: bytes, context: Any, path: str) -> Any:
                 return ftype.parse(obj)
 
@@ -136,7 +136,7 @@ class FirmCode(FieldType):
         return raw
 
     def pydantic(self) -> Any:
-        from pydantic import StringConstraints
+        from pydantic import StringConstraints  # lazy, heavy: pydantic
 
         return Annotated[str, StringConstraints(pattern=f"^{self.PATTERN}$")]
 
@@ -218,7 +218,7 @@ class Amount(FieldType):
         raise FieldValueError(f"unknown sign style {style!r}; use one of {', '.join(SIGN_STYLES)}")
 
     def pydantic(self) -> Any:
-        from pydantic import Field, Strict
+        from pydantic import Field, Strict  # lazy, heavy: pydantic
 
         return Annotated[int, Strict(), Field(ge=-AMOUNT_MAX, le=AMOUNT_MAX)]
 
@@ -242,7 +242,7 @@ class Reserved(FieldType):
         return b" " * width
 
     def construct(self, width: int) -> Any:
-        from construct import Const
+        from construct import Const  # lazy, heavy: construct
 
         return Const(b" " * width)
 

@@ -9,11 +9,14 @@ sentence and a finding costs nothing to render until someone reads it.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .fields import AMOUNT_MAX
 from .layout import Field
 from .words import safe, word
+
+if TYPE_CHECKING:
+    from .rules import Rule
 
 
 def escape_bytes(raw: bytes) -> str:
@@ -71,7 +74,7 @@ class Finding:
         return new
 
     @property
-    def rule(self) -> Any:
+    def rule(self) -> Rule:
         from .rules import RULES  # lazy, start-up: the catalogue, only when a finding is worded
 
         return RULES[self.code]
@@ -80,11 +83,12 @@ class Finding:
     def severity(self) -> str:
         """The rule's severity; a finding may be milder than its rule (FORMAT.md 7.1: a
         continuity mismatch across a gap is a warning), given as its ``severity`` value."""
-        return self.params.get("severity") or self.rule.severity  # type: ignore[no-any-return]
+        severity: str = self.params.get("severity") or self.rule.severity
+        return severity
 
     @property
     def category(self) -> str:
-        return self.rule.category  # type: ignore[no-any-return]
+        return self.rule.category
 
     @property
     def field_name(self) -> str | None:
@@ -141,7 +145,7 @@ class Finding:
 
     def text(self, lang: str = "en") -> str:
         """The message without the field: what follows ``FIELD(label)`` in text output."""
-        return self.rule.message[lang].format(**self._context(lang))  # type: ignore[no-any-return]
+        return self.rule.message[lang].format(**self._context(lang))
 
     def parts(self, lang: str = "en") -> tuple[str, str, str]:
         """The field's shown name, its label and the message without them, in ``lang``:

@@ -110,19 +110,9 @@ def hold_plan(identities: Sequence[Identity], names: Sequence[str]) -> HoldPlan:
                   tuple(index[n] for s, n in i.terms if s < 0)) for i in identities)
 
 
-_FX_PLAN: list[HoldPlan] = []  # today's annex's, made on first use
-
-
-def all_hold(amounts: Sequence[int], plan: HoldPlan | None = None) -> bool:
-    """Whether every identity of ``plan`` (today's annex's by default) holds, for every
-    amount of a report in the layout's order."""
-    if plan is None:
-        if not _FX_PLAN:
-            from .layout import FX_POSITION  # lazy, cycle: layout imports identities
-
-            _FX_PLAN.append(hold_plan(FX_POSITION.identities,
-                                      [f.name for f in FX_POSITION.amount_fields()]))
-        plan = _FX_PLAN[0]
+def all_hold(amounts: Sequence[int], plan: HoldPlan) -> bool:
+    """Whether every identity of ``plan`` (``hold_plan``'s, of the layout) holds, for
+    every amount of a report in the layout's order."""
     get = amounts.__getitem__
     for target, plus, minus in plan:
         if amounts[target] != sum(map(get, plus)) - sum(map(get, minus)):
@@ -150,33 +140,13 @@ def derivation_order(identities: Sequence[Identity] = IDENTITIES) -> tuple[Ident
     return tuple(done)
 
 
-class DeriveConflict(ValueError):
-    def __init__(self, problems: list[tuple[str, Any, int, str]]) -> None:
-        self.problems = problems  # (name, given, derived, formula)
-        super().__init__("; ".join(
-            f"{n} is given as {g:,} but {f} gives {d:,}" for n, g, d, f in problems))
-
-
-def derive(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
-           ) -> dict[str, Any]:
-    """A copy of ``amounts`` with every derivable left side filled in.
-
-    A left side that is given must equal the derived value (DeriveConflict
-    names both numbers).  Inputs that are not whole numbers are left for the
-    model's validation to report.
-    """
-    out, problems = derive_all(amounts, identities)
-    if problems:
-        raise DeriveConflict(problems)
-    return out
-
-
 def derive_all(amounts: Mapping[str, Any], identities: Sequence[Identity] = IDENTITIES,
                ) -> tuple[dict[str, Any], list[tuple[str, Any, int, str]]]:
-    """``derive`` without raising: the filled-in copy and the conflicts
-    (name, given, derived, formula), so that a caller can report them with
-    every other problem of its input.  A left side given as null is left for
-    the model's validation to refuse."""
+    """A copy of ``amounts`` with every derivable left side filled in, and the conflicts
+    (name, given, derived, formula): a left side given must equal the derived value,
+    and a caller reports each conflict with every other problem of its input.  Inputs
+    that are not whole numbers, and a left side given as null, are left for the model's
+    validation to report."""
     out = dict(amounts)
     problems = []
     for ident in derivation_order(identities):
@@ -220,4 +190,3 @@ CARRIES: tuple[Carry, ...] = (
 # Prior-day fields and the previous report's today field they must equal.
 CARRIED: tuple[tuple[str, str], ...] = tuple((c.field, c.source) for c in CARRIES if c.checked)
 PRIOR_DAY_FIELDS = tuple(p for p, _ in CARRIED)
-TODAY_FIELDS = tuple(t for _, t in CARRIED)

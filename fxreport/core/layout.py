@@ -168,7 +168,6 @@ AMOUNTS: dict[str, Field] = {f.name: f for f in LAYOUT if f.type == AMOUNT and f
 
 # Columns 1-13 of every row: BANK and DATE, which the three records must share.
 BANK_FIELD, DATE_FIELD = ROWS[1][0], ROWS[1][1]
-HEAD_END = DATE_FIELD.end
 
 
 class Layout(NamedTuple):

@@ -175,7 +175,7 @@ def refusal(key: str, **params: Any) -> Exception:
     """A validation error whose type is ``fx_`` + an input-problem key of
     ``fxreport.core.words.INPUT`` (its words in both languages); ``value`` is shown
     as the user wrote it (JSON spelling)."""
-    from pydantic_core import PydanticCustomError
+    from pydantic_core import PydanticCustomError  # lazy, heavy: pydantic_core
 
     if "value" in params:
         params = {**params, "value": value_text(params["value"])}

@@ -2,7 +2,7 @@
 
 Each format is a reader (bytes -> build input) and/or a writer (Report -> bytes)
 of the same shapes, so ``build INPUT`` picks its reader here by name or content
-and ``show --format X`` / ``roll --format X`` find their writer here.  Adding a
+(``sniff.reader_for``) and ``show --format X`` / ``roll --format X`` find their writer here.  Adding a
 format is one module and one entry in ``FORMATS``; the checker never knows.
 Entries name their functions as ``"module:function"`` and are imported on first
 use, so a command pays only for the formats it touches.
@@ -44,15 +44,21 @@ class ReportFormat(NamedTuple):
     suffixes: tuple[str, ...] = ()
 
     def read(self, data: bytes) -> Input:
-        return _load(self.reader)(data)  # type: ignore[arg-type, no-any-return]
+        read: Callable[[bytes], Input] = _load(self.reader)
+        return read(data)
 
     def write(self, report: Any, lang: str = "en") -> bytes:
-        return _load(self.writer)(report, lang)  # type: ignore[arg-type, no-any-return]
+        write: Callable[[Any, str], bytes] = _load(self.writer)
+        return write(report, lang)
 
 
-def _load(target: str) -> Callable[..., Any]:
+def _load(target: str | None) -> Any:
+    """The function ``target`` (``"module:function"``) names, imported now; a format
+    without that side names none."""
+    if target is None:
+        raise ValueError("this format has no such function")
     module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), name)
 
 
 FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
@@ -65,16 +71,3 @@ FORMATS: dict[str, ReportFormat] = {f.name: f for f in (
                  (".xlsx", ".xlsm", ".xls", ".ods", ".xltx", ".xltm")),  # the reader names the others
     ReportFormat("table", None, "fxreport.outputs.views:write_table", False),
 )}
-
-
-def reader_for(name: str, data: bytes) -> ReportFormat:
-    """The build-input format of ``data`` named ``name``, by content and name together
-    (``sniff.input_kind``); raises ``InputError`` for what is clearly not build input."""
-    from .sniff import input_kind  # lazy, cycle: sniff imports FORMATS from here
-
-    return FORMATS[input_kind(name, data)]
-
-
-def read_build_input(name: str, data: bytes) -> Input:
-    """Build input from any file ``build`` takes (JSON, CSV or a workbook)."""
-    return reader_for(name, data).read(data)

@@ -6,7 +6,9 @@ quoted every text cell (LibreOffice), written Big5 (a zh-TW Windows Excel),
 kept or added a byte order mark (Excel's "CSV UTF-8"), ended lines with a bare
 CR (Excel for Mac), and written amounts as ``1,800``, ``(1,800)`` or ``-``: all
 are read.  Every problem is reported at its line (and the key path it fills);
-nothing here raises anything but ``InputError``.
+nothing here raises anything but ``InputError``.  The lines are today's annex's
+fields (``layout.FX_POSITION``, through the module tables ``LAYOUT`` and ``ROWS``), as
+``show --format csv`` prints them.
 """
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def _parse_int(text: str) -> Any:
     return int(text) if len(text) <= _INT_DIGITS else JsonLiteral(text, "int")
 
 
-class _Object(dict):  # type: ignore[type-arg]
+class _Object(dict[str, Any]):
     """A JSON object that remembers the keys it was given more than once."""
 
     __slots__ = ("repeated",)

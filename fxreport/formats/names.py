@@ -1,4 +1,5 @@
-"""The report's field names as people misspell them (``Adj_1``, ``acust``, ``ACUTS``)."""
+"""The report's field names as people misspell them (``Adj_1``, ``acust``, ``ACUTS``):
+today's annex's (``layout.FX_POSITION``), the names build input uses."""
 
 from __future__ import annotations
 

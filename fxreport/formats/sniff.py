@@ -16,7 +16,7 @@ from ..core.fields import CODE, ROC_DATE
 from ..core.layout import FX_POSITION
 from ..core.problems import InputError, InputProblem, Where
 from ..core.text import UTF16_BOMS, strip_bom
-from . import FORMATS
+from . import FORMATS, Input, ReportFormat
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any encrypted Office file
 ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .xlsm, .ods
@@ -78,3 +78,14 @@ def _text_kind(lower: str, text: bytes, first: bytes) -> str:
     if text.startswith(b'"') and b"," not in first:
         return "json"  # a JSON string: "the JSON input must be an object"
     return "csv"
+
+
+def reader_for(name: str, data: bytes) -> ReportFormat:
+    """The build-input format of ``data`` named ``name``, by content and name together
+    (``input_kind``); raises ``InputError`` for what is clearly not build input."""
+    return FORMATS[input_kind(name, data)]
+
+
+def read_build_input(name: str, data: bytes) -> Input:
+    """Build input from any file ``build`` takes (JSON, CSV or a workbook)."""
+    return reader_for(name, data).read(data)

@@ -4,7 +4,8 @@ One sheet, ``日報表``, laid out from the layout table: a line per field in th
 annex's order, grouped by the bracketed prefixes of the annex's labels
 (``[即期已交割部位]``, ``[即期未交割部位][前日餘額]``, ...), Chinese and English
 side by side, the firm code and the ROC date at the top, the unit, and one A4
-page when printed.
+page when printed.  The form is today's annex's (``layout.FX_POSITION``, through the
+module tables ``LAYOUT`` and ``ROWS``): a clerk's form is made for one layout.
 
 The workbook is an interface (STYLE.md section 8):
 
@@ -60,7 +61,6 @@ SHEET = "日報表"
 _BANK, _DATE = ROWS[1][0], ROWS[1][1]
 _TARGETS: dict[str, Identity] = {i.target: i for i in IDENTITIES}
 _AMOUNT_FIELDS: tuple[Field, ...] = tuple(f for f in LAYOUT if f.type == AMOUNT and f.name)
-_ROW_OF = {f.name: f.row for f in _AMOUNT_FIELDS}
 
 # Columns of the form.
 _SECTION, _DETAIL, _ITEM_ZH, _ITEM_EN, _VALUE, _NAME, _PLACE = "ABCDEFG"
@@ -131,13 +131,6 @@ def form_lines() -> tuple[Line, ...]:
     return tuple(Line(_FIRST_ROW + i, f, *_split(f)) for i, f in enumerate(_AMOUNT_FIELDS))
 
 
-def form_cells() -> dict[str, str]:
-    """Where the writer puts each field: ``{"BANK": "E3", "DATE": "E4", "BAL": "E7", ...}``."""
-    cells = {"BANK": f"{_VALUE}3", "DATE": f"{_VALUE}4"}
-    cells.update({line.field.name: f"{_VALUE}{line.row}" for line in form_lines()})
-    return cells
-
-
 # --- writing ------------------------------------------------------------------------------
 
 def report_workbook(report: Report) -> bytes:
@@ -182,7 +175,7 @@ def _workbook(bank: str, date_text: str, values: Mapping[str, Any],
               carried: frozenset[str] = frozenset()) -> bytes:
     """The form; ``carried`` names the prior-day fields taken from yesterday's report,
     which are locked (a rolled form), since continuity (note 4) requires them as they are."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy, heavy: openpyxl
 
     kept = _kept(values)
     wb = Workbook()
@@ -224,7 +217,7 @@ class _Form:
     """The sheet being written and its shared styles (openpyxl is imported by now)."""
 
     def __init__(self, wb: Any) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # lazy, heavy: openpyxl
 
         self.wb, self.ws = wb, wb.active
         thin = Side(style="thin", color="A6A6A6")
@@ -247,14 +240,14 @@ class _Form:
 
     def name_cells(self, row: int, name: str, place: str) -> None:
         """The field's name and its place in the file, beside its value."""
-        from openpyxl.styles import Font
+        from openpyxl.styles import Font  # lazy, heavy: openpyxl
 
         self.label(f"{_NAME}{row}", name, font=Font(name="Consolas", color="595959", size=9))
         self.label(f"{_PLACE}{row}", place, font=self.small)
 
     def names(self, name: str, coord: str) -> None:
         """The defined name ``read_workbook`` finds the field's cell by."""
-        from openpyxl.workbook.defined_name import DefinedName
+        from openpyxl.workbook.defined_name import DefinedName  # lazy, heavy: openpyxl
 
         col, row = coord[0], coord[1:]
         xname = defined_name(name)
@@ -262,7 +255,7 @@ class _Form:
 
 
 def _title(ws: Any) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     for row, (text, size, colour) in enumerate(
             ((_WORDS["title"][1], 15, "000000"), (_WORDS["title"][0], 10, "595959")), start=1):
@@ -275,7 +268,7 @@ def _title(ws: Any) -> None:
 
 def _head(form: _Form, bank: str, date_text: str) -> None:
     """Firm code and date at the top, as text cells; then the unit."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = form.ws
     date_zh, date_en = (f"{_DATE.label_zh}（{_WORDS['date_form'][1]}）",
@@ -301,7 +294,7 @@ def _head(form: _Form, bank: str, date_text: str) -> None:
 
 
 def _headings(form: _Form) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     for col, key in ((_SECTION, "col_section"), (_DETAIL, "col_detail"),
                      (_ITEM_ZH, "col_item_zh"), (_ITEM_EN, "col_item_en"),
@@ -315,7 +308,7 @@ def _headings(form: _Form) -> None:
 def _validations(ws: Any) -> Any:
     """Excel's own checks of what a clerk types; the amounts' one is returned to be
     given the input cells."""
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.datavalidation import DataValidation  # lazy, heavy: openpyxl
 
     amount_dv = DataValidation(
         type="whole", operator="between", formula1=str(-AMOUNT_MAX), formula2=str(AMOUNT_MAX),
@@ -338,7 +331,7 @@ def _validations(ws: Any) -> Any:
 
 def _line_labels(form: _Form, line: Line) -> None:
     """A field's labels: its group and detail (merged later), or a line of its own."""
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # lazy, heavy: openpyxl
 
     ws, f, r = form.ws, line.field, line.row
     ws.row_dimensions[r].height = 19
@@ -363,8 +356,8 @@ def _amount_cell(form: _Form, line: Line, amount: Any, kept: tuple[Identity, int
                  amount_dv: Any, carried: bool = False) -> None:
     """A left side is its formula unless its filed value is kept; a carried prior-day
     figure is locked; any other amount is an input cell, the only kind a clerk may change."""
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Alignment
+    from openpyxl.comments import Comment  # lazy, heavy: openpyxl
+    from openpyxl.styles import Alignment  # lazy, heavy: openpyxl
 
     f = line.field
     form.names(f.name, f"{_VALUE}{line.row}")
@@ -397,7 +390,7 @@ def _merge_runs(ws: Any, lines: tuple[Line, ...], col: str, key: Any) -> None:
 
 
 def _notes(ws: Any, last: int, carried: bool) -> None:
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     keys = ("note_inputs", "note_build") + (("note_carried",) if carried else ())
     for i, key in enumerate(keys):
@@ -413,10 +406,10 @@ def _fractions_shown(ws: Any, lines: tuple[Line, ...]) -> None:
     """Whole amounts with thousands separators; one that is not whole keeps its decimals,
     in red on red (``#,##0`` alone would show 12.5 as 13): what the clerk sees is what
     ``build`` reads, and refuses."""
-    from openpyxl.formatting.rule import Rule
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.styles.differential import DifferentialStyle
-    from openpyxl.styles.numbers import NumberFormat
+    from openpyxl.formatting.rule import Rule  # lazy, heavy: openpyxl
+    from openpyxl.styles import Font, PatternFill  # lazy, heavy: openpyxl
+    from openpyxl.styles.differential import DifferentialStyle  # lazy, heavy: openpyxl
+    from openpyxl.styles.numbers import NumberFormat  # lazy, heavy: openpyxl
 
     top, bottom = f"{_VALUE}{lines[0].row}", f"{_VALUE}{lines[-1].row}"
     whole = DifferentialStyle(numFmt=NumberFormat(numFmtId=3, formatCode=_WHOLE))
@@ -432,7 +425,7 @@ def _sign_off(form: _Form, top: int) -> int:
     """The firm's name, who prepared, reviewed and approved the report and when, and a
     contact telephone: input cells inside the print area that ``build`` never reads.
     Returns the last row."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = form.ws
     bold = Font(bold=True, size=9)
@@ -471,7 +464,7 @@ def _sign_cell(form: _Form, coord: str, last: str | None = None) -> None:
 
 def _instructions(wb: Any) -> None:
     """The 說明 sheet: the annex's notes that a clerk needs, in both languages."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # lazy, heavy: openpyxl
 
     ws = wb.create_sheet(_WORDS["instructions"][1])
     ws.sheet_view.showGridLines = False

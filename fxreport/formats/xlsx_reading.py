@@ -18,6 +18,9 @@ the form's sheet) has a cap on its unpacked size, checked in the zip directory
 and again while it is unpacked (the directory may lie); other sheets are never
 unpacked.  The workbook is opened once, in openpyxl's read-only mode, and only
 the form's sheet is parsed, up to the last row a name points to.
+
+The names read are today's annex's (``layout.FX_POSITION``, through the module tables
+``LAYOUT`` and ``ROWS``), those ``xlsx.py`` writes.
 """
 
 from __future__ import annotations
@@ -205,14 +208,14 @@ def _reader_type() -> Any:
     """openpyxl's read-only reader, told not to open any sheet while loading (it reads
     each sheet's head for its size, and all of a sheet without one, and each sheet's
     relationships): only the form's sheet is ever unpacked, later."""
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+    from openpyxl.reader.excel import ExcelReader  # lazy, heavy: openpyxl
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet  # lazy, heavy: openpyxl
 
-    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    class Sheet(ReadOnlyWorksheet):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         def _get_size(self) -> None:
             return None
 
-    class Reader(ExcelReader):  # type: ignore[misc]
+    class Reader(ExcelReader):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         def read_worksheets(self) -> None:
             for sheet, rel in self.parser.find_sheets():
                 if rel.target in self.valid_files and "chartsheet" not in rel.Type:
@@ -307,9 +310,9 @@ def _sheet_cells(book: Any, sheet: str, rows: set[int], columns: set[int]) -> _S
     formula, type.  The sheet is parsed once, streaming, up to the last row asked for;
     other rows and columns are skipped unread (a row of 200,000 styled cells costs
     what the XML parser takes, not openpyxl's work per cell)."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser  # lazy, heavy: openpyxl
 
-    class _Both(WorkSheetParser):  # type: ignore[misc]
+    class _Both(WorkSheetParser):  # type: ignore[misc]  # openpyxl has no type hints (Any)
         """Each wanted cell's cached value (data-only) and its formula, in one pass."""
 
         row_counter: int

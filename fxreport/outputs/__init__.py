@@ -10,7 +10,6 @@ from ..checking.pipeline import Outcome
 from ..checking.results import CheckResult
 from ..core.fields import roc_text
 from ..core.findings import Finding
-from ..core.layout import RECORD_WIDTH
 from ..core.words import HOW_CLI, safe, sidecar_word, word
 
 
@@ -197,7 +196,7 @@ def _record_excerpt(r: CheckResult, f: Finding) -> tuple[str, str] | None:
     if not (r.records and f.row and f.start and f.row <= len(r.records)):
         return None
     rec = r.records[f.row - 1]
-    return excerpt(rec, f.start, f.end or f.start) if len(rec) == RECORD_WIDTH else None
+    return excerpt(rec, f.start, f.end or f.start) if len(rec) == r.layout.width else None
 
 
 def _values_line(f: Finding, lang: str) -> str:

@@ -26,6 +26,7 @@ from ..checking.pipeline import is_open
 from ..checking.reading import read_path
 from ..checking.results import CheckResult
 from ..core.fields import roc_text
+from ..core.layout import FX_POSITION, Layout
 from ..core.words import REPORT as WORDS
 from ..core.words import safe
 
@@ -35,10 +36,10 @@ SERIES_FIELDS = ("POS", "SPOT", "FORWARD")
 VERDICTS = ("valid", "review", "invalid", "missing")
 
 
-def amounts_of(data: bytes | None) -> dict[str, int | None]:
-    """POS, SPOT and FORWARD as the check reads the file (the one decoder's values;
-    None where absent or malformed)."""
-    values = decode(data).values if data else {}
+def amounts_of(data: bytes | None, layout: Layout = FX_POSITION) -> dict[str, int | None]:
+    """POS, SPOT and FORWARD as the check reads the file as ``layout`` (the one decoder's
+    values; None where absent or malformed)."""
+    values = decode(data, layout).values if data else {}
     return {name: values.get(name) for name in SERIES_FIELDS}
 
 
@@ -220,7 +221,7 @@ def _ticks(n: int, most: int = 6) -> list[int]:
 def _exact_scale(leather: Any) -> Any:
     """leather's linear scale, projecting its own domain edge to edge (leather's widens it
     to round ticks, which leaves a blank margin on either side of the days)."""
-    class Exact(leather.Linear):  # type: ignore[misc]
+    class Exact(leather.Linear):  # type: ignore[misc]  # leather has no type hints (Any)
         def project(self, value: Any, range_min: Any, range_max: Any) -> Any:
             low, high = self._data_min, self._data_max
             pos = (Decimal(value) - low) / (high - low)
@@ -259,7 +260,7 @@ def chart_svg(series: FirmSeries, lang: str, ident: str,
               size: tuple[int, int] = (WIDTH, HEIGHT), shape: str = "wide") -> str:
     """The firm's POS, SPOT and FORWARD by day as an SVG line chart (no script, no style
     element: presentation attributes only), with a title and a description."""
-    import leather
+    import leather  # lazy, heavy: leather
 
     _style_leather(leather.theme)
     w = WORDS[lang]
@@ -327,7 +328,7 @@ def series_of_facts(reports: Sequence[CheckResult], data: Callable[[int], bytes 
                     calendar: Any = None,
                     limits: Mapping[str, Mapping[str, int]] | None = None) -> list[FirmSeries]:
     """``firm_series`` with each report's values read from its bytes (``data(i)``)."""
-    return firm_series(reports, [amounts_of(data(i)) for i in range(len(reports))],
+    return firm_series(reports, [amounts_of(data(i), r.layout) for i, r in enumerate(reports)],
                        calendar, limits)
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from ..checking.decoder import split_records
 from ..core.fields import AMOUNT, roc_text
-from ..core.layout import RECORD_WIDTH, ROW_TITLES, ROWS, Field
+from ..core.layout import FX_POSITION, Field, Layout
 from ..core.model import Report
 from ..core.words import word
 
@@ -29,8 +29,8 @@ def table_text(report: Report, lang: str = "en") -> str:
     amounts = report.amounts()
     date = roc_text(report.date) if lang == "zh-TW" else f"{roc_text(report.date)} ({report.date.isoformat()})"
     lines = [f"{report.bank}  {date}  {report.filename}", ""]
-    for row, fields in ROWS.items():
-        zh, en = ROW_TITLES[row]
+    for row, fields in enumerate(report.layout.records, 1):
+        zh, en = report.layout.title(row)
         lines.append(word("row_title", lang).format(row=row, zh=zh, en=en))
         lines += _row_lines([f for f in fields if f.type == AMOUNT], amounts, lang)
         lines.append("")
@@ -57,22 +57,23 @@ def _row_lines(shown: list[Field], amounts: dict[str, int], lang: str) -> list[s
     return lines
 
 
-def ruler_text(data: bytes, lang: str = "en") -> str:
-    """Each record's raw bytes under a column ruler, with each field's name beneath; the
-    line above each record in ``lang``."""
+def ruler_text(data: bytes, lang: str = "en", layout: Layout = FX_POSITION) -> str:
+    """Each record's raw bytes under a column ruler, with each field's name beneath
+    (``layout``'s); the line above each record in ``lang``."""
     records = split_records(data)[0]
-    columns = range(1, RECORD_WIDTH + 1)
+    columns = range(1, layout.width + 1)
     tens = "".join(f"{c // 10 % 10}" if c % 10 == 0 else " " for c in columns)
     ones = "".join(str(c % 10) for c in columns)
     out = []
     for row, rec in enumerate(records, 1):
         shown = "".join(chr(b) if 0x20 <= b < 0x7F else "\u00b7" for b in rec)
         note = word("ruler_record", lang, row=row, length=len(rec))
-        if len(rec) != RECORD_WIDTH:
-            note += word("ruler_shifted", lang, width=RECORD_WIDTH)
+        if len(rec) != layout.width:
+            note += word("ruler_shifted", lang, width=layout.width)
         out += [note, "     " + tens, "     " + ones, "     " + shown]
-        if row in ROWS:
-            names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width) for f in ROWS[row])
+        if row <= len(layout.records):
+            names = "".join(("|" + (f.name or "R"))[:f.width].ljust(f.width)
+                            for f in layout.records[row - 1])
             out.append("     " + names)
         out.append("")
     return "\n".join(out)

@@ -40,7 +40,7 @@ def validate(doc: Mapping[str, Any], *, derived: bool = False,
     missing left side is computed; without it, the missing left sides are one
     problem that says ``--derive`` computes them.
     """
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # lazy, heavy: pydantic
 
     where = where or {}
     problems: list[InputProblem] = []

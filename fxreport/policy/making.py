@@ -20,15 +20,15 @@ from ..core.codec import encode
 from ..core.fields import SPACES, roc_text
 from ..core.findings import Finding
 from ..core.model import Report, split_rows
-from ..core.problems import InputError, InputProblem, Where
+from ..core.problems import Where
 from ..core.words import os_reason, shown_path, write_message
-from ..formats import read_build_input
+from ..formats.sniff import read_build_input
 from .atomic import write_atomic
 from .inputs import validate
 from .refused import ReportInvalidError
 
-__all__ = ["InputError", "InputProblem", "Where", "WriteOutcome", "WriteRefused",
-           "ReportExistsError", "ReportInvalidError", "checked_bytes", "make_report",
+__all__ = ["WriteOutcome", "WriteRefused",
+           "ReportExistsError", "checked_bytes", "make_report",
            "roll_input", "target_for", "write_report"]
 
 

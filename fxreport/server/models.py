@@ -141,13 +141,13 @@ def prefix_pattern() -> str:
     the catalogue's codes, any letter case (generated from the catalogue)."""
     from ..core.rules import RULES
 
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]  # a trie: dicts nested to any depth
     for code in RULES:
         node = trie
         for ch in code:
             node = node.setdefault(ch, {})
 
-    def alternatives(node: dict) -> str:  # type: ignore[type-arg]
+    def alternatives(node: dict) -> str:  # type: ignore[type-arg]  # a node of that trie
         parts = []
         for ch, child in sorted(node.items()):
             head = f"[{ch}{ch.lower()}]" if ch.isalpha() else ch

@@ -227,7 +227,7 @@ class FormReader:
             "on_headers_finished": self._headers_finished, "on_end": self._end,
         }
         try:
-            self.parser = MultipartParser(boundary, callbacks)  # type: ignore[arg-type]
+            self.parser = MultipartParser(boundary, callbacks)  # type: ignore[arg-type]  # its MultipartCallbacks TypedDict's keys
         except Exception:  # the parser's own limits (boundary_of checks the known one)
             raise UploadError(400, "malformed", offset=0) from None
         self.seen = 0  # bytes fed so far, to say where a malformed body goes wrong
@@ -302,7 +302,7 @@ class FormReader:
             part.chunks.append(piece)
             part.kept += len(piece)
             if is_file and part.digest is not None:
-                part.digest.update(piece)  # type: ignore[attr-defined]
+                part.digest.update(piece)  # type: ignore[attr-defined]  # a hashlib object once set (its type is private)
 
     def _part_end(self) -> None:
         part = self._part
@@ -323,7 +323,7 @@ class FormReader:
         """A part of ``files`` or ``previous`` kept as an ``Upload``."""
         if not part.filename and not part.size:
             return  # an empty file input of an HTML form: no file chosen
-        digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]
+        digest = part.digest.hexdigest() if part.size <= SIZE_LIMIT else None  # type: ignore[attr-defined]  # as above
         upload = Upload(part.filename or "", data, part.size, digest)
         (self.form.files if part.name == "files" else self.form.previous).append(upload)
 

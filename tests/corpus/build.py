@@ -29,10 +29,9 @@ sys.path.insert(0, str(HERE.parent.parent))  # the repository, for fxreport
 sys.path.insert(0, str(HERE.parent))  # tests/, for reports
 
 import fxreport  # noqa: E402
-from fxreport.core.identities import derive  # noqa: E402
 from fxreport.core.identities import CARRIED, IDENTITIES  # noqa: E402
 from fxreport.core.model import Report  # noqa: E402
-from reports import BYTES1 as DAY1, BYTES2 as DAY2, join, put, records  # noqa: E402
+from reports import BYTES1 as DAY1, BYTES2 as DAY2, derive, join, put, records  # noqa: E402
 
 A2 = fxreport.loads(DAY2).amounts()
 BIG5_TAI = "台".encode("cp950")  # A5 78

@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import fxreport
-from fxreport.core.identities import derive
-from reports import DAY2, Run
+from reports import DAY2, Run, derive
 
 
 def test_roll_carries_a_option(run: Run, tmp_path: Path) -> None:
