@@ -39,7 +39,8 @@ from .batch import Unreadable, check_content, check_files, check_one, expand_fil
 from .calendar import DEFAULT_CALENDAR, BusinessCalendar
 from .checker import Entry, compare, link_series
 from ..core.findings import Finding
-from ..core.words import display_path, server_message
+from ..core.fields import roc_text
+from ..core.words import display_path, server_message, sidecar_word
 from .decoder import decode
 from .reading import read_path
 from .results import CheckResult
@@ -158,6 +159,15 @@ class Outcome(NamedTuple):
         if not any(self.fails(r) for r in self.reports):
             return "pass"
         return "fail_strict" if all(r.valid for r in self.reports) else "fail"
+
+    def stale_lines(self) -> list[str]:
+        """A line for each stale line of the verified file (FORMAT.md 7.6), in the
+        options' language: standard error for the CLI, the HTML report's verified section."""
+        lang = self.options.lang
+        return [sidecar_word("stale", lang, line=v.line, bank=v.bank,
+                             date=roc_text(v.date) if lang == "zh-TW" else v.date.isoformat(),
+                             code=v.code, field=f" {v.field}" if v.field else "")
+                for v in self.stale_verified]
 
     def summary(self) -> dict[str, int]:
         """The counts of FORMAT.md section 5's ``summary``."""

@@ -93,13 +93,12 @@ def _say_unused(outcome: Any, lang: str) -> None:
     """On standard error: each path that could not be read, and each verified line that
     matches no finding (FORMAT.md 7.6: reported, the exit status unchanged)."""
     from ..core.words import safe, word
-    from ..outputs import stale_lines
 
     for u in outcome.unreadable:
         said = word("source_line", lang, source=f"{word('unreadable', lang)} {safe(u.path)}",
                     text=safe(u.why(lang)))
         click.echo(word("program_line", lang, text=said), err=True)
-    for text in stale_lines(outcome):
+    for text in outcome.stale_lines():
         click.echo(word("program_line", lang, text=safe(text)), err=True)
 
 

@@ -50,16 +50,6 @@ def outcome_json(outcome: Outcome) -> dict[str, Any]:
     return doc
 
 
-def stale_lines(outcome: Outcome) -> list[str]:
-    """A line for each stale line of the verified file (FORMAT.md 7.6), in the outcome's
-    language: standard error for the CLI, the HTML report's verified section."""
-    lang = outcome.options.lang
-    return [sidecar_word("stale", lang, line=v.line, bank=v.bank,
-                         date=roc_text(v.date) if lang == "zh-TW" else v.date.isoformat(),
-                         code=v.code, field=f" {v.field}" if v.field else "")
-            for v in outcome.stale_verified]
-
-
 def write_json(outcome: Outcome, out: IO[str]) -> None:
     """``outcome_json``, written file by file so a long archive is not held twice."""
     import json  # lazy, start-up: check FILE never loads json

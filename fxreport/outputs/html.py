@@ -26,13 +26,11 @@ from ..core.words import display_path, sidecar_word
 from ..checking.decoder import SIZE_LIMIT, split_records
 from ..core.fields import roc_text, roc_year_fits
 from ..core.findings import Finding, show_bytes
-from ..core.layout import RECORD_WIDTH
 from ..checking.reading import read_path
 from .series import date_text, day_verdict, figure_html, series_of_facts, text_html
 from ..core.rules import ERROR, HOW, WARNING, category_word, render_reason
 from ..core.words import REPORT as WORDS
 from ..core.words import safe, shown_path
-from . import stale_lines
 
 
 class FileFacts(NamedTuple):
@@ -472,7 +470,7 @@ def _file_section(r: CheckResult, n: int, fact: FileFacts | None, lang: str) -> 
         records = split_records(fact.data)[0]
     parts.append('<ol class="findings">\n')
     for f in r.findings:
-        parts.append(_finding(f, records, lang))
+        parts.append(_finding(f, records, r.layout.width, lang))
     parts.append("</ol>\n</section>\n")
     return "".join(parts)
 
@@ -500,7 +498,7 @@ _PLACES = {(True, True): "row_cols", (True, False): "row", (False, True): "cols"
            (False, False): "file_level"}
 
 
-def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
+def _finding(f: Finding, records: Sequence[bytes] | None, width: int, lang: str) -> str:
     w = WORDS[lang]
     sev = f.severity
     where = w[_PLACES[bool(f.row), bool(f.start)]].format(row=f.row, start=f.start, end=f.end)
@@ -514,7 +512,7 @@ def _finding(f: Finding, records: Sequence[bytes] | None, lang: str) -> str:
     if f.field is not None:
         out.append(f'<p class="field">{_e(w["field"])}<code>{_e(field)}</code> {_e(label)}</p>')
     out.append(f'<p class="message">{_e(text)}</p>')
-    rec = _record_of(f, records)
+    rec = _record_of(f, records, width)
     out.append(_values(*_found_expected(f, f.as_json(lang), rec), lang,
                        naming=f.category == "naming"))
     if rec is not None and f.row and f.start:
@@ -547,7 +545,7 @@ def _verified_section(outcome: Outcome, order: Sequence[int], lang: str) -> str:
            f'{_e(sidecar_word("verified_title", lang))}</h2>\n',
            '<ul class="verified-list">' + "".join(rows) + "</ul>\n" if rows else
            f'<p>{_e(sidecar_word("verified_none", lang))}</p>\n']
-    stale = stale_lines(outcome)
+    stale = outcome.stale_lines()
     if stale:
         out.append(f'<h3>{_e(sidecar_word("stale_title", lang))}</h3>\n<ul class="stale-verified">'
                    + "".join(f"<li>{_e(text)}</li>" for text in stale) + "</ul>\n")
@@ -555,11 +553,11 @@ def _verified_section(outcome: Outcome, order: Sequence[int], lang: str) -> str:
     return "".join(out)
 
 
-def _record_of(f: Finding, records: Sequence[bytes] | None) -> bytes | None:
-    """The finding's record, when its columns can be shown (a record of the wrong
-    width has them shifted)."""
+def _record_of(f: Finding, records: Sequence[bytes] | None, width: int) -> bytes | None:
+    """The finding's record, when its columns can be shown (a record of another width
+    than its layout's has them shifted)."""
     rec = records[f.row - 1] if records and f.row and f.row <= len(records) else None
-    return rec if rec is not None and len(rec) == RECORD_WIDTH else None
+    return rec if rec is not None and len(rec) == width else None
 
 
 _NUMBER = re.compile(r"^ *[+-]?[0-9][0-9,]*$")
