@@ -13,6 +13,7 @@ from .core.findings import Finding
 from .core.model import Report, trusted, trusted_amounts
 from .core.words import word
 from .policy import making as _making  # its functions looked up when called: one writer
+from .policy import writing as _writing  # (the same: `write_report`, the one writer)
 from .policy.refused import ReportInvalidError as ReportInvalidError  # re-exported
 from .policy.refused import finding_lines as _finding_lines
 
@@ -77,7 +78,7 @@ def dump(report: Report, path: str | os.PathLike[str], *, newline: Newline = "cr
     An error found by the check raises ``ReportInvalidError`` and nothing is
     written (``check=False`` skips the check and the naming rule).  An existing
     file raises ``FileExistsError``, and a file name that breaks the naming rule
-    ``fxreport.policy.making.WriteRefused`` (an ``OSError``), unless ``overwrite=True``.
+    ``fxreport.policy.writing.WriteRefused`` (an ``OSError``), unless ``overwrite=True``.
     """
-    return _making.write_report(report, path, force=overwrite, newline=newline,
+    return _writing.write_report(report, path, force=overwrite, newline=newline,
                         sign_style=sign_style, check=check).path

@@ -191,7 +191,7 @@ def _write_refused(exc: Any, lang: str) -> NoReturn:
 
 def _write_text(target: str, data: bytes, force: bool, lang: str, sweep: bool = True) -> None:
     """Atomic write of a file that is not a report; an existing file needs --force."""
-    from ..policy.making import WriteRefused, write_file
+    from ..policy.writing import WriteRefused, write_file
 
     try:
         write_file(target, data, force=force, sweep=sweep)

@@ -107,10 +107,10 @@ def _echo_findings(source: str, findings: list[Any], where: Any, lang: str) -> N
 def _write_report(report: Any, output: str | None, force: bool, newline: str,
                   sign_style: str, lang: str, source: str, where: Any = None,
                   previous: Any = None) -> None:
-    """Check, name and write through ``making.write_report``; only the printing is here."""
+    """Check, name and write through ``writing.write_report``; only the printing is here."""
     from ..policy.refused import ReportInvalidError
     from ..core.fields import roc_text
-    from ..policy.making import WriteRefused, write_report
+    from ..policy.writing import WriteRefused, write_report
     from ..core.words import line
 
     where = where or {}

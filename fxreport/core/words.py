@@ -226,7 +226,7 @@ USAGE: dict[str, tuple[str, str]] = {
     "days_cannot_read": ("cannot read {path}: {reason}", "無法讀取 {path}：{reason}"),
 }
 
-# Refusals to write a report (``fxreport.policy.making.WriteRefused``).
+# Refusals to write a report (``fxreport.policy.writing.WriteRefused``).
 WRITE: dict[str, tuple[str, str]] = {
     "exists": ("{path} exists and was not replaced", "{path} 已存在，未取代"),
     "name_breaks_rule": (

@@ -25,7 +25,7 @@ class ReportInvalidError(ValueError):
 
     ``findings`` lists every error (each with ``row``, ``start``/``end``
     columns, ``field_name`` and ``message(lang)``); ``warnings`` the check's
-    warnings.  Raised by ``dump``/``dumps`` and ``fxreport.policy.making.write_report``
+    warnings.  Raised by ``dump``/``dumps`` and ``fxreport.policy.writing.write_report``
     unless they are given ``check=False``.
     """
 

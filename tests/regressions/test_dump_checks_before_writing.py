@@ -2,7 +2,7 @@
 
 They check first and raise ReportInvalidError (row, columns, field, message)
 unless `check=False`; dump, build and roll --write write through one function,
-`fxreport.policy.making.write_report`.
+`fxreport.policy.writing.write_report`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import os
 import pytest
 
 import fxreport
-from fxreport.policy import making
+from fxreport.policy import writing
 from reports import DAY2, Run
 
 
@@ -32,17 +32,17 @@ def test_dump_and_dumps_refuse_a_report_that_check_finds_errors_in(run: Run, tmp
         fxreport.dump(bad, tmp_path)
     assert list(tmp_path.iterdir()) == []
     assert fxreport.loads(fxreport.dumps(bad, check=False)) == bad  # the caller's choice
-    with pytest.raises(making.WriteRefused):  # the naming rule, as for build -o FILE
+    with pytest.raises(writing.WriteRefused):  # the naming rule, as for build -o FILE
         fxreport.dump(good, tmp_path / "other.txt")
 
     calls: list[Any] = []
-    real = making.write_report
+    real = writing.write_report
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         calls.append(args[1])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(making, "write_report", spy)
+    monkeypatch.setattr(writing, "write_report", spy)
     assert fxreport.dump(good, tmp_path) == tmp_path / "ABP1209.txt"
     shown = run("show", str(DAY2), "--format", "json").stdout
     (tmp_path / "b").mkdir()

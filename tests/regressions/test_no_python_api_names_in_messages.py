@@ -10,7 +10,7 @@ import pytest
 
 import fxreport
 from fxreport.core.words import WRITE
-from fxreport.policy.making import WriteRefused
+from fxreport.policy.writing import WriteRefused
 from reports import DAY2, Run
 
 
