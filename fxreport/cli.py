@@ -15,32 +15,8 @@ from typing import Any
 import click
 
 from . import __version__
+from .commands import COMMANDS
 from .core.words import LANGS
-
-# name: (its module, the first paragraph of its help, which `fxreport --help` shortens)
-COMMANDS: dict[str, tuple[str, str]] = {
-    "build": ("fxreport.commands.build",
-              "Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin)."),
-    "check": ("fxreport.commands.check", "Check report files against every rule of the format."),
-    "fmt": ("fxreport.commands.fmt",
-            "Rewrite valid files in canonical form without changing any value."),
-    "roll": ("fxreport.commands.roll",
-             "Start the next report from PREV: prior-day fields carried, activity zero."),
-    "rules": ("fxreport.commands.rules",
-              "List the rule catalogue, the rules starting with a prefix (fxreport rules ARI),\n"
-              "or explain one rule (fxreport rules ARI001)."),
-    "schema": ("fxreport.commands.schema",
-               "Print the JSON Schema of `build`'s input (labels and byte widths in the "
-               "descriptions)."),
-    "serve": ("fxreport.commands.serve",
-              "Serve the browser checker and its JSON API (Ctrl-C stops it)."),
-    "site": ("fxreport.commands.site",
-             "Write the browser checker as a static folder that checks files in the browser."),
-    "show": ("fxreport.commands.show",
-             "Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with "
-             "--ruler)."),
-}
-
 
 class LazyGroup(click.Group):
     """A group whose commands are imported when one is asked for by name (click's

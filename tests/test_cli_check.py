@@ -240,13 +240,16 @@ def test_a_failing_worker_is_an_error_and_leaves_no_process(monkeypatch: pytest.
             os.waitpid(pid, os.WNOHANG)  # reaped
 
 
-def test_the_command_table_lists_each_command_with_its_own_help() -> None:
+def test_each_commands_help_begins_with_its_paragraph_in_the_table() -> None:
+    """The first paragraph of a command's help is stated once, in ``commands.COMMANDS``:
+    the command's own help begins with it, and `fxreport --help` lists it unimported."""
     import importlib
     import inspect
 
     import click
 
-    from fxreport.cli import COMMANDS, LazyGroup
+    from fxreport.cli import LazyGroup
+    from fxreport.commands import COMMANDS
 
     eager = click.Group("fxreport")
     for name, (module, text) in COMMANDS.items():

@@ -4,13 +4,48 @@ calendar options, exits, and writing a file that is not a report."""
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 import click
 
 from ..core.fields import NEWLINES, SIGN_STYLES, SPACES
 from ..core.words import LANGS
+
+# name: (its module, the first paragraph of its help): `fxreport --help` lists the commands
+# from here without importing their modules, and each command's help begins with it
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("fxreport.commands.build",
+              "Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin)."),
+    "check": ("fxreport.commands.check", "Check report files against every rule of the format."),
+    "fmt": ("fxreport.commands.fmt",
+            "Rewrite valid files in canonical form without changing any value."),
+    "roll": ("fxreport.commands.roll",
+             "Start the next report from PREV: prior-day fields carried, activity zero."),
+    "rules": ("fxreport.commands.rules",
+              "List the rule catalogue, the rules starting with a prefix (fxreport rules ARI),\n"
+              "or explain one rule (fxreport rules ARI001)."),
+    "schema": ("fxreport.commands.schema",
+               "Print the JSON Schema of `build`'s input (labels and byte widths in the "
+               "descriptions)."),
+    "serve": ("fxreport.commands.serve",
+              "Serve the browser checker and its JSON API (Ctrl-C stops it)."),
+    "site": ("fxreport.commands.site",
+             "Write the browser checker as a static folder that checks files in the browser."),
+    "show": ("fxreport.commands.show",
+             "Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with "
+             "--ruler)."),
+}
+
+
+def command(name: str, more: str = "") -> Callable[[Callable[..., Any]], click.Command]:
+    """The click command ``name`` (a module of this package): its help is its paragraph in
+    ``COMMANDS``, then ``more`` (indented as a docstring is)."""
+    first = COMMANDS[name][1]
+    return click.command(name, help=f"{first}\n\n{inspect.cleandoc(more)}" if more else first)
+
 
 PATH = click.Path()  # one for every path: a parameter type holds no state of a parameter
 LANG_CHOICE = click.Choice(LANGS)

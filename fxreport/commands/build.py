@@ -7,6 +7,7 @@ from typing import Any, NoReturn
 
 import click
 
+from . import command
 from . import (
     _name,
     INPUT_LIMIT,
@@ -144,7 +145,15 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
                     iso=report.date.isoformat(), roc=roc_text(report.date)), err=True)
 
 
-@click.command()
+@command("build", """\
+    JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
+    `show --format xlsx` writes it, read by its named cells (a workbook that no
+    spreadsheet program has saved gets its formulas computed, as --derive does).
+    The result is checked before it is written (with --previous PREV, its
+    continuity with the report before too): errors block the write (exit 1),
+    warnings are printed.  Writes are atomic and never replace a file without
+    --force.  Status lines go to standard error.
+""")
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", metavar="DIR_OR_FILE",
               help="A directory (the file gets its rule name, e.g. ABP1209.txt) or a file "
@@ -164,16 +173,6 @@ def _write_report(report: Any, output: str | None, force: bool, newline: str,
 def build(source: str, output: str | None, derived: bool, force: bool, previous_path: str | None,
           calendar_kind: str, closed_days: str | None, open_days: str | None, newline: str,
           sign_style: str, lang: str | None) -> None:
-    """Make a submission file from JSON, CSV or a workbook (.xlsx; - for stdin).
-
-    JSON and CSV as `show` prints them; a workbook as `roll --format xlsx` or
-    `show --format xlsx` writes it, read by its named cells (a workbook that no
-    spreadsheet program has saved gets its formulas computed, as --derive does).
-    The result is checked before it is written (with --previous PREV, its
-    continuity with the report before too): errors block the write (exit 1),
-    warnings are printed.  Writes are atomic and never replace a file without
-    --force.  Status lines go to standard error.
-    """
     from ..core.words import join, line
     from ..formats.sniff import read_build_input
     from ..core.problems import InputError

@@ -8,10 +8,18 @@ from typing import Any
 import click
 
 from ..outputs import CHECK_OUTPUTS, Look
+from . import command
 from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
 
 
-@click.command()
+@command("check", """\
+    Several PATHS, or a directory (its *.txt files), form a series: reports are
+    grouped by firm, ordered by date, and each is checked against the one
+    before.  Use - for standard input (no file-name check).
+
+    Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
+    error, a path that cannot be read or an -o FILE that exists (without --force).
+""")
 @click.argument("paths", nargs=-1, required=True, type=PATH)
 @click.option("--previous", "previous", type=PATH, metavar="FILE",
               help="The previous business day's report, for continuity of a single file.")
@@ -47,15 +55,6 @@ def check(paths: tuple[str, ...], previous: str | None, fmt: str, output: str | 
           strict: bool, calendar_kind: str, closed_days: str | None, open_days: str | None,
           jobs: int | None, color: str, quiet: bool, limits: str | None = None,
           verified: str | None = None) -> None:
-    """Check report files against every rule of the format.
-
-    Several PATHS, or a directory (its *.txt files), form a series: reports are
-    grouped by firm, ordered by date, and each is checked against the one
-    before.  Use - for standard input (no file-name check).
-
-    Exit status: 0 all valid, 1 an error (with --strict, a warning), 2 a usage
-    error, a path that cannot be read or an -o FILE that exists (without --force).
-    """
     import io
 
     from ..checking.pipeline import CheckOptions, OptionError, check_paths, split_codes

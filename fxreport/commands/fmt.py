@@ -7,10 +7,18 @@ from typing import Any
 
 import click
 
+from . import command
 from . import LANG_CHOICE, PATH, _LANG_HELP, _NEWLINE, _SIGN, _lang, _name
 
 
-@click.command()
+@command("fmt", """\
+    FILES may be directories (their *.txt files, as `check` reads them).  Each
+    new text is read back and compared with the old before the file is
+    replaced (atomically).  Files with errors are left untouched and reported.
+    The lines go to standard error.  Exit status: 0 nothing to do or all
+    rewritten, 1 a file with errors (with --check, a file that would change),
+    2 a path that cannot be read.
+""")
 @click.argument("files", nargs=-1, required=True, type=PATH)
 @click.option("--check", "check_only", is_flag=True,
               help="Only say which files would change (exit 1 if any).")
@@ -19,15 +27,6 @@ from . import LANG_CHOICE, PATH, _LANG_HELP, _NEWLINE, _SIGN, _lang, _name
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def fmt(files: tuple[str, ...], check_only: bool, newline: str, sign_style: str,
         lang: str | None) -> None:
-    """Rewrite valid files in canonical form without changing any value.
-
-    FILES may be directories (their *.txt files, as `check` reads them).  Each
-    new text is read back and compared with the old before the file is
-    replaced (atomically).  Files with errors are left untouched and reported.
-    The lines go to standard error.  Exit status: 0 nothing to do or all
-    rewritten, 1 a file with errors (with --check, a file that would change),
-    2 a path that cannot be read.
-    """
     import os
 
     from ..api import dumps, loads

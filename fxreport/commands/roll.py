@@ -8,6 +8,7 @@ import click
 
 from ..core.words import join
 from .build import _input_failed, _write_report
+from . import command
 from . import (
     UsageProblem,
     _name,
@@ -47,7 +48,13 @@ def _previous_report(path: str, lang: str) -> Any:
         _input_failed(_name(path), exc, lang)
 
 
-@click.command()
+@command("roll", """\
+    Prints the build input as JSON (the left sides of the identities are left
+    out: fill in today's trades, then `fxreport build --derive`), or writes the
+    report form as a workbook (--format xlsx -o BOOK.xlsx) whose formulas
+    compute them as you type; `fxreport build BOOK.xlsx` makes the file.
+    Status lines go to standard error.
+""")
 @click.argument("previous", metavar="PREV", type=PATH)
 @click.option("--date", "date_text", metavar="DATE",
               help="The new report's date, ROC (105/12/12, 105/1/2) or ISO (2016-12-12). "
@@ -70,14 +77,6 @@ def roll(previous: str, date_text: str | None, fmt: str, output: str | None,
          write_dir: str | None, calendar_kind: str, closed_days: str | None,
          open_days: str | None, force: bool, newline: str, sign_style: str,
          lang: str | None) -> None:
-    """Start the next report from PREV: prior-day fields carried, activity zero.
-
-    Prints the build input as JSON (the left sides of the identities are left
-    out: fill in today's trades, then `fxreport build --derive`), or writes the
-    report form as a workbook (--format xlsx -o BOOK.xlsx) whose formulas
-    compute them as you type; `fxreport build BOOK.xlsx` makes the file.
-    Status lines go to standard error.
-    """
     from ..core.fields import roc_text
     from ..core.words import line
     from ..policy.making import roll_input

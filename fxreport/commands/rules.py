@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import click
 
+from . import command
 from . import LANG_CHOICE, _LANG_HELP, UsageProblem, _lang
 
 
-@click.command()
+@command("rules")
 @click.argument("code", metavar="[CODE_OR_PREFIX]", required=False)
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def rules(code: str | None, lang: str | None) -> None:
-    """List the rule catalogue, the rules starting with a prefix (fxreport rules ARI),
-    or explain one rule (fxreport rules ARI001)."""
     from ..core.rules import RULES, category_word, matching, severity_word
 
     lang = _lang(lang)

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import click
 
+from . import command
 
 
-@click.command()
-@click.argument("what", required=False, default="build", type=click.Choice(["build", "check"]))
-def schema(what: str) -> None:
-    """Print the JSON Schema of `build`'s input (labels and byte widths in the descriptions).
 
+@command("schema", """\
     Left sides of the identities are optional (build --derive computes them); the
     date is ROC (105/12/09) or ISO (2016-12-09) text.  `roll` writes input it accepts.
 
     `fxreport schema check` prints the JSON Schema of `check --format json`'s output
     (FORMAT.md sections 5-7), the contract an intake system can rely on.
-    """
+""")
+@click.argument("what", required=False, default="build", type=click.Choice(["build", "check"]))
+def schema(what: str) -> None:
     import json
 
     if what == "check":

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import click
 
+from . import command
 from . import LANG_CHOICE, _LANG_HELP, _fail_line, _lang, line_of
 
 
-@click.command()
+@command("serve", """\
+    The page (/) checks files dropped on it; POST /api/check answers the JSON
+    of `fxreport check --format json`; /docs documents the API.  Files are
+    checked in memory and never stored.  A client must send a request's headers
+    within 10 s and its body within 60 s more, or it is closed.
+""")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Anything but loopback needs the intranet's proxy: "
                    "the page has no login.")
@@ -15,13 +21,6 @@ from . import LANG_CHOICE, _LANG_HELP, _fail_line, _lang, line_of
               help="Port to listen on (0: a free one).")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP + " (this command's own lines)")
 def serve(host: str, port: int, lang: str | None) -> None:
-    """Serve the browser checker and its JSON API (Ctrl-C stops it).
-
-    The page (/) checks files dropped on it; POST /api/check answers the JSON
-    of `fxreport check --format json`; /docs documents the API.  Files are
-    checked in memory and never stored.  A client must send a request's headers
-    within 10 s and its body within 60 s more, or it is closed.
-    """
     from ..core.words import line
     from ..server.run import ServeError
     from ..server.run import serve as run

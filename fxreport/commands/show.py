@@ -7,13 +7,14 @@ import sys
 import click
 
 from ..formats import FORMATS
+from . import command
 from . import (UsageProblem, INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
                _name, _write_binary)
 
 FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes
 
 
-@click.command()
+@command("show")
 @click.argument("path", metavar="FILE", type=PATH)
 @click.option("--format", "fmt", type=click.Choice(FORMAT_NAMES),
               default="table", show_default=True,
@@ -30,7 +31,6 @@ FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --fo
                    "(works on broken files too).")
 def show(path: str, fmt: str, output: str | None, force: bool, lang: str | None,
          ruler: bool) -> None:
-    """Show a report as a labelled table, JSON, CSV or workbook (or its raw bytes with --ruler)."""
     if output is not None and fmt != "xlsx":
         raise UsageProblem("output_goes_with_xlsx")
     if fmt == "xlsx" and output is None:

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import click
 
+from . import command
 from . import _LANG_HELP, LANG_CHOICE, PATH, _fail_line, _lang
 
 
-@click.command()
+@command("site", """\
+    DIRECTORY gets the page of `fxreport serve`, the Pyodide runtime (from --pyodide)
+    and fxreport's own checking code: any web server can serve it (HTTPS or
+    localhost for offline use), and files are checked on the user's computer, never
+    sent anywhere.  The web server should send the policy in DIRECTORY/web.config.
+""")
 @click.argument("directory", type=PATH)
 @click.option("--pyodide", "pyodide", type=PATH, default="node_modules/pyodide",
               show_default=True, metavar="PATH",
@@ -15,13 +21,6 @@ from . import _LANG_HELP, LANG_CHOICE, PATH, _fail_line, _lang
 @click.option("--force", is_flag=True, help="Replace the files of an earlier build in DIRECTORY.")
 @click.option("--lang", type=LANG_CHOICE, help=_LANG_HELP)
 def site(directory: str, pyodide: str, force: bool, lang: str | None) -> None:
-    """Write the browser checker as a static folder that checks files in the browser.
-
-    DIRECTORY gets the page of `fxreport serve`, the Pyodide runtime (from --pyodide)
-    and fxreport's own checking code: any web server can serve it (HTTPS or
-    localhost for offline use), and files are checked on the user's computer, never
-    sent anywhere.  The web server should send the policy in DIRECTORY/web.config.
-    """
     from pathlib import Path
 
     from ..core.words import line, os_reason, shown_path, word

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from fxreport.cli import COMMANDS
+from fxreport.commands import COMMANDS
 from reports import Run
 
 
