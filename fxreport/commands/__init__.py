@@ -79,8 +79,8 @@ def _lang(value: str | None) -> str:
 
 def _calendar_options(command: Any) -> Any:
     """--calendar, --closed-days and --open-days (FORMAT.md 6.1), for check and roll."""
-    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR, CalendarKind  # small: no
-    # holidays, no tables
+    # (small: no holidays, no tables)
+    from ..checking.calendar import CALENDARS, DEFAULT_CALENDAR, CalendarKind
 
     days: dict[CalendarKind, str] = {
         "bank": "stock exchange days plus the settlement-only days before Lunar New Year",

@@ -7,8 +7,8 @@ from typing import Any, NoReturn
 
 import click
 
-from . import command
 from . import (
+    command,
     _name,
     INPUT_LIMIT,
     LANG_CHOICE,

@@ -8,8 +8,7 @@ from typing import Any
 import click
 
 from ..outputs import CHECK_OUTPUTS, Look
-from . import command
-from . import LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
+from . import command, LANG_CHOICE, PATH, _LANG_HELP, _calendar_options, _days, _lang, _refused, _write_text
 
 
 @command("check", """\

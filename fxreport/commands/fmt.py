@@ -7,8 +7,7 @@ from typing import Any
 
 import click
 
-from . import command
-from . import LANG_CHOICE, PATH, _LANG_HELP, _NEWLINE, _SIGN, _lang, _name
+from . import command, LANG_CHOICE, PATH, _LANG_HELP, _NEWLINE, _SIGN, _lang, _name
 
 
 @command("fmt", """\

@@ -8,8 +8,8 @@ import click
 
 from ..core.words import join
 from .build import _input_failed, _write_report
-from . import command
 from . import (
+    command,
     UsageProblem,
     _name,
     LANG_CHOICE,

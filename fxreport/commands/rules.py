@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import command
-from . import LANG_CHOICE, _LANG_HELP, UsageProblem, _lang
+from . import command, LANG_CHOICE, _LANG_HELP, UsageProblem, _lang
 
 
 @command("rules")

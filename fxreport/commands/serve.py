@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import command
-from . import LANG_CHOICE, _LANG_HELP, _fail_line, _lang, line_of
+from . import command, LANG_CHOICE, _LANG_HELP, _fail_line, _lang, line_of
 
 
 @command("serve", """\

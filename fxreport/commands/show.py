@@ -7,8 +7,7 @@ import sys
 import click
 
 from ..formats import FORMATS
-from . import command
-from . import (UsageProblem, INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
+from . import (command, UsageProblem, INPUT_LIMIT, LANG_CHOICE, PATH, _LANG_HELP, _fail_line, _lang, _load_or_exit,
                _name, _write_binary)
 
 FORMAT_NAMES = [f.name for f in FORMATS.values() if f.writer]  # what `show --format` writes

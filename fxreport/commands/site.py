@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import command
-from . import _LANG_HELP, LANG_CHOICE, PATH, _fail_line, _lang
+from . import command, _LANG_HELP, LANG_CHOICE, PATH, _fail_line, _lang
 
 
 @command("site", """\
